@@ -1,0 +1,69 @@
+/** Accounts and sessions: sign in and out, the session with its abilities. */
+import { z } from 'zod';
+import { Email, Password } from './common.ts';
+
+export const RoleName = z.enum(['coordinator', 'treasurer', 'coop_admin', 'cashier']);
+
+export const SessionPerson = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  coopId: z.string().nullable(),
+  coopName: z.string().nullable(),
+  supporter: z.boolean(),
+  roles: z.array(z.object({ role: RoleName, coopId: z.string().nullable() })),
+});
+
+export const Abilities = z.object({
+  manageNetwork: z.boolean(),
+  decideApplications: z.boolean(),
+  readAudit: z.boolean(),
+  readOutbox: z.boolean(),
+  adminOfCoops: z.array(z.string()),
+  cashierOfCoops: z.array(z.string()),
+});
+
+export const Session = z.object({
+  person: SessionPerson.nullable(),
+  csrfToken: z.string().nullable(),
+  abilities: Abilities,
+});
+
+export const SignedIn = z.object({ person: SessionPerson, csrfToken: z.string() });
+
+export const LoginInput = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
+export const SignupInput = z.strictObject({
+  email: Email,
+  displayName: z.string().trim().min(1).max(120),
+  password: Password,
+});
+export const ResetRequest = z.strictObject({ email: Email });
+export const ResetConfirm = z.strictObject({ token: z.string().min(10).max(200), password: Password });
+export const InvitationToken = z.strictObject({ token: z.string().min(10).max(200) });
+export const InvitationView = z.object({
+  email: z.string(),
+  displayName: z.string(),
+  coopName: z.string().nullable(),
+  role: z.enum(['worker', 'coop_admin', 'coordinator']),
+});
+export const AcceptInvitation = z.strictObject({
+  token: z.string().min(10).max(200),
+  password: Password,
+  displayName: z.string().trim().min(1).max(120),
+});
+
+export const TokenScope = z
+  .string()
+  .regex(/^(read|coordinator|treasurer|(coop_admin|cashier):[0-9a-f-]{36})$/, 'a role you hold, such as cashier:<co-op id>');
+export const ApiTokenInput = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  scopes: z.array(TokenScope).min(1).max(20),
+});
+export const ApiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  scopes: z.array(z.string()),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export const CreatedApiToken = ApiToken.extend({ token: z.string() });

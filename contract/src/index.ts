@@ -1,0 +1,4 @@
+export * from './common.ts';
+export * as coops from './coops.ts';
+export * as network from './network.ts';
+export * as auth from './auth.ts';

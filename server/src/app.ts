@@ -1,0 +1,98 @@
+/**
+ * buildApp(config) -> a Fastify instance with every module mounted under
+ * /api/v1, the OpenAPI document at /api/docs, and the web app at /.
+ * Used by `coopnet serve` and by the tests (through app.inject).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { type DatabaseHandle, openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { AppDeps } from './deps.ts';
+import { registerModules } from './modules/index.ts';
+import { ensureNetwork } from './modules/network/network.repository.ts';
+import { registerAuthentication } from './platform/auth/authenticate.ts';
+import { registerErrorHandling } from './platform/http.ts';
+import { createMailer } from './platform/mail/mailer.ts';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  database: DatabaseHandle;
+}
+
+export async function buildApp(config: Config, options: { database?: DatabaseHandle } = {}): Promise<BuiltApp> {
+  const database = options.database ?? openDatabase(config.databaseUrl);
+  await migrateToLatest(database.db);
+  await ensureNetwork(database.db);
+  const mailer = createMailer(database.db, config.smtpUrl, config.mailFrom);
+  const deps: AppDeps = { db: database.db, dialect: database.dialect, config, mailer };
+
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:', new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, 'a')).origin],
+        'script-src': ["'self'"],
+      },
+    },
+    hsts: config.publicUrl.startsWith('https:'),
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: true, max: config.rateLimitMax, timeWindow: '1 minute' });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Coopnet API', version: '1' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'coopnet_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerErrorHandling(app);
+  registerAuthentication(app, deps.db, config.sessionSecret);
+  await app.register(async (api) => registerModules(api, deps), { prefix: '/api/v1' });
+
+  const index = join(config.webDist, 'index.html');
+  if (existsSync(index)) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+    // Client routes: any GET that is not the API and not a file gets the app shell.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` } });
+    });
+  }
+
+  app.addHook('onClose', async () => {
+    mailer.close();
+    if (!options.database) await database.close();
+  });
+  return { app, deps, database };
+}

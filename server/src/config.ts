@@ -1,0 +1,62 @@
+/**
+ * Every setting Coopnet reads, from environment variables, validated once at
+ * start. A wrong value stops the process with a message naming the variable.
+ */
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
+    .optional(),
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Coopnet <no-reply@coopnet.local>'),
+  TRUST_PROXY: boolish.default(false),
+  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
+  LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: boolish.default(true),
+  MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  WEB_DIST: z.string().default('web/dist'),
+});
+
+export type Env = z.infer<typeof configSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  publicUrl: string;
+  sessionSecret: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  trustProxy: boolean;
+  rateLimitMax: number;
+  loginRateLimitMax: number;
+  logLevel: Env['LOG_LEVEL'];
+  seedDemo: boolean;
+  mapTileUrl: string;
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; secrets not given are filled in by `secrets.ts`. */
+export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,150 @@
+/**
+ * Applications to join. A visitor applies for a co-op (it is recorded as an
+ * applicant); for now a coordinator admits or rejects it. Admission makes the
+ * co-op a member and invites its contact to become its first admin, in one
+ * transaction.
+ */
+import type { ApplicationInput } from '@coopnet/contract/coops';
+import type { AppDeps } from '../../deps.ts';
+import type { MaybeActor } from '../../platform/auth/actor.ts';
+import { authorize } from '../../platform/auth/authorize.ts';
+import { recordAudit } from '../../platform/audit/audit.repository.ts';
+import { newId, nowIso } from '../../platform/clock.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
+import { queueMail } from '../../platform/mail/outbox.repository.ts';
+import { mailText } from '../../platform/mail/templates.ts';
+import { getNetwork } from '../network/network.repository.ts';
+import { invite } from '../people/invite.ts';
+import { coopPolicy } from './coops.policy.ts';
+import * as repo from './coops.repository.ts';
+import { searchText } from './coops.service.ts';
+import { slugify, uniqueSlug } from './slug.ts';
+
+export function applicationsService({ db, config, mailer }: AppDeps) {
+  async function apply(input: ApplicationInput) {
+    const id = newId();
+    const coopId = newId();
+    const now = nowIso();
+    await db.transaction().execute(async (trx) => {
+      const base = slugify(input.coop.name);
+      const slug = uniqueSlug(base, await repo.slugsLike(trx, base));
+      const c = input.coop;
+      await repo.insertCoop(trx, {
+        id: coopId,
+        slug,
+        name: c.name,
+        search_text: searchText(c.name, c.description, c.city, c.sector),
+        legal_form: c.legalForm,
+        sector: c.sector,
+        address: c.address,
+        city: c.city,
+        latitude: c.latitude ?? null,
+        longitude: c.longitude ?? null,
+        description: c.description,
+        website: c.website ?? null,
+        logo_url: c.logoUrl ?? null,
+        worker_count: c.workerCount,
+        status: 'applicant',
+        created_at: now,
+        updated_at: now,
+        admitted_at: null,
+      });
+      await repo.insertApplication(trx, {
+        id,
+        coop_id: coopId,
+        contact_name: input.contactName,
+        contact_email: input.contactEmail,
+        message: input.message,
+        status: 'pending',
+        decided_by: null,
+        decided_at: null,
+        decision_note: null,
+        created_at: now,
+      });
+      const network = await getNetwork(trx);
+      await queueMail(trx, {
+        to: input.contactEmail,
+        ...mailText(network.locale, 'applicationReceived', { name: input.contactName, coop: c.name, network: network.name }),
+      });
+      await recordAudit(trx, { actorId: null, action: 'application.submitted', subjectType: 'application', subjectId: id, coopId, after: { coop: c.name, contactEmail: input.contactEmail } });
+    });
+    void mailer.flush().catch(() => {});
+    return { id, status: 'pending' as const, coopId };
+  }
+
+  async function list(actor: MaybeActor, q: { status?: string; limit: number; offset: number }) {
+    authorize(actor, coopPolicy.listApplications(actor));
+    const { rows, total } = await repo.listApplications(db, q);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        status: r.status,
+        contactName: r.contact_name,
+        contactEmail: r.contact_email,
+        message: r.message,
+        createdAt: r.created_at,
+        decidedAt: r.decided_at,
+        decisionNote: r.decision_note,
+        coop: { id: r.coop_id, name: r.coop_name, slug: r.coop_slug, sector: r.coop_sector, city: r.coop_city, workerCount: Number(r.coop_worker_count) },
+      })),
+      total,
+      limit: q.limit,
+      offset: q.offset,
+    };
+  }
+
+  async function pending(actor: MaybeActor, id: string) {
+    authorize(actor, coopPolicy.decideApplication(actor));
+    const application = await repo.findApplication(db, id);
+    if (!application) throw notFound('application');
+    if (application.status !== 'pending') throw conflict('application.already_decided', `This application was already ${application.status}.`);
+    return { actor, application };
+  }
+
+  async function admit(actorIn: MaybeActor, id: string) {
+    const { actor, application } = await pending(actorIn, id);
+    const now = nowIso();
+    const result = await db.transaction().execute(async (trx) => {
+      // Re-check inside the transaction: two coordinators clicking at once admit once.
+      if (!(await repo.decidePending(trx, id, { status: 'admitted', decided_by: actor.personId, decided_at: now }))) throw conflict('application.already_decided', 'This application was already decided.');
+      const coop = (await repo.findById(trx, application.coop_id))!;
+      await repo.updateCoop(trx, coop.id, { status: 'member', admitted_at: now, updated_at: now });
+      const network = await getNetwork(trx);
+      const invitation = await invite(trx, { secret: config.sessionSecret, publicUrl: config.publicUrl }, {
+        email: application.contact_email,
+        displayName: application.contact_name,
+        coopId: coop.id,
+        coopName: coop.name,
+        role: 'coop_admin',
+        invitedBy: actor.personId,
+        networkName: network.name,
+        locale: network.locale,
+      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'application.admitted', subjectType: 'application', subjectId: id, coopId: coop.id, before: { status: 'pending' }, after: { status: 'admitted' } });
+      await recordAudit(trx, { actorId: actor.personId, action: 'coop.admitted', subjectType: 'coop', subjectId: coop.id, coopId: coop.id, before: { status: coop.status }, after: { status: 'member' } });
+      return { coopId: coop.id, invitationId: invitation.id };
+    });
+    void mailer.flush().catch(() => {});
+    return { id, status: 'admitted' as const, ...result };
+  }
+
+  async function reject(actorIn: MaybeActor, id: string, reason: string) {
+    const { actor, application } = await pending(actorIn, id);
+    const now = nowIso();
+    await db.transaction().execute(async (trx) => {
+      if (!(await repo.decidePending(trx, id, { status: 'rejected', decided_by: actor.personId, decided_at: now, decision_note: reason }))) throw conflict('application.already_decided', 'This application was already decided.');
+      const coop = (await repo.findById(trx, application.coop_id))!;
+      await repo.updateCoop(trx, coop.id, { status: 'rejected', updated_at: now });
+      const network = await getNetwork(trx);
+      await queueMail(trx, {
+        to: application.contact_email,
+        ...mailText(network.locale, 'applicationRejected', { name: application.contact_name, coop: coop.name, network: network.name, reason }),
+      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'application.rejected', subjectType: 'application', subjectId: id, coopId: coop.id, before: { status: 'pending' }, after: { status: 'rejected', reason } });
+    });
+    void mailer.flush().catch(() => {});
+    return { id, status: 'rejected' as const };
+  }
+
+  return { apply, list, admit, reject };
+}

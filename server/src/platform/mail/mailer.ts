@@ -1,0 +1,47 @@
+/**
+ * Delivers the outbox through SMTP when SMTP_URL is set. Without it, mail stays
+ * in the outbox, where coordinators read it in the web app.
+ */
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Db } from '../../db/database.ts';
+import { markFailed, markSent, unsentMail } from './outbox.repository.ts';
+
+export interface Mailer {
+  /** true when messages leave the machine by SMTP */
+  readonly delivers: boolean;
+  /** send what is pending now; resolves when done (tests await it) */
+  flush(): Promise<void>;
+  close(): void;
+}
+
+export function createMailer(db: Db, smtpUrl: string | undefined, from: string): Mailer {
+  if (!smtpUrl) return { delivers: false, flush: async () => {}, close: () => {} };
+  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+  let running: Promise<void> | null = null;
+
+  async function sendPending(): Promise<void> {
+    for (;;) {
+      const batch = await unsentMail(db, 20);
+      if (batch.length === 0) return;
+      for (const m of batch) {
+        try {
+          await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text });
+          await markSent(db, m.id);
+        } catch (err) {
+          await markFailed(db, m.id, m.attempts + 1, (err as Error).message);
+        }
+      }
+    }
+  }
+
+  const flush = async () => {
+    while (running) await running;
+    running = sendPending().finally(() => {
+      running = null;
+    });
+    await running;
+  };
+  const timer = setInterval(() => void flush().catch(() => {}), 30_000);
+  timer.unref();
+  return { delivers: true, flush, close: () => { clearInterval(timer); transport.close(); } };
+}
