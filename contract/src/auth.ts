@@ -67,3 +67,4 @@ export const ApiToken = z.object({
   lastUsedAt: z.string().nullable(),
 });
 export const CreatedApiToken = ApiToken.extend({ token: z.string() });
+export const ApiTokenList = z.object({ items: z.array(ApiToken) });

@@ -1,16 +1,43 @@
 /** /auth: sign in and out, the session, sign-up, password reset, invitations, API tokens. */
-import { Ok } from '@coopnet/contract';
-import { LoginInput, Session, SignedIn } from '@coopnet/contract/auth';
+import { IdParams, Ok } from '@coopnet/contract';
+import {
+  AcceptInvitation,
+  ApiTokenInput,
+  ApiTokenList,
+  CreatedApiToken,
+  InvitationToken,
+  InvitationView,
+  LoginInput,
+  ResetConfirm,
+  ResetRequest,
+  Session,
+  SignedIn,
+  SignupInput,
+} from '@coopnet/contract/auth';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps.ts';
+import { apiTokensService } from './api-tokens.service.ts';
+import { invitationsService } from './invitations.service.ts';
+import { passwordResetService } from './password-reset.service.ts';
 import { sessionService } from './session.service.ts';
+import { signupService } from './signup.service.ts';
+
+/** Per address and per account, so one attacker cannot lock everyone out. */
+const ipAndEmail = (req: FastifyRequest) =>
+  `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`;
 
 export const authRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const sessions = sessionService(deps);
+    const signups = signupService(deps);
+    const resets = passwordResetService(deps);
+    const invitations = invitationsService(deps);
+    const tokens = apiTokensService(deps);
     const tags = ['auth'];
 
+    // Rate limits run as preHandler, after validation, so malformed requests do not use up the allowance.
     app.post(
       '/auth/login',
       {
@@ -20,13 +47,61 @@ export const authRoutes =
             max: deps.config.loginRateLimitMax,
             timeWindow: '15 minutes',
             hook: 'preHandler',
-            // Per address and per account, so one attacker cannot lock everyone out.
-            keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+            keyGenerator: ipAndEmail,
           },
         },
       },
       (req, reply) => sessions.login(req.body.email, req.body.password, reply),
     );
-    app.post('/auth/logout', { schema: { tags, response: { 200: Ok } } }, (req, reply) => sessions.logout(req.sessionId, reply));
-    app.get('/auth/session', { schema: { tags, response: { 200: Session } } }, (req) => sessions.current(req.actor, req.csrfToken));
+    app.post('/auth/logout', { schema: { tags, response: { 200: Ok } } }, (req, reply) =>
+      sessions.logout(req.sessionId, reply),
+    );
+    app.get('/auth/session', { schema: { tags, response: { 200: Session } } }, (req) =>
+      sessions.current(req.actor, req.csrfToken),
+    );
+
+    app.post(
+      '/auth/signup',
+      {
+        schema: { tags, body: SignupInput, response: { 201: SignedIn } },
+        config: { rateLimit: { max: 20, timeWindow: '1 hour', hook: 'preHandler' } },
+      },
+      async (req, reply) => reply.status(201).send(await signups.signup(req.body, reply)),
+    );
+
+    app.post(
+      '/auth/password-reset',
+      {
+        schema: { tags, body: ResetRequest, response: { 200: Ok } },
+        config: { rateLimit: { max: 5, timeWindow: '15 minutes', hook: 'preHandler', keyGenerator: ipAndEmail } },
+      },
+      (req) => resets.request(req.body.email),
+    );
+    app.post('/auth/password-reset/confirm', { schema: { tags, body: ResetConfirm, response: { 200: Ok } } }, (req) =>
+      resets.confirm(req.body.token, req.body.password),
+    );
+
+    app.get(
+      '/auth/invitations/:token',
+      { schema: { tags, params: InvitationToken, response: { 200: InvitationView } } },
+      (req) => invitations.view(req.params.token),
+    );
+    app.post(
+      '/auth/invitations/accept',
+      { schema: { tags, body: AcceptInvitation, response: { 200: SignedIn } } },
+      (req, reply) => invitations.accept(req.body, reply),
+    );
+
+    const tokenTags = ['api tokens'];
+    app.get('/auth/tokens', { schema: { tags: tokenTags, response: { 200: ApiTokenList } } }, (req) =>
+      tokens.list(req.actor),
+    );
+    app.post(
+      '/auth/tokens',
+      { schema: { tags: tokenTags, body: ApiTokenInput, response: { 201: CreatedApiToken } } },
+      async (req, reply) => reply.status(201).send(await tokens.create(req.actor, req.body)),
+    );
+    app.delete('/auth/tokens/:id', { schema: { tags: tokenTags, params: IdParams, response: { 200: Ok } } }, (req) =>
+      tokens.revoke(req.actor, req.params.id),
+    );
   };

@@ -1,7 +1,7 @@
 /** Signing in and out, and what the session tells the web app. */
 import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
-import type { MaybeActor } from '../../platform/auth/actor.ts';
+import type { MaybeActor, RoleGrant } from '../../platform/auth/actor.ts';
 import { SESSION_COOKIE, SESSION_MINUTES } from '../../platform/auth/authenticate.ts';
 import { deleteSession, insertSession, rolesOf } from '../../platform/auth/sessions.repository.ts';
 import { addMinutes, newId, nowIso } from '../../platform/clock.ts';
@@ -13,7 +13,8 @@ import { coopName, findActiveByEmail, findPersonById } from './auth.repository.t
 import type { Executor } from '../../db/database.ts';
 
 export function sessionService({ db, config }: AppDeps) {
-  async function presentPerson(ex: Executor, personId: string) {
+  /** `roles` narrows what is shown to what the request may use (an API token keeps only its scopes). */
+  async function presentPerson(ex: Executor, personId: string, roles?: RoleGrant[]) {
     const p = (await findPersonById(ex, personId))!;
     return {
       id: p.id,
@@ -22,7 +23,7 @@ export function sessionService({ db, config }: AppDeps) {
       coopId: p.coop_id,
       coopName: await coopName(ex, p.coop_id),
       supporter: p.supporter === 1,
-      roles: await rolesOf(ex, p.id),
+      roles: roles ?? (await rolesOf(ex, p.id)),
     };
   }
 
@@ -64,7 +65,7 @@ export function sessionService({ db, config }: AppDeps) {
 
   async function current(actor: MaybeActor, csrfToken: string | null) {
     return {
-      person: actor ? await presentPerson(db, actor.personId) : null,
+      person: actor ? await presentPerson(db, actor.personId, actor.roles) : null,
       csrfToken: actor ? csrfToken : null,
       abilities: abilitiesOf(actor),
     };

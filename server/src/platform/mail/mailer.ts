@@ -20,14 +20,18 @@ export function createMailer(db: Db, smtpUrl: string | undefined, from: string):
   let running: Promise<void> | null = null;
 
   async function sendPending(): Promise<void> {
+    // Each message is tried at most once per pass, so a server that is down for
+    // a moment does not use up all of a message's attempts in one go.
+    const failed = new Set<string>();
     for (;;) {
-      const batch = await unsentMail(db, 20);
+      const batch = (await unsentMail(db, 20 + failed.size)).filter((m) => !failed.has(m.id));
       if (batch.length === 0) return;
       for (const m of batch) {
         try {
           await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text });
           await markSent(db, m.id);
         } catch (err) {
+          failed.add(m.id);
           await markFailed(db, m.id, m.attempts + 1, (err as Error).message);
         }
       }
