@@ -44,7 +44,16 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: 4 * 1024 * 1024,
+    // Errors Fastify raises before routing (a too-long path parameter, a bad
+    // content type) answer in the same shape as every other error.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      void reply
+        .code(status as never)
+        .type('application/json')
+        .send(JSON.stringify({ error: { code: 'bad_request', message: error.message } }) as never);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -76,19 +85,13 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerErrorHandling(app);
+  const index = join(config.webDist, 'index.html');
+  const hasWeb = existsSync(index);
+  registerErrorHandling(app, { appShell: hasWeb });
   registerAuthentication(app, deps.db, config.sessionSecret);
   await app.register(async (api) => registerModules(api, deps), { prefix: '/api/v1' });
 
-  const index = join(config.webDist, 'index.html');
-  if (existsSync(index)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
-    // Client routes: any GET that is not the API and not a file gets the app shell.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` } });
-    });
-  }
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
 
   app.addHook('onClose', async () => {
     mailer.close();

@@ -1,12 +1,16 @@
 /** Every capability's routes, mounted under /api/v1. */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { coopsRoutes } from './coops/coops.routes.ts';
 import { networkRoutes } from './network/network.routes.ts';
+import { peopleRoutes } from './people/people.routes.ts';
 
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
   await api.register(authRoutes(deps));
   await api.register(networkRoutes(deps));
   await api.register(coopsRoutes(deps));
+  await api.register(peopleRoutes(deps));
+  await api.register(auditRoutes(deps));
 }

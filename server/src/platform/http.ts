@@ -3,7 +3,8 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/** `appShell`: any GET that is not the API and not a file gets the web app's index.html (client routes). */
+export function registerErrorHandling(app: FastifyInstance, options: { appShell?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
       return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
@@ -30,7 +31,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
   });
 
+  // Fastify takes one not-found handler per prefix, so the web app's client routes are served from here too.
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` } });
+    if (options.appShell && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` } });
   });
 }

@@ -14,6 +14,8 @@ export const coopPolicy = {
   view: (actor: MaybeActor, coop: CoopRef) =>
     PUBLIC_STATUSES.includes(coop.status) || isCoordinator(actor) || isAdminOf(actor, coop.id),
   update: (actor: MaybeActor, coop: CoopRef) => isCoordinator(actor) || isAdminOf(actor, coop.id),
+  /** A co-op's list of workers and invitations is private to its admins and the coordinators. */
+  readWorkers: (actor: MaybeActor, coop: CoopRef) => isCoordinator(actor) || isAdminOf(actor, coop.id),
   manageWorkers: (actor: MaybeActor, coop: CoopRef) =>
     coop.status !== 'left' && (isCoordinator(actor) || isAdminOf(actor, coop.id)),
   changeStatus: (actor: MaybeActor) => isCoordinator(actor),

@@ -131,3 +131,16 @@ describeOnDatabases('co-ops API', (t) => {
     expect(res.json().error.code).toBe('auth.csrf');
   });
 });
+
+describeOnDatabases('errors before routing', (t) => {
+  it('answers a too-long path parameter in the usual error shape', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/coops/${'x'.repeat(200)}` });
+    expect(res.statusCode).toBe(414);
+    expect(res.json().error.code).toBe('bad_request');
+  });
+  it('answers an unknown route with not_found', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
+});

@@ -6,6 +6,33 @@ export async function insertInvitation(ex: Executor, inv: Invitation): Promise<v
   await ex.insertInto('invitations').values(inv).execute();
 }
 
+export async function insertInvitations(ex: Executor, invitations: Invitation[]): Promise<void> {
+  for (let i = 0; i < invitations.length; i += 400) {
+    await ex
+      .insertInto('invitations')
+      .values(invitations.slice(i, i + 400))
+      .execute();
+  }
+}
+
+/** Makes the unused links sent to this e-mail for this co-op stop working (the worker was removed). */
+export async function expirePendingInvitations(
+  ex: Executor,
+  email: string,
+  coopId: string,
+  now: string,
+): Promise<number> {
+  const r = await ex
+    .updateTable('invitations')
+    .set({ expires_at: now })
+    .where('email', '=', email)
+    .where('coop_id', '=', coopId)
+    .where('accepted_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 export async function findInvitationByHash(ex: Executor, tokenHash: string) {
   return ex
     .selectFrom('invitations')

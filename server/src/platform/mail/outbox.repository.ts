@@ -17,6 +17,24 @@ export async function queueMail(ex: Executor, m: MailMessage): Promise<string> {
   return id;
 }
 
+/** Many messages at once (an import of workers), in chunks well under the engines' parameter limits. */
+export async function queueMails(ex: Executor, messages: MailMessage[]): Promise<void> {
+  const now = nowIso();
+  for (let i = 0; i < messages.length; i += 400) {
+    const rows = messages.slice(i, i + 400).map((m) => ({
+      id: newId(),
+      to_address: m.to,
+      subject: m.subject,
+      body_text: m.text,
+      created_at: now,
+      sent_at: null,
+      attempts: 0,
+      last_error: null,
+    }));
+    await ex.insertInto('outbox_mail').values(rows).execute();
+  }
+}
+
 export async function unsentMail(ex: Executor, limit: number) {
   return ex
     .selectFrom('outbox_mail')

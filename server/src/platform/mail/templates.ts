@@ -44,8 +44,16 @@ const catalogs: Record<string, Catalog> = { en, es };
 
 export type MailTemplate = keyof typeof en;
 
+/** Role names as people read them, so a mail never shows a code. */
+const roleNames: Record<string, Record<string, string>> = {
+  en: { worker: 'a worker', coop_admin: 'its administrator', coordinator: 'a coordinator', cashier: 'a cashier', treasurer: 'a treasurer' },
+  es: { worker: 'socia trabajadora', coop_admin: 'administradora', coordinator: 'coordinadora', cashier: 'cajera', treasurer: 'tesorera' },
+};
+
 export function mailText(locale: string, template: MailTemplate, vars: Record<string, string | number>): Template {
   const t = (catalogs[locale] ?? en)[template] ?? en[template]!;
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  const names = roleNames[locale] ?? roleNames.en!;
+  const value = (k: string) => (k === 'role' && typeof vars.role === 'string' ? (names[vars.role] ?? vars.role) : vars[k]);
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(value(k) ?? `{${k}}`));
   return { subject: fill(t.subject), text: fill(t.text) };
 }

@@ -1,0 +1,46 @@
+/** The coordinators' registers: the audit log and the mail outbox. */
+import { z } from 'zod';
+import { Id } from './common.ts';
+
+/** A date (the whole day) or a date-time with a zone. */
+const When = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+export const AuditQuery = z.strictObject({
+  action: z
+    .string()
+    .max(100)
+    .regex(/^[a-z_.]+$/, 'an action such as coop.updated')
+    .optional(),
+  actorId: Id.optional(),
+  subjectId: z.string().max(100).optional(),
+  coopId: Id.optional(),
+  /** from this moment on (a date means its start) */
+  from: When.optional(),
+  /** up to and including this moment (a date means its whole day) */
+  to: When.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  coopId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const OutboxMail = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});

@@ -1,0 +1,161 @@
+/**
+ * Who may do what in the foundation, as one table: every role against every
+ * action. "yes" means a 2xx answer; a refusal is 401 for a visitor (sign in
+ * first) and 403 or 404 for anyone signed in (404 where even the existence of
+ * the thing is private), and a refusal changes nothing. Actions that change
+ * state get fresh fixtures for each case (a new application to admit, a new
+ * worker to remove), so the cases do not depend on one another.
+ */
+import type { LightMyRequestResponse } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Client, type TestContext, describeOnDatabases } from '../test/harness.ts';
+import { makeCoop, makePerson, signIn, tableCounts } from '../test/factories.ts';
+import { makeApplication, workersCsv } from '../test/people-factories.ts';
+
+const ROLES = ['visitor', 'supporter', 'workerA', 'workerB', 'adminA', 'cashierA', 'treasurer', 'coordinator'] as const;
+type RoleName = (typeof ROLES)[number];
+
+const everyone: RoleName[] = [...ROLES];
+const coordinators: RoleName[] = ['coordinator'];
+const adminsOfA: RoleName[] = ['adminA', 'coordinator'];
+
+/** The policy: who may do each action (coop A is a member co-op; B is another one). */
+const MAY = {
+  'GET /coops': everyone,
+  'GET /coops/:A': everyone,
+  'PATCH /coops/:A': adminsOfA,
+  'POST /coops/:A/status': coordinators,
+  'GET /applications': coordinators,
+  'POST /applications/:id/admit': coordinators,
+  'POST /applications/:id/reject': coordinators,
+  'GET /coops/:A/workers': adminsOfA,
+  'POST /coops/:A/invitations': adminsOfA,
+  'POST /coops/:A/worker-imports': adminsOfA,
+  'DELETE /coops/:A/workers/:w': adminsOfA,
+  'POST /coops/:A/roles': adminsOfA,
+  'GET /audit': coordinators,
+  'GET /outbox': coordinators,
+  'PATCH /network': coordinators,
+  'GET /network': everyone,
+} satisfies Record<string, RoleName[]>;
+type ActionName = keyof typeof MAY;
+
+interface World {
+  t: TestContext;
+  coopA: string;
+  clients: Record<RoleName, Client>;
+}
+
+let fresh = 0;
+const unique = () => `${Date.now().toString(36)}-${++fresh}`;
+
+/** How to perform each action: `prepare` makes fresh fixtures, `send` is the request, `restore` undoes a success. */
+interface Action {
+  prepare?: (w: World) => Promise<string>;
+  send: (c: Client, w: World, fixture: string) => Promise<LightMyRequestResponse>;
+  restore?: (w: World) => Promise<void>;
+}
+
+const ACTIONS: Record<ActionName, Action> = {
+  'GET /coops': { send: (c) => c.get('/api/v1/coops') },
+  'GET /coops/:A': { send: (c, w) => c.get(`/api/v1/coops/${w.coopA}`) },
+  'PATCH /coops/:A': { send: (c, w) => c.patch(`/api/v1/coops/${w.coopA}`, { description: `Edited ${unique()}` }) },
+  'POST /coops/:A/status': {
+    send: (c, w) => c.post(`/api/v1/coops/${w.coopA}/status`, { status: 'suspended', reason: 'Matrix test' }),
+    restore: async (w) => {
+      const res = await w.clients.coordinator.post(`/api/v1/coops/${w.coopA}/status`, {
+        status: 'member',
+        reason: 'Matrix test done',
+      });
+      expect(res.statusCode).toBe(200);
+    },
+  },
+  'GET /applications': { send: (c) => c.get('/api/v1/applications') },
+  'POST /applications/:id/admit': {
+    prepare: async (w) => (await makeApplication(w.t.deps)).id,
+    send: (c, _w, id) => c.post(`/api/v1/applications/${id}/admit`),
+  },
+  'POST /applications/:id/reject': {
+    prepare: async (w) => (await makeApplication(w.t.deps)).id,
+    send: (c, _w, id) => c.post(`/api/v1/applications/${id}/reject`, { reason: 'Not yet' }),
+  },
+  'GET /coops/:A/workers': { send: (c, w) => c.get(`/api/v1/coops/${w.coopA}/workers`) },
+  'POST /coops/:A/invitations': {
+    send: (c, w) =>
+      c.post(`/api/v1/coops/${w.coopA}/invitations`, {
+        email: `inv-${unique()}@matrix.example`,
+        displayName: 'Invited',
+        role: 'worker',
+      }),
+  },
+  'POST /coops/:A/worker-imports': {
+    send: (c, w) =>
+      c.post(`/api/v1/coops/${w.coopA}/worker-imports`, {
+        csv: workersCsv([`imp-${unique()}@matrix.example,Imported`]),
+        dryRun: false,
+      }),
+  },
+  'DELETE /coops/:A/workers/:w': {
+    prepare: async (w) => (await makePerson(w.t.deps, { coopId: w.coopA })).id,
+    send: (c, w, personId) => c.delete(`/api/v1/coops/${w.coopA}/workers/${personId}`),
+  },
+  'POST /coops/:A/roles': {
+    prepare: async (w) => (await makePerson(w.t.deps, { coopId: w.coopA })).id,
+    send: (c, w, personId) => c.post(`/api/v1/coops/${w.coopA}/roles`, { personId, role: 'cashier' }),
+  },
+  'GET /audit': { send: (c) => c.get('/api/v1/audit') },
+  'GET /outbox': { send: (c) => c.get('/api/v1/outbox') },
+  'PATCH /network': { send: (c) => c.patch('/api/v1/network', { description: `Edited ${unique()}` }) },
+  'GET /network': { send: (c) => c.get('/api/v1/network') },
+};
+
+describe('the authorization table', () => {
+  it('names only known roles and gives every action a way to perform it', () => {
+    expect(Object.keys(ACTIONS).sort()).toEqual(Object.keys(MAY).sort());
+    for (const roles of Object.values(MAY)) for (const r of roles) expect(ROLES).toContain(r);
+  });
+});
+
+describeOnDatabases('authorization matrix', (t) => {
+  const w = { t } as World;
+
+  beforeAll(async () => {
+    const coopA = (await makeCoop(t.deps, { name: 'Co-op A' })).id;
+    const coopB = (await makeCoop(t.deps, { name: 'Co-op B' })).id;
+    const people: Record<Exclude<RoleName, 'visitor'>, Parameters<typeof makePerson>[1]> = {
+      supporter: { supporter: true },
+      workerA: { coopId: coopA },
+      workerB: { coopId: coopB },
+      adminA: { coopId: coopA, roles: [{ role: 'coop_admin', coopId: coopA }] },
+      cashierA: { coopId: coopA, roles: [{ role: 'cashier', coopId: coopA }] },
+      treasurer: { roles: [{ role: 'treasurer' }] },
+      coordinator: { roles: [{ role: 'coordinator' }] },
+    };
+    const clients = { visitor: new Client(t.app) } as Record<RoleName, Client>;
+    for (const [role, options] of Object.entries(people)) {
+      clients[role as RoleName] = await signIn(t.app, (await makePerson(t.deps, options)).email);
+    }
+    Object.assign(w, { coopA, clients });
+  });
+
+  for (const [action, allowed] of Object.entries(MAY) as [ActionName, RoleName[]][]) {
+    for (const role of ROLES) {
+      const may = allowed.includes(role);
+      it(`${role} ${may ? 'may' : 'may not'} ${action}`, async () => {
+        const { prepare, send, restore } = ACTIONS[action];
+        const fixture = prepare ? await prepare(w) : '';
+        const before = await tableCounts(t.deps);
+        const res = await send(w.clients[role], w, fixture);
+        if (may) {
+          expect(res.statusCode, res.body).toBeGreaterThanOrEqual(200);
+          expect(res.statusCode, res.body).toBeLessThan(300);
+          await restore?.(w);
+          return;
+        }
+        if (role === 'visitor') expect(res.statusCode, res.body).toBe(401);
+        else expect([403, 404], res.body).toContain(res.statusCode);
+        expect(await tableCounts(t.deps)).toEqual(before);
+      });
+    }
+  }
+});

@@ -1,0 +1,67 @@
+/** Coordinators browse the audit log and the mail outbox. */
+import type { AuditQuery } from '@coopnet/contract/audit';
+import type { PageQuery } from '@coopnet/contract';
+import type { AppDeps } from '../../deps.ts';
+import type { MaybeActor } from '../../platform/auth/actor.ts';
+import { authorize } from '../../platform/auth/authorize.ts';
+import { listOutbox } from '../../platform/mail/outbox.repository.ts';
+import { auditPolicy } from './audit.policy.ts';
+import { listAudit } from './audit.repository.ts';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+/** Stored times are `toISOString()` text, so bounds must be too for text comparison to be time order. */
+export function timeBounds(from?: string, to?: string): { from?: string; before?: string } {
+  return {
+    from: from === undefined ? undefined : new Date(from).toISOString(),
+    // "to" includes its moment; a bare date includes its whole day.
+    before: to === undefined ? undefined : new Date(Date.parse(to) + (DATE_ONLY.test(to) ? DAY_MS : 1)).toISOString(),
+  };
+}
+
+const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+
+export function auditService({ db }: AppDeps) {
+  async function events(actor: MaybeActor, q: AuditQuery) {
+    authorize(actor, auditPolicy.readAudit(actor));
+    const { rows, total } = await listAudit(db, { ...q, ...timeBounds(q.from, q.to) });
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        action: r.action,
+        subjectType: r.subject_type,
+        subjectId: r.subject_id,
+        coopId: r.coop_id,
+        before: parse(r.before_json),
+        after: parse(r.after_json),
+      })),
+      total,
+      limit: q.limit,
+      offset: q.offset,
+    };
+  }
+
+  async function outbox(actor: MaybeActor, q: PageQuery) {
+    authorize(actor, auditPolicy.readOutbox(actor));
+    const { rows, total } = await listOutbox(db, q);
+    return {
+      items: rows.map((m) => ({
+        id: m.id,
+        to: m.to_address,
+        subject: m.subject,
+        text: m.body_text,
+        createdAt: m.created_at,
+        sentAt: m.sent_at,
+      })),
+      total,
+      limit: q.limit,
+      offset: q.offset,
+    };
+  }
+
+  return { events, outbox };
+}
