@@ -29,7 +29,9 @@ export interface Network {
   figures: NetworkFigures;
 }
 
-export type NetworkPatch = Partial<Pick<Network, 'name' | 'currency' | 'locale' | 'timeZone' | 'logoUrl' | 'description'>>;
+export type NetworkPatch = Partial<
+  Pick<Network, 'name' | 'currency' | 'locale' | 'timeZone' | 'logoUrl' | 'description'>
+>;
 
 export type RoleName = 'coordinator' | 'treasurer' | 'coop_admin' | 'cashier';
 
@@ -163,9 +165,12 @@ export interface InvitationPreview {
 }
 
 export interface ImportResult {
+  dryRun?: boolean;
+  /** data rows in the file */
   total: number;
+  /** rows that became invited workers; 0 in a dry run */
   imported: number;
-  refused: { line: number; email: string; reason: string }[];
+  refused: { line: number; email: string; code?: string; reason: string }[];
 }
 
 export interface ApiToken {
@@ -183,7 +188,7 @@ export interface AuditEvent {
   actorName: string | null;
   action: string;
   subjectType: string;
-  subjectId: string | null;
+  subjectId: string;
   coopId: string | null;
   before: unknown;
   after: unknown;
@@ -200,5 +205,6 @@ export interface OutboxMail {
 
 export interface Me {
   person: Person;
+  locale: string | null;
   coop: Coop | null;
 }

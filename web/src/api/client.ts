@@ -1,0 +1,177 @@
+/**
+ * The one way the web app talks to the API: JSON over fetch with the session
+ * cookie, and the session's CSRF token on every request that changes
+ * something. Errors become `ApiError` with the server's stable code.
+ */
+import type { Session } from './types.ts';
+
+export const API_BASE = '/api/v1';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Per-field messages of a `validation_failed` error, keyed by dotted path (`coop.name`). */
+  get fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    if (this.code !== 'validation_failed' || !Array.isArray(this.details)) return out;
+    for (const d of this.details as unknown[]) {
+      if (!d || typeof d !== 'object') continue;
+      const { path, message } = d as { path?: unknown; message?: unknown };
+      const key = fieldPath(path);
+      if (key && typeof message === 'string' && !(key in out)) out[key] = message;
+    }
+    return out;
+  }
+}
+
+/** `body/coop/name`, `/coop/name`, `coop.name` or `['coop','name']` → `coop.name`. */
+export function fieldPath(path: unknown): string {
+  if (Array.isArray(path)) return path.map(String).join('.');
+  if (typeof path !== 'string') return '';
+  return path
+    .replace(/^(body|querystring|params|headers)(?=[/.]|$)/, '')
+    .split(/[/.]/)
+    .filter(Boolean)
+    .join('.');
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: QueryParams;
+  signal?: AbortSignal;
+}
+
+/** `undefined` until the session has been asked for; `null` when signed out. */
+let csrfToken: string | null | undefined;
+
+export function rememberCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function buildUrl(path: string, query?: QueryParams): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v === undefined || v === null || v === '') continue;
+    params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+/** GET /auth/session; also the source of the CSRF token every write sends. */
+export async function fetchSession(signal?: AbortSignal): Promise<Session> {
+  const session = await send<Session>('GET', '/auth/session', undefined, undefined, signal);
+  rememberCsrfToken(session.csrfToken);
+  return session;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  if (method === 'GET') return send<T>(method, path, options.query, undefined, options.signal);
+  if (csrfToken === undefined) await fetchSession().catch(() => undefined);
+  try {
+    return await send<T>(method, path, options.query, options.body ?? {}, options.signal);
+  } catch (err) {
+    // A stale token (the session was renewed in another tab): learn the new one and try once more.
+    if (err instanceof ApiError && err.code === 'auth.csrf') {
+      await fetchSession();
+      return send<T>(method, path, options.query, options.body ?? {}, options.signal);
+    }
+    throw err;
+  }
+}
+
+function headersFor(method: string, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  return headers;
+}
+
+async function send<T>(
+  method: string,
+  path: string,
+  query: QueryParams | undefined,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), {
+      method,
+      credentials: 'same-origin',
+      headers: headersFor(method, body !== undefined),
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  }
+  const text = await res.text();
+  return parseReply<T>(res.status, text);
+}
+
+function parseReply<T>(status: number, text: string): T {
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (status >= 200 && status < 300) return data as T;
+  const error = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  if (error && typeof error.code === 'string') {
+    throw new ApiError(
+      status,
+      error.code,
+      typeof error.message === 'string' ? error.message : error.code,
+      error.details,
+    );
+  }
+  throw new ApiError(status, status >= 500 ? 'internal' : 'bad_request', `HTTP ${status}`);
+}
+
+/**
+ * A JSON POST through XMLHttpRequest, for long requests (imports) where the
+ * page shows how much of the body has gone up.
+ */
+export async function apiUpload<T>(
+  path: string,
+  body: unknown,
+  onUploadProgress: (fraction: number) => void,
+): Promise<T> {
+  if (csrfToken === undefined) await fetchSession().catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path));
+    xhr.withCredentials = false; // same-origin requests send cookies anyway
+    for (const [k, v] of Object.entries(headersFor('POST', true))) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onUploadProgress(e.loaded / e.total);
+    };
+    xhr.upload.onload = () => onUploadProgress(1);
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'The server could not be reached.'));
+    xhr.onload = () => {
+      try {
+        resolve(parseReply<T>(xhr.status, xhr.responseText));
+      } catch (err) {
+        reject(err);
+      }
+    };
+    xhr.send(JSON.stringify(body));
+  });
+}

@@ -1,0 +1,34 @@
+import { Button } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api, rememberCsrfToken } from '../api/client.ts';
+import { refreshAfterAuthChange, useSession } from '../api/session.ts';
+
+/** "Sign in" for visitors, "Sign out" for signed-in people. */
+export function AuthButton({ fullWidth = false }: { fullWidth?: boolean }) {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = useMutation({
+    mutationFn: () => api<{ ok: true }>('/auth/logout', { method: 'POST' }),
+    onSettled: async () => {
+      rememberCsrfToken(null);
+      await navigate('/');
+      await refreshAfterAuthChange(queryClient);
+    },
+  });
+  if (session?.person) {
+    return (
+      <Button variant="default" fullWidth={fullWidth} loading={signOut.isPending} onClick={() => signOut.mutate()}>
+        {t('nav.signOut')}
+      </Button>
+    );
+  }
+  return (
+    <Button component={Link} to="/sign-in" fullWidth={fullWidth}>
+      {t('nav.signIn')}
+    </Button>
+  );
+}

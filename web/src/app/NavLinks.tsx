@@ -1,0 +1,26 @@
+import { Anchor, Group, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { useSession } from '../api/session.ts';
+
+/** The site's main links; the current page is marked with aria-current. */
+export function NavLinks({ vertical = false }: { vertical?: boolean }) {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  const signedIn = !!session?.person;
+  const links = [
+    { to: '/directory', label: t('nav.directory') },
+    ...(signedIn
+      ? [
+          { to: '/dashboard', label: t('nav.dashboard') },
+          { to: '/account', label: t('nav.account') },
+        ]
+      : [{ to: '/apply', label: t('nav.apply') }]),
+  ];
+  const items = links.map((l) => (
+    <Anchor key={l.to} component={NavLink} to={l.to} className="nav-link" c="var(--mantine-color-text)" fw={500}>
+      {l.label}
+    </Anchor>
+  ));
+  return vertical ? <Stack gap="md">{items}</Stack> : <Group gap="lg">{items}</Group>;
+}

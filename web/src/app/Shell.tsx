@@ -1,0 +1,92 @@
+import { Anchor, AppShell, Burger, Divider, Group, Stack } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useNetwork } from '../api/session.ts';
+import { Loading } from '../components/Loading.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { applyNetworkLocale } from '../i18n/index.ts';
+import { AuthButton } from './AuthButton.tsx';
+import { NavLinks } from './NavLinks.tsx';
+
+/**
+ * The frame of every page: a header with the network's name, the main links,
+ * the language switch and sign in/out; on narrow screens the links and the
+ * sign-in button move into a menu behind a burger.
+ */
+export function Shell() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const narrow = useMediaQuery('(max-width: 47.99em)');
+  const location = useLocation();
+  const { data: network } = useNetwork();
+
+  useEffect(() => close(), [location.pathname, close]);
+  useEffect(() => {
+    if (network?.locale) applyNetworkLocale(network.locale);
+  }, [network?.locale]);
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
+      padding="md"
+    >
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
+              aria-expanded={opened}
+              aria-controls="site-menu"
+            />
+            <Anchor
+              component={Link}
+              to="/"
+              fw={700}
+              fz="lg"
+              c="var(--mantine-color-text)"
+              truncate="end"
+              underline="never"
+            >
+              {network?.name ?? 'Coopnet'}
+            </Anchor>
+          </Group>
+          <Group gap="lg" wrap="nowrap">
+            <Group visibleFrom="sm" component="nav" aria-label={t('nav.main')}>
+              <NavLinks />
+            </Group>
+            <LanguageSwitch />
+            <Group visibleFrom="sm">
+              <AuthButton />
+            </Group>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="md" id="site-menu" aria-label={t('nav.menu')}>
+        {narrow && opened && (
+          <Stack>
+            <NavLinks vertical />
+            <Divider />
+            <AuthButton fullWidth />
+          </Stack>
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <div style={{ maxWidth: 1100, margin: '0 auto' }}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Every page of the web app. Pages under RequireSignIn need a session; what
+ * each shows beyond that is decided by the abilities the server sends.
+ */
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireSignIn } from '../components/RequireSignIn.tsx';
+import { ApplyPage } from '../features/apply/ApplyPage.tsx';
+import { InvitationPage } from '../features/auth/InvitationPage.tsx';
+import { ResetConfirmPage } from '../features/auth/ResetConfirmPage.tsx';
+import { ResetRequestPage } from '../features/auth/ResetRequestPage.tsx';
+import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { SignUpPage } from '../features/auth/SignUpPage.tsx';
+import { CoopPage } from '../features/coops/CoopPage.tsx';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { DirectoryPage } from '../features/directory/DirectoryPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { RouteError } from './RouteError.tsx';
+import { Shell } from './Shell.tsx';
+
+/** Pages only some signed-in people open load on demand, keeping the public pages light. */
+const AccountPage = lazy(() => import('../features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const ApplicationsPage = lazy(() =>
+  import('../features/applications/ApplicationsPage.tsx').then((m) => ({ default: m.ApplicationsPage })),
+);
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const NetworkSettingsPage = lazy(() =>
+  import('../features/network/NetworkSettingsPage.tsx').then((m) => ({ default: m.NetworkSettingsPage })),
+);
+const OutboxPage = lazy(() => import('../features/outbox/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
+const ImportPage = lazy(() => import('../features/workers/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const InvitePage = lazy(() => import('../features/workers/InvitePage.tsx').then((m) => ({ default: m.InvitePage })));
+const WorkersPage = lazy(() => import('../features/workers/WorkersPage.tsx').then((m) => ({ default: m.WorkersPage })));
+
+export const router = createBrowserRouter([
+  {
+    element: <Shell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'directory', element: <DirectoryPage /> },
+      { path: 'coops/:slug', element: <CoopPage /> },
+      { path: 'apply', element: <ApplyPage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'sign-up', element: <SignUpPage /> },
+      { path: 'reset-password', element: <ResetRequestPage /> },
+      { path: 'reset-password/:token', element: <ResetConfirmPage /> },
+      { path: 'invitations/:token', element: <InvitationPage /> },
+      {
+        element: <RequireSignIn />,
+        children: [
+          { path: 'dashboard', element: <DashboardPage /> },
+          { path: 'account', element: <AccountPage /> },
+          { path: 'coops/:id/workers', element: <WorkersPage /> },
+          { path: 'coops/:id/invite', element: <InvitePage /> },
+          { path: 'coops/:id/import', element: <ImportPage /> },
+          { path: 'admin/applications', element: <ApplicationsPage /> },
+          { path: 'admin/audit', element: <AuditPage /> },
+          { path: 'admin/outbox', element: <OutboxPage /> },
+          { path: 'admin/network', element: <NetworkSettingsPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,77 @@
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { fieldErrorsOf } from '../../api/errors.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { MIN_PASSWORD, useSignInRequest } from './auth.api.ts';
+import { AuthCard } from './AuthCard.tsx';
+
+/** A community member without a co-op opens a supporter account. */
+export function SignUpPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('signUp.title'));
+  const navigate = useNavigate();
+  const [form, setForm] = useState({ displayName: '', email: '', password: '' });
+  const signup = useSignInRequest<typeof form>('/auth/signup');
+  const errors = fieldErrorsOf(signup.error);
+  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) =>
+    setForm({ ...form, [key]: e.currentTarget.value });
+
+  return (
+    <AuthCard title={t('signUp.title')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          signup.mutate(
+            { displayName: form.displayName.trim(), email: form.email.trim(), password: form.password },
+            { onSuccess: () => void navigate('/dashboard', { replace: true }) },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t('signUp.intro')}</Text>
+          <TextInput
+            label={t('signUp.displayName')}
+            autoComplete="name"
+            required
+            value={form.displayName}
+            onChange={set('displayName')}
+            error={errors.displayName}
+          />
+          <TextInput
+            label={t('signUp.email')}
+            type="email"
+            autoComplete="email"
+            required
+            value={form.email}
+            onChange={set('email')}
+            error={errors.email}
+          />
+          <PasswordField
+            label={t('signUp.password')}
+            description={t('password.hint', { min: MIN_PASSWORD })}
+            autoComplete="new-password"
+            required
+            minLength={MIN_PASSWORD}
+            value={form.password}
+            onChange={set('password')}
+            error={errors.password}
+          />
+          <ErrorAlert error={signup.error} />
+          <Button type="submit" loading={signup.isPending} fullWidth>
+            {t('signUp.submit')}
+          </Button>
+          <Text size="sm">
+            {t('signUp.haveAccount')}{' '}
+            <Anchor component={Link} to="/sign-in">
+              {t('signUp.signIn')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * i18next set up with the English and Spanish resources. The language is the
+ * visitor's stored choice, else their browser's language when we have it,
+ * else the network's locale, else English.
+ */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import es from './es.json';
+
+export const LANGUAGES = [
+  { value: 'en', label: 'English' },
+  { value: 'es', label: 'Español' },
+] as const;
+
+export type Language = (typeof LANGUAGES)[number]['value'];
+
+const STORAGE_KEY = 'coopnet.language';
+
+export function asLanguage(tag: string | null | undefined): Language | null {
+  const base = (tag ?? '').toLowerCase().split(/[-_]/)[0];
+  return LANGUAGES.some((l) => l.value === base) ? (base as Language) : null;
+}
+
+export function storedLanguage(): Language | null {
+  try {
+    return asLanguage(window.localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return null;
+  }
+}
+
+function browserLanguage(): Language | null {
+  const tags = typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? []), navigator.language];
+  for (const tag of tags) {
+    const lng = asLanguage(tag);
+    if (lng) return lng;
+  }
+  return null;
+}
+
+/** The visitor picked a language: use it now and remember it on this device. */
+export function chooseLanguage(lng: Language): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+  void i18n.changeLanguage(lng);
+}
+
+/** Called once the network is known: its locale is the default for visitors whose browser language we lack. */
+export function applyNetworkLocale(locale: string): void {
+  if (storedLanguage() || browserLanguage()) return;
+  const lng = asLanguage(locale);
+  if (lng && lng !== i18n.language) void i18n.changeLanguage(lng);
+}
+
+export function currentLanguage(): Language {
+  return asLanguage(i18n.language) ?? 'en';
+}
+
+i18n.on('languageChanged', (lng) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, es: { translation: es } },
+  lng: storedLanguage() ?? browserLanguage() ?? 'en',
+  fallbackLng: 'en',
+  supportedLngs: LANGUAGES.map((l) => l.value),
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export default i18n;
