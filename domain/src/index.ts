@@ -1,1 +1,2 @@
 export * from './money/money.ts';
+export * as voting from './voting/index.ts';
