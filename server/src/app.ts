@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -58,7 +58,9 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(helmet, {
+  // Security headers from helmet, its middleware built once: @fastify/helmet builds it anew for
+  // every request, which cost ~75 µs of CPU a request (a tenth of a directory page; see bench/).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         'style-src': ["'self'", "'unsafe-inline'"],
@@ -68,6 +70,7 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
     },
     hsts: config.publicUrl.startsWith('https:'),
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)));
   await app.register(cookie);
   await app.register(rateLimit, { global: true, max: config.rateLimitMax, timeWindow: '1 minute' });
   await app.register(swagger, {

@@ -53,12 +53,41 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
+/**
+ * Kysely's SQLite driver prepares every query anew; compiling the SQL again
+ * costs about 25 µs a query (a fifth of a directory page). Statements are kept
+ * by their SQL text and reused: one connection runs one query at a time (the
+ * driver holds a lock, also while a stream is read), so a reused statement is
+ * never busy. SQLite re-prepares a kept statement itself when the schema changes.
+ */
+export function reusingStatements(sqlite: SQLite.Database, keep = 300): SQLite.Database {
+  const kept = new Map<string, SQLite.Statement>();
+  const prepare = (source: string): SQLite.Statement => {
+    let stmt = kept.get(source);
+    if (stmt) {
+      kept.delete(source); // re-inserted below: the map's order is least recently used first
+    } else {
+      stmt = sqlite.prepare(source);
+      if (kept.size >= keep) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(source, stmt);
+    return stmt;
+  };
+  return new Proxy(sqlite, {
+    get(target, prop) {
+      if (prop === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 export function openDatabase(url: string, options: { poolSize?: number } = {}): DatabaseHandle {
   const dialect = dialectOf(url);
   if (dialect === 'sqlite') {
     const file = url.slice('sqlite:'.length) || ':memory:';
     const sqlite = openSqlite(file);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
     return {
       db,
       dialect,

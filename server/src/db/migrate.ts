@@ -2,9 +2,11 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0002 from './migrations/0002-directory-order.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-directory-order': m0002,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -18,4 +20,16 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The migrations this code knows, in order; a backup records which of them its data had. */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations).sort();
+}
+
+/** Migrates up to and including `name`: a restore loads an older backup at its own schema version first. */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

@@ -1,6 +1,7 @@
 /** All SQL about co-ops and applications to join. */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { Coop, CoopUpdate, JoinApplication, NewCoop } from '../../db/schema.ts';
 
 export interface DirectoryFilter {
@@ -10,18 +11,33 @@ export interface DirectoryFilter {
   offset: number;
 }
 
-export async function listMembers(ex: Executor, f: DirectoryFilter): Promise<{ rows: Coop[]; total: number }> {
+interface MemberFilter {
+  sector?: string;
+  /** a LIKE pattern over search_text, with \\, % and _ escaped */
+  pattern?: string;
+  [k: string]: string | number | undefined;
+}
+
+function members(ex: Executor, f: MemberFilter) {
   let query = ex.selectFrom('coops').where('status', '=', 'member');
-  if (f.sector) query = query.where('sector', '=', f.sector);
-  if (f.q) {
-    const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
-  }
-  const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('name').orderBy('id').limit(f.limit).offset(f.offset).execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  if (f.sector !== undefined) query = query.where('sector', '=', f.sector);
+  if (f.pattern !== undefined) query = query.where(sql<boolean>`search_text like ${f.pattern} escape '\\'`);
+  return query;
+}
+
+// The directory is the busiest public read: its two queries are compiled once per filter shape.
+const memberPage = preparedQuery((ex, f: MemberFilter & { limit: number; offset: number }) =>
+  members(ex, f).selectAll().orderBy('name').orderBy('id').limit(f.limit).offset(f.offset),
+);
+const memberCount = preparedQuery((ex, f: MemberFilter) => members(ex, f).select((eb) => eb.fn.countAll<number>().as('total')));
+
+export async function listMembers(ex: Executor, f: DirectoryFilter): Promise<{ rows: Coop[]; total: number }> {
+  const filter: MemberFilter = {
+    sector: f.sector || undefined,
+    pattern: f.q ? `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
+  };
+  const [rows, count] = await Promise.all([memberPage(ex, { ...filter, limit: f.limit, offset: f.offset }), memberCount(ex, filter)]);
+  return { rows, total: Number(count[0]?.total ?? 0) };
 }
 
 export async function sectorCounts(ex: Executor) {

@@ -15,6 +15,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
+import { presentedJson } from '../../platform/http.ts';
 import { applicationsService } from './applications.service.ts';
 import { coopsService } from './coops.service.ts';
 
@@ -28,7 +29,7 @@ export const coopsRoutes =
     const applications = applicationsService(deps);
     const tags = ['coops'];
 
-    app.get('/coops', { schema: { tags, querystring: CoopListQuery, response: { 200: page(Coop) } } }, (req) =>
+    app.get('/coops', { schema: { tags, querystring: CoopListQuery, response: { 200: page(Coop) } }, serializerCompiler: presentedJson }, (req) =>
       coops.directory(req.query),
     );
     app.get('/coops/sectors', { schema: { tags, response: { 200: SectorCounts } } }, () => coops.sectors());

@@ -1,0 +1,64 @@
+/** The `coopnet` command as an operator runs it: a separate process, its output and exit codes. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+function coopnet(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['server/bin/coopnet.js', ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('the coopnet command', () => {
+  it('prints its usage for help (exit 0) and for bad arguments (exit 2)', async () => {
+    const help = await coopnet(['help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: coopnet <command>/);
+    const bad = [[], ['bogus'], ['seed-demo', '--coops', 'abc'], ['seed-demo', '--colours', '3'], ['create-admin', '--email', 'a@b.org'], ['backup'], ['restore', 'a', 'b'], ['serve', 'now']];
+    const results = await Promise.all(bad.map((args) => coopnet(args)));
+    results.forEach((r, i) => {
+      expect(r.code, bad[i]!.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/Usage: coopnet/);
+    });
+  });
+
+  it('stops with the message of a bad configuration (exit 1)', async () => {
+    const r = await coopnet(['migrate'], { PORT: 'eighty', DATA_DIR: mkdtempSync(join(tmpdir(), 'coopnet-cli-')) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Invalid configuration:\n\s+PORT:/);
+  });
+
+  it('migrates, seeds a demo network once, and creates a coordinator', async () => {
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'coopnet-cli-')) };
+    const migrated = await coopnet(['migrate'], env);
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(migrated.stdout).toMatch(/Applied \d+ migration/);
+    expect((await coopnet(['migrate'], env)).stdout).toMatch(/up to date/);
+
+    const seeded = await coopnet(['seed-demo', '--coops', '40', '--workers', '2500'], env);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(seeded.stdout).toMatch(/Seeded 40 co-ops, 2500 workers/);
+    expect(seeded.stdout).toMatch(/coordinator\s+Marta Soler Vidal\s+marta\.soler@codi-comu\.example/);
+    expect(seeded.stderr).toMatch(/seeding workers 2505\/2505 \(100%\)/);
+    const again = await coopnet(['seed-demo'], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already holds co-ops/);
+
+    const admin = await coopnet(['create-admin', '--email', 'secretaria@example.org', '--name', 'Secretaría'], env);
+    expect(admin.code, admin.stderr).toBe(0);
+    expect(admin.stdout).toMatch(/one-time password:\n\n\s+\S{16}\n/);
+    const bad = await coopnet(['create-admin', '--email', 'nope', '--name', 'X'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--email/);
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * The `coopnet` command: serve | migrate | seed-demo | create-admin | backup |
+ * restore | help. Run as `node --import tsx server/src/main.ts <command>`,
+ * `npm run coopnet -- <command>`, or `server/bin/coopnet.js <command>`.
+ * Exit codes: 0 done, 1 failed (bad configuration, a refusal), 2 bad arguments.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.ts';
+import { BackupError, backupDatabase, defaultFormat, restoreDatabase } from './cli/backup.ts';
+import { AdminInputError, createCoordinator } from './cli/create-admin.ts';
+import { countsTable, loginsBox, progressLine } from './cli/output.ts';
+import { type Config, ConfigError, readEnv } from './config.ts';
+import { type DatabaseHandle, openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { type DemoSize, MAX_COOPS, MAX_WORKERS, defaultSize, minimumWorkers } from './modules/demo/demo-plan.ts';
+import { DEMO_PASSWORD, hasCoops, seedDemo, workingDemoLogins } from './modules/demo/seed.ts';
+import { ensureNetwork, getNetwork } from './modules/network/network.repository.ts';
+import { AppError } from './platform/errors.ts';
+import { resolveConfig } from './secrets.ts';
+
+const USAGE = `Usage: coopnet <command> [options]
+
+Commands:
+  serve                                  migrate, seed the demo network into an empty database
+                                         (unless SEED_DEMO=false), and serve the web app and API
+  migrate                                apply database migrations
+  seed-demo [--coops N] [--workers N]    seed a demo network of any size into an empty database
+                                         (default 12 co-ops, 5 workers each)
+  create-admin --email E --name N        create a coordinator account; the password is read from
+                                         COOPNET_ADMIN_PASSWORD or generated and printed once
+  backup FILE [--format sqlite|jsonl]    a consistent copy of the database, safe while serving
+                                         (SQLite: a database file; PostgreSQL: JSON lines, .gz to compress)
+  restore FILE [--force]                 restore a backup into an empty database (--force replaces
+                                         what is there) and check its integrity
+  help                                   show this
+
+Configuration comes from environment variables (see docs/operations.md):
+DATABASE_URL, DATA_DIR, PORT, HOST, PUBLIC_URL, ...`;
+
+class UsageError extends Error {}
+
+const out = (s: string) => process.stdout.write(`${s}\n`);
+const err = (s: string) => process.stderr.write(`${s}\n`);
+
+function config(): Config {
+  return resolveConfig(readEnv());
+}
+
+function count(value: string | undefined, name: string, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}.`);
+  return Number(value);
+}
+
+async function withDatabase<T>(cfg: Config, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = openDatabase(cfg.databaseUrl);
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function serve(): Promise<void> {
+  const cfg = config();
+  const { app, deps } = await buildApp(cfg);
+  if (cfg.seedDemo && !(await hasCoops(deps.db))) {
+    const seeded = await seedDemo(deps.db);
+    out(`Seeded the demo network: ${seeded.counts.coops} co-ops, ${seeded.counts.workers} workers, ${seeded.counts.supporters} supporters, ${seeded.counts.applications} applications waiting.`);
+  }
+  const logins = await workingDemoLogins(deps.db);
+  if (logins.length > 0) out(loginsBox((await getNetwork(deps.db)).name, DEMO_PASSWORD, logins));
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) {
+      err(`${signal} again: stopping now.`);
+      process.exit(1);
+    }
+    closing = true;
+    err(`${signal}: finishing requests in flight and closing the database…`);
+    app.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        err(`Could not close cleanly: ${(e as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  await app.listen({ host: cfg.host, port: cfg.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : cfg.port;
+  out(`Coopnet is serving on http://${cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host}:${port} (public address ${cfg.publicUrl}); API docs at /api/docs`);
+}
+
+async function migrate(): Promise<void> {
+  await withDatabase(config(), async (handle) => {
+    const applied = await migrateToLatest(handle.db);
+    out(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
+  });
+}
+
+async function seed(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { coops: { type: 'string' }, workers: { type: 'string' } }, strict: true });
+  const coops = count(values.coops, 'coops', MAX_COOPS) ?? defaultSize().coops;
+  const workers = count(values.workers, 'workers', MAX_WORKERS) ?? defaultSize(coops).workers;
+  if (workers < minimumWorkers(coops)) throw new UsageError(`--workers must be at least ${minimumWorkers(coops)} for ${coops} co-ops (the named workers of the curated co-ops).`);
+  const size: DemoSize = { coops, workers };
+  await withDatabase(config(), async (handle) => {
+    await migrateToLatest(handle.db);
+    await ensureNetwork(handle.db);
+    if (await hasCoops(handle.db)) throw new AppError(409, 'demo.not_empty', 'The database already holds co-ops; seed-demo only fills an empty database.');
+    const started = Date.now();
+    const seeded = await seedDemo(handle.db, size, progressLine('seeding', { minTotal: 2000 }));
+    const c = seeded.counts;
+    out(`Seeded ${c.coops} co-ops, ${c.workers} workers, ${c.supporters} supporters, ${c.roleGrants} roles and ${c.applications} applications in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    out(loginsBox((await getNetwork(handle.db)).name, seeded.password, seeded.logins));
+  });
+}
+
+async function createAdmin(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } }, strict: true });
+  if (!values.email || !values.name) throw new UsageError('create-admin needs --email and --name.');
+  const { email, name } = values;
+  await withDatabase(config(), async (handle) => {
+    await migrateToLatest(handle.db);
+    await ensureNetwork(handle.db);
+    const made = await createCoordinator(handle.db, { email, name, password: process.env.COOPNET_ADMIN_PASSWORD });
+    if (!made.created) out(`${made.email} already had an account; it is now a coordinator and keeps its password.`);
+    else if (made.generatedPassword) out(`Created coordinator ${made.email} with the one-time password:\n\n    ${made.generatedPassword}\n\nSign in and change it now; it is not shown again.`);
+    else out(`Created coordinator ${made.email} with the password from COOPNET_ADMIN_PASSWORD.`);
+  });
+}
+
+async function backup(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string' } }, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw new UsageError('backup needs one FILE.');
+  if (values.format !== undefined && values.format !== 'sqlite' && values.format !== 'jsonl') throw new UsageError('--format is sqlite or jsonl.');
+  const file = resolve(positionals[0]!);
+  await withDatabase(config(), async (handle) => {
+    const started = Date.now();
+    const format = (values.format as 'sqlite' | 'jsonl' | undefined) ?? defaultFormat(handle.dialect, file);
+    const report = await backupDatabase(handle, file, { format, onProgress: progressLine('backing up') });
+    out(`Backed up to ${report.file} (${report.format}, ${(report.bytes / 1024).toFixed(0)} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
+    out(countsTable(report.tables));
+  });
+}
+
+async function restore(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { force: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw new UsageError('restore needs one FILE.');
+  const file = resolve(positionals[0]!);
+  await withDatabase(config(), async (handle) => {
+    const report = await restoreDatabase(handle, file, { force: values.force ?? false, onProgress: progressLine('restoring') });
+    out(`Restored ${report.file} (${report.format}):`);
+    out(countsTable(report.tables));
+    if (report.problems.length > 0) {
+      err(`The restored database FAILED its integrity check:\n  ${report.problems.join('\n  ')}`);
+      process.exitCode = 1;
+    } else out('Integrity check: ok.');
+  });
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        if (rest.length > 0) throw new UsageError('serve takes no arguments; it is configured by environment variables.');
+        return await serve();
+      case 'migrate':
+        if (rest.length > 0) throw new UsageError('migrate takes no arguments.');
+        return await migrate();
+      case 'seed-demo':
+        return await seed(rest);
+      case 'create-admin':
+        return await createAdmin(rest);
+      case 'backup':
+        return await backup(rest);
+      case 'restore':
+        return await restore(rest);
+      case 'help':
+      case '--help':
+      case '-h':
+        out(USAGE);
+        return;
+      default:
+        throw new UsageError(command ? `Unknown command: ${command}` : 'Name a command.');
+    }
+  } catch (e) {
+    // parseArgs throws TypeErrors with a code for unknown or malformed options.
+    const code = (e as { code?: string }).code;
+    if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+      err(`${(e as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    if (e instanceof ConfigError || e instanceof BackupError || e instanceof AdminInputError || e instanceof AppError) {
+      err((e as Error).message);
+      process.exit(1);
+    }
+    err(`coopnet ${command}: ${(e as Error).stack ?? String(e)}`);
+    process.exit(1);
+  }
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,140 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableCounts } from '../../../test/factories.ts';
+import { Client, describeOnDatabases } from '../../../test/harness.ts';
+import { DEMO_COOPS } from './demo-data.ts';
+import { planDemo } from './demo-plan.ts';
+import { DEMO_PASSWORD, type SeedResult, seedDemo, workingDemoLogins } from './seed.ts';
+
+// València's municipal area, roughly: every map pin must fall inside it.
+const inValencia = (lat: number | null, lng: number | null) => lat !== null && lng !== null && lat > 39.42 && lat < 39.52 && lng > -0.42 && lng < -0.32;
+
+describeOnDatabases('demo network', (t) => {
+  let seeded: SeedResult;
+  beforeAll(async () => {
+    seeded = await seedDemo(t.deps.db);
+  });
+
+  it('seeds a dozen member co-ops of different sectors, placed in Valencia, with two applications waiting', async () => {
+    const visitor = new Client(t.app);
+    const res = await visitor.get('/api/v1/coops?limit=100');
+    expect(res.statusCode).toBe(200);
+    const coops = res.json().items as { name: string; sector: string; latitude: number; longitude: number; website: string; description: string }[];
+    expect(coops).toHaveLength(12);
+    expect(new Set(coops.map((c) => c.sector)).size).toBe(12);
+    for (const c of coops) {
+      expect(inValencia(c.latitude, c.longitude), c.name).toBe(true);
+      expect(c.website).toMatch(/^https:\/\/[a-z0-9-]+\.example$/);
+      expect(c.description.length).toBeGreaterThan(40);
+    }
+    const network = (await visitor.get('/api/v1/network')).json();
+    expect(network.name).toBe('Red de Cooperativas de Valencia');
+    expect(network.figures).toMatchObject({ memberCoops: 12, workers: 60, supporters: 5 });
+
+    const coordinator = new Client(t.app);
+    const login = await coordinator.post('/api/v1/auth/login', { email: seeded.logins[0]!.email, password: DEMO_PASSWORD });
+    coordinator.csrf = login.json().csrfToken;
+    const pending = (await coordinator.get('/api/v1/applications?status=pending')).json();
+    expect(pending.total).toBe(2);
+  });
+
+  it('gives every co-op an admin and a different cashier, and the network one coordinator and a different treasurer', async () => {
+    const grants = await t.deps.db.selectFrom('role_grants').select(['person_id', 'role', 'coop_id']).execute();
+    const admins = grants.filter((g) => g.role === 'coop_admin');
+    const cashiers = grants.filter((g) => g.role === 'cashier');
+    expect(new Set(admins.map((g) => g.coop_id)).size).toBe(12);
+    expect(new Set(cashiers.map((g) => g.coop_id)).size).toBe(12);
+    for (const a of admins) expect(cashiers.find((c) => c.coop_id === a.coop_id)!.person_id).not.toBe(a.person_id);
+    const coordinators = grants.filter((g) => g.role === 'coordinator');
+    const treasurers = grants.filter((g) => g.role === 'treasurer');
+    expect(coordinators).toHaveLength(1);
+    expect(treasurers).toHaveLength(1);
+    expect(coordinators[0]!.person_id).not.toBe(treasurers[0]!.person_id);
+
+    const people = await t.deps.db.selectFrom('people').select(['email', 'coop_id', 'supporter']).execute();
+    expect(people.filter((p) => p.coop_id !== null)).toHaveLength(60);
+    expect(people.filter((p) => p.supporter === 1)).toHaveLength(5);
+    expect(new Set(people.map((p) => p.email)).size).toBe(people.length);
+    for (const p of people.filter((x) => x.coop_id)) expect(p.email).toMatch(/^[a-z]+\.[a-z]+\d*@[a-z0-9-]+\.example$/);
+  });
+
+  it('every printed login signs in with the demo password and holds the role it is shown with', async () => {
+    expect(seeded.logins.map((l) => l.role)).toEqual(['coordinator', 'treasurer', 'co-op admin', 'cashier', 'worker', 'supporter']);
+    expect(new Set(seeded.logins.map((l) => l.email)).size).toBe(6);
+    for (const login of seeded.logins) {
+      const client = new Client(t.app);
+      const res = await client.post('/api/v1/auth/login', { email: login.email, password: DEMO_PASSWORD });
+      expect(res.statusCode, login.email).toBe(200);
+      const person = res.json().person as { roles: { role: string }[]; supporter: boolean; coopName: string | null };
+      const roles = person.roles.map((r) => r.role);
+      if (login.role === 'coordinator') expect(roles).toEqual(['coordinator']);
+      if (login.role === 'treasurer') expect(roles).toEqual(['treasurer']);
+      if (login.role === 'co-op admin') expect(roles).toEqual(['coop_admin']);
+      if (login.role === 'cashier') expect(roles).toEqual(['cashier']);
+      if (login.role === 'worker') expect(roles).toEqual([]);
+      if (login.role === 'supporter') expect(person.supporter).toBe(true);
+      expect(person.coopName).toBe(login.coop);
+    }
+    expect(await workingDemoLogins(t.deps.db)).toEqual(seeded.logins);
+  });
+
+  it('writes one audit event that sums the seed up', async () => {
+    const events = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'demo.seeded').execute();
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(events[0]!.after_json!)).toMatchObject({ coops: 12, workers: 60, supporters: 5, applications: 2 });
+  });
+
+  it('refuses to seed a database that already holds co-ops, and changes nothing', async () => {
+    const before = await tableCounts(t.deps);
+    await expect(seedDemo(t.deps.db)).rejects.toMatchObject({ code: 'demo.not_empty' });
+    expect(await tableCounts(t.deps)).toEqual(before);
+  });
+
+  it('stops printing a login whose password was changed', async () => {
+    const coordinator = seeded.logins[0]!;
+    await t.deps.db.updateTable('people').set({ password_hash: 'scrypt$16384$8$1$AAAA$BBBB' }).where('email', '=', coordinator.email).execute();
+    expect((await workingDemoLogins(t.deps.db)).map((l) => l.role)).not.toContain('coordinator');
+  });
+});
+
+describeOnDatabases('demo network of benchmark size', (t) => {
+  it('seeds 300 co-ops and 6,000 workers with made-up, unique names, reporting progress', async () => {
+    const progress: string[] = [];
+    const result = await seedDemo(t.deps.db, { coops: 300, workers: 6000 }, (stage, done, total) => progress.push(`${stage} ${done}/${total}`));
+    expect(result.counts).toMatchObject({ coops: 300, workers: 6000, supporters: 5, applications: 2, roleGrants: 602 });
+    expect(progress).toContain('workers 6005/6005');
+    const coops = await t.deps.db.selectFrom('coops').select(['name', 'slug', 'latitude', 'longitude', 'worker_count']).execute();
+    expect(coops).toHaveLength(302);
+    expect(new Set(coops.map((c) => c.name)).size).toBe(302);
+    for (const c of coops) expect(inValencia(c.latitude, c.longitude), c.name).toBe(true);
+    const perCoop = await t.deps.db
+      .selectFrom('people')
+      .select((eb) => ['coop_id', eb.fn.countAll<number>().as('n')])
+      .where('coop_id', 'is not', null)
+      .groupBy('coop_id')
+      .execute();
+    expect(perCoop).toHaveLength(300);
+    expect(Math.min(...perCoop.map((r) => Number(r.n)))).toBeGreaterThanOrEqual(19);
+  });
+});
+
+describe('demo plan', () => {
+  it('is deterministic: the same size gives the same co-ops and people', () => {
+    const a = planDemo({ coops: 40, workers: 400 }, 'x', '2025-01-01T00:00:00.000Z');
+    const b = planDemo({ coops: 40, workers: 400 }, 'x', '2025-01-01T00:00:00.000Z');
+    expect(a.coops.map((c) => [c.name, c.address, c.latitude])).toEqual(b.coops.map((c) => [c.name, c.address, c.latitude]));
+    expect(a.people.map((p) => p.email)).toEqual(b.people.map((p) => p.email));
+  });
+
+  it('keeps the curated co-ops and their named people first, whatever the size', () => {
+    const plan = planDemo({ coops: 1000, workers: 20_000 }, 'x', '2025-01-01T00:00:00.000Z');
+    expect(plan.coops.slice(0, 12).map((c) => c.name)).toEqual(DEMO_COOPS.map((c) => c.name));
+    expect(plan.logins[0]).toMatchObject({ role: 'coordinator', email: 'marta.soler@codi-comu.example' });
+    expect(new Set(plan.people.map((p) => p.email)).size).toBe(plan.people.length);
+  });
+
+  it('still has every login on a network smaller than the curated dozen', () => {
+    const plan = planDemo({ coops: 3, workers: 15 }, 'x', '2025-01-01T00:00:00.000Z');
+    expect(plan.logins).toHaveLength(6);
+    expect(new Set(plan.logins.map((l) => l.email)).size).toBe(6);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Seeds the demo network into an empty database: one transaction, rows sent
+ * in multi-row inserts of a few hundred, the shared demo password hashed once,
+ * and one audit event that sums it up. Used by `coopnet serve` (on an empty
+ * database when SEED_DEMO is on), `coopnet seed-demo` and the benchmarks.
+ */
+import type { Db } from '../../db/database.ts';
+import { recordAudit } from '../../platform/audit/audit.repository.ts';
+import { nowIso } from '../../platform/clock.ts';
+import { conflict } from '../../platform/errors.ts';
+import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import { getNetwork, updateNetwork } from '../network/network.repository.ts';
+import { DEMO_NETWORK, DEMO_PASSWORD } from './demo-data.ts';
+import { type DemoLogin, type DemoSize, defaultSize, planDemo } from './demo-plan.ts';
+import * as repo from './demo.repository.ts';
+
+export { DEMO_PASSWORD } from './demo-data.ts';
+export type { DemoLogin } from './demo-plan.ts';
+
+/** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const BATCH = 500;
+
+export type SeedProgress = (stage: string, done: number, total: number) => void;
+
+export interface SeedResult {
+  counts: { coops: number; workers: number; supporters: number; applications: number; roleGrants: number };
+  logins: DemoLogin[];
+  password: string;
+}
+
+async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<void>, stage: string, onProgress?: SeedProgress) {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await insert(rows.slice(i, i + BATCH));
+    onProgress?.(stage, Math.min(i + BATCH, rows.length), rows.length);
+  }
+}
+
+export async function hasCoops(db: Db): Promise<boolean> {
+  return (await repo.countCoops(db)) > 0;
+}
+
+export async function seedDemo(db: Db, size: DemoSize = defaultSize(), onProgress?: SeedProgress): Promise<SeedResult> {
+  const now = nowIso();
+  const plan = planDemo(size, await hashPassword(DEMO_PASSWORD), now);
+  await db.transaction().execute(async (trx) => {
+    // Checked inside the transaction: two starts at once seed once.
+    if ((await repo.countCoops(trx)) > 0) throw conflict('demo.not_empty', 'The database already holds co-ops; the demo network is seeded only into an empty one.');
+    const network = await getNetwork(trx);
+    await updateNetwork(trx, network.id, {
+      name: DEMO_NETWORK.name,
+      currency: DEMO_NETWORK.currency,
+      locale: DEMO_NETWORK.locale,
+      time_zone: DEMO_NETWORK.timeZone,
+      description: DEMO_NETWORK.description,
+      updated_at: now,
+    });
+    await inBatches(plan.coops, (b) => repo.insertCoops(trx, b), 'co-ops', onProgress);
+    await inBatches(plan.people, (b) => repo.insertPeople(trx, b), 'workers', onProgress);
+    await inBatches(plan.roleGrants, (b) => repo.insertRoleGrants(trx, b), 'roles', onProgress);
+    await repo.insertCoops(trx, plan.applicants);
+    await repo.insertApplications(trx, plan.applications);
+    await recordAudit(trx, {
+      actorId: null,
+      action: 'demo.seeded',
+      subjectType: 'network',
+      subjectId: network.id,
+      before: { name: network.name },
+      after: { name: DEMO_NETWORK.name, ...plan.counts },
+    });
+  });
+  return { counts: plan.counts, logins: plan.logins, password: DEMO_PASSWORD };
+}
+
+/**
+ * The demo logins that still work: the accounts exist and still have the demo
+ * password (an operator who changed them gets no box printed at start).
+ */
+export async function workingDemoLogins(db: Db): Promise<DemoLogin[]> {
+  const { logins } = planDemo(defaultSize(), '', nowIso());
+  // The seed hashes the password once, so most accounts share one hash: verify each distinct hash once.
+  const verdicts = new Map<string, Promise<boolean>>();
+  const ok = await Promise.all(
+    logins.map(async (l) => {
+      const hash = await repo.passwordHashOf(db, l.email);
+      if (!hash) return false;
+      if (!verdicts.has(hash)) verdicts.set(hash, verifyPassword(DEMO_PASSWORD, hash));
+      return verdicts.get(hash)!;
+    }),
+  );
+  return logins.filter((_, i) => ok[i]);
+}
