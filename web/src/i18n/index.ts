@@ -70,6 +70,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'en',
   supportedLngs: LANGUAGES.map((l) => l.value),
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
   returnNull: false,
 });
 
