@@ -24,6 +24,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
 import { registerModules } from './modules/index.ts';
 import { ensureNetwork } from './modules/network/network.repository.ts';
+import { ensureGovernance } from './modules/governance/bodies.repository.ts';
+import { startGovernanceClock } from './modules/governance/governance-clock.ts';
 import { registerAuthentication } from './platform/auth/authenticate.ts';
 import { registerErrorHandling } from './platform/http.ts';
 import { createMailer } from './platform/mail/mailer.ts';
@@ -38,6 +40,7 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   const database = options.database ?? openDatabase(config.databaseUrl);
   await migrateToLatest(database.db);
   await ensureNetwork(database.db);
+  await ensureGovernance(database.db);
   const mailer = createMailer(database.db, config.smtpUrl, config.mailFrom);
   const deps: AppDeps = { db: database.db, dialect: database.dialect, config, mailer };
 
@@ -96,7 +99,9 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
 
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
 
+  const stopGovernanceClock = startGovernanceClock(deps, app.log);
   app.addHook('onClose', async () => {
+    await stopGovernanceClock();
     mailer.close();
     if (!options.database) await database.close();
   });

@@ -3,8 +3,10 @@
  * action. "yes" means a 2xx answer; a refusal is 401 for a visitor (sign in
  * first) and 403 or 404 for anyone signed in (404 where even the existence of
  * the thing is private), and a refusal changes nothing. Actions that change
- * state get fresh fixtures for each case (a new application to admit, a new
- * worker to remove), so the cases do not depend on one another.
+ * state get fresh fixtures for each case (a new applicant to put to a vote, a
+ * new worker to remove, a vote to cast a ballot in), so the cases do not
+ * depend on one another. Admitting an application directly is refused to
+ * everyone now (409: it is decided by a vote; see coops.test.ts).
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +28,10 @@ const MAY = {
   'PATCH /coops/:A': adminsOfA,
   'POST /coops/:A/status': coordinators,
   'GET /applications': coordinators,
-  'POST /applications/:id/admit': coordinators,
+  'POST /proposals (free motion)': ['workerA', 'workerB', 'adminA', 'cashierA', 'coordinator'],
+  'POST /proposals (admission)': coordinators,
+  'POST /proposals/:id/open': coordinators,
+  'POST /proposals/:id/ballots': ['workerA', 'workerB', 'adminA', 'cashierA'],
   'POST /applications/:id/reject': coordinators,
   'GET /coops/:A/workers': adminsOfA,
   'POST /coops/:A/invitations': adminsOfA,
@@ -71,9 +76,25 @@ const ACTIONS: Record<ActionName, Action> = {
     },
   },
   'GET /applications': { send: (c) => c.get('/api/v1/applications') },
-  'POST /applications/:id/admit': {
-    prepare: async (w) => (await makeApplication(w.t.deps)).id,
-    send: (c, _w, id) => c.post(`/api/v1/applications/${id}/admit`),
+  'POST /proposals (free motion)': {
+    send: (c) => c.post('/api/v1/proposals', { matter: 'free', title: `Motion ${unique()}`, text: 'We resolve…', subject: {} }),
+  },
+  'POST /proposals (admission)': {
+    prepare: async (w) => (await makeApplication(w.t.deps)).coopId,
+    send: (c, _w, coopId) => c.post('/api/v1/proposals', { matter: 'admission', title: 'Admit them', text: '', subject: { coopId } }),
+  },
+  'POST /proposals/:id/open': {
+    prepare: async (w) => (await w.clients.coordinator.post('/api/v1/proposals', { matter: 'free', title: `Draft ${unique()}`, text: '', subject: {} })).json().id,
+    send: (c, _w, id) => c.post(`/api/v1/proposals/${id}/open`, { closesAt: new Date(Date.now() + 7_200_000).toISOString() }),
+  },
+  'POST /proposals/:id/ballots': {
+    // A vote of the assembly: its electorate is every worker of a member co-op.
+    prepare: async (w) => {
+      const id = (await w.clients.coordinator.post('/api/v1/proposals', { matter: 'free', title: `Vote ${unique()}`, text: '', subject: {} })).json().id;
+      await w.clients.coordinator.post(`/api/v1/proposals/${id}/open`, { closesAt: new Date(Date.now() + 7_200_000).toISOString() });
+      return id;
+    },
+    send: (c, _w, id) => c.post(`/api/v1/proposals/${id}/ballots`, { ballot: { choice: 'yes' } }),
   },
   'POST /applications/:id/reject': {
     prepare: async (w) => (await makeApplication(w.t.deps)).id,

@@ -27,6 +27,8 @@ export const configSchema = z.object({
   SEED_DEMO: boolish.default(true),
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   WEB_DIST: z.string().default('web/dist'),
+  /** how often votes due are closed and reminders sent; e2e runs use 2 */
+  GOVERNANCE_TICK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
 });
 
 export type Env = z.infer<typeof configSchema>;
@@ -47,6 +49,7 @@ export interface Config {
   seedDemo: boolean;
   mapTileUrl: string;
   webDist: string;
+  governanceTickSeconds: number;
 }
 
 export class ConfigError extends Error {}

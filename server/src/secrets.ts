@@ -39,5 +39,6 @@ export function resolveConfig(env: Env): Config {
     seedDemo: env.SEED_DEMO,
     mapTileUrl: env.MAP_TILE_URL,
     webDist: resolve(env.WEB_DIST),
+    governanceTickSeconds: env.GOVERNANCE_TICK_SECONDS,
   };
 }

@@ -48,6 +48,8 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
     seedDemo: false,
     mapTileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png',
     webDist: '/nonexistent',
+    // Tests close votes by calling closeDue(deps, later) themselves.
+    governanceTickSeconds: 3600,
     ...overrides,
   };
 }

@@ -3,10 +3,14 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-directory-order.ts';
+import * as m0003 from './migrations/0003-governance.ts';
+import * as m0004 from './migrations/0004-proposal-discussion.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-directory-order': m0002,
+  '0003-governance': m0003,
+  '0004-proposal-discussion': m0004,
 };
 
 class StaticProvider implements MigrationProvider {

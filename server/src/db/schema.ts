@@ -5,6 +5,7 @@
  * cents read back as safe JS integers.
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { GovernanceTables } from './schema-governance.ts';
 
 export interface NetworkTable {
   id: string;
@@ -165,7 +166,7 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
-export interface Database {
+export interface Database extends GovernanceTables {
   network: NetworkTable;
   coops: CoopTable;
   join_applications: JoinApplicationTable;

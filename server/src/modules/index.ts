@@ -4,6 +4,11 @@ import type { AppDeps } from '../deps.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { coopsRoutes } from './coops/coops.routes.ts';
+import { assembliesRoutes } from './governance/assemblies.routes.ts';
+import { bodiesRoutes } from './governance/bodies.routes.ts';
+import { bylawsRoutes } from './governance/bylaws.routes.ts';
+import { notificationsRoutes } from './governance/notifications.routes.ts';
+import { proposalsRoutes } from './governance/proposals.routes.ts';
 import { networkRoutes } from './network/network.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 
@@ -13,4 +18,9 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(coopsRoutes(deps));
   await api.register(peopleRoutes(deps));
   await api.register(auditRoutes(deps));
+  await api.register(bylawsRoutes(deps));
+  await api.register(bodiesRoutes(deps));
+  await api.register(assembliesRoutes(deps));
+  await api.register(notificationsRoutes(deps));
+  await api.register(proposalsRoutes(deps));
 }

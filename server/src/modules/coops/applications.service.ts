@@ -1,8 +1,8 @@
 /**
  * Applications to join. A visitor applies for a co-op (it is recorded as an
- * applicant); for now a coordinator admits or rejects it. Admission makes the
- * co-op a member and invites its contact to become its first admin, in one
- * transaction.
+ * applicant); a coordinator may reject it; admitting it is a decision of the
+ * body the bylaws name, taken by a vote (admission.ts does the admitting when
+ * the admission proposal passes).
  */
 import type { ApplicationInput } from '@coopnet/contract/coops';
 import type { AppDeps } from '../../deps.ts';
@@ -14,7 +14,8 @@ import { conflict, notFound } from '../../platform/errors.ts';
 import { queueMail } from '../../platform/mail/outbox.repository.ts';
 import { mailText } from '../../platform/mail/templates.ts';
 import { getNetwork } from '../network/network.repository.ts';
-import { invite } from '../people/invite.ts';
+import { currentBylaws } from '../governance/bylaws.repository.ts';
+import { admitApplication } from './admission.ts';
 import { coopPolicy } from './coops.policy.ts';
 import * as repo from './coops.repository.ts';
 import { searchText } from './coops.service.ts';
@@ -101,29 +102,19 @@ export function applicationsService({ db, config, mailer }: AppDeps) {
     return { actor, application };
   }
 
+  /**
+   * The coordinators' shortcut of the foundation. Admission is now a decision
+   * of the body the bylaws name: put it to a vote (POST /proposals with
+   * matter 'admission'); the co-op is admitted when that proposal passes.
+   */
   async function admit(actorIn: MaybeActor, id: string) {
-    const { actor, application } = await pending(actorIn, id);
-    const now = nowIso();
-    const result = await db.transaction().execute(async (trx) => {
-      // Re-check inside the transaction: two coordinators clicking at once admit once.
-      if (!(await repo.decidePending(trx, id, { status: 'admitted', decided_by: actor.personId, decided_at: now }))) throw conflict('application.already_decided', 'This application was already decided.');
-      const coop = (await repo.findById(trx, application.coop_id))!;
-      await repo.updateCoop(trx, coop.id, { status: 'member', admitted_at: now, updated_at: now });
-      const network = await getNetwork(trx);
-      const invitation = await invite(trx, { secret: config.sessionSecret, publicUrl: config.publicUrl }, {
-        email: application.contact_email,
-        displayName: application.contact_name,
-        coopId: coop.id,
-        coopName: coop.name,
-        role: 'coop_admin',
-        invitedBy: actor.personId,
-        networkName: network.name,
-        locale: network.locale,
-      });
-      await recordAudit(trx, { actorId: actor.personId, action: 'application.admitted', subjectType: 'application', subjectId: id, coopId: coop.id, before: { status: 'pending' }, after: { status: 'admitted' } });
-      await recordAudit(trx, { actorId: actor.personId, action: 'coop.admitted', subjectType: 'coop', subjectId: coop.id, coopId: coop.id, before: { status: coop.status }, after: { status: 'member' } });
-      return { coopId: coop.id, invitationId: invitation.id };
-    });
+    const { actor } = await pending(actorIn, id);
+    const { bylaws } = await currentBylaws(db);
+    const rule = bylaws.matters.admission;
+    if (rule) {
+      throw conflict('application.decided_by_vote', `Admission is decided by a vote of the ${rule.body}: put this application to a vote.`, { body: rule.body });
+    }
+    const result = await db.transaction().execute((trx) => admitApplication(trx, { config }, id, actor.personId));
     void mailer.flush().catch(() => {});
     return { id, status: 'admitted' as const, ...result };
   }

@@ -80,6 +80,10 @@ export async function findApplication(ex: Executor, id: string) {
   return ex.selectFrom('join_applications').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function findPendingApplicationOfCoop(ex: Executor, coopId: string) {
+  return ex.selectFrom('join_applications').selectAll().where('coop_id', '=', coopId).where('status', '=', 'pending').orderBy('created_at').limit(1).executeTakeFirst();
+}
+
 /** Decides a pending application; false when someone else decided it first. */
 export async function decidePending(ex: Executor, id: string, patch: Partial<JoinApplication>): Promise<boolean> {
   const r = await ex.updateTable('join_applications').set(patch).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();

@@ -58,12 +58,15 @@ describeOnDatabases('co-ops API', (t) => {
     expect((await visitor.get('/api/v1/coops/no-such-slug')).statusCode).toBe(404);
   });
 
-  it('takes an application, and a coordinator admits it: member, invitation mailed, audited', async () => {
+  it('takes an application, which only a vote can admit (governance/admission-vote.test.ts)', async () => {
     const res = await visitor.post('/api/v1/applications', application);
     expect(res.statusCode).toBe(201);
-    const { id } = res.json();
+    const { id, coopId } = res.json();
+    const mail = await t.deps.db.selectFrom('outbox_mail').selectAll().where('to_address', '=', 'ana@espiga.example').execute();
+    expect(mail.map((m) => m.subject)).toContain('We received the application of Panadería La Espiga');
 
     expect((await visitor.get('/api/v1/applications')).statusCode).toBe(401);
+    expect((await visitor.post(`/api/v1/applications/${id}/admit`)).statusCode).toBe(401);
     const { client: worker } = await actorClient(t.deps, t.app, { coopId: (await makeCoop(t.deps)).id });
     expect((await worker.post(`/api/v1/applications/${id}/admit`)).statusCode).toBe(403);
 
@@ -72,18 +75,14 @@ describeOnDatabases('co-ops API', (t) => {
     expect(pending.items).toHaveLength(1);
     expect(pending.items[0].contactEmail).toBe('ana@espiga.example');
 
+    // Admission is the assembly's decision under the bylaws: a coordinator alone cannot admit.
+    const before = await tableCounts(t.deps);
     const admitted = await coordinator.post(`/api/v1/applications/${id}/admit`);
-    expect(admitted.statusCode).toBe(200);
-    const again = await coordinator.post(`/api/v1/applications/${id}/admit`);
-    expect(again.statusCode).toBe(409);
-
-    const coop = (await visitor.get('/api/v1/coops/panaderia-la-espiga')).json();
-    expect(coop.status).toBe('member');
-    const mail = await t.deps.db.selectFrom('outbox_mail').selectAll().where('to_address', '=', 'ana@espiga.example').execute();
-    expect(mail.map((m) => m.subject)).toContain('You are invited to Panadería La Espiga on Coopnet');
-    expect(mail.find((m) => m.subject.startsWith('You are invited'))!.body_text).toMatch(/http:\/\/coopnet\.test\/invitations\/\S+/);
-    const audit = await t.deps.db.selectFrom('audit_events').select('action').where('subject_id', '=', coop.id).execute();
-    expect(audit.map((a) => a.action)).toContain('coop.admitted');
+    expect(admitted.statusCode).toBe(409);
+    expect(admitted.json().error).toMatchObject({ code: 'application.decided_by_vote', details: { body: 'assembly' } });
+    expect(await tableCounts(t.deps)).toEqual(before);
+    expect((await visitor.get(`/api/v1/coops/${coopId}`)).statusCode).toBe(404);
+    expect((await coordinator.get('/api/v1/applications?status=pending')).json().total).toBe(1);
   });
 
   it('refuses bad applications with a 400 and changes nothing', async () => {

@@ -6,6 +6,7 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { JoinApplicationTable, NewCoop, PersonTable, RoleGrantTable } from '../../db/schema.ts';
+import type { BodyMemberTable } from '../../db/schema-governance.ts';
 
 export async function countCoops(ex: Executor): Promise<number> {
   const row = await ex.selectFrom('coops').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -31,4 +32,8 @@ export async function insertApplications(ex: Executor, rows: Insertable<JoinAppl
 export async function passwordHashOf(ex: Executor, email: string): Promise<string | null | undefined> {
   const row = await ex.selectFrom('people').select('password_hash').where('email', '=', email).where('status', '=', 'active').executeTakeFirst();
   return row?.password_hash;
+}
+
+export async function insertMembers(ex: Executor, rows: BodyMemberTable[]): Promise<void> {
+  if (rows.length > 0) await ex.insertInto('body_members').values(rows).execute();
 }

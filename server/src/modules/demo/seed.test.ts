@@ -77,6 +77,22 @@ describeOnDatabases('demo network', (t) => {
     expect(await workingDemoLogins(t.deps.db)).toEqual(seeded.logins);
   });
 
+  it('sends one council delegate per co-op, never its admin, and calls an assembly for next month', async () => {
+    const visitor = new Client(t.app);
+    const council = (await visitor.get('/api/v1/bodies')).json().items.find((b: { kind: string }) => b.kind === 'council');
+    const delegates = (await visitor.get(`/api/v1/bodies/${council.id}/members?active=true`)).json();
+    expect(delegates.total).toBe(12);
+    expect(new Set(delegates.items.map((d: { coopId: string }) => d.coopId)).size).toBe(12);
+    const admins = await t.deps.db.selectFrom('role_grants').select('person_id').where('role', '=', 'coop_admin').execute();
+    for (const d of delegates.items) expect(admins.map((a) => a.person_id)).not.toContain(d.personId);
+    const upcoming = (await visitor.get('/api/v1/assemblies?when=upcoming')).json().items;
+    expect(upcoming).toHaveLength(1);
+    expect(upcoming[0].place).toMatch(/València/);
+    const months = (Date.parse(upcoming[0].startsAt) - Date.now()) / (30 * 86_400_000);
+    expect(months).toBeGreaterThan(0);
+    expect(months).toBeLessThan(2);
+  });
+
   it('writes one audit event that sums the seed up', async () => {
     const events = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'demo.seeded').execute();
     expect(events).toHaveLength(1);

@@ -19,6 +19,18 @@ const en: Catalog = {
     subject: 'The application of {coop} was not accepted',
     text: 'Hello {name},\n\nThe coordinators of {network} did not accept the application of {coop} for now.\nTheir reason: {reason}\n',
   },
+  proposalOpened: {
+    subject: 'Vote open: {title}',
+    text: 'Hello {name},\n\nVoting is open on "{title}" in {network}, until {closesAt} (UTC).\nRead the proposal and vote here:\n\n{link}\n',
+  },
+  proposalClosingSoon: {
+    subject: 'Voting closes soon: {title}',
+    text: 'Hello {name},\n\nVoting on "{title}" in {network} closes at {closesAt} (UTC).\nIf you have not voted yet, you can still do it here:\n\n{link}\n',
+  },
+  proposalDecided: {
+    subject: 'Decided: {title}',
+    text: 'Hello {name},\n\nVoting on "{title}" in {network} has closed. Result: {outcome}.\nSee the count here:\n\n{link}\n',
+  },
 };
 
 const es: Catalog = {
@@ -38,6 +50,18 @@ const es: Catalog = {
     subject: 'La solicitud de {coop} no fue aceptada',
     text: 'Hola {name}:\n\nLa coordinación de {network} no ha aceptado por ahora la solicitud de {coop}.\nSu motivo: {reason}\n',
   },
+  proposalOpened: {
+    subject: 'Votación abierta: {title}',
+    text: 'Hola {name}:\n\nLa votación sobre «{title}» en {network} está abierta hasta {closesAt} (UTC).\nLee la propuesta y vota aquí:\n\n{link}\n',
+  },
+  proposalClosingSoon: {
+    subject: 'La votación cierra pronto: {title}',
+    text: 'Hola {name}:\n\nLa votación sobre «{title}» en {network} cierra el {closesAt} (UTC).\nSi aún no has votado, todavía puedes hacerlo aquí:\n\n{link}\n',
+  },
+  proposalDecided: {
+    subject: 'Decidido: {title}',
+    text: 'Hola {name}:\n\nLa votación sobre «{title}» en {network} ha cerrado. Resultado: {outcome}.\nConsulta el recuento aquí:\n\n{link}\n',
+  },
 };
 
 const catalogs: Record<string, Catalog> = { en, es };
@@ -50,10 +74,22 @@ const roleNames: Record<string, Record<string, string>> = {
   es: { worker: 'socia trabajadora', coop_admin: 'administradora', coordinator: 'coordinadora', cashier: 'cajera', treasurer: 'tesorera' },
 };
 
+/** Outcomes of a vote as people read them (proposalDecided's {outcome}). */
+const outcomeNames: Record<string, Record<string, string>> = {
+  en: { passed: 'passed', failed: 'not passed', no_quorum: 'no quorum', elected: 'people elected' },
+  es: { passed: 'aprobada', failed: 'no aprobada', no_quorum: 'sin quórum', elected: 'personas elegidas' },
+};
+
 export function mailText(locale: string, template: MailTemplate, vars: Record<string, string | number>): Template {
   const t = (catalogs[locale] ?? en)[template] ?? en[template]!;
   const names = roleNames[locale] ?? roleNames.en!;
-  const value = (k: string) => (k === 'role' && typeof vars.role === 'string' ? (names[vars.role] ?? vars.role) : vars[k]);
+  const outcomes = outcomeNames[locale] ?? outcomeNames.en!;
+  const value = (k: string) => {
+    const v = vars[k];
+    if (k === 'role' && typeof v === 'string') return names[v] ?? v;
+    if (k === 'outcome' && typeof v === 'string') return outcomes[v] ?? v;
+    return v;
+  };
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(value(k) ?? `{${k}}`));
   return { subject: fill(t.subject), text: fill(t.text) };
 }

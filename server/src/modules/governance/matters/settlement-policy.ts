@@ -1,0 +1,42 @@
+/**
+ * Matter 'settlement_policy': how reciprocity imbalances between co-ops are
+ * settled (none; the fund reimburses givers above a threshold; later, mutual
+ * credit). Passing it records the choice — an audit event, and the proposal
+ * itself: `currentSettlementPolicy` reads the latest passed one, so the
+ * benefits module needs no table of its own.
+ */
+import { z } from 'zod';
+import type { Executor } from '../../../db/database.ts';
+import { recordAudit } from '../../../platform/audit/audit.repository.ts';
+import { registerMatter } from '../matters.ts';
+import { latestPassed } from '../proposals.repository.ts';
+
+export const SettlementPolicy = z.strictObject({
+  policy: z.enum(['none', 'fund_reimburses_givers', 'mutual_credit']),
+  /** fund_reimburses_givers: what a co-op gives above this (cents a month) is reimbursed */
+  thresholdCents: z.number().int().min(0).max(1_000_000_000_000).optional(),
+});
+export type SettlementPolicy = z.infer<typeof SettlementPolicy>;
+
+const WORDS: Record<SettlementPolicy['policy'], string> = {
+  none: 'no settlement between co-ops',
+  fund_reimburses_givers: 'the fund reimburses co-ops that give more than a threshold',
+  mutual_credit: 'settlement through mutual credit',
+};
+
+registerMatter<SettlementPolicy>({
+  matter: 'settlement_policy',
+  subject: SettlementPolicy,
+  async check() {},
+  describe: (s) => `Settlement policy: ${WORDS[s.policy]}${s.thresholdCents !== undefined ? ` (threshold ${s.thresholdCents} cents a month)` : ''}`,
+  async apply(trx, ctx, subject) {
+    await recordAudit(trx, { actorId: ctx.actorId, action: 'settlement_policy.chosen', subjectType: 'proposal', subjectId: ctx.proposal.id, after: subject });
+  },
+});
+
+/** The policy the network chose last, or 'none' while it has chosen nothing. */
+export async function currentSettlementPolicy(ex: Executor): Promise<SettlementPolicy & { proposalId: string | null }> {
+  const row = await latestPassed(ex, 'settlement_policy');
+  if (!row) return { policy: 'none', proposalId: null };
+  return { ...SettlementPolicy.parse(JSON.parse(row.subject_json)), proposalId: row.id };
+}
