@@ -51,6 +51,7 @@ Object.assign(process.env, {
   SEED_DEMO: 'true',
   LOG_LEVEL: 'warn',
   RATE_LIMIT_MAX: '100000',
+  LOGIN_RATE_LIMIT_MAX: '1000',
   MAP_TILE_URL: `http://localhost:${APP_PORT}/tiles/{z}/{x}/{y}.png`,
 });
 await import('../server/src/main.ts');

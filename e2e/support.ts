@@ -1,5 +1,5 @@
 /** Helpers the journeys share: the accessibility scan and the caught mail. */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -16,20 +16,64 @@ interface Caught {
   raw: string;
 }
 
-/** Waits for a mail to `to` and returns the first link in it that matches `pattern`. */
-export async function linkFromMail(to: string, pattern: RegExp): Promise<string> {
-  for (let i = 0; i < 50; i++) {
+/**
+ * Waits for a mail to `to` and returns the first link in it that matches `pattern`.
+ * Mail leaves the outbox one message at a time (about 150 ms each to the catching server,
+ * whose greeting alone waits 100 ms), so a mail queued behind a large import may take a
+ * while: hence the generous deadline.
+ */
+export async function linkFromMail(to: string, pattern: RegExp, timeoutMs = 45_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = 0;
+  for (;;) {
     const res = await fetch(`http://127.0.0.1:${PORT + 26}/`);
-    const mails = (await res.json()) as Caught[];
-    for (const m of mails.filter((x) => x.to.includes(to.toLowerCase())).reverse()) {
+    const mails = ((await res.json()) as Caught[]).filter((x) => x.to.includes(to.toLowerCase()));
+    seen = mails.length;
+    for (const m of mails.reverse()) {
       // Quoted-printable soft line breaks would split the link.
       const body = m.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
       const match = body.match(pattern);
       if (match) return match[0];
     }
-    await new Promise((r) => setTimeout(r, 200));
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`no mail to ${to} with a link matching ${pattern}`);
+  throw new Error(`no mail to ${to} with a link matching ${pattern} within ${timeoutMs} ms (${seen} mails to them)`);
 }
 
 export const DEMO_PASSWORD = 'coopnet-demo';
+
+/** The demo accounts the journeys sign in with (see server/src/modules/demo/demo-data.ts). */
+export const DEMO = {
+  coordinator: { email: 'marta.soler@codi-comu.example', name: 'Marta Soler Vidal' },
+  coopAdmin: {
+    email: 'vicent.llopis@forn-de-la-placa.example',
+    name: 'Vicent Llopis Ferrer',
+    coop: 'Forn de la Plaça',
+  },
+  worker: { email: 'oumar.diallo@bicis-del-turia.example', name: 'Oumar Diallo', coop: 'Bicis del Túria' },
+} as const;
+
+/** Something unique to this run, for names and e-mails that must not clash with earlier runs. */
+export function uniqueId(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Signs in through the form and waits for the page it leads to (the dashboard by default). */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Dashboard — / })).toBeVisible();
+}
+
+/** With E2E_SHOTS set, a full-page screenshot in /tmp/e2e-shots/ (never in the repository) to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  if (!process.env.E2E_SHOTS) return;
+  const width = page.viewportSize()?.width ?? 0;
+  // A fixed header would be drawn where the page is scrolled to.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `/tmp/e2e-shots/${name}-${width}.png`, fullPage: true });
+}

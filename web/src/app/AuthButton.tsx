@@ -15,7 +15,9 @@ export function AuthButton({ fullWidth = false }: { fullWidth?: boolean }) {
     mutationFn: () => api<{ ok: true }>('/auth/logout', { method: 'POST' }),
     onSettled: async () => {
       rememberCsrfToken(null);
-      await navigate('/');
+      // Synchronously, so the signed-in page is gone before the session turns signed-out (else it
+      // would send the visitor to sign in again).
+      await navigate('/', { flushSync: true });
       await refreshAfterAuthChange(queryClient);
     },
   });

@@ -216,6 +216,13 @@ export async function dropFromOpenVotes(ex: Executor, body: { id: string; kind: 
     })
     .map((p) => p.id);
   if (decidedByBody.length === 0) return [];
+  // Take the ballot boxes' row locks first (a no-op update, portable): a ballot
+  // cast at this moment either lands before the recall or is refused after it.
+  await ex
+    .updateTable('ballot_boxes')
+    .set((eb) => ({ ballot_count: eb.ref('ballot_count') }))
+    .where('proposal_id', 'in', decidedByBody)
+    .execute();
   const removed = await ex
     .deleteFrom('electorate')
     .where('proposal_id', 'in', decidedByBody)

@@ -16,7 +16,11 @@ export interface Mailer {
 
 export function createMailer(db: Db, smtpUrl: string | undefined, from: string): Mailer {
   if (!smtpUrl) return { delivers: false, flush: async () => {}, close: () => {} };
-  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+  // A pooled transport keeps connections open, so a batch (an import's hundred
+  // invitations) does not pay a new SMTP handshake per message.
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  const transport: Transporter = nodemailer.createTransport(url.toString());
   let running: Promise<void> | null = null;
 
   async function sendPending(): Promise<void> {
