@@ -52,6 +52,8 @@ Object.assign(process.env, {
   LOG_LEVEL: 'warn',
   RATE_LIMIT_MAX: '100000',
   LOGIN_RATE_LIMIT_MAX: '1000',
+  // Votes close within two seconds of their closing time (governance.spec.ts waits for it).
+  GOVERNANCE_TICK_SECONDS: '2',
   MAP_TILE_URL: `http://localhost:${APP_PORT}/tiles/{z}/{x}/{y}.png`,
 });
 await import('../server/src/main.ts');

@@ -10,6 +10,8 @@ export function NavLinks({ vertical = false }: { vertical?: boolean }) {
   const signedIn = !!session?.person;
   const links = [
     { to: '/directory', label: t('nav.directory') },
+    { to: '/proposals', label: t('nav.proposals') },
+    { to: '/governance', label: t('nav.governance') },
     ...(signedIn
       ? [
           { to: '/dashboard', label: t('nav.dashboard') },
@@ -22,5 +24,11 @@ export function NavLinks({ vertical = false }: { vertical?: boolean }) {
       {l.label}
     </Anchor>
   ));
-  return vertical ? <Stack gap="md">{items}</Stack> : <Group gap="lg">{items}</Group>;
+  return vertical ? (
+    <Stack gap="md">{items}</Stack>
+  ) : (
+    <Group gap="lg" wrap="nowrap">
+      {items}
+    </Group>
+  );
 }

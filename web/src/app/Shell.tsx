@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useNetwork } from '../api/session.ts';
 import { Loading } from '../components/Loading.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { applyNetworkLocale } from '../i18n/index.ts';
 import { AuthButton } from './AuthButton.tsx';
 import { NavLinks } from './NavLinks.tsx';
@@ -13,12 +14,13 @@ import { NavLinks } from './NavLinks.tsx';
 /**
  * The frame of every page: a header with the network's name, the main links,
  * the language switch and sign in/out; on narrow screens the links and the
- * sign-in button move into a menu behind a burger.
+ * sign-in button move into a menu behind a burger (below 992 px: the
+ * signed-in links need that much room on one line).
  */
 export function Shell() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const narrow = useMediaQuery('(max-width: 47.99em)');
+  const narrow = useMediaQuery('(max-width: 61.99em)');
   const location = useLocation();
   const { data: network } = useNetwork();
 
@@ -30,7 +32,7 @@ export function Shell() {
   return (
     <AppShell
       header={{ height: 64 }}
-      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
+      navbar={{ width: 280, breakpoint: 'md', collapsed: { mobile: !opened, desktop: true } }}
       padding="md"
     >
       <a href="#main" className="skip-link">
@@ -42,7 +44,7 @@ export function Shell() {
             <Burger
               opened={opened}
               onClick={toggle}
-              hiddenFrom="sm"
+              hiddenFrom="md"
               size="sm"
               aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
               aria-expanded={opened}
@@ -61,11 +63,12 @@ export function Shell() {
             </Anchor>
           </Group>
           <Group gap="lg" wrap="nowrap">
-            <Group visibleFrom="sm" component="nav" aria-label={t('nav.main')}>
+            <Group visibleFrom="md" component="nav" aria-label={t('nav.main')} wrap="nowrap">
               <NavLinks />
             </Group>
+            <NotificationBell />
             <LanguageSwitch />
-            <Group visibleFrom="sm">
+            <Group visibleFrom="md" wrap="nowrap">
               <AuthButton />
             </Group>
           </Group>

@@ -31,6 +31,24 @@ const NetworkSettingsPage = lazy(() =>
 const OutboxPage = lazy(() => import('../features/outbox/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
 const ImportPage = lazy(() => import('../features/workers/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const InvitePage = lazy(() => import('../features/workers/InvitePage.tsx').then((m) => ({ default: m.InvitePage })));
+const ProposalsPage = lazy(() =>
+  import('../features/governance/ProposalsPage.tsx').then((m) => ({ default: m.ProposalsPage })),
+);
+const ProposalPage = lazy(() =>
+  import('../features/governance/proposal/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })),
+);
+const NewProposalPage = lazy(() =>
+  import('../features/governance/NewProposalPage.tsx').then((m) => ({ default: m.NewProposalPage })),
+);
+const GovernancePage = lazy(() =>
+  import('../features/governance/GovernancePage.tsx').then((m) => ({ default: m.GovernancePage })),
+);
+const BylawsVersionsPage = lazy(() =>
+  import('../features/governance/BylawsVersionsPage.tsx').then((m) => ({ default: m.BylawsVersionsPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
 const WorkersPage = lazy(() => import('../features/workers/WorkersPage.tsx').then((m) => ({ default: m.WorkersPage })));
 
 export const router = createBrowserRouter([
@@ -47,11 +65,18 @@ export const router = createBrowserRouter([
       { path: 'reset-password', element: <ResetRequestPage /> },
       { path: 'reset-password/:token', element: <ResetConfirmPage /> },
       { path: 'invitations/:token', element: <InvitationPage /> },
+      // Decisions are public: anyone may read proposals, counts, bodies and bylaws.
+      { path: 'proposals', element: <ProposalsPage /> },
+      { path: 'proposals/:id', element: <ProposalPage /> },
+      { path: 'governance', element: <GovernancePage /> },
+      { path: 'governance/bylaws', element: <BylawsVersionsPage /> },
       {
         element: <RequireSignIn />,
         children: [
           { path: 'dashboard', element: <DashboardPage /> },
           { path: 'account', element: <AccountPage /> },
+          { path: 'proposals/new', element: <NewProposalPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: 'coops/:id/workers', element: <WorkersPage /> },
           { path: 'coops/:id/invite', element: <InvitePage /> },
           { path: 'coops/:id/import', element: <ImportPage /> },

@@ -24,6 +24,7 @@ export function LanguageSwitch() {
         if (session?.person) void api('/me', { method: 'PATCH', body: { locale: lng } }).catch(() => undefined);
       }}
       w={112}
+      style={{ flexShrink: 0 }}
       size="sm"
     />
   );

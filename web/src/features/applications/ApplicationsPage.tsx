@@ -197,6 +197,14 @@ function ApplicationCard({ application: a, admitting, onAdmit, onReject }: Appli
               {t('applications.admit')}
             </Button>
             <Button
+              component={Link}
+              to={`/proposals/new?matter=admission&coopId=${encodeURIComponent(a.coop.id)}`}
+              variant="default"
+              aria-label={t('applications.putToVoteNamed', { coop: a.coop.name })}
+            >
+              {t('applications.putToVote')}
+            </Button>
+            <Button
               variant="default"
               color="red"
               onClick={onReject}

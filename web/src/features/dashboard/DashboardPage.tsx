@@ -1,12 +1,14 @@
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useAbilities, useSession } from '../../api/session.ts';
 import type { Application, Page, Person } from '../../api/types.ts';
+import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useCoop } from '../coops/coops.api.ts';
+import type { ProposalSummary } from '../governance/types.ts';
 
 /** What a signed-in person can do, grouped by the hats they wear. The server's abilities decide what shows. */
 export function DashboardPage() {
@@ -23,6 +25,7 @@ export function DashboardPage() {
     <Stack gap="xl">
       <Title order={1}>{t('dashboard.heading', { name: person.displayName })}</Title>
       <YouCard person={person} />
+      <OpenVotesCard />
       {abilities.adminOfCoops.map((coopId) => (
         <AdminCoopCard key={coopId} coopId={coopId} fallbackName={coopId === person.coopId ? person.coopName : null} />
       ))}
@@ -143,6 +146,54 @@ function CoordinatorCard() {
           </Stack>
         </Card>
       </SimpleGrid>
+    </section>
+  );
+}
+
+/** Proposals being voted on now, soonest to close first, each a link to its page and ballot. */
+function OpenVotesCard() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const open = useQuery({
+    queryKey: ['proposals', 'list', 'voting', 'dashboard'],
+    queryFn: ({ signal }) =>
+      api<Page<ProposalSummary>>('/proposals', { query: { status: 'voting', limit: 10, offset: 0 }, signal }),
+  });
+  const items = [...(open.data?.items ?? [])].sort((a, b) =>
+    (a.votingClosesAt ?? '').localeCompare(b.votingClosesAt ?? ''),
+  );
+  return (
+    <section aria-labelledby="open-votes-title">
+      <Title order={2} id="open-votes-title" mb="sm">
+        {t('dashboard.openVotes.title')}
+      </Title>
+      <Card withBorder>
+        <Stack gap="xs">
+          {open.isPending && <Text>{t('common.loading')}</Text>}
+          {open.isError && <Text>{t('dashboard.openVotes.error')}</Text>}
+          {open.data && items.length === 0 && <Text>{t('dashboard.openVotes.none')}</Text>}
+          {items.length > 0 && (
+            <List spacing="xs" aria-labelledby="open-votes-title">
+              {items.map((p) => (
+                <List.Item key={p.id}>
+                  <Anchor component={Link} to={`/proposals/${p.id}`} className="break-anywhere">
+                    {p.title}
+                  </Anchor>
+                  {p.votingClosesAt && (
+                    <Text component="span" size="sm">
+                      {' '}
+                      — {t('dashboard.openVotes.closes', { date: fmt.dateTime(p.votingClosesAt) })}
+                    </Text>
+                  )}
+                </List.Item>
+              ))}
+            </List>
+          )}
+          <Anchor component={Link} to="/proposals" size="sm">
+            {t('dashboard.openVotes.all')}
+          </Anchor>
+        </Stack>
+      </Card>
     </section>
   );
 }

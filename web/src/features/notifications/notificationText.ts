@@ -1,0 +1,38 @@
+/** A notification in words, from its kind and data; kinds this app does not know get a plain sentence. */
+import type { TFunction } from 'i18next';
+import type { Notification } from '../governance/types.ts';
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+export function notificationText(t: TFunction, n: Notification): string {
+  const title = str(n.data.title);
+  const body = str(n.data.bodyName);
+  switch (n.kind) {
+    case 'proposal.opened':
+      return t('notifications.kinds.opened', { title });
+    case 'proposal.closing_soon':
+    case 'proposal.reminder':
+      return t('notifications.kinds.closingSoon', { title });
+    case 'proposal.decided': {
+      const outcome = str(n.data.outcome);
+      return t('notifications.kinds.decided', {
+        title,
+        outcome: outcome ? t(`result.outcomes.${outcome}`, { defaultValue: outcome }) : '',
+      });
+    }
+    case 'body_member.appointed':
+      return t('notifications.kinds.appointed', { body });
+    case 'body_member.recalled':
+      return t('notifications.kinds.recalled', { body });
+    default:
+      if (n.kind.startsWith('proposal.') && title) return t('notifications.kinds.proposal', { title });
+      return t('notifications.kinds.other');
+  }
+}
+
+/** Where a notification leads. */
+export function notificationLink(n: Notification): string | null {
+  if (n.kind.startsWith('proposal.')) return `/proposals/${n.subjectId}`;
+  if (n.kind.startsWith('body_member.')) return '/governance';
+  return null;
+}
