@@ -187,3 +187,11 @@ export const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1
 
 /** After the close of an open (not secret) vote: who voted what. */
 export const OpenBallot = z.object({ voterName: z.string(), ballot: z.unknown(), weight: z.number().int() });
+
+/**
+ * One member of a proposal's frozen electorate, for choosing whom to hand a
+ * vote to. Names only: nothing about who voted or how.
+ */
+export const ElectorateMember = z.object({ personId: z.string(), displayName: z.string(), coopName: z.string().nullable() });
+export const Electorate = z.object({ items: z.array(ElectorateMember) });
+export type Electorate = z.infer<typeof Electorate>;

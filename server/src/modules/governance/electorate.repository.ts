@@ -83,3 +83,14 @@ export async function votedWeight(ex: Executor, proposalId: string): Promise<num
     .executeTakeFirst();
   return Number(row?.w ?? 0);
 }
+
+/** Names of a proposal's frozen electorate (with the co-op each was counted for): who may vote, never who did. */
+export async function electorateNames(ex: Executor, proposalId: string) {
+  return ex
+    .selectFrom('electorate')
+    .innerJoin('people', 'people.id', 'electorate.person_id')
+    .leftJoin('coops', 'coops.id', 'electorate.coop_id')
+    .select(['electorate.person_id as personId', 'people.display_name as displayName', 'coops.name as coopName'])
+    .where('electorate.proposal_id', '=', proposalId)
+    .execute();
+}

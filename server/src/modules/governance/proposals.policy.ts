@@ -32,6 +32,8 @@ export interface Standing {
 
 const OPEN_FOR_TALK: ProposalStatus[] = ['draft', 'discussion', 'voting'];
 const BEFORE_VOTING: ProposalStatus[] = ['draft', 'discussion'];
+/** statuses in which an electorate has been frozen */
+const VOTED_ON: ProposalStatus[] = ['voting', 'passed', 'failed', 'no_quorum', 'elected'];
 
 const isAuthor = (actor: MaybeActor, p: ProposalRef) => !!actor && actor.personId === p.author_id;
 const votingNow = (p: ProposalRef, now: string) => p.status === 'voting' && !!p.voting_closes_at && p.voting_closes_at > now;
@@ -64,6 +66,8 @@ export const proposalPolicy = {
     (!s.votedSelf || !!rule?.changeable),
   delegate: (actor: MaybeActor, p: ProposalRef, s: Standing, rule: MatterRule | null, now: string) =>
     !!actor && votingNow(p, now) && !!rule?.delegable && s.electorWeight !== null && !s.votedSelf && !s.votedByDelegate && !s.delegatedTo && s.delegatedToMe === 0,
+  /** the frozen electorate's names: for its own members (to choose a delegate) and the coordinators, once voting has opened */
+  seeElectorate: (actor: MaybeActor, p: ProposalRef, inElectorate: boolean) => !!actor && VOTED_ON.includes(p.status) && (inElectorate || isCoordinator(actor)),
   takeBackDelegation: (actor: MaybeActor, p: ProposalRef, s: Standing, now: string) => !!actor && votingNow(p, now) && !!s.delegatedTo && !s.delegateHasVoted,
 };
 

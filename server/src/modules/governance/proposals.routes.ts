@@ -8,6 +8,7 @@ import {
   Comment,
   CommentInput,
   DelegationInput,
+  Electorate,
   IdempotencyHeaders,
   OpenBallot,
   OpenInput,
@@ -89,6 +90,10 @@ export const proposalsRoutes =
       return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="ballots-${req.params.id}.blt"`).send(text);
     });
 
+    // the whole frozen list, not paged (the web app's `limit` is ignored): a voter picks from all of it
+    app.get('/proposals/:id/electorate', { schema: { tags, params: IdParams, response: { 200: Electorate } } }, (req) =>
+      proposals.electorate(req.actor, req.params.id),
+    );
     app.post('/proposals/:id/delegation', { schema: { tags, params: IdParams, body: DelegationInput, response: { 201: Proposal } } }, async (req, reply) =>
       reply.status(201).send(await delegation.hand(req.actor, req.params.id, req.body.toPersonId)),
     );

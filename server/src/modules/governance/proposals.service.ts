@@ -17,7 +17,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { activeDelegationFrom, activeDelegationsTo, participationOf } from './ballots.repository.ts';
 import { activeMembers, bodyOfKind, findBody } from './bodies.repository.ts';
 import { currentBylaws } from './bylaws.repository.ts';
-import { electorateEntry, isNetworkMember, votedWeight } from './electorate.repository.ts';
+import { electorateEntry, electorateNames, isNetworkMember, votedWeight } from './electorate.repository.ts';
 import { findMatter } from './matters.ts';
 import './matters/index.ts';
 import { type Standing, proposalAbilities, proposalPolicy } from './proposals.policy.ts';
@@ -251,8 +251,26 @@ export function proposalsService({ db }: AppDeps) {
     return showProposal(db, actor, id);
   }
 
+  /**
+   * Who is in a proposal's frozen electorate, by name, so a voter can choose
+   * whom to hand their vote to. 404 for everyone outside it (and for a
+   * proposal not yet put to a vote); it says nothing of who has voted.
+   */
+  async function electorate(actorIn: MaybeActor, id: string) {
+    const actor = requireActor(actorIn);
+    const p = await loadVisible(db, actor, id);
+    const inElectorate = !!(await electorateEntry(db, p.id, actor.personId));
+    authorize(actor, proposalPolicy.seeElectorate(actor, p, inElectorate), 'proposal');
+    const rows = await electorateNames(db, p.id);
+    // sorted here rather than in SQL: SQLite and PostgreSQL collate names differently
+    const byName = new Intl.Collator('en', { sensitivity: 'base' });
+    rows.sort((a, b) => byName.compare(a.displayName, b.displayName) || (a.personId < b.personId ? -1 : 1));
+    return { items: rows.map((r) => ({ personId: r.personId, displayName: r.displayName, coopName: r.coopName ?? null })) };
+  }
+
   return {
     list,
+    electorate,
     show: (actor: MaybeActor, id: string) => showProposal(db, actor, id),
     create,
     update,
