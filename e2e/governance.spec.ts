@@ -14,8 +14,8 @@
  * Votes close on the server's clock, every GOVERNANCE_TICK_SECONDS (2 in
  * e2e/serve.ts; with the default 30 the waits below would still suffice).
  */
-import { type APIRequestContext, type Browser, expect, type Page, request, test } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, expectAccessible, shot, signIn, uniqueId } from './support.ts';
+import { type Browser, expect, test } from '@playwright/test';
+import { API_VOTERS, castThroughApi, DEMO, expectAccessible, openVoting, shot, signIn, uniqueId } from './support.ts';
 
 /** Workers of the demo co-ops (server/src/modules/demo/demo-data.ts), none of them a coordinator. */
 const BROWSER_VOTERS = [
@@ -24,72 +24,7 @@ const BROWSER_VOTERS = [
   { email: 'julia.marti@la-comuna-cafe.example', name: 'Júlia Martí' },
 ] as const;
 
-const API_VOTERS = [
-  'pau.navarro@forn-de-la-placa.example',
-  'lucia.martinez@forn-de-la-placa.example',
-  'ioana.popescu@forn-de-la-placa.example',
-  'daniela.restrepo@bicis-del-turia.example',
-  'marc.peris@bicis-del-turia.example',
-  'carla.ortega@bicis-del-turia.example',
-  'hugo.benavent@llibreria-la-rosa-dels-vents.example',
-  'yasmin.haddad@llibreria-la-rosa-dels-vents.example',
-  'nerea.aguilar@llibreria-la-rosa-dels-vents.example',
-  'tomas.iglesias@llibreria-la-rosa-dels-vents.example',
-  'rashid.benali@la-comuna-cafe.example',
-  'diego.paredes@la-comuna-cafe.example',
-  'mei.chen@la-comuna-cafe.example',
-  'fatou.ndiaye@neteges-solidaries.example',
-  'elena.vasile@neteges-solidaries.example',
-  'carmen.romero@neteges-solidaries.example',
-  'khadija.ouali@neteges-solidaries.example',
-  'mohamed.chakir@construccions-horta-nord.example',
-  'valentina.torres@construccions-horta-nord.example',
-  'xavier.bonet@construccions-horta-nord.example',
-  'priya.sharma@codi-comu.example',
-  'alejandro.ruiz@codi-comu.example',
-  'joan.cervera@ecomercat-de-benimaclet.example',
-  'samira.amrani@escoleta-el-niu.example',
-];
-
 const APPLICANT = { name: 'Mudances La Solidària', slug: 'mudances-la-solidaria' };
-
-/** The closing time as the datetime-local input takes it, in the browser's own time zone. */
-async function localTime(page: Page, at: number): Promise<string> {
-  return page.evaluate((ms) => {
-    const d = new Date(ms);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-  }, at);
-}
-
-/** Opens the vote from the proposal page, closing `seconds` from now; returns the size of the electorate. */
-async function openVoting(page: Page, seconds: number): Promise<number> {
-  const manage = page.getByRole('region', { name: 'Manage this proposal' });
-  await manage.getByLabel('Voting closes at').fill(await localTime(page, Date.now() + seconds * 1000));
-  await manage.getByRole('button', { name: 'Open voting' }).click();
-  const counter = page.getByText(/^0 of \d+ have voted$/);
-  await expect(counter).toBeVisible();
-  return Number((await counter.textContent())!.match(/of (\d+)/)![1]);
-}
-
-/** A worker's session through the API, as a program would hold it. */
-async function apiSession(baseURL: string, email: string): Promise<{ api: APIRequestContext; csrf: string }> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  expect(res.status(), `login of ${email}`).toBe(200);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { api, csrf: csrfToken };
-}
-
-async function castThroughApi(baseURL: string, email: string, proposalId: string, ballot: unknown): Promise<void> {
-  const { api, csrf } = await apiSession(baseURL, email);
-  const res = await api.post(`/api/v1/proposals/${proposalId}/ballots`, {
-    data: { ballot },
-    headers: { 'X-CSRF-Token': csrf },
-  });
-  expect(res.status(), `ballot of ${email}: ${await res.text()}`).toBe(201);
-  await api.dispose();
-}
 
 /** A worker signs in in a browser of their own, finds the open vote on their dashboard and opens it. */
 async function voterPage(browser: Browser, email: string, title: string) {

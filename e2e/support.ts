@@ -1,6 +1,6 @@
 /** Helpers the journeys share: the accessibility scan and the caught mail. */
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, request } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -76,4 +76,75 @@ export async function shot(page: Page, name: string): Promise<void> {
   // A fixed header would be drawn where the page is scrolled to.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `/tmp/e2e-shots/${name}-${width}.png`, fullPage: true });
+}
+
+/** Demo workers (server/src/modules/demo/demo-data.ts) who cast ballots through the API to make up a quorum. */
+export const API_VOTERS = [
+  'pau.navarro@forn-de-la-placa.example',
+  'lucia.martinez@forn-de-la-placa.example',
+  'ioana.popescu@forn-de-la-placa.example',
+  'daniela.restrepo@bicis-del-turia.example',
+  'marc.peris@bicis-del-turia.example',
+  'carla.ortega@bicis-del-turia.example',
+  'hugo.benavent@llibreria-la-rosa-dels-vents.example',
+  'yasmin.haddad@llibreria-la-rosa-dels-vents.example',
+  'nerea.aguilar@llibreria-la-rosa-dels-vents.example',
+  'tomas.iglesias@llibreria-la-rosa-dels-vents.example',
+  'rashid.benali@la-comuna-cafe.example',
+  'diego.paredes@la-comuna-cafe.example',
+  'mei.chen@la-comuna-cafe.example',
+  'fatou.ndiaye@neteges-solidaries.example',
+  'elena.vasile@neteges-solidaries.example',
+  'carmen.romero@neteges-solidaries.example',
+  'khadija.ouali@neteges-solidaries.example',
+  'mohamed.chakir@construccions-horta-nord.example',
+  'valentina.torres@construccions-horta-nord.example',
+  'xavier.bonet@construccions-horta-nord.example',
+  'priya.sharma@codi-comu.example',
+  'alejandro.ruiz@codi-comu.example',
+  'joan.cervera@ecomercat-de-benimaclet.example',
+  'samira.amrani@escoleta-el-niu.example',
+];
+
+/** The closing time as the datetime-local input takes it, in the browser's own time zone. */
+export async function localTime(page: Page, at: number): Promise<string> {
+  return page.evaluate((ms) => {
+    const d = new Date(ms);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  }, at);
+}
+
+/** Opens the vote from the proposal page, closing `seconds` from now; returns the size of the electorate. */
+export async function openVoting(page: Page, seconds: number): Promise<number> {
+  const manage = page.getByRole('region', { name: 'Manage this proposal' });
+  await manage.getByLabel('Voting closes at').fill(await localTime(page, Date.now() + seconds * 1000));
+  await manage.getByRole('button', { name: 'Open voting' }).click();
+  const counter = page.getByText(/^0 of \d+ have voted$/);
+  await expect(counter).toBeVisible();
+  return Number((await counter.textContent())!.match(/of (\d+)/)![1]);
+}
+
+/** A worker's session through the API, as a program would hold it. */
+export async function apiSession(baseURL: string, email: string): Promise<{ api: APIRequestContext; csrf: string }> {
+  const api = await request.newContext({ baseURL });
+  const res = await api.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  expect(res.status(), `login of ${email}`).toBe(200);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { api, csrf: csrfToken };
+}
+
+export async function castThroughApi(
+  baseURL: string,
+  email: string,
+  proposalId: string,
+  ballot: unknown,
+): Promise<void> {
+  const { api, csrf } = await apiSession(baseURL, email);
+  const res = await api.post(`/api/v1/proposals/${proposalId}/ballots`, {
+    data: { ballot },
+    headers: { 'X-CSRF-Token': csrf },
+  });
+  expect(res.status(), `ballot of ${email}: ${await res.text()}`).toBe(201);
+  await api.dispose();
 }

@@ -24,7 +24,7 @@ export function ApplicationsPage() {
   );
 }
 
-/** Coordinators admit or reject co-ops that asked to join. */
+/** Coordinators put applications to a vote (admission is decided by the body the bylaws name) or reject them. */
 function Applications() {
   const { t } = useTranslation();
   usePageTitle(t('applications.title'));
@@ -46,13 +46,6 @@ function Applications() {
     await queryClient.invalidateQueries({ queryKey: ['coops'] });
     await queryClient.invalidateQueries({ queryKey: ['network'] });
   };
-  const admit = useMutation({
-    mutationFn: (a: Application) => api(`/applications/${a.id}/admit`, { method: 'POST', body: {} }),
-    onSuccess: async (_r, a) => {
-      setNotice(t('applications.admitted', { coop: a.coop.name, email: a.contactEmail }));
-      await refresh();
-    },
-  });
   const reject = useMutation({
     mutationFn: (a: Application) =>
       api(`/applications/${a.id}/reject`, { method: 'POST', body: { reason: reason.trim() } }),
@@ -90,15 +83,13 @@ function Applications() {
           {notice}
         </Alert>
       )}
-      <ErrorAlert error={list.error ?? admit.error} />
+      <ErrorAlert error={list.error} />
       {list.isPending && <Loading />}
       {list.data && list.data.items.length === 0 && <Text>{t('applications.none')}</Text>}
       {list.data?.items.map((a) => (
         <ApplicationCard
           key={a.id}
           application={a}
-          admitting={admit.isPending && admit.variables?.id === a.id}
-          onAdmit={() => admit.mutate(a)}
           onReject={() => {
             reject.reset();
             setRejecting(a);
@@ -148,12 +139,10 @@ function Applications() {
 
 interface ApplicationCardProps {
   application: Application;
-  admitting: boolean;
-  onAdmit: () => void;
   onReject: () => void;
 }
 
-function ApplicationCard({ application: a, admitting, onAdmit, onReject }: ApplicationCardProps) {
+function ApplicationCard({ application: a, onReject }: ApplicationCardProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
@@ -189,13 +178,6 @@ function ApplicationCard({ application: a, admitting, onAdmit, onReject }: Appli
         )}
         {a.status === 'pending' && (
           <Group mt="sm" gap="sm">
-            <Button
-              loading={admitting}
-              onClick={onAdmit}
-              aria-label={t('applications.admitNamed', { coop: a.coop.name })}
-            >
-              {t('applications.admit')}
-            </Button>
             <Button
               component={Link}
               to={`/proposals/new?matter=admission&coopId=${encodeURIComponent(a.coop.id)}`}
