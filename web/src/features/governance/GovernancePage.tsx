@@ -13,9 +13,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { api, API_BASE } from '../../api/client.ts';
 import { useAbilities, useNetwork, useSession } from '../../api/session.ts';
 import type { Page, Worker } from '../../api/types.ts';
@@ -26,8 +26,9 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useCoop } from '../coops/coops.api.ts';
+import { AssemblyManage, NewAssemblyForm } from './AssemblyManage.tsx';
 import { BylawsTable } from './BylawsTable.tsx';
-import { bodiesKey, useAssemblies, useBodies, useBody, useBodyMembers, useBylaws } from './governance.api.ts';
+import { bodiesKey, useAssemblies, useAssembly, useBodies, useBody, useBodyMembers, useBylaws } from './governance.api.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import type { Assembly, Body, BodyMember } from './types.ts';
 
@@ -55,7 +56,7 @@ export function GovernancePage() {
         </Stack>
       </section>
       <BylawsSection bodies={bodies.data?.items ?? []} />
-      <AssembliesSection />
+      <AssembliesSection bodies={bodies.data?.items ?? []} />
     </Stack>
   );
 }
@@ -280,9 +281,17 @@ function BylawsSection({ bodies }: { bodies: Body[] }) {
   );
 }
 
-function AssembliesSection() {
+function AssembliesSection({ bodies }: { bodies: Body[] }) {
   const { t } = useTranslation();
   const assemblies = useAssemblies();
+  const abilities = useAbilities();
+  const { hash } = useLocation();
+  const loaded = !!assemblies.data;
+  // The calendar feed links to /governance#assembly-<id>: bring that card into view once it is there.
+  useEffect(() => {
+    if (!loaded || !hash.startsWith('#assembly-')) return;
+    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+  }, [loaded, hash]);
   return (
     <section aria-labelledby="assemblies-title">
       <Group justify="space-between" align="flex-end" mb="sm" wrap="wrap">
@@ -299,6 +308,12 @@ function AssembliesSection() {
           <AssemblyCard key={a.id} assembly={a} />
         ))}
       </Stack>
+      {/* Calling an assembly is a coordinator's task, as is managing the network. */}
+      {abilities.manageNetwork && (
+        <Card withBorder padding="md" mt="md">
+          <NewAssemblyForm bodies={bodies} />
+        </Card>
+      )}
     </section>
   );
 }
@@ -319,11 +334,13 @@ function useDateRange(from: string, to: string): string {
 
 function AssemblyCard({ assembly: a }: { assembly: Assembly }) {
   const { t } = useTranslation();
-  const headingId = `assembly-${a.id}`;
+  const { data: session } = useSession();
+  const headingId = `assembly-${a.id}-title`;
+  const detail = useAssembly(a.id, !!session?.person);
   const agenda = [...a.agenda].sort((x, y) => x.position - y.position);
   const when = useDateRange(a.startsAt, a.endsAt);
   return (
-    <Card withBorder component="article" aria-labelledby={headingId} padding="md">
+    <Card withBorder component="article" id={`assembly-${a.id}`} aria-labelledby={headingId} padding="md">
       <Stack gap="xs">
         <Title order={3} id={headingId} className="break-anywhere">
           {a.title}
@@ -369,6 +386,7 @@ function AssemblyCard({ assembly: a }: { assembly: Assembly }) {
             </Text>
           </>
         )}
+        {detail.data?.abilities.manage && <AssemblyManage assembly={detail.data} />}
       </Stack>
     </Card>
   );

@@ -20,12 +20,13 @@ import { useAbilities } from '../../api/session.ts';
 import type { Application, Coop, Page } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { proposalsKey } from './governance.api.ts';
+import { BylawsEditor, BylawsProblems } from './BylawsEditor.tsx';
+import { proposalsKey, useBodies, useBylaws } from './governance.api.ts';
 import { matterName } from './rules.ts';
-import type { Proposal, ProposalInput } from './types.ts';
+import type { Bylaws, Proposal, ProposalInput } from './types.ts';
 
-/** The matters this form can put forward; bylaw changes and module matters have pages of their own. */
-const MATTERS = ['free', 'admission', 'suspension', 'election'] as const;
+/** The matters this form can put forward; module matters have pages of their own. */
+const MATTERS = ['free', 'admission', 'suspension', 'election', 'bylaw_change'] as const;
 type FormMatter = (typeof MATTERS)[number];
 
 const asMatter = (v: string | null): FormMatter =>
@@ -33,7 +34,7 @@ const asMatter = (v: string | null): FormMatter =>
 
 /**
  * A new proposal, as a draft: a free proposal (any worker), or an admission,
- * suspension or election (coordinators). `?matter=admission&coopId=…`
+ * suspension, election or change of the bylaws (coordinators). `?matter=admission&coopId=…`
  * pre-fills it, as the applications page does.
  */
 export function NewProposalPage() {
@@ -50,6 +51,13 @@ export function NewProposalPage() {
   const [candidates, setCandidates] = useState('');
   const [seats, setSeats] = useState<number | string>(1);
   const [localError, setLocalError] = useState<string | null>(null);
+  // A bylaw change starts from the current bylaws; the author edits one matter's rule at a time.
+  const currentBylaws = useBylaws();
+  const bodies = useBodies();
+  const [bylaws, setBylaws] = useState<Bylaws | null>(null);
+  const [bylawMatter, setBylawMatter] = useState('');
+  const draftBylaws = bylaws ?? currentBylaws.data?.bylaws ?? null;
+  const editedMatter = bylawMatter || Object.keys(draftBylaws?.matters ?? {})[0] || '';
 
   const applicants = useQuery({
     queryKey: ['applications', 'pending', 'for-proposal'],
@@ -103,6 +111,10 @@ export function NewProposalPage() {
       }
       input.options = options;
       input.seats = n;
+    }
+    if (matter === 'bylaw_change') {
+      if (!draftBylaws) return;
+      input.subject = { bylaws: draftBylaws };
     }
     create.mutate(input);
   };
@@ -174,6 +186,25 @@ export function NewProposalPage() {
               required
             />
           )}
+          {matter === 'bylaw_change' &&
+            (abilities.decideApplications ? (
+              <>
+                <ErrorAlert error={currentBylaws.error ?? bodies.error} />
+                {draftBylaws && (
+                  <BylawsEditor
+                    bylaws={draftBylaws}
+                    bodies={bodies.data?.items ?? []}
+                    matter={editedMatter}
+                    onMatter={setBylawMatter}
+                    onChange={setBylaws}
+                  />
+                )}
+              </>
+            ) : (
+              <Alert color="gray" variant="outline">
+                {t('newProposal.bylawsCoordinators')}
+              </Alert>
+            ))}
           {matter === 'election' && (
             <>
               <Textarea
@@ -224,6 +255,7 @@ export function NewProposalPage() {
             </Alert>
           )}
           <ErrorAlert error={create.error} showFields />
+          <BylawsProblems error={create.error} />
           <Group>
             <Button type="submit" loading={create.isPending}>
               {t('newProposal.submit')}

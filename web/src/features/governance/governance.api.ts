@@ -5,6 +5,7 @@ import { useSession } from '../../api/session.ts';
 import type { Page } from '../../api/types.ts';
 import type {
   Assembly,
+  AssemblyWithAbilities,
   Body,
   BodyMember,
   BylawsDocument,
@@ -110,10 +111,22 @@ export function useBylawsVersions() {
   });
 }
 
+export const assembliesKey = ['governance', 'assemblies'] as const;
+export const assemblyKey = (id: string) => ['governance', 'assemblies', 'one', id] as const;
+
 export function useAssemblies() {
   return useQuery({
-    queryKey: ['governance', 'assemblies'],
+    queryKey: assembliesKey,
     queryFn: ({ signal }) => api<Page<Assembly>>('/assemblies', { query: { limit: 50 }, signal }),
+  });
+}
+
+/** One assembly with what the signed-in person may do with it (`abilities.manage`). */
+export function useAssembly(id: string, enabled = true) {
+  return useQuery({
+    queryKey: assemblyKey(id),
+    queryFn: ({ signal }) => api<AssemblyWithAbilities>(`/assemblies/${id}`, { signal }),
+    enabled,
   });
 }
 

@@ -8,6 +8,7 @@
 import type {
   AgendaItem as AgendaItemSchema,
   Assembly,
+  AssemblyWithAbilities as AssemblyWithAbilitiesSchema,
   Body,
   BodyMember,
   BodyWithAbilities as BodyWithAbilitiesSchema,
@@ -44,6 +45,7 @@ export type { ApprovalResult, ConsentResult, IrvResult, QuorumCheck, SchulzeResu
 export type { TieBreak, YesNoResult };
 
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
+export type AssemblyWithAbilities = z.infer<typeof AssemblyWithAbilitiesSchema>;
 export type BodyWithAbilities = z.infer<typeof BodyWithAbilitiesSchema>;
 export type BylawsDocument = z.infer<typeof BylawsVersionSchema>;
 export type BylawsVersionInfo = z.infer<typeof BylawsVersionSummarySchema>;
