@@ -1,2 +1,3 @@
 export * from './money/money.ts';
 export * as voting from './voting/index.ts';
+export * as credentials from './credentials/index.ts';

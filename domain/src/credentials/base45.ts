@@ -1,0 +1,49 @@
+/**
+ * Base45 (RFC 9285): bytes as characters of the QR code alphanumeric set, so a
+ * QR code can use alphanumeric mode (5.5 bits per character) instead of byte
+ * mode (8 bits per character). Two bytes become three characters.
+ */
+
+export const BASE45_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+
+const INDEX = new Map<string, number>([...BASE45_ALPHABET].map((c, i) => [c, i]));
+
+export class Base45Error extends Error {
+  override name = 'Base45Error';
+}
+
+export function encodeBase45(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    const n = bytes[i]! * 256 + bytes[i + 1]!;
+    out += BASE45_ALPHABET[n % 45]! + BASE45_ALPHABET[Math.floor(n / 45) % 45]! + BASE45_ALPHABET[Math.floor(n / 2025)]!;
+  }
+  if (bytes.length % 2 === 1) {
+    const n = bytes[bytes.length - 1]!;
+    out += BASE45_ALPHABET[n % 45]! + BASE45_ALPHABET[Math.floor(n / 45)]!;
+  }
+  return out;
+}
+
+export function decodeBase45(text: string): Uint8Array {
+  if (text.length % 3 === 1) throw new Base45Error('invalid base45 length');
+  const digits: number[] = [];
+  for (const c of text) {
+    const d = INDEX.get(c);
+    if (d === undefined) throw new Base45Error(`invalid base45 character: ${JSON.stringify(c)}`);
+    digits.push(d);
+  }
+  const out: number[] = [];
+  for (let i = 0; i < digits.length; i += 3) {
+    if (i + 2 < digits.length) {
+      const n = digits[i]! + digits[i + 1]! * 45 + digits[i + 2]! * 2025;
+      if (n > 0xffff) throw new Base45Error('base45 triple out of range');
+      out.push(n >> 8, n & 0xff);
+    } else {
+      const n = digits[i]! + digits[i + 1]! * 45;
+      if (n > 0xff) throw new Base45Error('base45 pair out of range');
+      out.push(n);
+    }
+  }
+  return Uint8Array.from(out);
+}
