@@ -6,3 +6,4 @@ export * as people from './people.ts';
 export * as audit from './audit.ts';
 export * as governanceBodies from './governance-bodies.ts';
 export * as proposals from './proposals.ts';
+export * as cards from './cards.ts';

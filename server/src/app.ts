@@ -22,6 +22,7 @@ import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
+import { cardsRootRoutes } from './modules/cards/cards.routes.ts';
 import { registerModules } from './modules/index.ts';
 import { ensureNetwork } from './modules/network/network.repository.ts';
 import { ensureGovernance } from './modules/governance/bodies.repository.ts';
@@ -96,6 +97,7 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   registerErrorHandling(app, { appShell: hasWeb });
   registerAuthentication(app, deps.db, config.sessionSecret);
   await app.register(async (api) => registerModules(api, deps), { prefix: '/api/v1' });
+  await app.register(cardsRootRoutes(deps));
 
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
 

@@ -18,6 +18,8 @@ export const configSchema = z.object({
     .optional(),
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** the network's Ed25519 member-card signing key, PKCS8 PEM; generated into the data folder when not given */
+  CARD_SIGNING_KEY: z.string().regex(/-----BEGIN PRIVATE KEY-----/, 'must be a PKCS8 PEM private key').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Coopnet <no-reply@coopnet.local>'),
   TRUST_PROXY: boolish.default(false),
@@ -40,6 +42,8 @@ export interface Config {
   databaseUrl: string;
   publicUrl: string;
   sessionSecret: string;
+  /** Ed25519 private key (PKCS8 PEM) that signs member cards */
+  cardSigningKey: string;
   smtpUrl?: string;
   mailFrom: string;
   trustProxy: boolean;

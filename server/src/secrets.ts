@@ -2,27 +2,43 @@
  * Secrets not given in the environment are generated once and kept in the
  * data folder (mode 0600), so a restart keeps sessions valid.
  */
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config, Env } from './config.ts';
 
 interface StoredSecrets {
   sessionSecret: string;
+  /** Ed25519, PKCS8 PEM; missing in data folders from before member cards */
+  cardSigningKey: string;
+}
+
+/** A fresh Ed25519 key for signing member cards, as PKCS8 PEM. */
+export function newCardSigningKey(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 }
 
 function loadOrCreateSecrets(dataDir: string): StoredSecrets {
   const file = join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets;
-  mkdirSync(dataDir, { recursive: true });
-  const secrets: StoredSecrets = { sessionSecret: randomBytes(32).toString('base64url') };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredSecrets>) : {};
+  const secrets: StoredSecrets = {
+    sessionSecret: stored.sessionSecret ?? randomBytes(32).toString('base64url'),
+    cardSigningKey: stored.cardSigningKey ?? newCardSigningKey(),
+  };
+  // Written only when something was added, so an existing key is never replaced.
+  if (stored.sessionSecret !== secrets.sessionSecret || stored.cardSigningKey !== secrets.cardSigningKey) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
   return secrets;
 }
 
 export function resolveConfig(env: Env): Config {
   const dataDir = resolve(env.DATA_DIR);
-  const sessionSecret = env.SESSION_SECRET ?? loadOrCreateSecrets(dataDir).sessionSecret;
+  const needStored = !env.SESSION_SECRET || !env.CARD_SIGNING_KEY;
+  const stored = needStored ? loadOrCreateSecrets(dataDir) : null;
+  const sessionSecret = env.SESSION_SECRET ?? stored!.sessionSecret;
+  const cardSigningKey = env.CARD_SIGNING_KEY ?? stored!.cardSigningKey;
   return {
     port: env.PORT,
     host: env.HOST,
@@ -30,6 +46,7 @@ export function resolveConfig(env: Env): Config {
     databaseUrl: env.DATABASE_URL ?? `sqlite:${join(dataDir, 'coopnet.db')}`,
     publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
     sessionSecret,
+    cardSigningKey,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     trustProxy: env.TRUST_PROXY,

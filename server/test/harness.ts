@@ -3,7 +3,7 @@
  * and once on PostgreSQL. `describeOnDatabases('coops API', (t) => …)` gives
  * each suite its own app built by `buildApp`, exercised through app.inject.
  */
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +40,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
     databaseUrl,
     publicUrl: 'http://coopnet.test',
     sessionSecret: randomBytes(32).toString('base64url'),
+    cardSigningKey: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
     mailFrom: 'Coopnet <no-reply@coopnet.test>',
     trustProxy: false,
     rateLimitMax: 100_000,

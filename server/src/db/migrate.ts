@@ -5,12 +5,14 @@ import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-directory-order.ts';
 import * as m0003 from './migrations/0003-governance.ts';
 import * as m0004 from './migrations/0004-proposal-discussion.ts';
+import * as m0005 from './migrations/0005-cards.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-directory-order': m0002,
   '0003-governance': m0003,
   '0004-proposal-discussion': m0004,
+  '0005-cards': m0005,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -5,6 +5,7 @@
  * cents read back as safe JS integers.
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { CardTables } from './schema-cards.ts';
 import type { GovernanceTables } from './schema-governance.ts';
 
 export interface NetworkTable {
@@ -166,7 +167,7 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
-export interface Database extends GovernanceTables {
+export interface Database extends GovernanceTables, CardTables {
   network: NetworkTable;
   coops: CoopTable;
   join_applications: JoinApplicationTable;

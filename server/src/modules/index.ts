@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { cardsRoutes } from './cards/cards.routes.ts';
 import { coopsRoutes } from './coops/coops.routes.ts';
 import { assembliesRoutes } from './governance/assemblies.routes.ts';
 import { bodiesRoutes } from './governance/bodies.routes.ts';
@@ -23,4 +24,5 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(assembliesRoutes(deps));
   await api.register(notificationsRoutes(deps));
   await api.register(proposalsRoutes(deps));
+  await api.register(cardsRoutes(deps));
 }
