@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import type { BodyMemberTable, BodyTable } from '../../db/schema-governance.ts';
 import { newId, nowIso } from '../../platform/clock.ts';
 import { adoptBylaws } from './bylaws.repository.ts';
+import { isNetworkMember } from './electorate.repository.ts';
 
 export type BodyKind = BodyTable['kind'];
 
@@ -253,17 +254,7 @@ export async function dropFromOpenVotes(ex: Executor, body: { id: string; kind: 
 
 /** Does one person belong to a body at `at` (the assembly: an active worker of a member co-op)? */
 export async function belongsTo(ex: Executor, body: { id: string; kind: string }, personId: string, at: string): Promise<boolean> {
-  if (body.kind === 'assembly') {
-    const row = await ex
-      .selectFrom('people')
-      .innerJoin('coops', 'coops.id', 'people.coop_id')
-      .select('people.id')
-      .where('people.id', '=', personId)
-      .where('people.status', '=', 'active')
-      .where('coops.status', '=', 'member')
-      .executeTakeFirst();
-    return !!row;
-  }
+  if (body.kind === 'assembly') return isNetworkMember(ex, personId);
   const person = await ex.selectFrom('people').select('status').where('id', '=', personId).executeTakeFirst();
   return person?.status === 'active' && (await activeRowsOf(ex, body.id, personId, at)).length > 0;
 }
