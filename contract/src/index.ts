@@ -7,3 +7,6 @@ export * as audit from './audit.ts';
 export * as governanceBodies from './governance-bodies.ts';
 export * as proposals from './proposals.ts';
 export * as cards from './cards.ts';
+export * as offers from './offers.ts';
+export * as till from './till.ts';
+export * as reciprocity from './reciprocity.ts';

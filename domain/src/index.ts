@@ -1,3 +1,4 @@
 export * from './money/money.ts';
 export * as voting from './voting/index.ts';
 export * as credentials from './credentials/index.ts';
+export * as benefits from './benefits/index.ts';

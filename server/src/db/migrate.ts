@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002-directory-order.ts';
 import * as m0003 from './migrations/0003-governance.ts';
 import * as m0004 from './migrations/0004-proposal-discussion.ts';
 import * as m0005 from './migrations/0005-cards.ts';
+import * as m0006 from './migrations/0006-benefits.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-governance': m0003,
   '0004-proposal-discussion': m0004,
   '0005-cards': m0005,
+  '0006-benefits': m0006,
 };
 
 class StaticProvider implements MigrationProvider {

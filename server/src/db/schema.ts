@@ -5,6 +5,7 @@
  * cents read back as safe JS integers.
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { BenefitTables } from './schema-benefits.ts';
 import type { CardTables } from './schema-cards.ts';
 import type { GovernanceTables } from './schema-governance.ts';
 
@@ -167,7 +168,7 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
-export interface Database extends GovernanceTables, CardTables {
+export interface Database extends GovernanceTables, CardTables, BenefitTables {
   network: NetworkTable;
   coops: CoopTable;
   join_applications: JoinApplicationTable;

@@ -11,7 +11,10 @@ import { bylawsRoutes } from './governance/bylaws.routes.ts';
 import { notificationsRoutes } from './governance/notifications.routes.ts';
 import { proposalsRoutes } from './governance/proposals.routes.ts';
 import { networkRoutes } from './network/network.routes.ts';
+import { offersRoutes } from './offers/offers.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { reciprocityRoutes } from './reciprocity/reciprocity.routes.ts';
+import { tillRoutes } from './till/till.routes.ts';
 
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
   await api.register(authRoutes(deps));
@@ -25,4 +28,7 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(notificationsRoutes(deps));
   await api.register(proposalsRoutes(deps));
   await api.register(cardsRoutes(deps));
+  await api.register(offersRoutes(deps));
+  await api.register(tillRoutes(deps));
+  await api.register(reciprocityRoutes(deps));
 }

@@ -10,11 +10,13 @@ export function NavLinks({ vertical = false }: { vertical?: boolean }) {
   const signedIn = !!session?.person;
   const links = [
     { to: '/directory', label: t('nav.directory') },
+    { to: '/offers', label: t('nav.offers') },
     { to: '/proposals', label: t('nav.proposals') },
     { to: '/governance', label: t('nav.governance') },
     ...(signedIn
       ? [
           { to: '/dashboard', label: t('nav.dashboard') },
+          { to: '/card', label: t('nav.card') },
           { to: '/account', label: t('nav.account') },
         ]
       : [{ to: '/apply', label: t('nav.apply') }]),

@@ -49,6 +49,15 @@ const BylawsVersionsPage = lazy(() =>
 const NotificationsPage = lazy(() =>
   import('../features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
 );
+const CataloguePage = lazy(() => import('../features/offers/CataloguePage.tsx').then((m) => ({ default: m.CataloguePage })));
+const ManageOffersPage = lazy(() =>
+  import('../features/offers/ManageOffersPage.tsx').then((m) => ({ default: m.ManageOffersPage })),
+);
+const TillPage = lazy(() => import('../features/till/TillPage.tsx').then((m) => ({ default: m.TillPage })));
+const CardPage = lazy(() => import('../features/card/CardPage.tsx').then((m) => ({ default: m.CardPage })));
+const ReciprocityPage = lazy(() =>
+  import('../features/reciprocity/ReciprocityPage.tsx').then((m) => ({ default: m.ReciprocityPage })),
+);
 const WorkersPage = lazy(() => import('../features/workers/WorkersPage.tsx').then((m) => ({ default: m.WorkersPage })));
 
 export const router = createBrowserRouter([
@@ -70,6 +79,10 @@ export const router = createBrowserRouter([
       { path: 'proposals/:id', element: <ProposalPage /> },
       { path: 'governance', element: <GovernancePage /> },
       { path: 'governance/bylaws', element: <BylawsVersionsPage /> },
+      { path: 'offers', element: <CataloguePage /> },
+      // The card and the till work offline once opened: they handle a missing session themselves.
+      { path: 'card', element: <CardPage /> },
+      { path: 'till/:coopId', element: <TillPage /> },
       {
         element: <RequireSignIn />,
         children: [
@@ -78,6 +91,8 @@ export const router = createBrowserRouter([
           { path: 'proposals/new', element: <NewProposalPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'coops/:id/workers', element: <WorkersPage /> },
+          { path: 'coops/:id/offers', element: <ManageOffersPage /> },
+          { path: 'reciprocity', element: <ReciprocityPage /> },
           { path: 'coops/:id/invite', element: <InvitePage /> },
           { path: 'coops/:id/import', element: <ImportPage /> },
           { path: 'admin/applications', element: <ApplicationsPage /> },

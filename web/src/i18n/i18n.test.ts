@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import es from './es.json';
+import { featureResources } from './merge.ts';
 
 /** Every key path of a nested resource object, e.g. `nav.signIn`. */
 function keys(obj: Record<string, unknown>, prefix = ''): string[] {
@@ -24,6 +25,21 @@ describe('translations', () => {
         return typeof value !== 'string' || value.trim() === '';
       });
       expect(empty, `${name} has empty or non-string values`).toEqual([]);
+    }
+  });
+
+  it('each feature has the same keys in English and Spanish, and no feature redefines a shared key', () => {
+    const enFiles = featureResources('en');
+    const esFiles = featureResources('es');
+    expect(Object.keys(esFiles).map((p) => p.replace('/es.json', '')).sort()).toEqual(Object.keys(enFiles).map((p) => p.replace('/en.json', '')).sort());
+    const seen = new Set(Object.keys(en));
+    for (const [path, resource] of Object.entries(enFiles)) {
+      const twin = esFiles[path.replace('/en.json', '/es.json')]!;
+      expect(keys(twin).sort(), path).toEqual(keys(resource).sort());
+      for (const top of Object.keys(resource)) {
+        expect(seen.has(top), `${path} redefines "${top}"`).toBe(false);
+        seen.add(top);
+      }
     }
   });
 });

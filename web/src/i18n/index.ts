@@ -7,6 +7,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import es from './es.json';
+import { withFeatureStrings } from './merge.ts';
 
 export const LANGUAGES = [
   { value: 'en', label: 'English' },
@@ -65,7 +66,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es } },
+  resources: { en: { translation: withFeatureStrings('en', en) }, es: { translation: withFeatureStrings('es', es) } },
   lng: storedLanguage() ?? browserLanguage() ?? 'en',
   fallbackLng: 'en',
   supportedLngs: LANGUAGES.map((l) => l.value),

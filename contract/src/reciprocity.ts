@@ -1,0 +1,63 @@
+/** Reciprocity accounts: who gave how much to whose workers, each co-op's net, and the settlement policy. */
+import { z } from 'zod';
+
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+
+export const MonthQuery = z.strictObject({ month: Month.optional() });
+
+/** `receiverCoopId` null: the network's supporters. */
+export const Cell = z.object({ giverCoopId: z.string(), receiverCoopId: z.string().nullable(), count: z.number().int(), cents: z.number().int() });
+
+export const Position = z.object({
+  coopId: z.string(),
+  coopName: z.string(),
+  givenCents: z.number().int(),
+  givenCount: z.number().int(),
+  receivedCents: z.number().int(),
+  receivedCount: z.number().int(),
+  /** given − received */
+  netCents: z.number().int(),
+});
+
+export const Matrix = z.object({
+  month: z.string(),
+  currency: z.string(),
+  coops: z.array(z.object({ id: z.string(), name: z.string() })),
+  cells: z.array(Cell),
+  positions: z.array(Position),
+  totalCents: z.number().int(),
+  totalCount: z.number().int(),
+});
+
+export const MonthlyTotals = z.object({
+  items: z.array(z.object({ month: z.string(), count: z.number().int(), cents: z.number().int() })),
+});
+
+export const SettlementPolicyView = z.object({
+  policy: z.enum(['none', 'fund_reimburses_givers', 'mutual_credit']),
+  thresholdCents: z.number().int().nullable(),
+  /** where it came from: a coordinator's setting or a passed proposal */
+  source: z.enum(['default', 'coordinator', 'proposal']),
+  setAt: z.string().nullable(),
+});
+
+export const SettlementPolicyInput = z.strictObject({
+  policy: z.enum(['none', 'fund_reimburses_givers']),
+  thresholdCents: z.number().int().min(0).max(100_000_000_000).nullable().optional(),
+});
+
+export const SettleInput = z.strictObject({ month: Month });
+
+export const Obligation = z.object({
+  id: z.string(),
+  month: z.string(),
+  coopId: z.string(),
+  coopName: z.string(),
+  netGivenCents: z.number().int(),
+  thresholdCents: z.number().int(),
+  amountCents: z.number().int(),
+  status: z.enum(['owed', 'paid']),
+  createdAt: z.string(),
+});
+
+export const ObligationList = z.object({ items: z.array(Obligation) });

@@ -1,0 +1,147 @@
+/**
+ * The till: verify a card, see the offers the holder may use with what remains
+ * of their limits, record a redemption (idempotent), sync an offline batch.
+ * Tills of other systems use the same routes with an API token scoped
+ * `cashier:<co-op id>`.
+ */
+import { z } from 'zod';
+import { Id, text } from './common.ts';
+import { Cents, Offer } from './offers.ts';
+
+export const TillParams = z.strictObject({ coopId: Id });
+
+/** Why a card is refused: the card's own verification, or the network's records. */
+export const CardRefusal = z.enum([
+  'malformed',
+  'unknown_key',
+  'bad_signature',
+  'expired',
+  'wrong_network',
+  'not_yet_valid',
+  'revoked',
+  'unknown_card',
+]);
+export type CardRefusal = z.infer<typeof CardRefusal>;
+
+/** Why an offer cannot be used by this holder now. */
+export const OfferRefusal = z.enum([
+  'own_coop',
+  'not_for_workers',
+  'not_for_supporters',
+  'sector_not_included',
+  'offer_paused',
+  'offer_ended',
+  'not_started',
+  'limit_reached',
+  'cap_reached',
+  'below_min_sale',
+]);
+export type OfferRefusal = z.infer<typeof OfferRefusal>;
+
+export const VerifyInput = z.strictObject({
+  /** the QR code's text (`CN1:…`) or the 8-character short code */
+  card: z.string().trim().min(4).max(2000),
+});
+
+export const Holder = z.object({
+  cardId: z.string(),
+  displayName: z.string(),
+  kind: z.enum(['worker', 'supporter']),
+  coopId: z.string().nullable(),
+  coopName: z.string().nullable(),
+  expiresAt: z.string(),
+});
+
+export const Remaining = z.object({
+  personCount: z.number().int().nullable(),
+  personCents: z.number().int().nullable(),
+  capCount: z.number().int().nullable(),
+  capCents: z.number().int().nullable(),
+});
+
+export const UsableOffer = z.object({
+  offer: Offer,
+  /** null: the holder may use it now */
+  refusal: OfferRefusal.nullable(),
+  remaining: Remaining,
+});
+
+/** 200 with the holder and offers; a refused card is 422 `till.card_refused` with details.reason. */
+export const VerifyResult = z.object({ holder: Holder, offers: z.array(UsableOffer) });
+
+export const RedemptionInput = z.strictObject({
+  offerId: Id,
+  cardId: z.string().trim().min(4).max(40),
+  saleCents: Cents,
+});
+
+export const Redemption = z.object({
+  id: z.string(),
+  offerId: z.string(),
+  offerTitle: z.string(),
+  coopId: z.string(),
+  coopName: z.string(),
+  cardId: z.string(),
+  holderName: z.string(),
+  holderCoopId: z.string().nullable(),
+  holderKind: z.enum(['worker', 'supporter']),
+  saleCents: z.number().int(),
+  discountCents: z.number().int(),
+  redeemedAt: z.string(),
+  recordedAt: z.string(),
+  offline: z.boolean(),
+  flag: z.string().nullable(),
+  flagResolvedAt: z.string().nullable(),
+});
+export type Redemption = z.infer<typeof Redemption>;
+
+export const SyncItem = z.strictObject({
+  /** the till's idempotency key for this redemption */
+  key: text(100, 8),
+  offerId: Id,
+  cardId: z.string().trim().min(4).max(40),
+  saleCents: Cents,
+  /** the till's clock when the sale was made */
+  redeemedAt: z.iso.datetime(),
+});
+export const SyncInput = z.strictObject({ items: z.array(SyncItem).min(1).max(500) });
+
+export const SyncResult = z.object({
+  items: z.array(
+    z.object({
+      key: z.string(),
+      /** recorded now; duplicate: recorded by an earlier sync; rejected: not recorded (unknown card or offer) */
+      status: z.enum(['recorded', 'duplicate', 'rejected']),
+      redemption: Redemption.nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+
+/** What a till keeps to work offline: its co-op's offers, refreshed when online. */
+export const TillOffers = z.object({ coop: z.object({ id: z.string(), name: z.string() }), offers: z.array(Offer), asOf: z.string() });
+
+export const RedemptionListQuery = z.strictObject({
+  flagged: z.enum(['1', 'true', '0', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const RedemptionPage = z.object({
+  items: z.array(Redemption),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+
+export const RedemptionParams = z.strictObject({ coopId: Id, id: Id });
+
+/** The member's own: savings this month and this year, and their redemptions. */
+export const MySavings = z.object({
+  currency: z.string(),
+  monthCents: z.number().int(),
+  yearCents: z.number().int(),
+  monthCount: z.number().int(),
+  yearCount: z.number().int(),
+  recent: z.array(Redemption),
+});

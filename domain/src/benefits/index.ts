@@ -1,0 +1,19 @@
+export { localDate, localMonth, monthBounds, periodBounds, startOfLocalDay, type Period } from './calendar.ts';
+export {
+  MAX_SALE_CENTS,
+  discountFor,
+  ineligibility,
+  limitBreak,
+  remaining,
+  type Audience,
+  type DiscountResult,
+  type Holder,
+  type IneligibleReason,
+  type LimitBreak,
+  type Limits,
+  type OfferKind,
+  type OfferTerms,
+  type OfferWindow,
+  type Remaining,
+  type Usage,
+} from './offer-rules.ts';

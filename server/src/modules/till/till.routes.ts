@@ -1,0 +1,7 @@
+/** Routes of till (filled in as the capability is built). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../deps.ts';
+
+export const tillRoutes =
+  (_deps: AppDeps): FastifyPluginAsyncZod =>
+  async () => {};
