@@ -40,19 +40,18 @@ export const Offer = z.object({
 });
 export type Offer = z.infer<typeof Offer>;
 
-/** Create: the rules that tie fields to the kind are checked by the server (400 offers.invalid with the field). */
-export const OfferInput = z.strictObject({
+const offerFields = {
   title: text(120, 2),
-  terms: text(2000, 0).default(''),
+  terms: text(2000, 0),
   kind: OfferKind,
   percent: z.number().int().min(1).max(100).nullable().optional(),
   amountCents: Cents.min(1).nullable().optional(),
   item: text(120).nullable().optional(),
   maxDiscountCents: Cents.min(1).nullable().optional(),
   minSaleCents: Cents.nullable().optional(),
-  forWorkers: z.boolean().default(true),
-  forSupporters: z.boolean().default(false),
-  sectors: z.array(text(60)).max(50).default([]),
+  forWorkers: z.boolean(),
+  forSupporters: z.boolean(),
+  sectors: z.array(text(60)).max(50),
   limitPeriod: LimitPeriod.nullable().optional(),
   limitCount: z.number().int().min(1).max(1000).nullable().optional(),
   limitCents: Cents.min(1).nullable().optional(),
@@ -60,10 +59,24 @@ export const OfferInput = z.strictObject({
   capCents: Cents.min(1).nullable().optional(),
   validFrom: Day.nullable().optional(),
   validUntil: Day.nullable().optional(),
+};
+
+/** Create: the rules that tie fields to the kind are checked by the server (400 offers.invalid with the field). */
+export const OfferInput = z.strictObject({
+  ...offerFields,
+  terms: offerFields.terms.default(''),
+  forWorkers: offerFields.forWorkers.default(true),
+  forSupporters: offerFields.forSupporters.default(false),
+  sectors: offerFields.sectors.default([]),
 });
 export type OfferInput = z.infer<typeof OfferInput>;
 
-export const OfferPatch = OfferInput.partial();
+/**
+ * Change: only the fields sent change. Built without the create defaults,
+ * which a partial schema would otherwise fill in and so reset what the
+ * change does not mention. `null` clears a field.
+ */
+export const OfferPatch = z.strictObject(offerFields).partial();
 export type OfferPatch = z.infer<typeof OfferPatch>;
 
 export const CoopOffersParams = z.strictObject({ id: Id });

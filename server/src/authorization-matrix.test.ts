@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, type TestContext, describeOnDatabases } from '../test/harness.ts';
 import { makeCoop, makePerson, signIn, tableCounts } from '../test/factories.ts';
 import { makeApplication, workersCsv } from '../test/people-factories.ts';
+import { makeOffer } from '../test/benefits-factories.ts';
 
 const ROLES = ['visitor', 'supporter', 'workerA', 'workerB', 'adminA', 'cashierA', 'treasurer', 'coordinator'] as const;
 type RoleName = (typeof ROLES)[number];
@@ -42,6 +43,15 @@ const MAY = {
   'GET /outbox': coordinators,
   'PATCH /network': coordinators,
   'GET /network': everyone,
+  'GET /offers': everyone,
+  // Signed in with no card (treasurer, coordinator): an empty list, not a refusal.
+  'GET /offers?openToMe=1': ['supporter', 'workerA', 'workerB', 'adminA', 'cashierA', 'treasurer', 'coordinator'],
+  'GET /coops/:A/offers': everyone,
+  'POST /coops/:A/offers': ['adminA'],
+  'PATCH /offers/:id': ['adminA'],
+  'POST /offers/:id/pause': ['adminA'],
+  'POST /offers/:id/resume': ['adminA'],
+  'POST /offers/:id/end': ['adminA'],
 } satisfies Record<string, RoleName[]>;
 type ActionName = keyof typeof MAY;
 
@@ -128,6 +138,28 @@ const ACTIONS: Record<ActionName, Action> = {
   'GET /outbox': { send: (c) => c.get('/api/v1/outbox') },
   'PATCH /network': { send: (c) => c.patch('/api/v1/network', { description: `Edited ${unique()}` }) },
   'GET /network': { send: (c) => c.get('/api/v1/network') },
+  'GET /offers': { send: (c) => c.get('/api/v1/offers') },
+  'GET /offers?openToMe=1': { send: (c) => c.get('/api/v1/offers?openToMe=1') },
+  'GET /coops/:A/offers': { send: (c, w) => c.get(`/api/v1/coops/${w.coopA}/offers`) },
+  'POST /coops/:A/offers': {
+    send: (c, w) => c.post(`/api/v1/coops/${w.coopA}/offers`, { title: `Offer ${unique()}`, kind: 'percent', percent: 10 }),
+  },
+  'PATCH /offers/:id': {
+    prepare: async (w) => (await makeOffer(w.t.deps, w.coopA)).id,
+    send: (c, _w, id) => c.patch(`/api/v1/offers/${id}`, { title: `Edited ${unique()}` }),
+  },
+  'POST /offers/:id/pause': {
+    prepare: async (w) => (await makeOffer(w.t.deps, w.coopA)).id,
+    send: (c, _w, id) => c.post(`/api/v1/offers/${id}/pause`),
+  },
+  'POST /offers/:id/resume': {
+    prepare: async (w) => (await makeOffer(w.t.deps, w.coopA, { status: 'paused' })).id,
+    send: (c, _w, id) => c.post(`/api/v1/offers/${id}/resume`),
+  },
+  'POST /offers/:id/end': {
+    prepare: async (w) => (await makeOffer(w.t.deps, w.coopA)).id,
+    send: (c, _w, id) => c.post(`/api/v1/offers/${id}/end`),
+  },
 };
 
 describe('the authorization table', () => {

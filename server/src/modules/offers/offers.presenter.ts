@@ -62,3 +62,8 @@ export function offerRules(r: RuleRow): benefits.OfferTerms & benefits.Audience 
     capCents: r.cap_cents,
   };
 }
+
+/** An offer in the catalogue: with its distance from the given position (km, to 10 m), or null without one. */
+export function presentCatalogueOffer(r: OfferRow, distanceKm: number | null) {
+  return { ...presentOffer(r), distanceKm: distanceKm === null ? null : Math.round(distanceKm * 100) / 100 };
+}
