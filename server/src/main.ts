@@ -1,7 +1,8 @@
 /**
  * The `coopnet` command: serve | migrate | seed-demo | create-admin | backup |
- * restore | help. Run as `node --import tsx server/src/main.ts <command>`,
- * `npm run coopnet -- <command>`, or `server/bin/coopnet.js <command>`.
+ * restore | rotate-card-key | retire-card-key | help. Run as
+ * `node --import tsx server/src/main.ts <command>`, `npm run coopnet -- <command>`,
+ * or `server/bin/coopnet.js <command>`.
  * Exit codes: 0 done, 1 failed (bad configuration, a refusal), 2 bad arguments.
  */
 import { resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { buildApp } from './app.ts';
 import { BackupError, backupDatabase, defaultFormat, restoreDatabase } from './cli/backup.ts';
 import { AdminInputError, createCoordinator } from './cli/create-admin.ts';
 import { countsTable, loginsBox, progressLine } from './cli/output.ts';
+import { retireCardKeyCommand, rotateCardKeyCommand } from './cli/rotate-card-key.ts';
 import { type Config, ConfigError, readEnv } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -33,6 +35,9 @@ Commands:
                                          (SQLite: a database file; PostgreSQL: JSON lines, .gz to compress)
   restore FILE [--force]                 restore a backup into an empty database (--force replaces
                                          what is there) and check its integrity
+  rotate-card-key                        publish a new member-card signing key and store it in
+                                         DATA_DIR/secrets.json; restart to sign with it
+  retire-card-key KID                    stop accepting cards signed by an old key
   help                                   show this
 
 Configuration comes from environment variables (see docs/operations.md):
@@ -183,6 +188,12 @@ export async function main(argv: string[]): Promise<void> {
         return await backup(rest);
       case 'restore':
         return await restore(rest);
+      case 'rotate-card-key':
+        if (rest.length > 0) throw new UsageError('rotate-card-key takes no arguments.');
+        return await rotateCardKeyCommand(out);
+      case 'retire-card-key':
+        if (rest.length !== 1) throw new UsageError('retire-card-key needs one key id (see /.well-known/coopnet-keys.json).');
+        return await retireCardKeyCommand(rest[0]!, out);
       case 'help':
       case '--help':
       case '-h':

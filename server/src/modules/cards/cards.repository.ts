@@ -1,5 +1,6 @@
 /** Member cards and the network's card keys: all their SQL. */
-import type { Executor } from '../../db/database.ts';
+import type { DialectName, Executor } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { CardKeyTable, CardTable } from '../../db/schema-cards.ts';
 
 export async function findKey(ex: Executor, kid: string) {
@@ -13,6 +14,40 @@ export async function insertKey(ex: Executor, key: CardKeyTable): Promise<void> 
 
 export async function listKeys(ex: Executor) {
   return ex.selectFrom('card_keys').selectAll().orderBy('created_at').orderBy('kid').execute();
+}
+
+/** The keys a card may be signed with: every published key not retired. A till verifies with these. */
+export async function publishedKeys(ex: Executor): Promise<{ kid: string; public_key: string }[]> {
+  return ex.selectFrom('card_keys').select(['kid', 'public_key']).where('retired_at', 'is', null).orderBy('created_at').orderBy('kid').execute();
+}
+
+/** Retires a published key; false when it was already retired (the first retirement stands). */
+export async function retireKey(ex: Executor, kid: string, at: string): Promise<boolean> {
+  const r = await ex.updateTable('card_keys').set({ retired_at: at }).where('kid', '=', kid).where('retired_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * Holds the person rows until the transaction ends, so two requests cannot
+ * both find "no card" and issue one each. SQLite runs one transaction at a
+ * time on its one connection, so only PostgreSQL needs it.
+ */
+export async function lockPeople(ex: Executor, dialect: DialectName, personIds: string[]): Promise<void> {
+  if (dialect !== 'postgres' || personIds.length === 0) return;
+  // In id order, so two printings of overlapping people cannot deadlock.
+  await ex.selectFrom('people').select('id').where('id', 'in', personIds).orderBy('id').forUpdate().execute();
+}
+
+/** The co-op's active workers, by name: the cards a co-op prints. */
+export async function activeWorkersOf(ex: Executor, coopId: string) {
+  return ex
+    .selectFrom('people')
+    .select(['id', 'display_name'])
+    .where('coop_id', '=', coopId)
+    .where('status', '=', 'active')
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
 }
 
 /** The person's newest card that is neither revoked nor expired at `now`. */
@@ -84,3 +119,35 @@ export async function holderOf(ex: Executor, personId: string) {
     .where('people.id', '=', personId)
     .executeTakeFirst();
 }
+
+/**
+ * A card with what a till needs of its holder: their status and name, and the
+ * co-op the card names with its sector (null for a supporter). Found by card id
+ * or by short code; prepared once, as it runs on every redemption.
+ */
+const cardForTillQuery = preparedQuery((ex, by: { id?: string; shortCode?: string }) => {
+  const q = ex
+    .selectFrom('cards')
+    .innerJoin('people', 'people.id', 'cards.person_id')
+    .leftJoin('coops', 'coops.id', 'cards.coop_id')
+    .select([
+      'cards.id',
+      'cards.person_id',
+      'cards.kind',
+      'cards.coop_id',
+      'cards.expires_at',
+      'cards.revoked_at',
+      'people.display_name',
+      'people.status as person_status',
+      'people.left_at as person_left_at',
+      'coops.name as coop_name',
+      'coops.sector as coop_sector',
+    ]);
+  return by.id !== undefined ? q.where('cards.id', '=', by.id) : q.where('cards.short_code', '=', by.shortCode!);
+});
+
+export async function cardForTill(ex: Executor, by: { id: string } | { shortCode: string }) {
+  return (await cardForTillQuery(ex, by))[0];
+}
+
+export type TillCard = NonNullable<Awaited<ReturnType<typeof cardForTill>>>;

@@ -1,78 +1,70 @@
 /**
- * Member cards: the published keys, issuing a member their card, and the
- * revocation list tills cache. A card dies with the worker's leaving: the
- * listener below revokes it in the same transaction.
+ * Member cards: the published keys, issuing a member their card, printing a
+ * co-op's cards, and the revocation list tills cache. A card dies with the
+ * worker's leaving: the listener below revokes it in the same transaction.
  */
-import { randomBytes } from 'node:crypto';
 import type { RevokedQuery } from '@coopnet/contract/cards';
-import { credentials } from '@coopnet/domain';
-import type { Executor, Tx } from '../../db/database.ts';
-import type { CardTable } from '../../db/schema-cards.ts';
+import { benefits } from '@coopnet/domain';
 import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
-import { nowIso } from '../../platform/clock.ts';
-import { notFound } from '../../platform/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import { getNetwork } from '../network/network.repository.ts';
+import { coopForPeople } from '../people/coop-access.ts';
 import { onWorkerLeft } from '../people/people.service.ts';
+import { DAY_MS, replaceCard, revokeCardsOf, signCard } from './card-issue.ts';
+import { keyRetired, publishKey } from './card-keys.ts';
+import { renderCardsPdf } from './card-pdf.ts';
 import { cardsPolicy } from './cards.policy.ts';
 import * as repo from './cards.repository.ts';
 import { type CardSigningKey, loadSigningKey } from './signing-key.ts';
 
-const DAY_MS = 86_400_000;
+export { revokeCardsOf } from './card-issue.ts';
+
 /** Short validity bounds what a till's stale revocation list can let through. */
 export const CARD_VALIDITY_DAYS = 30;
+/** A printed card cannot renew itself; a year is what a co-op can reasonably reprint. */
+export const PRINTED_CARD_VALIDITY_DAYS = 365;
 /** A card with less than this left is replaced, so a member never stands at a till with a dying card. */
 export const RENEW_WITHIN_DAYS = 7;
-/** The `coop` claim may not be empty; a supporter has no co-op. */
-const NO_COOP = '-';
-const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
+/**
+ * `asOf` lags the clock by this much: a revocation committed a moment after
+ * it was stamped must still fall at or after the `asOf` a till passes back as
+ * `since` (see decision 0008). Answers overlap a little; tills keep a set.
+ */
+export const REVOCATION_SETTLE_MS = 2 * 60_000;
 
-/** 10 random base32 characters (50 bits): short, because it is inside every QR code. */
-function newCardId(): string {
-  return [...randomBytes(10)].map((b) => CROCKFORD[b & 31]).join('');
-}
-
-/** Whole seconds, so the card can be signed again from its row and come out the same. */
-const wholeSeconds = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString();
-const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-
-export async function revokeCardsOf(trx: Tx, personId: string, actorId: string | null, at: string, reason: string) {
-  for (const id of await repo.revokeCardsOf(trx, personId, at, reason)) {
-    await recordAudit(trx, {
-      actorId,
-      action: 'card.revoked',
-      subjectType: 'card',
-      subjectId: id,
-      after: { revokedAt: at, reason },
-    });
-  }
+/** The last day, in the network's time zone, the card is valid all day long: what print may promise. */
+function lastWholeDay(expiresAt: string, timeZone: string): string {
+  const [y, m, d] = benefits.localDate(new Date(expiresAt), timeZone).split('-').map(Number);
+  return benefits.localDate(new Date(benefits.startOfLocalDay(y!, m!, d!, timeZone).getTime() - 1), timeZone);
 }
 
 // Registered once, at import time: the worker's leaving and their card's death are one transaction.
 onWorkerLeft((trx, e) => revokeCardsOf(trx, e.personId, e.actorId, e.at, 'worker_left'));
 
-export function cardsService({ db, config }: AppDeps) {
+export function cardsService({ db, dialect, config }: AppDeps) {
   const key: CardSigningKey = loadSigningKey(config.cardSigningKey);
   let published: Promise<void> | null = null;
 
-  /** Publishes the configured key once; refuses a key whose kid collides with a different published key. */
-  function ensurePublished(): Promise<void> {
-    published ??= (async () => {
-      const x = Buffer.from(key.publicKey).toString('base64url');
-      await repo.insertKey(db, { kid: key.kidHex, public_key: x, created_at: nowIso(), retired_at: null });
-      const row = await repo.findKey(db, key.kidHex);
-      if (row?.public_key !== x) throw new Error(`card key id ${key.kidHex} is already published for another key`);
-    })().catch((e: unknown) => {
-      published = null;
-      throw e;
-    });
-    return published;
+  /** Publishes the configured key once, then makes sure nobody has retired it since. */
+  async function signingKey(): Promise<CardSigningKey> {
+    published ??= publishKey(db, key).then(
+      () => undefined,
+      (e: unknown) => {
+        published = null;
+        throw e;
+      },
+    );
+    await published;
+    // Retiring is an operator's command; a server still holding the old key must stop signing with it.
+    if ((await repo.findKey(db, key.kidHex))?.retired_at) throw keyRetired(key.kidHex);
+    return key;
   }
 
   async function keySet() {
-    await ensurePublished();
+    await signingKey().catch(() => undefined); // the key set is published even when signing is stopped
     const [network, keys] = await Promise.all([getNetwork(db), repo.listKeys(db)]);
     return {
       network: { id: network.id, name: network.name },
@@ -87,79 +79,114 @@ export function cardsService({ db, config }: AppDeps) {
     };
   }
 
-  async function freshCard(ex: Executor, card: Omit<CardTable, 'id' | 'short_code'>): Promise<CardTable> {
-    // A short code is never allowed to mean two cards: on a clash, draw another id.
-    for (let i = 0; i < 8; i++) {
-      const id = newCardId();
-      const shortCode = credentials.shortCode(id);
-      if (!(await repo.cardIdOrCodeTaken(ex, id, shortCode))) return { ...card, id, short_code: shortCode };
-    }
-    throw new Error('could not find a free card id');
-  }
-
-  /** The member's current card, issuing a new one when there is none or it is about to expire. */
+  /** The member's current card, issuing a new one when there is none, it is about to expire, or it names another co-op. */
   async function myCard(actor: MaybeActor) {
     authorize(actor, true);
-    await ensurePublished();
+    const signer = await signingKey();
     const network = await getNetwork(db);
     const { holder, card } = await db.transaction().execute(async (trx) => {
+      // Two first requests at once (two tabs, a retry) must not each issue a card.
+      await repo.lockPeople(trx, dialect, [actor.personId]);
       const holder = await repo.holderOf(trx, actor.personId);
       const kind = holder ? cardsPolicy.cardKind(holder) : null;
       if (!holder || !kind) throw notFound('card');
-      const now = Date.now();
-      const current = await repo.currentCardOf(trx, holder.id, new Date(now + RENEW_WITHIN_DAYS * DAY_MS).toISOString());
-      if (current && current.kind === kind && current.coop_id === (kind === 'worker' ? holder.coop_id : null))
-        return { holder, card: current };
-      const card = await freshCard(trx, {
-        person_id: holder.id,
+      const coopId = kind === 'worker' ? holder.coop_id : null;
+      const renewBy = new Date(Date.now() + RENEW_WITHIN_DAYS * DAY_MS).toISOString();
+      const current = await repo.currentCardOf(trx, holder.id, renewBy);
+      if (current && current.kind === kind && current.coop_id === coopId) return { holder, card: current };
+      const card = await replaceCard(trx, {
+        personId: holder.id,
         kind,
-        coop_id: kind === 'worker' ? holder.coop_id : null,
-        issued_at: wholeSeconds(now),
-        expires_at: wholeSeconds(now + CARD_VALIDITY_DAYS * DAY_MS),
-        revoked_at: null,
-        revocation_reason: null,
-      });
-      await repo.insertCard(trx, card);
-      await recordAudit(trx, {
+        coopId,
+        validDays: CARD_VALIDITY_DAYS,
         actorId: actor.personId,
-        action: 'card.issued',
-        subjectType: 'card',
-        subjectId: card.id,
-        coopId: card.coop_id,
-        after: { personId: holder.id, kind, expiresAt: card.expires_at, kid: key.kidHex },
+        kid: signer.kidHex,
+        printed: false,
       });
       return { holder, card };
     });
-    const token = credentials.issueCard(
-      {
-        networkId: network.id,
-        cardId: card.id,
-        holderName: holder.display_name.slice(0, 100),
-        coopId: card.coop_id ?? NO_COOP,
-        kind: card.kind,
-        issuedAt: epochSeconds(card.issued_at),
-        expiresAt: epochSeconds(card.expires_at),
-      },
-      key,
-    );
     return {
       cardId: card.id,
       shortCode: card.short_code,
-      token,
+      token: signCard(signer, network.id, holder.display_name, card),
       kind: card.kind,
       holder: { displayName: holder.display_name, coopName: card.kind === 'worker' ? holder.coop_name : null },
       expiresAt: card.expires_at,
     };
   }
 
+  /**
+   * A year-long card for every active worker of the co-op, as a PDF to print.
+   * Each becomes its holder's current card (the app shows the same card) and
+   * the card before it is revoked.
+   */
+  async function printCards(actorIn: MaybeActor, coopId: string): Promise<{ pdf: Buffer; slug: string }> {
+    const { actor, coop } = await coopForPeople(db, actorIn, coopId, 'manage');
+    if (coop.status !== 'member')
+      throw conflict('cards.coop_not_member', 'Only the workers of a member co-op have cards.');
+    const signer = await signingKey();
+    const network = await getNetwork(db);
+    const printed = await db.transaction().execute(async (trx) => {
+      const candidates = await repo.activeWorkersOf(trx, coop.id);
+      await repo.lockPeople(
+        trx,
+        dialect,
+        candidates.map((w) => w.id),
+      );
+      // Read again under the locks: a worker removed meanwhile gets no card.
+      const workers = await repo.activeWorkersOf(trx, coop.id);
+      if (workers.length === 0)
+        throw conflict('cards.no_workers', 'This co-op has no active workers to print cards for.');
+      const cards = [];
+      for (const w of workers) {
+        const card = await replaceCard(trx, {
+          personId: w.id,
+          kind: 'worker',
+          coopId: coop.id,
+          validDays: PRINTED_CARD_VALIDITY_DAYS,
+          actorId: actor.personId,
+          kid: signer.kidHex,
+          printed: true,
+        });
+        cards.push({ holderName: w.display_name, card });
+      }
+      await recordAudit(trx, {
+        actorId: actor.personId,
+        action: 'cards.printed',
+        subjectType: 'coop',
+        subjectId: coop.id,
+        coopId: coop.id,
+        after: { count: cards.length, expiresAt: cards[0]!.card.expires_at, kid: signer.kidHex },
+      });
+      return cards;
+    });
+    const pdf = await renderCardsPdf({
+      networkName: network.name,
+      coopName: coop.name,
+      locale: network.locale,
+      cards: printed.map(({ holderName, card }) => ({
+        holderName,
+        coopName: coop.name,
+        token: signCard(signer, network.id, holderName, card),
+        shortCode: card.short_code,
+        validUntil: lastWholeDay(card.expires_at, network.time_zone),
+      })),
+    });
+    return { pdf, slug: coop.slug };
+  }
+
   async function revoked(q: RevokedQuery) {
-    const asOf = nowIso();
-    const rows = await repo.revokedSince(db, q.since ? new Date(q.since).toISOString() : undefined, asOf);
+    const now = Date.now();
+    const rows = await repo.revokedSince(
+      db,
+      q.since ? new Date(q.since).toISOString() : undefined,
+      new Date(now).toISOString(),
+    );
     return {
       items: rows.map((r) => ({ cardId: r.id, revokedAt: r.revoked_at!, reason: r.revocation_reason ?? 'revoked' })),
-      asOf,
+      asOf: new Date(now - REVOCATION_SETTLE_MS).toISOString(),
     };
   }
 
-  return { keySet, myCard, revoked };
+  return { keySet, myCard, printCards, revoked };
 }

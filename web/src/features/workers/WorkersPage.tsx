@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { API_BASE, api } from '../../api/client.ts';
 import type { CoopDetail, Worker } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -49,6 +49,7 @@ function WorkersList({ coop }: { coop: CoopDetail }) {
 
   return (
     <Stack gap="md">
+      <PrintCards coop={coop} />
       <TextInput
         type="search"
         label={t('workers.search')}
@@ -139,5 +140,22 @@ function WorkersList({ coop }: { coop: CoopDetail }) {
         }}
       />
     </Stack>
+  );
+}
+
+/** The co-op's cards as a PDF to print; shown only where the server would print them. */
+function PrintCards({ coop }: { coop: CoopDetail }) {
+  const { t } = useTranslation();
+  if (!coop.abilities.manageWorkers || coop.status !== 'member') return null;
+  const hintId = `print-cards-hint-${coop.id}`;
+  return (
+    <Group gap="sm" wrap="wrap" align="baseline">
+      <Anchor href={`${API_BASE}/coops/${coop.id}/cards.pdf`} aria-describedby={hintId} fw={600}>
+        {t('cardsPrint.link')}
+      </Anchor>
+      <Text id={hintId} size="sm" c="dimmed" maw={640}>
+        {t('cardsPrint.hint')}
+      </Text>
+    </Group>
   );
 }
