@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, rememberCsrfToken } from '../api/client.ts';
 import { refreshAfterAuthChange, useSession } from '../api/session.ts';
+import { forgetSaved } from '../features/card/cardStore.ts';
 
 /** "Sign in" for visitors, "Sign out" for signed-in people. */
 export function AuthButton({ fullWidth = false }: { fullWidth?: boolean }) {
@@ -15,6 +16,7 @@ export function AuthButton({ fullWidth = false }: { fullWidth?: boolean }) {
     mutationFn: () => api<{ ok: true }>('/auth/logout', { method: 'POST' }),
     onSettled: async () => {
       rememberCsrfToken(null);
+      forgetSaved(); // the member card kept on this device for offline use goes with its holder
       // Synchronously, so the signed-in page is gone before the session turns signed-out (else it
       // would send the visitor to sign in again).
       await navigate('/', { flushSync: true });
