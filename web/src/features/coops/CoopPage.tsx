@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { CoopOffers } from '../offers/CoopOffers.tsx';
 import { CoopEditForm } from './CoopEditForm.tsx';
 import { CoopStatusForm } from './CoopStatusForm.tsx';
 import { useCoop } from './coops.api.ts';
@@ -78,6 +79,8 @@ export function CoopPage() {
         </Card>
       </section>
 
+      <CoopOffers coopId={coop.id} />
+
       {coop.abilities.manageWorkers && (
         <nav aria-labelledby="coop-admin-title">
           <Title order={2} id="coop-admin-title" mb="sm">
@@ -92,6 +95,9 @@ export function CoopPage() {
             </Button>
             <Button component={Link} to={`/coops/${coop.id}/import`} variant="default">
               {t('coop.admin.import')}
+            </Button>
+            <Button component={Link} to={`/coops/${coop.id}/offers`} variant="default">
+              {t('offers.manageLink')}
             </Button>
           </Group>
         </nav>

@@ -1,0 +1,111 @@
+import { Button, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import type { CoopDetail } from '../../api/types.ts';
+import { Loading } from '../../components/Loading.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { useFormat } from '../../components/useFormat.ts';
+import { OfferErrorAlert } from './offerErrors.tsx';
+import { flaggedKey, type Redemption, useFlaggedRedemptions } from './offers.api.ts';
+import { useOfferWords } from './offerWords.ts';
+
+const PAGE_SIZE = 20;
+
+/**
+ * Redemptions a till recorded offline that broke a rule (a limit, the cap, a
+ * revoked or expired card…). They were accepted, never dropped; the admin
+ * looks at each and marks it as seen.
+ */
+export function FlaggedRedemptions({ coop }: { coop: CoopDetail }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const words = useOfferWords();
+  const queryClient = useQueryClient();
+  const [offset, setOffset] = useState(0);
+  const flagged = useFlaggedRedemptions(coop.id, PAGE_SIZE, offset);
+  const resolve = useMutation({
+    mutationFn: (r: Redemption) => api<Redemption>(`/coops/${coop.id}/redemptions/${r.id}/resolve`, { method: 'POST' }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: flaggedKey(coop.id) });
+    },
+  });
+  const items = flagged.data?.items ?? [];
+  // Marking the last one of a later page as seen leaves that page empty: step back.
+  const emptyPage = !!flagged.data && items.length === 0 && offset > 0;
+  useEffect(() => {
+    if (emptyPage) setOffset((o) => Math.max(0, o - PAGE_SIZE));
+  }, [emptyPage]);
+
+  return (
+    <section aria-labelledby="flagged-title">
+      <Title order={2} id="flagged-title" mb="xs">
+        {t('offers.flagged.title')}
+      </Title>
+      <Text mb="sm" maw={760}>
+        {t('offers.flagged.intro')}
+      </Text>
+      <Stack gap="sm">
+        <OfferErrorAlert error={flagged.error ?? resolve.error} />
+        {flagged.isPending && !flagged.error && <Loading />}
+        {flagged.data && items.length === 0 && <Text>{t('offers.flagged.none')}</Text>}
+        {items.length > 0 && (
+          <ScrollTable label={t('offers.flagged.tableLabel', { coop: coop.name })} minWidth={820}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('offers.flagged.flag')}</Table.Th>
+                <Table.Th scope="col">{t('offers.flagged.offer')}</Table.Th>
+                <Table.Th scope="col">{t('offers.flagged.sale')}</Table.Th>
+                <Table.Th scope="col">{t('offers.flagged.discount')}</Table.Th>
+                <Table.Th scope="col">{t('offers.flagged.holder')}</Table.Th>
+                <Table.Th scope="col">{t('offers.flagged.time')}</Table.Th>
+                <Table.Th scope="col">{t('offers.flagged.action')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((r) => {
+                const when = fmt.dateTime(r.redeemedAt);
+                return (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{t(`offers.flag.${r.flag ?? 'unknown'}`, { defaultValue: r.flag ?? '' })}</Table.Td>
+                    <Table.Td className="break-anywhere">{r.offerTitle}</Table.Td>
+                    <Table.Td>{words.money(r.saleCents)}</Table.Td>
+                    <Table.Td>{words.money(r.discountCents)}</Table.Td>
+                    <Table.Td className="break-anywhere">
+                      {r.holderName}
+                      <Text size="sm" component="span" display="block">
+                        {t(`offers.flagged.kind.${r.holderKind}`)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {when}
+                      {r.offline && (
+                        <Text size="sm" component="span" display="block">
+                          {t('offers.flagged.recordedAt', { at: fmt.dateTime(r.recordedAt) })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        loading={resolve.isPending && resolve.variables?.id === r.id}
+                        aria-label={t('offers.flagged.resolveNamed', { holder: r.holderName, offer: r.offerTitle, at: when })}
+                        onClick={() => resolve.mutate(r)}
+                      >
+                        {t('offers.flagged.resolve')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </ScrollTable>
+        )}
+        {flagged.data && <Pager total={flagged.data.total} limit={PAGE_SIZE} offset={offset} onChange={setOffset} />}
+      </Stack>
+    </section>
+  );
+}
