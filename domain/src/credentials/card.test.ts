@@ -10,6 +10,8 @@ import {
   readCard,
   sigStructure,
   verifyCard,
+  verifyCardAsync,
+  type AsyncCardVerifier,
   type CardClaims,
 } from './card.ts';
 import { CborTag, decode, encode } from './cbor.ts';
@@ -147,6 +149,58 @@ describe('member card', () => {
     const top = decode(decodeBase45(text.slice(CARD_PREFIX.length))) as CborTag;
     expect(top.tag).toBe(18);
     expect((top.value as unknown[])[1]).toEqual(new Map());
+  });
+});
+
+describe('verifyCardAsync', () => {
+  /** node:crypto behind a promise, as WebCrypto answers in a browser till. */
+  const asyncVerifier: AsyncCardVerifier = {
+    verify: (data, signature, publicKey) => Promise.resolve(nodeVerifier.verify(data, signature, publicKey)),
+  };
+
+  it('agrees with verifyCard on valid, forged, expired, wrong-network, unknown-key and unreadable cards', async () => {
+    const s = setup();
+    const other = generateTestKey();
+    const valid = issueCard(claims, { kid: s.kid, signer: s.signer });
+    const read = readCard(valid);
+    if (!read.ok) throw new Error('unreadable');
+    const m = decode(read.card.payload) as Map<number, string | number>;
+    m.set(-1, 'Someone Else');
+    const forgedPayload =
+      CARD_PREFIX +
+      encodeBase45(encode(new CborTag(18, [read.card.protectedBytes, new Map(), encode(m), read.card.signature])));
+    const cases: [string, string, Parameters<typeof verifyCard>[1], string][] = [
+      ['valid', valid, s.opts, 'ok'],
+      ['forged payload', forgedPayload, s.opts, 'bad_signature'],
+      ['signed by an impostor', issueCard(claims, { kid: s.kid, signer: other.signer }), s.opts, 'bad_signature'],
+      ['expired', valid, { ...s.opts, now: new Date(claims.expiresAt * 1000) }, 'expired'],
+      ['not yet valid', valid, { ...s.opts, now: new Date((issuedAt - 3600) * 1000) }, 'not_yet_valid'],
+      ['wrong network', valid, { ...s.opts, networkId: 'other' }, 'wrong_network'],
+      [
+        'unknown key',
+        issueCard(claims, { kid: deriveKid(other.publicKey), signer: other.signer }),
+        s.opts,
+        'unknown_key',
+      ],
+      ['unreadable', 'CN1:NOT A CARD', s.opts, 'malformed'],
+    ];
+    for (const [what, text, opts, expected] of cases) {
+      const sync = verifyCard(text, opts);
+      const async = await verifyCardAsync(text, { ...opts, verifier: asyncVerifier });
+      expect(async, what).toEqual(sync);
+      expect(sync.ok ? 'ok' : sync.reason, what).toBe(expected);
+    }
+  });
+
+  it('takes a verifier that answers at once, and treats a failing one as a bad signature', async () => {
+    const s = setup();
+    const text = issueCard(claims, { kid: s.kid, signer: s.signer });
+    expect(await verifyCardAsync(text, s.opts)).toEqual(verifyCard(text, s.opts));
+    const failing: AsyncCardVerifier = { verify: () => Promise.reject(new Error('no Ed25519 here')) };
+    expect(await verifyCardAsync(text, { ...s.opts, verifier: failing })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 });
 

@@ -223,29 +223,66 @@ export function readCard(text: string): ReadResult {
   }
 }
 
-/**
- * Checks a card offline: shape, key, signature, network, dates — in that order,
- * so nothing unsigned is trusted. Revocation is a separate check against the
- * cached status list.
- */
-export function verifyCard(text: string, opts: VerifyOptions): VerifyResult {
+/** A verifier that may answer later, as WebCrypto's `crypto.subtle.verify` does in a browser till. */
+export interface AsyncCardVerifier {
+  verify(data: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean | Promise<boolean>;
+}
+
+export type AsyncVerifyOptions = Omit<VerifyOptions, 'verifier'> & { verifier: AsyncCardVerifier };
+
+/** What must be signed, and by which key: the part before the signature check, shared by both verifiers. */
+type Signed =
+  | { ok: true; card: DecodedCard; kid: string; publicKey: Uint8Array; data: Uint8Array }
+  | { ok: false; reason: 'malformed' | 'unknown_key' };
+
+function toBeSigned(text: string, keys: ReadonlyMap<string, Uint8Array>): Signed {
   const read = readCard(text);
   if (!read.ok) return { ok: false, reason: 'malformed' };
   const { card } = read;
   const kid = kidToHex(card.kid);
-  const publicKey = opts.keys.get(kid);
+  const publicKey = keys.get(kid);
   if (!publicKey) return { ok: false, reason: 'unknown_key' };
-  let valid = false;
-  try {
-    valid = opts.verifier.verify(sigStructure(card.protectedBytes, card.payload), card.signature, publicKey);
-  } catch {
-    valid = false;
-  }
-  if (!valid) return { ok: false, reason: 'bad_signature' };
+  return { ok: true, card, kid, publicKey, data: sigStructure(card.protectedBytes, card.payload) };
+}
+
+/** The checks after a good signature: network, then dates. */
+function checkClaims(card: DecodedCard, kid: string, opts: Omit<VerifyOptions, 'verifier' | 'keys'>): VerifyResult {
   const c = card.claims;
   if (c.networkId !== opts.networkId) return { ok: false, reason: 'wrong_network' };
   const now = Math.floor(opts.now.getTime() / 1000);
   if (now >= c.expiresAt) return { ok: false, reason: 'expired' };
   if (c.issuedAt > now + (opts.leewaySeconds ?? 300)) return { ok: false, reason: 'not_yet_valid' };
   return { ok: true, claims: c, kid };
+}
+
+/**
+ * Checks a card offline: shape, key, signature, network, dates — in that order,
+ * so nothing unsigned is trusted. Revocation is a separate check against the
+ * cached status list.
+ */
+export function verifyCard(text: string, opts: VerifyOptions): VerifyResult {
+  const signed = toBeSigned(text, opts.keys);
+  if (!signed.ok) return signed;
+  let valid = false;
+  try {
+    valid = opts.verifier.verify(signed.data, signed.card.signature, signed.publicKey);
+  } catch {
+    valid = false;
+  }
+  if (!valid) return { ok: false, reason: 'bad_signature' };
+  return checkClaims(signed.card, signed.kid, opts);
+}
+
+/** The same checks as `verifyCard`, with a verifier that may be asynchronous (WebCrypto in a till). */
+export async function verifyCardAsync(text: string, opts: AsyncVerifyOptions): Promise<VerifyResult> {
+  const signed = toBeSigned(text, opts.keys);
+  if (!signed.ok) return signed;
+  let valid = false;
+  try {
+    valid = await opts.verifier.verify(signed.data, signed.card.signature, signed.publicKey);
+  } catch {
+    valid = false;
+  }
+  if (!valid) return { ok: false, reason: 'bad_signature' };
+  return checkClaims(signed.card, signed.kid, opts);
 }

@@ -27,6 +27,10 @@ export class CborError extends Error {
 
 const MAX_DEPTH = 16;
 
+// One of each, made once: making them costs more than the few bytes of a card they read or write.
+const UTF8_ENCODER = new TextEncoder();
+const UTF8_DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function head(major: number, arg: number, out: number[]): void {
   if (!Number.isSafeInteger(arg) || arg < 0) throw new CborError(`argument out of range: ${arg}`);
   const m = major << 5;
@@ -48,7 +52,7 @@ function encodeInto(value: CborValue, out: number[], depth: number): void {
     if (value >= 0) head(0, value, out);
     else head(1, -1 - value, out);
   } else if (typeof value === 'string') {
-    const bytes = new TextEncoder().encode(value);
+    const bytes = UTF8_ENCODER.encode(value);
     head(3, bytes.length, out);
     for (const b of bytes) out.push(b);
   } else if (value instanceof Uint8Array) {
@@ -151,7 +155,7 @@ function decodeItem(r: Reader, depth: number): CborValue {
       return r.take(arg).slice();
     case 3:
       try {
-        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(r.take(arg));
+        return UTF8_DECODER.decode(r.take(arg));
       } catch {
         throw new CborError('invalid UTF-8 in text string');
       }

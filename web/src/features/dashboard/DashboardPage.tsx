@@ -8,7 +8,9 @@ import type { Application, Page, Person } from '../../api/types.ts';
 import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useCoop } from '../coops/coops.api.ts';
+import { TillLink } from '../till/TillLink.tsx';
 import type { ProposalSummary } from '../governance/types.ts';
+import { ReciprocityLink } from '../reciprocity/ReciprocityLink.tsx';
 
 /** What a signed-in person can do, grouped by the hats they wear. The server's abilities decide what shows. */
 export function DashboardPage() {
@@ -35,6 +37,11 @@ export function DashboardPage() {
             {t('dashboard.cashier.title')}
           </Title>
           <Text>{t('dashboard.cashier.text', { count: abilities.cashierOfCoops.length })}</Text>
+          <Group gap="sm" mt="sm">
+            {abilities.cashierOfCoops.map((id) => (
+              <TillLink key={id} coopId={id} named />
+            ))}
+          </Group>
         </section>
       )}
       {coordinates && <CoordinatorCard />}
@@ -72,6 +79,7 @@ function YouCard({ person }: { person: Person }) {
             <Anchor component={Link} to="/account">
               {t('dashboard.you.account')}
             </Anchor>
+            <ReciprocityLink />
           </Group>
         </Stack>
       </Card>
@@ -102,6 +110,7 @@ function AdminCoopCard({ coopId, fallbackName }: { coopId: string; fallbackName:
         <Button component={Link} to={`/coops/${coop?.slug ?? coopId}`} variant="default">
           {t('dashboard.admin.profile')}
         </Button>
+        <TillLink coopId={coopId} />
       </Group>
     </section>
   );

@@ -1,0 +1,70 @@
+/** The till's figures and refusals in words, in the reader's language and the network's currency. */
+import { formatCents } from '@coopnet/domain/money/money';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
+import { useNetwork } from '../../api/session.ts';
+import { refusalReason } from './till-api.ts';
+import type { CardCheck, Offer, OfferRefusal, Remaining } from './till-types.ts';
+
+export function useTillWords(cachedCurrency: string | null) {
+  const { t, i18n } = useTranslation();
+  const { data: network } = useNetwork();
+  const currency = network?.currency ?? cachedCurrency ?? 'EUR';
+  const money = (cents: number) => {
+    try {
+      return formatCents(cents, currency, i18n.language);
+    } catch {
+      return formatCents(cents, 'EUR', i18n.language);
+    }
+  };
+
+  const offerLine = (o: Offer) => {
+    let line =
+      o.kind === 'percent'
+        ? o.maxDiscountCents !== null
+          ? t('till.offers.percentMax', { percent: o.percent, max: money(o.maxDiscountCents) })
+          : t('till.offers.percent', { percent: o.percent })
+        : o.kind === 'amount'
+          ? t('till.offers.amount', { amount: money(o.amountCents ?? 0) })
+          : t('till.offers.freeItem', { item: o.item ?? '', amount: money(o.amountCents ?? 0) });
+    if (o.minSaleCents) line += ` · ${t('till.offers.minSale', { amount: money(o.minSaleCents) })}`;
+    return line;
+  };
+
+  /** "2 uses left this week", "€10.00 left this month", and the offer's budget; empty when nothing is known. */
+  const remainingLines = (o: Offer, r: Remaining): string[] => {
+    const period = o.limitPeriod ?? 'month';
+    const lines: string[] = [];
+    if (r.personCount !== null) lines.push(t(`till.remaining.uses_${period}`, { count: r.personCount }));
+    if (r.personCents !== null) lines.push(t(`till.remaining.cents_${period}`, { amount: money(r.personCents) }));
+    if (r.capCount !== null) lines.push(t('till.remaining.capCount', { count: r.capCount }));
+    if (r.capCents !== null) lines.push(t('till.remaining.capCents', { amount: money(r.capCents) }));
+    return lines;
+  };
+
+  const cardRefusal = (reason: Extract<CardCheck, { state: 'refused' }>['reason']) =>
+    t(`till.refusal.${reason}`, { defaultValue: reason });
+
+  const offerRefusal = (reason: OfferRefusal | string, offer?: Offer) =>
+    reason === 'below_min_sale' && offer?.minSaleCents
+      ? t('till.sale.belowMin', { amount: money(offer.minSaleCents) })
+      : t(`till.offerRefusal.${reason}`, { defaultValue: reason });
+
+  /** A server's refusal names its reason; other errors are translated by code. */
+  const errorWords = (err: unknown) => {
+    if (err instanceof ApiError) {
+      const reason = refusalReason(err);
+      if (err.code === 'till.card_refused' && reason)
+        return t('till.result.refused', { reason: cardRefusal(reason as never) });
+      if (err.code === 'till.offer_refused' && reason) return offerRefusal(reason);
+      const short = err.code.replace(/^till\./, '');
+      return t(`till.errors.${short}`, { defaultValue: errorText(t, err) });
+    }
+    return errorText(t, err);
+  };
+
+  return { money, currency, offerLine, remainingLines, cardRefusal, offerRefusal, errorWords };
+}
+
+export type TillWords = ReturnType<typeof useTillWords>;
