@@ -39,6 +39,8 @@ export const SettlementPolicyView = z.object({
   /** where it came from: a coordinator's setting or a passed proposal */
   source: z.enum(['default', 'coordinator', 'proposal']),
   setAt: z.string().nullable(),
+  /** what the reader may do here: change the policy, settle a closed month */
+  abilities: z.object({ configure: z.boolean(), settle: z.boolean() }),
 });
 
 export const SettlementPolicyInput = z.strictObject({
@@ -61,3 +63,12 @@ export const Obligation = z.object({
 });
 
 export const ObligationList = z.object({ items: z.array(Obligation) });
+
+export type Cell = z.infer<typeof Cell>;
+export type Position = z.infer<typeof Position>;
+export type Matrix = z.infer<typeof Matrix>;
+export type MonthlyTotals = z.infer<typeof MonthlyTotals>;
+export type SettlementPolicyView = z.infer<typeof SettlementPolicyView>;
+export type SettlementPolicyInput = z.infer<typeof SettlementPolicyInput>;
+export type Obligation = z.infer<typeof Obligation>;
+export type ObligationList = z.infer<typeof ObligationList>;

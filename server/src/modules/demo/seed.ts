@@ -11,6 +11,7 @@ import { conflict } from '../../platform/errors.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { getNetwork, updateNetwork } from '../network/network.repository.ts';
 import { DEMO_NETWORK, DEMO_PASSWORD } from './demo-data.ts';
+import { seedBenefits } from './demo-benefits.ts';
 import { seedGovernance } from './demo-governance.ts';
 import { type DemoLogin, type DemoSize, defaultSize, planDemo } from './demo-plan.ts';
 import * as repo from './demo.repository.ts';
@@ -61,13 +62,14 @@ export async function seedDemo(db: Db, size: DemoSize = defaultSize(), onProgres
     await repo.insertCoops(trx, plan.applicants);
     await repo.insertApplications(trx, plan.applications);
     const governance = await seedGovernance(trx, plan.people, now);
+    const benefits = await seedBenefits(trx, plan, now);
     await recordAudit(trx, {
       actorId: null,
       action: 'demo.seeded',
       subjectType: 'network',
       subjectId: network.id,
       before: { name: network.name },
-      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance },
+      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits },
     });
   });
   return { counts: plan.counts, logins: plan.logins, password: DEMO_PASSWORD };

@@ -1,0 +1,390 @@
+/**
+ * The demo network's reciprocal benefits: one or two offers of every co-op,
+ * and three months of history at their tills — redemptions between co-ops
+ * (and a few by supporters), each holder with the member card they showed.
+ * The history follows the offers' rules through the domain's own functions
+ * (who may use an offer, the discount, limits and caps), so the accounts add
+ * up as the live till would have left them; two offline redemptions that
+ * broke a limit are flagged for the brewery's admin to see.
+ *
+ * Kept out of the history, for the journeys that start from the demo: the
+ * people in the printed login table (the worker shown there must start with
+ * no savings), and any limit or cap on the bakery's 20 % offer, which its
+ * demo cashier uses at the till.
+ */
+import { randomBytes } from 'node:crypto';
+import { benefits, credentials } from '@coopnet/domain';
+import type { Insertable } from 'kysely';
+import type { Tx } from '../../db/database.ts';
+import type { PersonTable } from '../../db/schema.ts';
+import type { LimitPeriod, OfferKind, OfferTable, RedemptionTable } from '../../db/schema-benefits.ts';
+import type { CardTable } from '../../db/schema-cards.ts';
+import { newId } from '../../platform/clock.ts';
+import { DEMO_NETWORK, SECTORS } from './demo-data.ts';
+import { insertCards, insertOffers, insertRedemptions } from './demo-benefits.repository.ts';
+import { type DemoPlan, prng } from './demo-plan.ts';
+
+const DAY = 86_400_000;
+const BATCH = 500;
+const HISTORY_DAYS = 90;
+/** As cards.service.ts issues them. */
+const CARD_DAYS = 30;
+const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
+
+interface DemoOffer {
+  title: string;
+  terms: string;
+  kind: OfferKind;
+  percent?: number;
+  amountCents?: number;
+  item?: string;
+  maxDiscountCents?: number;
+  minSaleCents?: number;
+  forWorkers?: boolean;
+  forSupporters?: boolean;
+  sectors?: string[];
+  limitPeriod?: LimitPeriod;
+  limitCount?: number;
+  limitCents?: number;
+  capCount?: number;
+  capCents?: number;
+  /** the range of a sale at the till, in cents */
+  sale: [number, number];
+  /** how often it is used, relative to the others */
+  weight: number;
+}
+
+/** The curated co-ops' offers, by co-op name (demo-data.ts). */
+const CURATED: Record<string, DemoOffer[]> = {
+  'Forn de la Plaça': [
+    { title: '20 % off bread and pastries', terms: 'On everything we bake, every day.', kind: 'percent', percent: 20, sale: [250, 2400], weight: 5 },
+    {
+      title: 'A free sourdough loaf with orders over 20 €',
+      terms: 'One loaf a week per person.',
+      kind: 'free_item',
+      item: 'Sourdough loaf',
+      amountCents: 380,
+      minSaleCents: 2000,
+      limitPeriod: 'week',
+      limitCount: 1,
+      sale: [2000, 4500],
+      weight: 0.6,
+    },
+  ],
+  'Bicis del Túria': [
+    { title: '15 % off repairs and parts', terms: 'Up to 30 € off a repair.', kind: 'percent', percent: 15, maxDiscountCents: 3000, sale: [1200, 18000], weight: 1.2 },
+    { title: 'Free safety check', terms: 'Brakes, gears and lights, once a month.', kind: 'free_item', item: 'Safety check', amountCents: 1200, limitPeriod: 'month', limitCount: 1, sale: [0, 2500], weight: 0.5 },
+  ],
+  'Llibreria La Rosa dels Vents': [
+    { title: '5 % off books', terms: 'The most the fixed book price law allows on new books. Supporters too.', kind: 'percent', percent: 5, forSupporters: true, sale: [1200, 6000], weight: 1.5 },
+  ],
+  'La Comuna Cafè': [
+    { title: '2 € off the set lunch', terms: 'One lunch a day.', kind: 'amount', amountCents: 200, minSaleCents: 1200, limitPeriod: 'day', limitCount: 1, sale: [1250, 1500], weight: 3 },
+    { title: 'A free coffee with any pastry', terms: 'Twice a week. Supporters too.', kind: 'free_item', item: 'Coffee', amountCents: 140, forSupporters: true, limitPeriod: 'week', limitCount: 2, sale: [180, 450], weight: 1 },
+  ],
+  'Neteges Solidàries': [
+    { title: '10 % off home cleaning', terms: 'Up to 20 € off a visit, two visits a month.', kind: 'percent', percent: 10, maxDiscountCents: 2000, limitPeriod: 'month', limitCount: 2, sale: [4000, 12000], weight: 0.4 },
+  ],
+  'Construccions Horta Nord': [
+    {
+      title: '5 % off renovation work',
+      terms: 'Up to 250 € off a job, while this month’s budget of 500 € lasts.',
+      kind: 'percent',
+      percent: 5,
+      maxDiscountCents: 25000,
+      capCents: 50000,
+      sale: [30000, 300000],
+      weight: 0.08,
+    },
+  ],
+  'Codi Comú': [
+    { title: 'An hour of computer help at home, free', terms: 'Once a month per person.', kind: 'free_item', item: 'One hour of IT support', amountCents: 3500, limitPeriod: 'month', limitCount: 1, sale: [0, 0], weight: 0.2 },
+  ],
+  'Ecomercat de Benimaclet': [
+    { title: '10 % off organic groceries', terms: 'On everything but the bread of other co-ops.', kind: 'percent', percent: 10, sale: [800, 6500], weight: 4 },
+    {
+      title: '3 € off vegetable boxes',
+      terms: 'For workers of childcare, cleaning and construction co-ops, whose shifts leave no time for the market. One box a week.',
+      kind: 'amount',
+      amountCents: 300,
+      minSaleCents: 2500,
+      sectors: ['childcare', 'cleaning', 'construction'],
+      limitPeriod: 'week',
+      limitCount: 1,
+      sale: [2500, 4000],
+      weight: 0.6,
+    },
+  ],
+  'Escoleta El Niu': [
+    { title: '10 % off the monthly fee', terms: 'Up to 40 € a month.', kind: 'percent', percent: 10, maxDiscountCents: 4000, limitPeriod: 'month', limitCount: 1, sale: [28000, 42000], weight: 0.25 },
+  ],
+  'Tinta Roja Impremta': [
+    { title: '15 % off personal print jobs', terms: 'Posters, invitations, zines: up to 30 € off a job.', kind: 'percent', percent: 15, maxDiscountCents: 3000, sale: [800, 9000], weight: 0.3 },
+  ],
+  'Cervesa del Cabanyal': [
+    {
+      title: 'A free caña with any tapa',
+      terms: 'One a day, while this month’s 60 last.',
+      kind: 'free_item',
+      item: 'Caña of house beer',
+      amountCents: 250,
+      limitPeriod: 'day',
+      limitCount: 1,
+      capCount: 60,
+      sale: [350, 1200],
+      weight: 1.2,
+    },
+    { title: '10 % off bottles to take away', terms: 'Any of our beers.', kind: 'percent', percent: 10, sale: [900, 3600], weight: 0.5 },
+  ],
+  'Fil i Agulla': [
+    { title: '20 % off alterations and repairs', terms: 'Up to 15 € off a job.', kind: 'percent', percent: 20, maxDiscountCents: 1500, sale: [600, 4500], weight: 0.6 },
+    {
+      title: 'Work clothes mended free',
+      terms: 'For workers of construction, cleaning, bakery, café and childcare co-ops. Two garments a month.',
+      kind: 'free_item',
+      item: 'Mending of one work garment',
+      amountCents: 800,
+      sectors: ['construction', 'cleaning', 'bakery', 'cafe', 'childcare'],
+      limitPeriod: 'month',
+      limitCount: 2,
+      sale: [0, 0],
+      weight: 0.4,
+    },
+  ],
+};
+
+/** Co-ops made up for larger networks offer the same plain discount. */
+const madeUpOffer = (does: string): DemoOffer => ({ title: '10 % off for the network’s workers', terms: `On ${does}.`, kind: 'percent', percent: 10, sale: [0, 0], weight: 0 });
+
+export interface DemoBenefits {
+  offers: OfferTable[];
+  cards: CardTable[];
+  redemptions: RedemptionTable[];
+}
+
+const wholeSeconds = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString();
+
+/** Card ids are credentials a cashier may type: random, never from the seeded generator. */
+function newCardId(taken: Set<string>): string {
+  for (;;) {
+    const id = [...randomBytes(10)].map((b) => CROCKFORD[b & 31]).join('');
+    const code = credentials.shortCode(id);
+    if (!taken.has(id) && !taken.has(code)) {
+      taken.add(id).add(code);
+      return id;
+    }
+  }
+}
+
+function offerRow(o: DemoOffer, coopId: string, createdBy: string | null, created: string, validFrom: string): OfferTable {
+  return {
+    id: newId(),
+    coop_id: coopId,
+    title: o.title,
+    terms: o.terms,
+    kind: o.kind,
+    percent: o.percent ?? null,
+    amount_cents: o.amountCents ?? null,
+    item: o.item ?? null,
+    max_discount_cents: o.maxDiscountCents ?? null,
+    min_sale_cents: o.minSaleCents ?? null,
+    for_workers: o.forWorkers === false ? 0 : 1,
+    for_supporters: o.forSupporters ? 1 : 0,
+    sectors_json: JSON.stringify(o.sectors ?? []),
+    limit_period: o.limitPeriod ?? null,
+    limit_count: o.limitCount ?? null,
+    limit_cents: o.limitCents ?? null,
+    cap_count: o.capCount ?? null,
+    cap_cents: o.capCents ?? null,
+    valid_from: validFrom,
+    valid_until: null,
+    status: 'active',
+    created_by: createdBy,
+    created_at: created,
+    updated_at: created,
+    ended_at: null,
+  };
+}
+
+const rulesOf = (o: OfferTable) => ({
+  coopId: o.coop_id,
+  kind: o.kind,
+  percent: o.percent,
+  amountCents: o.amount_cents,
+  maxDiscountCents: o.max_discount_cents,
+  minSaleCents: o.min_sale_cents,
+  forWorkers: o.for_workers === 1,
+  forSupporters: o.for_supporters === 1,
+  sectors: JSON.parse(o.sectors_json) as string[],
+  status: o.status,
+  validFrom: o.valid_from,
+  validUntil: o.valid_until,
+  limitPeriod: o.limit_period,
+  limitCount: o.limit_count,
+  limitCents: o.limit_cents,
+  capCount: o.cap_count,
+  capCents: o.cap_cents,
+});
+
+/** The offers, cards and redemptions of the demo network, in memory. Deterministic but for ids. */
+export function planBenefits(plan: DemoPlan, now: string): DemoBenefits {
+  const tz = DEMO_NETWORK.timeZone;
+  const nowMs = Date.parse(now);
+  const rand = prng(20_250_301);
+  const between = ([lo, hi]: [number, number]) => lo + Math.round((rand() * (hi - lo)) / 5) * 5;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+
+  const roleOf = (role: 'coop_admin' | 'cashier') => new Map(plan.roleGrants.filter((g) => g.role === role).map((g) => [g.coop_id, g.person_id]));
+  const admins = roleOf('coop_admin');
+  const cashiers = roleOf('cashier');
+  const created = new Date(nowMs - 120 * DAY).toISOString();
+  const validFrom = benefits.localDate(new Date(created), tz);
+  const sectorOf = new Map(plan.coops.map((c) => [c.id!, c.sector]));
+  const does = new Map(SECTORS.map((s) => [s.sector, s.does]));
+
+  const offers: OfferTable[] = [];
+  const used: { row: OfferTable; demo: DemoOffer }[] = [];
+  for (const coop of plan.coops) {
+    const curated = CURATED[coop.name];
+    for (const demo of curated ?? [madeUpOffer(does.get(coop.sector) ?? 'everything we sell')]) {
+      const row = offerRow(demo, coop.id!, admins.get(coop.id!) ?? null, created, validFrom);
+      offers.push(row);
+      if (curated) used.push({ row, demo });
+    }
+  }
+
+  // Who redeemed: the curated co-ops' workers and the supporters, except everyone in the login table.
+  const shown = new Set(plan.logins.map((l) => l.email));
+  const curatedIds = new Set(used.map((u) => u.row.coop_id));
+  const workers = plan.people.filter((p) => p.coop_id && curatedIds.has(p.coop_id) && !shown.has(p.email));
+  const supporters = plan.people.filter((p) => p.supporter === 1 && !p.coop_id && !shown.has(p.email));
+  if (used.length === 0 || workers.length === 0) return { offers, cards: [], redemptions: [] };
+
+  const totalWeight = used.reduce((s, u) => s + u.demo.weight, 0);
+  const chooseOffer = () => {
+    let r = rand() * totalWeight;
+    for (const u of used) if ((r -= u.demo.weight) < 0) return u;
+    return used.at(-1)!;
+  };
+
+  // Each holder's cards follow each other every 30 days; the newest is still valid now.
+  const taken = new Set<string>();
+  const cards = new Map<string, CardTable>();
+  const cardShift = new Map<string, number>();
+  const cardFor = (p: Insertable<PersonTable>, at: number): CardTable => {
+    let shift = cardShift.get(p.id!);
+    if (shift === undefined) cardShift.set(p.id!, (shift = Math.floor(rand() * 20 * DAY)));
+    const newest = nowMs - shift;
+    const k = Math.max(0, Math.ceil((newest - at) / (CARD_DAYS * DAY)));
+    const key = `${p.id}:${k}`;
+    let card = cards.get(key);
+    if (!card) {
+      const issued = newest - k * CARD_DAYS * DAY;
+      const id = newCardId(taken);
+      card = {
+        id,
+        person_id: p.id!,
+        short_code: credentials.shortCode(id),
+        kind: p.coop_id ? 'worker' : 'supporter',
+        coop_id: p.coop_id ?? null,
+        issued_at: wholeSeconds(issued),
+        expires_at: wholeSeconds(issued + CARD_DAYS * DAY),
+        revoked_at: null,
+        revocation_reason: null,
+      };
+      cards.set(key, card);
+    }
+    return card;
+  };
+
+  const holderOf = (p: Insertable<PersonTable>) =>
+    p.coop_id ? { kind: 'worker' as const, coopId: p.coop_id, sector: sectorOf.get(p.coop_id) ?? null } : { kind: 'supporter' as const, coopId: null, sector: null };
+
+  const usage = new Map<string, { count: number; cents: number }>();
+  const counter = (key: string) => usage.get(key) ?? { count: 0, cents: 0 };
+  const add = (key: string, cents: number) => {
+    const u = counter(key);
+    usage.set(key, { count: u.count + 1, cents: u.cents + cents });
+  };
+
+  const redemptions: RedemptionTable[] = [];
+  const record = (offer: OfferTable, p: Insertable<PersonTable>, at: number, sale: number, discount: number, offline?: { flag: RedemptionTable['flag']; recordedAt: number }) => {
+    const card = cardFor(p, at);
+    const iso = new Date(at).toISOString();
+    redemptions.push({
+      id: newId(),
+      offer_id: offer.id,
+      coop_id: offer.coop_id,
+      card_id: card.id,
+      person_id: p.id!,
+      holder_coop_id: p.coop_id ?? null,
+      holder_kind: card.kind,
+      sale_cents: sale,
+      discount_cents: discount,
+      redeemed_at: iso,
+      month: benefits.localMonth(new Date(at), tz),
+      recorded_at: offline ? new Date(offline.recordedAt).toISOString() : iso,
+      cashier_id: cashiers.get(offer.coop_id) ?? null,
+      offline: offline ? 1 : 0,
+      flag: offline?.flag ?? null,
+      flag_resolved_at: null,
+      flag_resolved_by: null,
+      idempotency_key: `demo-${redemptions.length + 1}`,
+    });
+  };
+
+  const firstDay = Math.floor(nowMs / DAY) - HISTORY_DAYS;
+  for (let day = firstDay; day <= Math.floor(nowMs / DAY); day++) {
+    const visits = 1 + Math.floor(rand() * 4);
+    for (let v = 0; v < visits; v++) {
+      // Opening hours, 07:00–19:00 UTC; nothing in the last minutes before the seed.
+      const at = day * DAY + 7 * 3_600_000 + Math.floor(rand() * 12 * 3_600_000);
+      const { row, demo } = chooseOffer();
+      const rules = rulesOf(row);
+      const bySupporter = rules.forSupporters && supporters.length > 0 && rand() < 0.3;
+      const today = benefits.localDate(new Date(at), tz);
+      const eligible = (bySupporter ? supporters : workers).filter((x) => benefits.ineligibility(rules, holderOf(x), today) === null);
+      if (eligible.length === 0 || at > nowMs - 10 * 60_000) continue;
+      const p = pick(eligible);
+      const sale = between(demo.sale);
+      const discount = benefits.discountFor(rules, sale);
+      if (!discount.ok || discount.discountCents <= 0) continue;
+      const month = benefits.localMonth(new Date(at), tz);
+      const period = rules.limitPeriod ? benefits.periodBounds(new Date(at), rules.limitPeriod, tz).start.toISOString() : '';
+      const personKey = `${row.id}:${p.id}:${period}`;
+      const monthKey = `${row.id}:${month}`;
+      const person = counter(personKey);
+      const whole = counter(monthKey);
+      const spent = { personCount: person.count, personCents: person.cents, monthCount: whole.count, monthCents: whole.cents };
+      if (benefits.limitBreak(rules, spent, discount.discountCents) !== null) continue;
+      add(personKey, discount.discountCents);
+      add(monthKey, discount.discountCents);
+      record(row, p, at, sale, discount.discountCents);
+    }
+  }
+
+  // Two cañas too many, poured while the brewery's till was offline and flagged when it synced.
+  const cana = used.find((u) => u.demo.item === 'Caña of house beer');
+  const poured = cana ? redemptions.filter((r) => r.offer_id === cana.row.id && Date.parse(r.redeemed_at) < nowMs - 7 * DAY).slice(-2) : [];
+  for (const r of poured) {
+    const at = Date.parse(r.redeemed_at) + 45 * 60_000;
+    const p = plan.people.find((x) => x.id === r.person_id)!;
+    record(cana!.row, p, at, r.sale_cents, r.discount_cents, { flag: 'limit_exceeded', recordedAt: at + 14 * 3_600_000 });
+  }
+
+  redemptions.sort((a, b) => a.redeemed_at.localeCompare(b.redeemed_at));
+  return { offers, cards: [...cards.values()], redemptions };
+}
+
+async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<void>) {
+  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+}
+
+/** Writes the demo's benefits in the seed's transaction; returns how many of each, for the seed's audit event. */
+export async function seedBenefits(trx: Tx, plan: DemoPlan, now: string): Promise<{ offers: number; cards: number; redemptions: number }> {
+  const planned = planBenefits(plan, now);
+  await inBatches(planned.offers, (b) => insertOffers(trx, b));
+  await inBatches(planned.cards, (b) => insertCards(trx, b));
+  await inBatches(planned.redemptions, (b) => insertRedemptions(trx, b));
+  return { offers: planned.offers.length, cards: planned.cards.length, redemptions: planned.redemptions.length };
+}

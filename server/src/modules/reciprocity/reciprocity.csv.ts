@@ -1,0 +1,55 @@
+/**
+ * The month's accounts as CSV (RFC 4180): first one row per giver/receiver
+ * pair, then, after an empty line, one row per co-op's position. Amounts are
+ * written twice: as a decimal with two places for people, and in cents for
+ * programs. Starts with a byte-order mark so spreadsheets read the co-ops'
+ * accented names as UTF-8.
+ */
+import type { Matrix } from '@coopnet/contract/reciprocity';
+
+export const SUPPORTERS = 'Supporters';
+
+/** Quotes a field when it must be. */
+export function csvField(value: string | number): string {
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A name a spreadsheet would run as a formula (`=HYPERLINK(…)`) is kept as text. */
+export const asText = (name: string) => (/^[=+\-@\t\r]/.test(name) ? `'${name}` : name);
+
+/** Cents as a decimal with two places: -1234 → "-12.34". */
+export function decimal(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+const line = (fields: (string | number)[]) => fields.map(csvField).join(',');
+
+export function matrixCsv(m: Matrix): string {
+  const name = new Map(m.coops.map((c) => [c.id, c.name]));
+  const lines = [line(['month', 'giver_id', 'giver', 'receiver_id', 'receiver', 'count', 'amount', 'amount_cents'])];
+  for (const c of m.cells) {
+    lines.push(
+      line([
+        m.month,
+        c.giverCoopId,
+        asText(name.get(c.giverCoopId) ?? c.giverCoopId),
+        c.receiverCoopId ?? '',
+        c.receiverCoopId ? asText(name.get(c.receiverCoopId) ?? c.receiverCoopId) : SUPPORTERS,
+        c.count,
+        decimal(c.cents),
+        c.cents,
+      ]),
+    );
+  }
+  lines.push('');
+  lines.push(line(['month', 'coop_id', 'coop', 'given_count', 'given', 'given_cents', 'received_count', 'received', 'received_cents', 'net', 'net_cents']));
+  for (const p of m.positions) {
+    lines.push(
+      line([m.month, p.coopId, asText(p.coopName), p.givenCount, decimal(p.givenCents), p.givenCents, p.receivedCount, decimal(p.receivedCents), p.receivedCents, decimal(p.netCents), p.netCents]),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
