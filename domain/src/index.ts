@@ -1,4 +1,5 @@
 export * from './money/money.ts';
+export * from './money/decimal.ts';
 export * as voting from './voting/index.ts';
 export * as credentials from './credentials/index.ts';
 export * as benefits from './benefits/index.ts';

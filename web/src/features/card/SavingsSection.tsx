@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../components/useFormat.ts';
-import { formatCents } from './money.ts';
+import { formatMoney as formatCents } from '../../components/money.ts';
 import type { MySavings, Redemption } from './types.ts';
 
 interface Props {

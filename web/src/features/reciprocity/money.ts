@@ -3,28 +3,18 @@
  * reader's language, and a threshold typed as decimal text read into whole
  * cents with integer arithmetic only.
  */
+import { centsToDecimal, parseDecimalCents } from '@coopnet/domain/money/decimal';
 
-/** 4550 → "€45.50" (en) or "45,50 €" (es). Display only. */
-export function formatMoney(cents: number, currency: string, lang: string): string {
-  try {
-    return new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: 2 }).format(cents / 100);
-  } catch {
-    return `${(cents / 100).toFixed(2)} ${currency}`;
-  }
-}
+export { formatMoney } from '../../components/money.ts';
 
 /** "50" → 5000, "12.5" / "12,50" → 1250; anything else (signs, three decimals, letters, "") → null. */
 export function parseAmount(input: string): number | null {
-  const m = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(input.trim());
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  const r = parseDecimalCents(input, Number.MAX_SAFE_INTEGER);
+  return r.ok ? r.cents : null;
 }
 
 /** 5000 → "50.00", to fill the threshold box with the policy in force. */
-export function centsToInput(cents: number | null): string {
-  if (cents === null) return '';
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
-}
+export const centsToInput = centsToDecimal;
 
 /** "2026-03" → "March 2026" in the reader's language. */
 export function monthName(month: string, lang: string): string {

@@ -4,23 +4,20 @@
  * "45.0", "45,00" are all 4500.
  */
 import { MAX_SALE_CENTS } from '@coopnet/domain/benefits/offer-rules';
+import { type DecimalProblem, parseDecimalCents } from '@coopnet/domain/money/decimal';
 
 export type AmountProblem = 'empty' | 'negative' | 'not_a_number' | 'too_many_decimals' | 'too_large';
 export type ParsedAmount = { ok: true; cents: number } | { ok: false; problem: AmountProblem };
 
+const PROBLEM: Record<DecimalProblem, AmountProblem> = {
+  negative: 'negative',
+  format: 'not_a_number',
+  decimals: 'too_many_decimals',
+  too_large: 'too_large',
+};
+
 export function parseSaleAmount(typed: string): ParsedAmount {
-  const s = typed.trim();
-  if (s === '') return { ok: false, problem: 'empty' };
-  if (s.startsWith('-')) return { ok: false, problem: 'negative' };
-  // One decimal separator, dot or comma; no thousands separators (1.000,50 would be ambiguous).
-  const m = /^\+?(\d*)(?:[.,](\d*))?$/.exec(s);
-  if (!m || (m[1] === '' && !m[2])) return { ok: false, problem: 'not_a_number' };
-  const whole = m[1]!.replace(/^0+(?=\d)/, '') || '0';
-  const fraction = m[2] ?? '';
-  if (fraction.length > 2) return { ok: false, problem: 'too_many_decimals' };
-  // More than 7 whole digits is above 1,000,000 whatever the decimals: stop before the number grows.
-  if (whole.length > 7) return { ok: false, problem: 'too_large' };
-  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  if (cents > MAX_SALE_CENTS) return { ok: false, problem: 'too_large' };
-  return { ok: true, cents };
+  const r = parseDecimalCents(typed, MAX_SALE_CENTS);
+  if (!r.ok) return { ok: false, problem: PROBLEM[r.problem] };
+  return r.cents === null ? { ok: false, problem: 'empty' } : { ok: true, cents: r.cents };
 }
