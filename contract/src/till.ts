@@ -145,3 +145,34 @@ export const MySavings = z.object({
   yearCount: z.number().int(),
   recent: z.array(Redemption),
 });
+
+/** Why an offline redemption was flagged at sync. It was recorded all the same; the co-op's admin sees it. */
+export const RedemptionFlag = z.enum(['limit_exceeded', 'cap_exceeded', 'card_revoked', 'card_expired', 'offer_closed', 'not_eligible']);
+export type RedemptionFlag = z.infer<typeof RedemptionFlag>;
+
+/** Why a synced item was not recorded (SyncResult's `reason` when `status` is 'rejected'). */
+export const SyncRejection = z.enum([
+  /** no such card in the network's records */
+  'unknown_card',
+  /** no such offer, or an offer of another co-op */
+  'unknown_offer',
+  /** redeemedAt is more than 5 minutes ahead of the server's clock */
+  'redeemed_in_future',
+  /** redeemedAt is more than 30 days ago */
+  'too_old',
+  /** the key was used before for a different offer, card or sale */
+  'idempotency_conflict',
+]);
+export type SyncRejection = z.infer<typeof SyncRejection>;
+
+/** The `Idempotency-Key` header of POST /till/:coopId/redemptions: 8–100 visible ASCII characters, e.g. a UUID. */
+export const IdempotencyKey = z.string().regex(/^[\x21-\x7E]{8,100}$/);
+
+/** Resolving a flag (POST /coops/:coopId/redemptions/:id/resolve): an optional note kept in the audit log. */
+export const ResolveInput = z.strictObject({ note: text(500).optional() });
+
+export type SyncInput = z.infer<typeof SyncInput>;
+export type SyncResult = z.infer<typeof SyncResult>;
+export type RedemptionListQuery = z.infer<typeof RedemptionListQuery>;
+export type VerifyResult = z.infer<typeof VerifyResult>;
+export type MySavings = z.infer<typeof MySavings>;

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, type TestContext, describeOnDatabases } from '../test/harness.ts';
 import { makeCoop, makePerson, signIn, tableCounts } from '../test/factories.ts';
 import { makeApplication, workersCsv } from '../test/people-factories.ts';
-import { makeOffer } from '../test/benefits-factories.ts';
+import { cardOf, makeOffer } from '../test/benefits-factories.ts';
 
 const ROLES = ['visitor', 'supporter', 'workerA', 'workerB', 'adminA', 'cashierA', 'treasurer', 'coordinator'] as const;
 type RoleName = (typeof ROLES)[number];
@@ -52,6 +52,13 @@ const MAY = {
   'POST /offers/:id/pause': ['adminA'],
   'POST /offers/:id/resume': ['adminA'],
   'POST /offers/:id/end': ['adminA'],
+  'GET /till/:A/offers': ['adminA', 'cashierA'],
+  'POST /till/:A/verify': ['adminA', 'cashierA'],
+  'POST /till/:A/redemptions': ['adminA', 'cashierA'],
+  'POST /till/:A/redemptions/sync': ['adminA', 'cashierA'],
+  'GET /coops/:A/redemptions': ['adminA', 'cashierA'],
+  'POST /coops/:A/redemptions/:id/resolve': ['adminA'],
+  'GET /me/savings': ['supporter', 'workerA', 'workerB', 'adminA', 'cashierA', 'treasurer', 'coordinator'],
 } satisfies Record<string, RoleName[]>;
 type ActionName = keyof typeof MAY;
 
@@ -160,7 +167,47 @@ const ACTIONS: Record<ActionName, Action> = {
     prepare: async (w) => (await makeOffer(w.t.deps, w.coopA)).id,
     send: (c, _w, id) => c.post(`/api/v1/offers/${id}/end`),
   },
+  'GET /till/:A/offers': { send: (c, w) => c.get(`/api/v1/till/${w.coopA}/offers`) },
+  'POST /till/:A/verify': {
+    prepare: async (w) => (await tillFixture(w)).token,
+    send: (c, w, token) => c.post(`/api/v1/till/${w.coopA}/verify`, { card: token }),
+  },
+  'POST /till/:A/redemptions': {
+    prepare: async (w) => JSON.stringify(await tillFixture(w)),
+    send: (c, w, f) => {
+      const { offerId, cardId } = JSON.parse(f) as { offerId: string; cardId: string };
+      return c.request('POST', `/api/v1/till/${w.coopA}/redemptions`, { offerId, cardId, saleCents: 4500 }, { 'idempotency-key': `matrix-${unique()}` });
+    },
+  },
+  'POST /till/:A/redemptions/sync': {
+    prepare: async (w) => JSON.stringify(await tillFixture(w)),
+    send: (c, w, f) => {
+      const { offerId, cardId } = JSON.parse(f) as { offerId: string; cardId: string };
+      const item = { key: `matrix-${unique()}`, offerId, cardId, saleCents: 4500, redeemedAt: new Date().toISOString() };
+      return c.post(`/api/v1/till/${w.coopA}/redemptions/sync`, { items: [item] });
+    },
+  },
+  'GET /coops/:A/redemptions': { send: (c, w) => c.get(`/api/v1/coops/${w.coopA}/redemptions?flagged=1`) },
+  'POST /coops/:A/redemptions/:id/resolve': {
+    // A sale synced from a till after its offer ended: recorded, flagged offer_closed.
+    prepare: async (w) => {
+      const { offerId, cardId } = await tillFixture(w, { status: 'ended', ended_at: new Date(Date.now() - 3_600_000).toISOString() });
+      const item = { key: `matrix-${unique()}`, offerId, cardId, saleCents: 1000, redeemedAt: new Date().toISOString() };
+      const res = await w.clients.cashierA.post(`/api/v1/till/${w.coopA}/redemptions/sync`, { items: [item] });
+      return res.json().items[0].redemption.id;
+    },
+    send: (c, w, id) => c.post(`/api/v1/coops/${w.coopA}/redemptions/${id}/resolve`),
+  },
+  'GET /me/savings': { send: (c) => c.get('/api/v1/me/savings') },
 };
+
+/** An offer of co-op A and the card of a worker of another co-op, for the till's actions. */
+async function tillFixture(w: World, offer: Parameters<typeof makeOffer>[2] = {}) {
+  const made = await makeOffer(w.t.deps, w.coopA, offer);
+  const holder = await makePerson(w.t.deps, { coopId: (await makeCoop(w.t.deps)).id });
+  const card = await cardOf(w.t.app, holder.email);
+  return { offerId: made.id, cardId: card.cardId, token: card.token };
+}
 
 describe('the authorization table', () => {
   it('names only known roles and gives every action a way to perform it', () => {

@@ -1,7 +1,80 @@
-/** Routes of till (filled in as the capability is built). */
+/**
+ * The till: its offers, checking a card, recording a redemption (idempotent
+ * by the Idempotency-Key header), syncing an offline batch; the co-op's
+ * redemptions and their flags; and a member's savings.
+ */
+import {
+  IdempotencyKey,
+  MySavings,
+  Redemption,
+  RedemptionInput,
+  RedemptionListQuery,
+  RedemptionPage,
+  RedemptionParams,
+  ResolveInput,
+  SyncInput,
+  SyncResult,
+  TillOffers,
+  TillParams,
+  VerifyInput,
+  VerifyResult,
+} from '@coopnet/contract/till';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
+import { presentedJson } from '../../platform/http.ts';
+import { networkSettings } from './network-settings.ts';
+import { redemptionsService } from './redemptions.service.ts';
+import { savingsService } from './savings.service.ts';
+import { idempotencyKeyRequired } from './till-errors.ts';
+import { tillService } from './till.service.ts';
+
+const CoopParams = z.strictObject({ coopId: TillParams.shape.coopId });
 
 export const tillRoutes =
-  (_deps: AppDeps): FastifyPluginAsyncZod =>
-  async () => {};
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const network = networkSettings(deps.db);
+    const till = tillService(deps, network);
+    const redemptions = redemptionsService(deps, network);
+    const savings = savingsService(deps, network);
+    const tags = ['till'];
+
+    app.get('/till/:coopId/offers', { schema: { tags, params: TillParams, response: { 200: TillOffers } } }, (req) =>
+      till.offers(req.actor, req.params.coopId),
+    );
+    app.post('/till/:coopId/verify', { schema: { tags, params: TillParams, body: VerifyInput, response: { 200: VerifyResult } } }, (req) =>
+      till.verify(req.actor, req.params.coopId, req.body.card),
+    );
+    // The hot path: the presenter builds the answer field by field, so it is not validated again on the way out.
+    app.post(
+      '/till/:coopId/redemptions',
+      {
+        schema: { tags, params: TillParams, body: RedemptionInput, response: { 200: Redemption, 201: Redemption } },
+        serializerCompiler: presentedJson,
+      },
+      async (req, reply) => {
+        const key = IdempotencyKey.safeParse(req.headers['idempotency-key']);
+        if (!key.success) throw idempotencyKeyRequired();
+        const { created, redemption } = await redemptions.record(req.actor, req.params.coopId, key.data, req.body);
+        return reply.status(created ? 201 : 200).send(redemption);
+      },
+    );
+    app.post('/till/:coopId/redemptions/sync', { schema: { tags, params: TillParams, body: SyncInput, response: { 200: SyncResult } } }, (req) =>
+      redemptions.sync(req.actor, req.params.coopId, req.body),
+    );
+
+    app.get(
+      '/coops/:coopId/redemptions',
+      { schema: { tags, params: CoopParams, querystring: RedemptionListQuery, response: { 200: RedemptionPage } } },
+      (req) => redemptions.list(req.actor, req.params.coopId, req.query),
+    );
+    app.post(
+      '/coops/:coopId/redemptions/:id/resolve',
+      // The body is optional: a POST without one (curl -X POST) marks the flag seen without a note.
+      { schema: { tags, params: RedemptionParams, body: ResolveInput.nullish(), response: { 200: Redemption } } },
+      (req) => redemptions.resolve(req.actor, req.params.coopId, req.params.id, req.body?.note),
+    );
+
+    app.get('/me/savings', { schema: { tags: ['me'], response: { 200: MySavings } } }, (req) => savings.mine(req.actor));
+  };

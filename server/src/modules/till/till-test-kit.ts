@@ -1,0 +1,100 @@
+/**
+ * Test-only: a small network for the till's tests — a giving co-op with its
+ * cashier and admin, workers of other co-ops with their cards — and cards made
+ * by hand (forged, tampered, expired, of another network, signed by an
+ * unpublished key) with the credential library and node:crypto keys.
+ */
+import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { credentials } from '@coopnet/domain';
+import type { LightMyRequestResponse } from 'fastify';
+import type { OfferTable } from '../../db/schema-benefits.ts';
+import { cardOf, makeOffer } from '../../../test/benefits-factories.ts';
+import { actorClient, makeCoop, makePerson } from '../../../test/factories.ts';
+import type { Client, TestContext } from '../../../test/harness.ts';
+import { loadSigningKey } from '../cards/signing-key.ts';
+
+export async function tillWorld(t: TestContext) {
+  const giver = await makeCoop(t.deps, { name: `Panadería ${randomUUID().slice(0, 6)}`, sector: 'food' });
+  const other = await makeCoop(t.deps, { name: `Vivienda ${randomUUID().slice(0, 6)}`, sector: 'housing' });
+  const cashier = await actorClient(t.deps, t.app, { coopId: giver.id, roles: [{ role: 'cashier', coopId: giver.id }] });
+  const admin = await actorClient(t.deps, t.app, { coopId: giver.id, roles: [{ role: 'coop_admin', coopId: giver.id }] });
+  return { giver, other, cashier, admin };
+}
+
+/** A worker of the co-op (or a supporter, with coopId null) with their card as the app issues it. */
+export async function holderWithCard(t: TestContext, coopId: string | null, displayName?: string) {
+  const person = await makePerson(t.deps, coopId ? { coopId, displayName } : { supporter: true, displayName });
+  return { ...person, card: await cardOf(t.app, person.email) };
+}
+
+export const offer = (t: TestContext, coopId: string, o: Partial<OfferTable> = {}) => makeOffer(t.deps, coopId, o);
+
+export function redeem(client: Client, coopId: string, body: unknown, key: string | null = randomUUID()): Promise<LightMyRequestResponse> {
+  return client.request('POST', `/api/v1/till/${coopId}/redemptions`, body, key === null ? {} : { 'idempotency-key': key });
+}
+
+export const verify = (client: Client, coopId: string, card: string) => client.post(`/api/v1/till/${coopId}/verify`, { card });
+
+export async function redemptionCount(t: TestContext, offerId: string): Promise<number> {
+  const r = await t.deps.db
+    .selectFrom('redemptions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('offer_id', '=', offerId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+// ── Cards made by hand ──
+
+interface Claims {
+  networkId: string;
+  cardId: string;
+  holderName: string;
+  coopId: string;
+  kind: 'worker' | 'supporter';
+  issuedAt: number;
+  expiresAt: number;
+}
+
+/** The server's signing key, as configured for the test app. */
+export const serverKey = (t: TestContext) => loadSigningKey(t.deps.config.cardSigningKey);
+
+/** A fresh Ed25519 key the network never published. */
+export function unpublishedKey() {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const raw = new Uint8Array(Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url'));
+  return {
+    kid: credentials.deriveKid(raw),
+    publicKey: raw,
+    signer: { sign: (data: Uint8Array) => new Uint8Array(sign(null, data, privateKey)) },
+  };
+}
+
+export function claimsOf(token: string): Claims {
+  const read = credentials.readCard(token);
+  if (!read.ok) throw new Error(read.detail);
+  return read.card.claims;
+}
+
+/** The card with one byte of its signature changed. */
+export function forge(token: string): string {
+  const read = credentials.readCard(token);
+  if (!read.ok) throw new Error(read.detail);
+  const signature = Uint8Array.from(read.card.signature);
+  signature[10]! ^= 0x01;
+  return reassemble(read.card.protectedBytes, read.card.payload, signature);
+}
+
+/** The card with a claim changed (the name) and re-encoded, keeping the old signature. */
+export function tamper(token: string, holderName = 'Someone Else'): string {
+  const read = credentials.readCard(token);
+  if (!read.ok) throw new Error(read.detail);
+  const claims = credentials.decodeCbor(read.card.payload) as credentials.CborMap;
+  claims.set(credentials.CLAIM.name, holderName);
+  return reassemble(read.card.protectedBytes, credentials.encodeCbor(claims), read.card.signature);
+}
+
+function reassemble(protectedBytes: Uint8Array, payload: Uint8Array, signature: Uint8Array): string {
+  const sign1 = new credentials.CborTag(credentials.COSE_SIGN1_TAG, [protectedBytes, new Map(), payload, signature]);
+  return credentials.CARD_PREFIX + credentials.encodeBase45(credentials.encodeCbor(sign1));
+}

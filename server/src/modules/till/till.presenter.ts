@@ -1,0 +1,37 @@
+/** Redemption rows to the API's shape, and the till's view of a card holder. */
+import type { Redemption } from '@coopnet/contract/till';
+import type { RedemptionFlag } from '@coopnet/contract/till';
+import type { TillCard } from '../cards/cards.repository.ts';
+import type { RedemptionView } from './till.repository.ts';
+
+export function presentRedemption(r: RedemptionView): Redemption {
+  return {
+    id: r.id,
+    offerId: r.offer_id,
+    offerTitle: r.offer_title,
+    coopId: r.coop_id,
+    coopName: r.coop_name,
+    cardId: r.card_id,
+    holderName: r.holder_name,
+    holderCoopId: r.holder_coop_id,
+    holderKind: r.holder_kind,
+    saleCents: r.sale_cents,
+    discountCents: r.discount_cents,
+    redeemedAt: r.redeemed_at,
+    recordedAt: r.recorded_at,
+    offline: r.offline === 1,
+    flag: r.flag satisfies RedemptionFlag | null,
+    flagResolvedAt: r.flag_resolved_at,
+  };
+}
+
+export function presentHolder(card: TillCard) {
+  return {
+    cardId: card.id,
+    displayName: card.display_name,
+    kind: card.kind,
+    coopId: card.coop_id,
+    coopName: card.coop_name,
+    expiresAt: card.expires_at,
+  };
+}
