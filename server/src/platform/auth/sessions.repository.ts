@@ -38,6 +38,7 @@ export async function findApiTokenByHash(ex: Executor, tokenHash: string) {
     .select([
       'api_tokens.id as token_id',
       'api_tokens.scopes',
+      'api_tokens.last_used_at',
       'people.id',
       'people.email',
       'people.display_name',
