@@ -9,12 +9,24 @@ declare module 'autocannon' {
     max: number;
     total: number;
   }
-  interface Options {
+  /** What autocannon builds each request from; `setupRequest` may return a changed copy. */
+  interface RequestParams {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+  }
+  interface Request extends RequestParams {
+    setupRequest?: (request: RequestParams, context: Record<string, unknown>) => RequestParams;
+  }
+  export interface Options {
     url: string;
     connections?: number;
     duration?: number;
     amount?: number;
+    method?: string;
     headers?: Record<string, string>;
+    requests?: Request[];
   }
   export interface Result {
     requests: Histogram;

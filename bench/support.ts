@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import autocannon, { type Options as LoadOptions } from 'autocannon';
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -47,9 +47,15 @@ export interface RunningServer {
 /**
  * Starts `bench/servers/<script>` in its own Node process (so the server and
  * the load generator do not share an event loop) and waits for its port.
+ * With BENCH_CPU_PROF=<folder> in the environment, each server writes CPU
+ * profiles into `<folder>/<script>/` when it stops (for Chrome's DevTools or
+ * any .cpuprofile reader).
  */
 export async function startServer(script: string, env: Record<string, string>): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'servers', script)], {
+  const profileDir = process.env.BENCH_CPU_PROF;
+  // One folder per server script; Node names the files (the main thread's has `.0.` for its thread id).
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, script.replace(/\.ts$/, ''))}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', join(BENCH_DIR, 'servers', script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -58,6 +64,8 @@ export async function startServer(script: string, env: Record<string, string>): 
     lines.on('line', (line) => {
       const m = line.match(/^listening (\d+)$/);
       if (m) resolve(Number(m[1]));
+      // Anything else a server prints (its warnings and errors) would explain a failure: pass it on.
+      else process.stderr.write(`[${script}] ${line}\n`);
     });
     child.on('exit', (code) => reject(new Error(`${script} exited with ${code} before listening`)));
   });
@@ -81,24 +89,55 @@ export async function startServer(script: string, env: Record<string, string>): 
   };
 }
 
+/** A request other than a plain GET: its method and headers, and what changes from one request to the next. */
+export interface LoadRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  headers?: Record<string, string>;
+  /** called before every request: its body and the headers to add (e.g. a fresh Idempotency-Key) */
+  next?: () => { body?: string; headers?: Record<string, string> };
+}
+
+function loadOptions(url: string, connections: number, duration: number, request?: LoadRequest): LoadOptions {
+  if (!request) return { url, connections, duration };
+  const next = request.next;
+  return {
+    url,
+    connections,
+    duration,
+    method: request.method,
+    headers: request.headers,
+    requests: next
+      ? [
+          {
+            setupRequest: (req) => {
+              const n = next();
+              // autocannon hands each call a fresh copy of the headers, so adding to them is safe.
+              return { ...req, body: n.body, headers: { ...req.headers, ...n.headers } };
+            },
+          },
+        ]
+      : undefined,
+  };
+}
+
 /**
  * Measures servers against each other: each is warmed up, then they take
  * turns under `connections` concurrent clients for `rounds` windows each, so
  * a burst of other work on the machine falls on both rather than on one.
  */
 export async function compare(
-  subjects: { subject: string; server: RunningServer; path: string }[],
+  subjects: { subject: string; server: RunningServer; path: string; request?: LoadRequest }[],
   o: { connections?: number; warmupSeconds?: number; seconds?: number; rounds?: number } = {},
 ): Promise<Measurement[]> {
   const connections = o.connections ?? 10;
   const url = (s: { server: RunningServer; path: string }) => `http://127.0.0.1:${s.server.port}${s.path}`;
-  for (const s of subjects) await autocannon({ url: url(s), connections, duration: o.warmupSeconds ?? 2 });
+  for (const s of subjects) await autocannon(loadOptions(url(s), connections, o.warmupSeconds ?? 2, s.request));
   const totals = subjects.map(() => ({ requests: 0, seconds: 0, p50: 0, p99: 0, failures: 0, cpu: 0 as number | null }));
   for (let round = 0; round < (o.rounds ?? 2); round++) {
     for (const [i, s] of subjects.entries()) {
       const t = totals[i]!;
       const cpuBefore = s.server.cpuSeconds();
-      const r = await autocannon({ url: url(s), connections, duration: o.seconds ?? 4 });
+      const r = await autocannon(loadOptions(url(s), connections, o.seconds ?? 4, s.request));
       const cpuAfter = s.server.cpuSeconds();
       t.requests += r.requests.total;
       t.seconds += r.duration;
