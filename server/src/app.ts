@@ -76,8 +76,18 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
     },
     hsts: config.publicUrl.startsWith('https:'),
   });
-  const headers = fixedHeaders(securityHeaders);
-  app.addHook('onRequest', (_request, reply, done) => {
+  const pageHeaders = fixedHeaders(securityHeaders);
+  // JSON answers need no page policy, only to be never run, framed or sniffed as a page (OWASP REST).
+  const apiHeaders: [string, string][] = [
+    ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-Frame-Options', 'DENY'],
+    ['Referrer-Policy', 'no-referrer'],
+    ['Cross-Origin-Resource-Policy', 'same-origin'],
+    ...pageHeaders.filter(([name]) => name.toLowerCase() === 'strict-transport-security'),
+  ];
+  app.addHook('onRequest', (request, reply, done) => {
+    const headers = request.url.startsWith('/api/v1/') ? apiHeaders : pageHeaders;
     for (const [name, value] of headers) reply.raw.setHeader(name, value);
     done();
   });

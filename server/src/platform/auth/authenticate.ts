@@ -42,12 +42,24 @@ export function registerAuthentication(app: FastifyInstance, db: Db, secret: str
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
 
+  // A till sends the same token thousands of times: its HMAC is remembered (bounded, oldest out first).
+  const hashes = new Map<string, string>();
+  const hashOf = (token: string): string => {
+    let hash = hashes.get(token);
+    if (hash === undefined) {
+      hash = hashToken(secret, token);
+      if (hashes.size >= 1000) hashes.delete(hashes.keys().next().value!);
+      hashes.set(token, hash);
+    }
+    return hash;
+  };
+
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api/')) return;
     const now = nowIso();
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (bearer) {
-      const row = await findApiTokenByHash(db, hashToken(secret, bearer));
+      const row = await findApiTokenByHash(db, hashOf(bearer));
       if (!row) throw new AppError(401, 'auth.invalid_token', 'This API token is not valid.');
       const scopes = JSON.parse(row.scopes) as string[];
       const roles = (await rolesOf(db, row.id)).filter((g) => scopeAllows(scopes, g));
@@ -68,7 +80,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db, secret: str
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
-    const row = await findSessionByHash(db, hashToken(secret, cookie), now);
+    const row = await findSessionByHash(db, hashOf(cookie), now);
     if (!row) return;
     request.sessionId = row.session_id;
     request.csrfToken = row.csrf_token;

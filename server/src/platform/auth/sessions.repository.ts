@@ -1,5 +1,6 @@
 /** Sessions and API tokens: the SQL that turns a presented secret into an Actor. */
 import type { Executor } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { Role } from '../../db/schema.ts';
 import type { RoleGrant } from './actor.ts';
 
@@ -11,8 +12,9 @@ export interface PersonForActor {
   supporter: number;
 }
 
-export async function findSessionByHash(ex: Executor, tokenHash: string, now: string) {
-  return ex
+// Every request that carries a session or a token runs these: compiled once (see db/prepared.ts).
+const sessionByHash = preparedQuery((ex: Executor, p: { tokenHash: string; now: string }) =>
+  ex
     .selectFrom('sessions')
     .innerJoin('people', 'people.id', 'sessions.person_id')
     .select([
@@ -25,14 +27,17 @@ export async function findSessionByHash(ex: Executor, tokenHash: string, now: st
       'people.coop_id',
       'people.supporter',
     ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.expires_at', '>', now)
-    .where('people.status', '=', 'active')
-    .executeTakeFirst();
+    .where('sessions.token_hash', '=', p.tokenHash)
+    .where('sessions.expires_at', '>', p.now)
+    .where('people.status', '=', 'active'),
+);
+
+export async function findSessionByHash(ex: Executor, tokenHash: string, now: string) {
+  return (await sessionByHash(ex, { tokenHash, now }))[0];
 }
 
-export async function findApiTokenByHash(ex: Executor, tokenHash: string) {
-  return ex
+const apiTokenByHash = preparedQuery((ex: Executor, p: { tokenHash: string }) =>
+  ex
     .selectFrom('api_tokens')
     .innerJoin('people', 'people.id', 'api_tokens.person_id')
     .select([
@@ -45,18 +50,21 @@ export async function findApiTokenByHash(ex: Executor, tokenHash: string) {
       'people.coop_id',
       'people.supporter',
     ])
-    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.token_hash', '=', p.tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
-    .where('people.status', '=', 'active')
-    .executeTakeFirst();
+    .where('people.status', '=', 'active'),
+);
+
+export async function findApiTokenByHash(ex: Executor, tokenHash: string) {
+  return (await apiTokenByHash(ex, { tokenHash }))[0];
 }
 
+const rolesOfPerson = preparedQuery((ex: Executor, p: { personId: string }) =>
+  ex.selectFrom('role_grants').select(['role', 'coop_id']).where('person_id', '=', p.personId),
+);
+
 export async function rolesOf(ex: Executor, personId: string): Promise<RoleGrant[]> {
-  const rows = await ex
-    .selectFrom('role_grants')
-    .select(['role', 'coop_id'])
-    .where('person_id', '=', personId)
-    .execute();
+  const rows = await rolesOfPerson(ex, { personId });
   return rows.map((r) => ({ role: r.role as Role, coopId: r.coop_id === '' ? null : r.coop_id }));
 }
 
