@@ -8,6 +8,8 @@
  *   3. checks the card's record, the offer's rules, the discount, the person's
  *      limit and the offer's monthly cap — refusing at the till, flagging at sync;
  *   4. inserts the redemption.
+ * On SQLite, sales arriving together share one commit (db/group-commit.ts),
+ * each in its own savepoint.
  * No audit event is written per redemption: the row is itself the record, it
  * is never changed (only an admin's "flag seen" is added to it) and it names
  * the cashier, the card and both times.
@@ -15,6 +17,7 @@
 import type { CardRefusal, OfferRefusal, Redemption, RedemptionFlag, SyncRejection } from '@coopnet/contract/till';
 import { benefits } from '@coopnet/domain';
 import type { Executor } from '../../db/database.ts';
+import { groupCommit } from '../../db/group-commit.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../platform/clock.ts';
 import { badRequest } from '../../platform/errors.ts';
@@ -88,6 +91,8 @@ function statusAt(offer: repo.OfferRow, at: string): Rules['status'] {
 const CLOSED: ReadonlySet<string> = new Set(['offer_ended', 'offer_paused', 'not_started']);
 
 export function redemptionRecorder({ db, dialect }: AppDeps) {
+  // Busy tills on SQLite share commits (db/group-commit.ts); each sale is still all-or-nothing.
+  const inTransaction = groupCommit(db, dialect);
   async function replay(ex: Executor, existing: repo.RedemptionRow, sale: Sale): Promise<Outcome> {
     // The key names one sale: the same offer, card and amount. Anything else is a till reusing a key.
     const same = existing.offer_id === sale.offerId && existing.card_id === sale.cardId && existing.sale_cents === sale.saleCents;
@@ -174,7 +179,7 @@ export function redemptionRecorder({ db, dialect }: AppDeps) {
   /** Records the sale once: a concurrent request with the same key that commits first is answered as a retry. */
   async function record(sale: Sale, when: When, net: NetworkSettings): Promise<Outcome> {
     try {
-      return await db.transaction().execute((trx) => attempt(trx, sale, when, net));
+      return await inTransaction((trx) => attempt(trx, sale, when, net));
     } catch (err) {
       if (!repo.isKeyClash(err)) throw err;
       const existing = await repo.findByKey(db, sale.coopId, sale.key);
