@@ -4,6 +4,7 @@ import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import type { OfferTable, RedemptionTable } from '../../db/schema-benefits.ts';
 import { DEMO_COOPS, DEMO_NETWORK } from './demo-data.ts';
 import { DEMO_PASSWORD, type SeedResult, seedDemo } from './seed.ts';
+import { offerRules } from '../offers/offers.presenter.ts';
 
 const DAY = 86_400_000;
 
@@ -104,25 +105,7 @@ describeOnDatabases('demo network: offers and redemptions', (t) => {
     for (const r of redemptions.filter((x) => x.flag === null)) {
       const o = byId.get(r.offer_id)!;
       expect(o.coop_id).toBe(r.coop_id);
-      const rules = {
-        coopId: o.coop_id,
-        kind: o.kind,
-        percent: o.percent,
-        amountCents: o.amount_cents === null ? null : Number(o.amount_cents),
-        maxDiscountCents: o.max_discount_cents === null ? null : Number(o.max_discount_cents),
-        minSaleCents: o.min_sale_cents === null ? null : Number(o.min_sale_cents),
-        forWorkers: o.for_workers === 1,
-        forSupporters: o.for_supporters === 1,
-        sectors: JSON.parse(o.sectors_json) as string[],
-        status: o.status,
-        validFrom: o.valid_from,
-        validUntil: o.valid_until,
-        limitPeriod: o.limit_period,
-        limitCount: o.limit_count,
-        limitCents: o.limit_cents === null ? null : Number(o.limit_cents),
-        capCount: o.cap_count,
-        capCents: o.cap_cents === null ? null : Number(o.cap_cents),
-      };
+      const rules = offerRules(o);
       const at = new Date(r.redeemed_at);
       const holder = { kind: r.holder_kind, coopId: r.holder_coop_id, sector: r.holder_coop_id ? coops.get(r.holder_coop_id)! : null };
       expect(benefits.ineligibility(rules, holder, benefits.localDate(at, tz))).toBeNull();

@@ -23,6 +23,7 @@ import { newId } from '../../platform/clock.ts';
 import { DEMO_NETWORK, SECTORS } from './demo-data.ts';
 import { insertCards, insertOffers, insertRedemptions } from './demo-benefits.repository.ts';
 import { type DemoPlan, prng } from './demo-plan.ts';
+import { offerRules } from '../offers/offers.presenter.ts';
 
 const DAY = 86_400_000;
 const BATCH = 500;
@@ -206,25 +207,6 @@ function offerRow(o: DemoOffer, coopId: string, createdBy: string | null, create
   };
 }
 
-const rulesOf = (o: OfferTable) => ({
-  coopId: o.coop_id,
-  kind: o.kind,
-  percent: o.percent,
-  amountCents: o.amount_cents,
-  maxDiscountCents: o.max_discount_cents,
-  minSaleCents: o.min_sale_cents,
-  forWorkers: o.for_workers === 1,
-  forSupporters: o.for_supporters === 1,
-  sectors: JSON.parse(o.sectors_json) as string[],
-  status: o.status,
-  validFrom: o.valid_from,
-  validUntil: o.valid_until,
-  limitPeriod: o.limit_period,
-  limitCount: o.limit_count,
-  limitCents: o.limit_cents,
-  capCount: o.cap_count,
-  capCents: o.cap_cents,
-});
 
 /** The offers, cards and redemptions of the demo network, in memory. Deterministic but for ids. */
 export function planBenefits(plan: DemoPlan, now: string): DemoBenefits {
@@ -340,7 +322,7 @@ export function planBenefits(plan: DemoPlan, now: string): DemoBenefits {
       // Opening hours, 07:00–19:00 UTC; nothing in the last minutes before the seed.
       const at = day * DAY + 7 * 3_600_000 + Math.floor(rand() * 12 * 3_600_000);
       const { row, demo } = chooseOffer();
-      const rules = rulesOf(row);
+      const rules = offerRules(row);
       const bySupporter = rules.forSupporters && supporters.length > 0 && rand() < 0.3;
       const today = benefits.localDate(new Date(at), tz);
       const eligible = (bySupporter ? supporters : workers).filter((x) => benefits.ineligibility(rules, holderOf(x), today) === null);

@@ -1,6 +1,7 @@
 /** Offer rows to the API's shape, and to the domain's rule inputs. */
 import type { Offer } from '@coopnet/contract/offers';
 import type { benefits } from '@coopnet/domain';
+import { termsOfRow } from './offer-terms.ts';
 import type { OfferRow } from './offers.repository.ts';
 
 export function presentOffer(r: OfferRow): Offer {
@@ -10,24 +11,7 @@ export function presentOffer(r: OfferRow): Offer {
     coopName: r.coop_name,
     coopSlug: r.coop_slug,
     coopSector: r.coop_sector,
-    title: r.title,
-    terms: r.terms,
-    kind: r.kind,
-    percent: r.percent,
-    amountCents: r.amount_cents,
-    item: r.item,
-    maxDiscountCents: r.max_discount_cents,
-    minSaleCents: r.min_sale_cents,
-    forWorkers: r.for_workers === 1,
-    forSupporters: r.for_supporters === 1,
-    sectors: JSON.parse(r.sectors_json) as string[],
-    limitPeriod: r.limit_period,
-    limitCount: r.limit_count,
-    limitCents: r.limit_cents,
-    capCount: r.cap_count,
-    capCents: r.cap_cents,
-    validFrom: r.valid_from,
-    validUntil: r.valid_until,
+    ...termsOfRow(r),
     status: r.status,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
