@@ -20,7 +20,7 @@ import { NavLinks } from './NavLinks.tsx';
 export function Shell() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const narrow = useMediaQuery('(max-width: 61.99em)');
+  const narrow = useMediaQuery('(max-width: 74.99em)');
   const location = useLocation();
   const { data: network } = useNetwork();
 
@@ -32,7 +32,7 @@ export function Shell() {
   return (
     <AppShell
       header={{ height: 64 }}
-      navbar={{ width: 280, breakpoint: 'md', collapsed: { mobile: !opened, desktop: true } }}
+      navbar={{ width: 280, breakpoint: 'lg', collapsed: { mobile: !opened, desktop: true } }}
       padding="md"
     >
       <a href="#main" className="skip-link">
@@ -44,7 +44,7 @@ export function Shell() {
             <Burger
               opened={opened}
               onClick={toggle}
-              hiddenFrom="md"
+              hiddenFrom="lg"
               size="sm"
               aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
               aria-expanded={opened}
@@ -63,12 +63,12 @@ export function Shell() {
             </Anchor>
           </Group>
           <Group gap="lg" wrap="nowrap">
-            <Group visibleFrom="md" component="nav" aria-label={t('nav.main')} wrap="nowrap">
+            <Group visibleFrom="lg" component="nav" aria-label={t('nav.main')} wrap="nowrap">
               <NavLinks />
             </Group>
             <NotificationBell />
             <LanguageSwitch />
-            <Group visibleFrom="md" wrap="nowrap">
+            <Group visibleFrom="lg" wrap="nowrap">
               <AuthButton />
             </Group>
           </Group>
