@@ -43,6 +43,9 @@ test('a coordinator reads the accounts, sets the settlement policy and settles l
   const last = await lastMonthName(page);
   await page.getByLabel('Month', { exact: true }).selectOption(last.value);
   await expect(page).toHaveURL(new RegExp(`month=${last.value}`));
+  // The month's figures have arrived (the summary names it) before the cells are read.
+  const summary = page.getByText(/discounts in .+, worth .+ in total\./);
+  await expect(summary).toContainText(last.name);
   const matrix = page.getByRole('region', { name: MATRIX });
   await expect(matrix.getByRole('rowheader', { name: 'Forn de la Plaça' })).toBeVisible();
   const amounts = matrix.locator('tbody td[data-cell="amount"]');
@@ -55,8 +58,6 @@ test('a coordinator reads the accounts, sets the settlement policy and settles l
   const total = await cellCents(matrix.locator('tfoot td[data-cell="total"]'));
   expect(sum).toBeGreaterThan(0);
   expect(total).toBe(sum);
-  const summary = page.getByText(/discounts in .+, worth .+ in total\./);
-  await expect(summary).toContainText(last.name);
   expect(cents((await summary.innerText()).split('worth ')[1]!)).toBe(total);
 
   // Net = given − received, row by row.
