@@ -242,6 +242,8 @@ test('installable: the manifest is served and valid, the service worker controls
     await expect(region.getByRole('cell', { name: '€9.00' }).first()).toBeVisible();
     await expect(region.getByText(monthTotal).first()).toBeVisible();
     await expect(region.getByText(/^As saved on this phone on /)).toBeVisible();
+    // The header still names the network, as last seen on this phone.
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Red de Cooperativas de Valencia' })).toBeVisible();
     expect(await readQr(qr, 'card-offline')).toBe(card.token);
     await expectAccessible(page);
     await shot(page, 'card-offline');

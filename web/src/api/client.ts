@@ -50,6 +50,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: QueryParams;
   signal?: AbortSignal;
+  /** extra request headers, e.g. `Idempotency-Key` on a till's sale */
+  headers?: Record<string, string>;
 }
 
 /** `undefined` until the session has been asked for; `null` when signed out. */
@@ -78,15 +80,15 @@ export async function fetchSession(signal?: AbortSignal): Promise<Session> {
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  if (method === 'GET') return send<T>(method, path, options.query, undefined, options.signal);
+  if (method === 'GET') return send<T>(method, path, options.query, undefined, options.signal, options.headers);
   if (csrfToken === undefined) await fetchSession().catch(() => undefined);
   try {
-    return await send<T>(method, path, options.query, options.body ?? {}, options.signal);
+    return await send<T>(method, path, options.query, options.body ?? {}, options.signal, options.headers);
   } catch (err) {
     // A stale token (the session was renewed in another tab): learn the new one and try once more.
     if (err instanceof ApiError && err.code === 'auth.csrf') {
       await fetchSession();
-      return send<T>(method, path, options.query, options.body ?? {}, options.signal);
+      return send<T>(method, path, options.query, options.body ?? {}, options.signal, options.headers);
     }
     throw err;
   }
@@ -105,13 +107,14 @@ async function send<T>(
   query: QueryParams | undefined,
   body: unknown,
   signal?: AbortSignal,
+  extraHeaders?: Record<string, string>,
 ): Promise<T> {
   let res: Response;
   try {
     res = await fetch(buildUrl(path, query), {
       method,
       credentials: 'same-origin',
-      headers: headersFor(method, body !== undefined),
+      headers: { ...headersFor(method, body !== undefined), ...extraHeaders },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });

@@ -29,10 +29,35 @@ export function useAbilities(): Abilities {
   return { ...noAbilities, ...(data?.abilities ?? {}) };
 }
 
+const NETWORK_STORAGE_KEY = 'coopnet.network';
+
+/** The network as last seen on this device: its name, currency and time zone stay right offline (card, till). */
+function savedNetwork(): Network | undefined {
+  try {
+    const raw = window.localStorage.getItem(NETWORK_STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as Network) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function fetchNetwork(signal: AbortSignal): Promise<Network> {
+  const network = await api<Network>('/network', { signal });
+  try {
+    window.localStorage.setItem(NETWORK_STORAGE_KEY, JSON.stringify(network));
+  } catch {
+    // private mode or a full storage: offline pages fall back to the defaults
+  }
+  return network;
+}
+
 export function useNetwork() {
   return useQuery({
     queryKey: networkKey,
-    queryFn: ({ signal }) => api<Network>('/network', { signal }),
+    queryFn: ({ signal }) => fetchNetwork(signal),
+    // Shown at once, then refreshed: initialDataUpdatedAt 0 marks it stale.
+    initialData: savedNetwork,
+    initialDataUpdatedAt: 0,
     staleTime: 5 * 60_000,
   });
 }
