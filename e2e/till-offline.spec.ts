@@ -1,5 +1,5 @@
 /**
- * The till with the network cut (issue 3's acceptance): opened online, it
+ * The till with the network cut: opened online, it
  * caches the keys, offers and revoked cards; a worker of another co-op is
  * removed (their card revoked) and the till refreshes; then, offline, it
  * accepts a valid card, refuses the revoked one and a forged one, and queues

@@ -1,5 +1,5 @@
 /**
- * The till (issue 3's acceptance): the cashier of Forn de la Plaça scans the
+ * The till: the cashier of Forn de la Plaça scans the
  * card of a worker of Bicis del Túria with the camera, records the 20 %
  * discount of a 45.00 sale, and the worker sees the saving on their card
  * page; the same with the short code typed; and a worker of Forn de la Plaça
