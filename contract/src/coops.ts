@@ -25,7 +25,7 @@ export const Coop = z.object({
 export type Coop = z.infer<typeof Coop>;
 
 export const CoopWithAbilities = Coop.extend({
-  abilities: z.object({ update: z.boolean(), manageWorkers: z.boolean(), changeStatus: z.boolean() }),
+  abilities: z.object({ update: z.boolean(), manageWorkers: z.boolean(), changeStatus: z.boolean(), manageOffers: z.boolean() }),
 });
 
 export const CoopListQuery = z.strictObject({

@@ -93,7 +93,7 @@ export interface Coop {
 export interface CoopDetail extends Coop {
   createdAt: string;
   admittedAt: string | null;
-  abilities: { update: boolean; manageWorkers: boolean; changeStatus: boolean };
+  abilities: { update: boolean; manageWorkers: boolean; changeStatus: boolean; manageOffers: boolean };
 }
 
 export interface CoopProfile {

@@ -1,6 +1,7 @@
 /** Who may do what with a co-op, as rules that read like sentences. */
 import type { CoopStatus } from '../../db/schema.ts';
 import { type MaybeActor, isAdminOf, isCoordinator } from '../../platform/auth/actor.ts';
+import { offerPolicy } from '../offers/offers.policy.ts';
 
 interface CoopRef {
   id: string;
@@ -29,5 +30,7 @@ export function coopAbilities(actor: MaybeActor, coop: CoopRef) {
     update: coopPolicy.update(actor, coop),
     manageWorkers: coopPolicy.manageWorkers(actor, coop),
     changeStatus: coopPolicy.changeStatus(actor),
+    // Offers are the co-op's own gift: its admins make them, coordinators do not.
+    manageOffers: coop.status !== 'left' && offerPolicy.manage(actor, coop.id),
   };
 }

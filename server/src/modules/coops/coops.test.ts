@@ -121,6 +121,15 @@ describeOnDatabases('co-ops API', (t) => {
     expect((await visitor.get(`/api/v1/coops/${theirs.id}`)).json().description).toBe('A test co-op');
   });
 
+  it('tells who may manage a co-op’s offers: its admins, not the coordinators who manage its workers', async () => {
+    const coop = await makeCoop(t.deps);
+    const { client: admin } = await actorClient(t.deps, t.app, { coopId: coop.id, roles: [{ role: 'coop_admin', coopId: coop.id }] });
+    const { client: coordinator } = await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] });
+    expect((await admin.get(`/api/v1/coops/${coop.id}`)).json().abilities).toMatchObject({ manageWorkers: true, manageOffers: true });
+    expect((await coordinator.get(`/api/v1/coops/${coop.id}`)).json().abilities).toMatchObject({ manageWorkers: true, manageOffers: false });
+    expect((await visitor.get(`/api/v1/coops/${coop.id}`)).json().abilities).toMatchObject({ manageWorkers: false, manageOffers: false });
+  });
+
   it('refuses a write without the CSRF header', async () => {
     const mine = await makeCoop(t.deps);
     const { client: admin } = await actorClient(t.deps, t.app, { roles: [{ role: 'coop_admin', coopId: mine.id }] });

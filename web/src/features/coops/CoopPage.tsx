@@ -96,9 +96,11 @@ export function CoopPage() {
             <Button component={Link} to={`/coops/${coop.id}/import`} variant="default">
               {t('coop.admin.import')}
             </Button>
-            <Button component={Link} to={`/coops/${coop.id}/offers`} variant="default">
-              {t('offers.manageLink')}
-            </Button>
+            {coop.abilities.manageOffers && (
+              <Button component={Link} to={`/coops/${coop.id}/offers`} variant="default">
+                {t('offers.manageLink')}
+              </Button>
+            )}
           </Group>
         </nav>
       )}

@@ -40,7 +40,7 @@ export function CoopAdminFrame({ title, children }: { title: string; children: (
           { to: `/coops/${coop.id}/workers`, label: t('coopAdmin.workers') },
           { to: `/coops/${coop.id}/invite`, label: t('coopAdmin.invite') },
           { to: `/coops/${coop.id}/import`, label: t('coopAdmin.import') },
-          { to: `/coops/${coop.id}/offers`, label: t('offers.manage.title') },
+          ...(coop.abilities.manageOffers ? [{ to: `/coops/${coop.id}/offers`, label: t('offers.manage.title') }] : []),
           { to: `/coops/${coop.slug}`, label: t('coopAdmin.profile') },
         ].map((l) => (
           <Anchor key={l.to} component={NavLink} to={l.to} end className="nav-link">
