@@ -1,5 +1,5 @@
 /** The two ways a card reaches the till: the camera, or its code typed (by hand or by a USB barcode scanner). */
-import { Button, Group, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Flex, Stack, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CameraScanner } from './CameraScanner.tsx';
@@ -45,7 +45,8 @@ export function CardReader({ onCard, busy, ready }: { onCard: (text: string) => 
           </Button>
         )}
         <form onSubmit={submit}>
-          <Group align="flex-end" gap="sm" wrap="nowrap">
+          {/* Side by side where there is room; on a phone the field keeps the whole width and the button goes below. */}
+          <Flex direction={{ base: 'column', xs: 'row' }} align={{ base: 'stretch', xs: 'flex-end' }} gap="sm">
             <TextInput
               ref={input}
               size="lg"
@@ -61,7 +62,7 @@ export function CardReader({ onCard, busy, ready }: { onCard: (text: string) => 
             <Button type="submit" size="lg" loading={busy}>
               {t('till.read.check')}
             </Button>
-          </Group>
+          </Flex>
         </form>
       </Stack>
     </section>
