@@ -219,5 +219,16 @@ test.describe('the till', () => {
     await signIn(page, CASHIER);
     await page.getByRole('region', { name: 'Cashier' }).getByRole('link', { name: 'Till of Forn de la Plaça' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Till — Forn de la Plaça' })).toBeVisible();
+    const tillUrl = page.url();
+
+    // Installing from here installs the till: its own manifest, starting at /till, which opens this till again.
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    expect(href).toBe('/till.webmanifest');
+    const manifest = await page.request.get(href!);
+    expect(manifest.status()).toBe(200);
+    expect(await manifest.json()).toMatchObject({ id: '/till', start_url: '/till', display: 'standalone', short_name: 'Till' });
+    await page.goto('/till');
+    await expect(page.getByRole('heading', { level: 1, name: 'Till — Forn de la Plaça' })).toBeVisible();
+    expect(page.url()).toBe(tillUrl);
   });
 });

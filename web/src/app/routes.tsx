@@ -54,6 +54,7 @@ const ManageOffersPage = lazy(() =>
   import('../features/offers/ManageOffersPage.tsx').then((m) => ({ default: m.ManageOffersPage })),
 );
 const TillPage = lazy(() => import('../features/till/TillPage.tsx').then((m) => ({ default: m.TillPage })));
+const LastTill = lazy(() => import('../features/till/LastTill.tsx').then((m) => ({ default: m.LastTill })));
 const CardPage = lazy(() => import('../features/card/CardPage.tsx').then((m) => ({ default: m.CardPage })));
 const ReciprocityPage = lazy(() =>
   import('../features/reciprocity/ReciprocityPage.tsx').then((m) => ({ default: m.ReciprocityPage })),
@@ -82,6 +83,7 @@ export const router = createBrowserRouter([
       { path: 'offers', element: <CataloguePage /> },
       // The card and the till work offline once opened: they handle a missing session themselves.
       { path: 'card', element: <CardPage /> },
+      { path: 'till', element: <LastTill /> },
       { path: 'till/:coopId', element: <TillPage /> },
       {
         element: <RequireSignIn />,

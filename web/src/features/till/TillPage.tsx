@@ -21,6 +21,7 @@ import { isUnreachable, refusalReason, tillApi } from './till-api.ts';
 import type { CardCheck, CardRefusal } from './till-types.ts';
 import { QueuedSales, TillStatus } from './TillStatus.tsx';
 import { useTill } from './useTill.ts';
+import { useTillManifest } from './useTillManifest.ts';
 import { useTillWords } from './useTillWords.ts';
 
 export function TillPage() {
@@ -31,6 +32,7 @@ export function TillPage() {
   const words = useTillWords(till.cache.currency);
   const coopName = till.cache.coop?.id === coopId ? till.cache.coop.name : (till.cache.coops[coopId]?.name ?? '');
   usePageTitle(t('till.title'));
+  useTillManifest(coopId);
 
   const person = session.data?.person;
   const abilities = session.data?.abilities;
