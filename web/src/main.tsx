@@ -1,17 +1,20 @@
 import '@mantine/core/styles.css';
 import './app/app.css';
-import './i18n/index.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { i18nReady } from './i18n/index.ts';
 import { registerServiceWorker } from './features/card/serviceWorker.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The first render waits for the reader's language (one small chunk), so no page flashes untranslated keys.
+void i18nReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
 
 // The installable app: production only, so development never serves a stale cached page.

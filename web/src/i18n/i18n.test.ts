@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import es from './es.json';
-import { featureResources } from './merge.ts';
+import type { Resource } from './merge.ts';
+
+const featureFiles = import.meta.glob<Resource>('../features/*/i18n/*.json', { eager: true, import: 'default' });
+const featureResources = (lng: string) =>
+  Object.fromEntries(Object.entries(featureFiles).filter(([path]) => path.endsWith(`/${lng}.json`)));
 
 /** Every key path of a nested resource object, e.g. `nav.signIn`. */
 function keys(obj: Record<string, unknown>, prefix = ''): string[] {

@@ -5,9 +5,7 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import es from './es.json';
-import { withFeatureStrings } from './merge.ts';
+import type { Resource } from './merge.ts';
 
 export const LANGUAGES = [
   { value: 'en', label: 'English' },
@@ -40,6 +38,25 @@ function browserLanguage(): Language | null {
   return null;
 }
 
+/** Each language's strings are a chunk of their own: a reader downloads only the language they read. */
+const BUNDLES: Record<Language, () => Promise<{ default: Resource }>> = {
+  en: () => import('./lang/en.ts'),
+  es: () => import('./lang/es.ts'),
+};
+
+async function loadLanguage(lng: Language): Promise<void> {
+  if (i18n.hasResourceBundle(lng, 'translation')) return;
+  i18n.addResourceBundle(lng, 'translation', (await BUNDLES[lng]()).default);
+}
+
+/** Loads the language's strings, then switches; offline with the strings not yet on the device, it stays as it is. */
+function switchTo(lng: Language): void {
+  loadLanguage(lng).then(
+    () => void i18n.changeLanguage(lng),
+    () => undefined,
+  );
+}
+
 /** The visitor picked a language: use it now and remember it on this device. */
 export function chooseLanguage(lng: Language): void {
   try {
@@ -47,14 +64,14 @@ export function chooseLanguage(lng: Language): void {
   } catch {
     // private mode: the choice lasts for this page only
   }
-  void i18n.changeLanguage(lng);
+  switchTo(lng);
 }
 
 /** Called once the network is known: its locale is the default for visitors whose browser language we lack. */
 export function applyNetworkLocale(locale: string): void {
   if (storedLanguage() || browserLanguage()) return;
   const lng = asLanguage(locale);
-  if (lng && lng !== i18n.language) void i18n.changeLanguage(lng);
+  if (lng && lng !== i18n.language) switchTo(lng);
 }
 
 export function currentLanguage(): Language {
@@ -65,14 +82,24 @@ i18n.on('languageChanged', (lng) => {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 });
 
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: withFeatureStrings('en', en) }, es: { translation: withFeatureStrings('es', es) } },
-  lng: storedLanguage() ?? browserLanguage() ?? 'en',
-  fallbackLng: 'en',
-  supportedLngs: LANGUAGES.map((l) => l.value),
-  interpolation: { escapeValue: false },
-  showSupportNotice: false,
-  returnNull: false,
-});
+const initial: Language = storedLanguage() ?? browserLanguage() ?? 'en';
+
+/** Resolves once the first language's strings are in: the app renders after it. */
+export const i18nReady: Promise<unknown> = i18n
+  .use(initReactI18next)
+  .init({
+    resources: {},
+    partialBundledLanguages: true,
+    lng: initial,
+    // Both languages have every key (checked by i18n.test.ts), so nothing falls back.
+    fallbackLng: false,
+    supportedLngs: LANGUAGES.map((l) => l.value),
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+    returnNull: false,
+  })
+  .then(() => loadLanguage(initial))
+  .then(() => i18n.changeLanguage(initial))
+  .catch(() => undefined);
 
 export default i18n;
