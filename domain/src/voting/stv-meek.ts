@@ -30,8 +30,8 @@ import { assertCandidates, prepareRanked } from './ballot.ts';
 import { assertLot, lotPositions } from './lot.ts';
 import { MEEK_UNIT, ceilDiv, formatUnits, isSafeWhole, mulFloorMeekUnit } from './numbers.ts';
 import { breakTie } from './ties.ts';
-import { VotingInputError, type CandidateStatus, type TieBreak } from './types.ts';
-import type { ElectedEntry, StvInput } from './stv-scottish.ts';
+import { VotingInputError, type CandidateStatus, type ElectedEntry, type StvResultCommon, type TieBreak } from './types.ts';
+import type { StvInput } from './stv-scottish.ts';
 
 export interface MeekOptions {
   /** Stop iterating when the elected candidates' total surplus is at most this many units (default 10^4 = 0.00001 vote). */
@@ -67,22 +67,10 @@ export interface MeekStage {
   readonly total: number;
 }
 
-export interface StvMeekResult {
+export interface StvMeekResult extends StvResultCommon {
   readonly method: 'stv_meek';
-  readonly unit: number;
-  readonly candidates: readonly string[];
-  readonly seats: number;
-  readonly outcome: 'complete' | 'no_valid_votes';
-  readonly validVotes: number;
-  readonly emptyVotes: number;
   readonly tolerance: number;
   readonly stages: readonly MeekStage[];
-  readonly elected: readonly ElectedEntry[];
-  readonly excluded: readonly number[];
-  readonly withdrawn: readonly number[];
-  readonly unfilledSeats: number;
-  readonly tieBreaks: readonly TieBreak[];
-  readonly lot: readonly number[];
 }
 
 export function countStvMeek(input: StvInput, options: MeekOptions = {}): StvMeekResult {

@@ -31,7 +31,7 @@ import { assertCandidates, prepareRanked } from './ballot.ts';
 import { assertLot, lotPositions } from './lot.ts';
 import { SCOTTISH_UNIT, addSafe, formatUnits, isSafeWhole, mulDivFloor, mulSafe } from './numbers.ts';
 import { breakTie } from './ties.ts';
-import { VotingInputError, type CandidateStatus, type RankedCountInput, type TieBreak } from './types.ts';
+import { VotingInputError, type CandidateStatus, type ElectedEntry, type RankedCountInput, type StvResultCommon, type TieBreak } from './types.ts';
 
 export interface StvInput extends RankedCountInput {
   readonly seats: number;
@@ -96,34 +96,11 @@ export interface ScottishStage {
   readonly total: number;
 }
 
-export interface ElectedEntry {
-  readonly candidate: number;
-  readonly stage: number;
-  /** 'quota': reached the quota (rule 47); 'last_vacancies': rule 52. */
-  readonly by: 'quota' | 'last_vacancies';
-}
-
-export interface StvScottishResult {
+export interface StvScottishResult extends StvResultCommon {
   readonly method: 'stv_scottish';
-  readonly unit: number;
-  readonly candidates: readonly string[];
-  readonly seats: number;
-  readonly outcome: 'complete' | 'no_valid_votes';
-  /** Weight of valid ballot papers (at least one usable preference). */
-  readonly validVotes: number;
-  /** Weight of ballots with no usable preference (not valid papers, not in the quota). */
-  readonly emptyVotes: number;
   readonly quota: number;
   readonly quotaVotes: number;
   readonly stages: readonly ScottishStage[];
-  readonly elected: readonly ElectedEntry[];
-  /** Excluded candidates in order of exclusion. */
-  readonly excluded: readonly number[];
-  readonly withdrawn: readonly number[];
-  /** Seats that could not be filled (fewer candidates than seats). */
-  readonly unfilledSeats: number;
-  readonly tieBreaks: readonly TieBreak[];
-  readonly lot: readonly number[];
 }
 
 interface Parcel {

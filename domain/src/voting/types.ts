@@ -67,3 +67,30 @@ export interface RankedCountInput {
   /** Candidates withdrawn before the count: skipped on every ballot. */
   readonly withdrawn?: readonly number[];
 }
+
+export interface ElectedEntry {
+  readonly candidate: number;
+  readonly stage: number;
+  /** 'quota': reached the quota (rule 47); 'last_vacancies': rule 52. */
+  readonly by: 'quota' | 'last_vacancies';
+}
+
+/** What every STV count reports, whichever rules (Scottish, Meek) it followed. */
+export interface StvResultCommon {
+  readonly unit: number;
+  readonly candidates: readonly string[];
+  readonly seats: number;
+  readonly outcome: 'complete' | 'no_valid_votes';
+  /** Weight of valid ballot papers (at least one usable preference). */
+  readonly validVotes: number;
+  /** Weight of ballots with no usable preference (not valid papers, not in the quota). */
+  readonly emptyVotes: number;
+  readonly elected: readonly ElectedEntry[];
+  /** Excluded candidates in order of exclusion. */
+  readonly excluded: readonly number[];
+  readonly withdrawn: readonly number[];
+  /** Seats that could not be filled (fewer candidates than seats). */
+  readonly unfilledSeats: number;
+  readonly tieBreaks: readonly TieBreak[];
+  readonly lot: readonly number[];
+}
