@@ -12,7 +12,7 @@ import { badRequest } from '../../platform/errors.ts';
 /** Every term present; `null` where the offer has no such term. */
 export type OfferTerms = { [K in keyof OfferInput]-?: Exclude<OfferInput[K], undefined> };
 
-type TermColumns = Pick<
+export type TermColumns = Pick<
   OfferTable,
   | 'title' | 'terms' | 'kind' | 'percent' | 'amount_cents' | 'item' | 'max_discount_cents' | 'min_sale_cents' | 'for_workers'
   | 'for_supporters' | 'sectors_json' | 'limit_period' | 'limit_count' | 'limit_cents' | 'cap_count' | 'cap_cents' | 'valid_from' | 'valid_until'

@@ -1,4 +1,4 @@
-import { Anchor, Avatar, Badge, Button, Card, Divider, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Avatar, Badge, Button, Card, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { CoopOffers } from '../offers/CoopOffers.tsx';
 import { CoopEditForm } from './CoopEditForm.tsx';
 import { CoopStatusForm } from './CoopStatusForm.tsx';
 import { useCoop } from './coops.api.ts';
+import { FactList } from '../../components/FactList.tsx';
 
 /** A co-op's public page; its admin also edits it here and finds the admin pages. */
 export function CoopPage() {
@@ -64,18 +65,7 @@ export function CoopPage() {
           </Text>
         )}
         <Card withBorder mt="md" padding="md">
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" component="dl" style={{ margin: 0 }}>
-            {facts.map((f) => (
-              <div key={f.label}>
-                <Text component="dt" fw={700} size="sm">
-                  {f.label}
-                </Text>
-                <Text component="dd" m={0}>
-                  {f.value}
-                </Text>
-              </div>
-            ))}
-          </SimpleGrid>
+          <FactList facts={facts} />
         </Card>
       </section>
 

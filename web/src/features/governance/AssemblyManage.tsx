@@ -76,7 +76,10 @@ export function NewAssemblyForm({ bodies }: { bodies: Body[] }) {
           label={t('assemblies.body')}
           value={bodyId}
           onChange={(e) => setBodyId(e.currentTarget.value)}
-          data={[{ value: '', label: t('newProposal.chooseOne') }, ...bodies.map((b) => ({ value: b.id, label: b.name }))]}
+          data={[
+            { value: '', label: t('newProposal.chooseOne') },
+            ...bodies.map((b) => ({ value: b.id, label: b.name })),
+          ]}
           error={errors.bodyId}
           required
         />
@@ -167,20 +170,15 @@ function MinutesForm({ assembly: a }: { assembly: Assembly }) {
   const { t } = useTranslation();
   const refresh = useRefresh(a.id);
   const [minutes, setMinutes] = useState(a.minutes ?? '');
-  const [done, setDone] = useState(false);
   const save = useMutation({
     mutationFn: () =>
       api(`/assemblies/${a.id}`, { method: 'PATCH', body: { minutes: minutes.trim() ? minutes : null } }),
-    onSuccess: async () => {
-      setDone(true);
-      await refresh();
-    },
+    onSuccess: () => refresh(),
   });
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        setDone(false);
         save.mutate();
       }}
     >
@@ -194,16 +192,7 @@ function MinutesForm({ assembly: a }: { assembly: Assembly }) {
           maxLength={100_000}
         />
         <ErrorAlert error={save.error} showFields />
-        <Group>
-          <Button type="submit" variant="default" loading={save.isPending}>
-            {t('assemblies.saveMinutes')}
-          </Button>
-          {done && (
-            <Text role="status" size="sm">
-              {t('assemblies.minutesSaved')}
-            </Text>
-          )}
-        </Group>
+        <SaveBar save={save} label={t('assemblies.saveMinutes')} saved={t('assemblies.minutesSaved')} />
       </Stack>
     </form>
   );
@@ -214,27 +203,25 @@ function AgendaForm({ assembly: a }: { assembly: Assembly }) {
   const refresh = useRefresh(a.id);
   const initial = [...a.agenda].sort((x, y) => x.position - y.position).map((i) => i.proposalId);
   const [chosen, setChosen] = useState<string[]>(initial);
-  const [done, setDone] = useState(false);
   const proposals = useQuery({
     queryKey: ['proposals', 'list', 'for-agenda'],
     queryFn: ({ signal }) => api<Page<ProposalSummary>>('/proposals', { query: { limit: 100 }, signal }),
   });
   const save = useMutation({
     mutationFn: () => api(`/assemblies/${a.id}/agenda`, { method: 'PUT', body: { proposalIds: chosen } }),
-    onSuccess: async () => {
-      setDone(true);
-      await refresh();
-    },
+    onSuccess: () => refresh(),
   });
   const items = proposals.data?.items ?? [];
   // Proposals already on the agenda stay listed even if they are beyond the first page.
   const extra = a.agenda.filter((i) => !items.some((p) => p.id === i.proposalId));
-  const all = [...items.map((p) => ({ id: p.id, title: p.title })), ...extra.map((i) => ({ id: i.proposalId, title: i.title }))];
+  const all = [
+    ...items.map((p) => ({ id: p.id, title: p.title })),
+    ...extra.map((i) => ({ id: i.proposalId, title: i.title })),
+  ];
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        setDone(false);
         save.mutate();
       }}
     >
@@ -244,7 +231,9 @@ function AgendaForm({ assembly: a }: { assembly: Assembly }) {
           description={t('assemblies.agendaHint')}
           value={chosen}
           // Kept in the order they were ticked: that is the agenda's order.
-          onChange={(next) => setChosen((old) => [...old.filter((id) => next.includes(id)), ...next.filter((id) => !old.includes(id))])}
+          onChange={(next) =>
+            setChosen((old) => [...old.filter((id) => next.includes(id)), ...next.filter((id) => !old.includes(id))])
+          }
         >
           <Stack gap={6} mt="xs">
             {all.map((p) => {
@@ -261,18 +250,33 @@ function AgendaForm({ assembly: a }: { assembly: Assembly }) {
         </Checkbox.Group>
         {proposals.data && all.length === 0 && <Text size="sm">{t('assemblies.noProposals')}</Text>}
         <ErrorAlert error={save.error ?? proposals.error} showFields />
-        <Group>
-          <Button type="submit" variant="default" loading={save.isPending}>
-            {t('assemblies.saveAgenda')}
-          </Button>
-          {done && (
-            <Text role="status" size="sm">
-              {t('assemblies.agendaSaved')}
-            </Text>
-          )}
-        </Group>
+        <SaveBar save={save} label={t('assemblies.saveAgenda')} saved={t('assemblies.agendaSaved')} />
       </Stack>
     </form>
+  );
+}
+
+/** A form's save button, and "saved" once the last save went through. */
+function SaveBar({
+  save,
+  label,
+  saved,
+}: {
+  save: { isPending: boolean; isSuccess: boolean };
+  label: string;
+  saved: string;
+}) {
+  return (
+    <Group>
+      <Button type="submit" variant="default" loading={save.isPending}>
+        {label}
+      </Button>
+      {save.isSuccess && (
+        <Text role="status" size="sm">
+          {saved}
+        </Text>
+      )}
+    </Group>
   );
 }
 

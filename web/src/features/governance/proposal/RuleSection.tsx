@@ -1,8 +1,9 @@
-import { Card, SimpleGrid, Text, Title } from '@mantine/core';
+import { Card, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { methodName, quorumNotes, quorumText, thresholdText } from '../rules.ts';
 import type { Proposal } from '../types.ts';
+import { FactList } from '../../../components/FactList.tsx';
 
 /** How the proposal is decided, in plain words; frozen when voting opens, the bylaws' current rule before. */
 export function RuleSection({ proposal: p, bodyName }: { proposal: Proposal; bodyName: string | null }) {
@@ -60,18 +61,7 @@ export function RuleSection({ proposal: p, bodyName }: { proposal: Proposal; bod
       </Text>
       {rule ? (
         <Card withBorder padding="md" maw={900}>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" component="dl" style={{ margin: 0 }}>
-            {facts.map((f) => (
-              <div key={f.label}>
-                <Text component="dt" fw={700} size="sm">
-                  {f.label}
-                </Text>
-                <Text component="dd" m={0}>
-                  {f.value}
-                </Text>
-              </div>
-            ))}
-          </SimpleGrid>
+          <FactList facts={facts} />
         </Card>
       ) : (
         <Text>{t('proposal.rule.none')}</Text>
