@@ -2,6 +2,8 @@ export { localDate, localMonth, monthBounds, periodBounds, startOfLocalDay, type
 export {
   MAX_SALE_CENTS,
   discountFor,
+  hasCap,
+  hasPersonLimit,
   ineligibility,
   limitBreak,
   remaining,

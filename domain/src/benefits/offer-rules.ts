@@ -115,9 +115,19 @@ export interface Remaining {
   capCents: number | null;
 }
 
+/** A limit per person: a period and a count or an amount in it. */
+export function hasPersonLimit(limits: Limits): limits is Limits & { limitPeriod: Period } {
+  return limits.limitPeriod !== null && (limits.limitCount !== null || limits.limitCents !== null);
+}
+
+/** A monthly cap on the whole offer: uses or an amount. */
+export function hasCap(limits: Limits): boolean {
+  return limits.capCount !== null || limits.capCents !== null;
+}
+
 export function remaining(limits: Limits, used: Usage): Remaining {
   const left = (limit: number | null, u: number) => (limit === null ? null : Math.max(0, limit - u));
-  const periodic = limits.limitPeriod !== null;
+  const periodic = hasPersonLimit(limits);
   return {
     personCount: periodic ? left(limits.limitCount, used.personCount) : null,
     personCents: periodic ? left(limits.limitCents, used.personCents) : null,

@@ -21,7 +21,7 @@ describe('typed decimal amounts to cents', () => {
     expect(parseDecimalCents('50.01', 5000)).toEqual({ ok: false, problem: 'too_large' });
   });
   it('writes cents back as an input shows them, and round-trips', () => {
-    expect([4550, 5, 705, -137500].map(centsToDecimal)).toEqual(['45.50', '0.05', '7.05', '-1375.00']);
+    expect([4550, 5, 705, 0, -5, -137500, 123_456_789].map(centsToDecimal)).toEqual(['45.50', '0.05', '7.05', '0.00', '-0.05', '-1375.00', '1234567.89']);
     expect(centsToDecimal(null)).toBe('');
     for (const text of ['0.01', '12.34', '999999.99']) {
       const parsed = parseDecimalCents(text);

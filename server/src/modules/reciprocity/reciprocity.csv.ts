@@ -6,6 +6,7 @@
  * accented names as UTF-8.
  */
 import type { Matrix } from '@coopnet/contract/reciprocity';
+import { centsToDecimal } from '@coopnet/domain';
 
 export const SUPPORTERS = 'Supporters';
 
@@ -17,13 +18,6 @@ export function csvField(value: string | number): string {
 
 /** A name a spreadsheet would run as a formula (`=HYPERLINK(…)`) is kept as text. */
 export const asText = (name: string) => (/^[=+\-@\t\r]/.test(name) ? `'${name}` : name);
-
-/** Cents as a decimal with two places: -1234 → "-12.34". */
-export function decimal(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
 
 const line = (fields: (string | number)[]) => fields.map(csvField).join(',');
 
@@ -39,7 +33,7 @@ export function matrixCsv(m: Matrix): string {
         c.receiverCoopId ?? '',
         c.receiverCoopId ? asText(name.get(c.receiverCoopId) ?? c.receiverCoopId) : SUPPORTERS,
         c.count,
-        decimal(c.cents),
+        centsToDecimal(c.cents),
         c.cents,
       ]),
     );
@@ -48,7 +42,7 @@ export function matrixCsv(m: Matrix): string {
   lines.push(line(['month', 'coop_id', 'coop', 'given_count', 'given', 'given_cents', 'received_count', 'received', 'received_cents', 'net', 'net_cents']));
   for (const p of m.positions) {
     lines.push(
-      line([m.month, p.coopId, asText(p.coopName), p.givenCount, decimal(p.givenCents), p.givenCents, p.receivedCount, decimal(p.receivedCents), p.receivedCents, decimal(p.netCents), p.netCents]),
+      line([m.month, p.coopId, asText(p.coopName), p.givenCount, centsToDecimal(p.givenCents), p.givenCents, p.receivedCount, centsToDecimal(p.receivedCents), p.receivedCents, centsToDecimal(p.netCents), p.netCents]),
     );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { actorClient, makeCoop, tableCounts } from '../../../test/factories.ts';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { monthsUpTo } from './matrix.ts';
-import { csvField, decimal } from './reciprocity.csv.ts';
+import { csvField } from './reciprocity.csv.ts';
 import { type Holder, makeHolder, monthTotal, redeem } from './reciprocity.factories.ts';
 
 interface Position {
@@ -189,9 +189,6 @@ describeOnDatabases('reciprocity accounts', (t) => {
 });
 
 describe('reciprocity CSV pieces', () => {
-  it('writes cents as decimals with two places', () => {
-    expect([0, 5, 100, 1550, -1375, -5, 123_456_789].map(decimal)).toEqual(['0.00', '0.05', '1.00', '15.50', '-13.75', '-0.05', '1234567.89']);
-  });
   it('quotes only what must be quoted', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a,b')).toBe('"a,b"');

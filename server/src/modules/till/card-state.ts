@@ -5,6 +5,7 @@
  * co-op revokes the card in the same transaction, so the two agree.
  */
 import type { CardRefusal, RedemptionFlag } from '@coopnet/contract/till';
+import type { benefits } from '@coopnet/domain';
 import type { TillCard } from '../cards/cards.repository.ts';
 
 type CardRecord = Pick<TillCard, 'expires_at' | 'revoked_at' | 'person_status' | 'person_left_at'>;
@@ -23,4 +24,9 @@ export function cardFlagAt(card: CardRecord, at: string): RedemptionFlag | null 
   if (gone.some((t) => t <= at) || (card.person_status !== 'active' && gone.length === 0)) return 'card_revoked';
   if (card.expires_at <= at) return 'card_expired';
   return null;
+}
+
+/** The holder as the offer rules see them: worker or supporter, their co-op and its sector. */
+export function holderOf(card: Pick<TillCard, 'kind' | 'coop_id' | 'coop_sector'>): benefits.Holder {
+  return { kind: card.kind, coopId: card.coop_id, sector: card.coop_sector };
 }

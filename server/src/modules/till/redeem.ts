@@ -21,9 +21,9 @@ import { groupCommit } from '../../db/group-commit.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../platform/clock.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { type TillCard, cardForTill } from '../cards/cards.repository.ts';
+import { cardForTill } from '../cards/cards.repository.ts';
 import { offerRules } from '../offers/offers.presenter.ts';
-import { cardFlagAt, cardRefusal } from './card-state.ts';
+import { cardFlagAt, cardRefusal, holderOf } from './card-state.ts';
 import { localDate, localMonth, periodOf } from './local-calendar.ts';
 import type { NetworkSettings } from './network-settings.ts';
 import { presentRedemption } from './till.presenter.ts';
@@ -54,14 +54,10 @@ const OLDEST_MS = 30 * 86_400_000;
 
 type Rules = ReturnType<typeof offerRules>;
 
-function holderOf(card: TillCard): benefits.Holder {
-  return { kind: card.kind, coopId: card.coop_id, sector: card.coop_sector };
-}
-
 /** What to count: the person's uses in their limit period (if the offer has such a limit) and the month's (if it has a cap). */
 function usageParams(rules: Rules, offerId: string, personId: string, at: Date, timeZone: string, wholePeriod: boolean) {
   const p: repo.UsageParams = { offerId };
-  if (rules.limitPeriod !== null && (rules.limitCount !== null || rules.limitCents !== null)) {
+  if (benefits.hasPersonLimit(rules)) {
     const { start, end } = periodOf(at, rules.limitPeriod, timeZone);
     p.personId = personId;
     p.since = start;
@@ -69,7 +65,7 @@ function usageParams(rules: Rules, offerId: string, personId: string, at: Date, 
     // Summing discounts reads the table; counting alone stays in the index.
     if (rules.limitCents !== null) p.personCents = '1';
   }
-  if (rules.capCount !== null || rules.capCents !== null) {
+  if (benefits.hasCap(rules)) {
     p.month = localMonth(at, timeZone);
     if (rules.capCents !== null) p.monthCents = '1';
   }

@@ -7,15 +7,12 @@ import type { DialectName, Executor } from '../../db/database.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import type { RedemptionTable } from '../../db/schema-benefits.ts';
 import { type OfferRow, selectOffers } from '../offers/offers.repository.ts';
+import type { benefits } from '@coopnet/domain';
 
 export type { OfferRow };
 export type RedemptionRow = RedemptionTable;
 /** A redemption with the names the API shows beside it. */
 export type RedemptionView = RedemptionRow & { offer_title: string; coop_name: string; holder_name: string };
-
-export async function findCoop(ex: Executor, id: string) {
-  return ex.selectFrom('coops').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
-}
 
 /** The offers a till keeps: active or paused (a paused one may come back while the till is offline). */
 export async function tillOffers(ex: Executor, coopId: string): Promise<OfferRow[]> {
@@ -94,12 +91,7 @@ const usageQuery = preparedQuery((ex, p: UsageParams) =>
   }),
 );
 
-export interface Usage {
-  personCount: number;
-  personCents: number;
-  monthCount: number;
-  monthCents: number;
-}
+type Usage = benefits.Usage;
 
 const NO_USE: Usage = { personCount: 0, personCents: 0, monthCount: 0, monthCents: 0 };
 

@@ -17,6 +17,8 @@ import { cardRefused } from './till-errors.ts';
 import { tillPolicy } from './till.policy.ts';
 import { presentHolder } from './till.presenter.ts';
 import * as repo from './till.repository.ts';
+import { findById as findCoop } from '../coops/coops.repository.ts';
+import { holderOf } from './card-state.ts';
 
 export function tillService(deps: AppDeps, network: () => Promise<NetworkSettings>) {
   const { db } = deps;
@@ -24,7 +26,7 @@ export function tillService(deps: AppDeps, network: () => Promise<NetworkSetting
 
   async function offers(actor: MaybeActor, coopId: string) {
     authorize(actor, tillPolicy.useTill(actor, coopId));
-    const coop = await repo.findCoop(db, coopId);
+    const coop = await findCoop(db, coopId);
     if (!coop) throw notFound('co-op');
     const rows = await repo.tillOffers(db, coopId);
     return { coop: { id: coop.id, name: coop.name }, offers: rows.map(presentOffer), asOf: new Date().toISOString() };
@@ -35,9 +37,8 @@ export function tillService(deps: AppDeps, network: () => Promise<NetworkSetting
     const rows = await repo.tillOffers(db, coopId);
     const offers = rows.map((row) => {
       const rules = offerRules(row);
-      const limited = rules.limitPeriod !== null && (rules.limitCount !== null || rules.limitCents !== null);
-      const since = limited ? periodOf(now, rules.limitPeriod!, timeZone).start : null;
-      return { row, rules, since, capped: rules.capCount !== null || rules.capCents !== null };
+      const since = benefits.hasPersonLimit(rules) ? periodOf(now, rules.limitPeriod, timeZone).start : null;
+      return { row, rules, since, capped: benefits.hasCap(rules) };
     });
     const limited = offers.filter((o) => o.since !== null);
     const earliest = limited.reduce((min, o) => (o.since! < min ? o.since! : min), '9999');
@@ -46,7 +47,7 @@ export function tillService(deps: AppDeps, network: () => Promise<NetworkSetting
       repo.monthUsageOf(db, offers.filter((o) => o.capped).map((o) => o.row.id), localMonth(now, timeZone)),
     ]);
     const month = new Map(monthRows.map((m) => [m.offer_id, m]));
-    const holder: benefits.Holder = { kind: card.kind, coopId: card.coop_id, sector: card.coop_sector };
+    const holder = holderOf(card);
     const today = localDate(now, timeZone);
     return offers.map(({ row, rules, since }) => {
       const mine = since === null ? [] : personRows.filter((r) => r.offer_id === row.id && r.redeemed_at >= since);
