@@ -183,9 +183,10 @@ test('installable: the manifest is served and valid, the service worker controls
   await page.goto('/card');
   await expectCardShown(page, card);
   const region = page.getByRole('region', { name: 'My savings' });
-  await expect(region.getByText(offerTitle).first()).toBeVisible();
-  // The discount of the redemption just recorded (20 % of 45.00), and this month's total as the API sums it.
-  await expect(region.getByRole('cell', { name: '€9.00' }).first()).toBeVisible();
+  // The redemption just recorded, in its own row: the offer, the sale (45.00) and the discount (20 %), and this month's total as the API sums it.
+  const row = region.getByRole('row').filter({ hasText: offerTitle });
+  await expect(row.getByRole('cell', { name: '€45.00', exact: true })).toBeVisible();
+  await expect(row.getByRole('cell', { name: '€9.00', exact: true })).toBeVisible();
   const monthTotal = new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(savings.monthCents / 100);
   await expect(region.getByText(monthTotal).first()).toBeVisible();
 
@@ -238,8 +239,9 @@ test('installable: the manifest is served and valid, the service worker controls
     expect(shell?.fromServiceWorker()).toBe(true);
     const qr = await expectCardShown(page, card);
     await expect(page.getByRole('status').filter({ hasText: 'Offline — showing the card saved on this phone' })).toBeVisible();
-    await expect(region.getByText(offerTitle).first()).toBeVisible();
-    await expect(region.getByRole('cell', { name: '€9.00' }).first()).toBeVisible();
+    const row = region.getByRole('row').filter({ hasText: offerTitle });
+    await expect(row.getByRole('cell', { name: '€45.00', exact: true })).toBeVisible();
+    await expect(row.getByRole('cell', { name: '€9.00', exact: true })).toBeVisible();
     await expect(region.getByText(monthTotal).first()).toBeVisible();
     await expect(region.getByText(/^As saved on this phone on /)).toBeVisible();
     // The header still names the network, as last seen on this phone.

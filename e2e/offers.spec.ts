@@ -189,12 +189,16 @@ test('a visitor sees a co-op’s active offers on its page and in the catalogue 
   // Signed out: no "Open to me".
   await expect(filters.getByRole('checkbox', { name: 'Open to me' })).toHaveCount(0);
   const results = page.getByRole('region', { name: 'Offers found' });
-  await expect(results.getByText(/^\d+ offers?$/)).toBeVisible();
+  await expect(results.getByText(/^[1-9]\d* offers?$/)).toBeVisible();
   await expectAccessible(page);
   await shot(page, 'offers-catalogue');
 
   await filters.getByRole('combobox', { name: 'Sector' }).selectOption(FORN.sector);
   await expect(page).toHaveURL(/[?&]sector=bakery/);
+  // The filtered list has arrived: as many offers as the catalogue has for bakeries.
+  const bakeries = (await (await page.request.get(`/api/v1/offers?sector=${FORN.sector}`)).json()) as { total: number };
+  await expect(results.getByText(new RegExp(`^${bakeries.total} offers?$`))).toBeVisible();
+  await expect(results.getByRole('article')).toHaveCount(bakeries.total);
   const card = results.getByRole('article', { name: title });
   await expect(card).toBeVisible();
   await expect(card.getByRole('link', { name: FORN.name })).toHaveAttribute('href', `/coops/${FORN.slug}`);
@@ -282,7 +286,7 @@ test('"Near me" shows distances, and a refused position says so', async ({ brows
   await page2.getByRole('button', { name: 'Near me' }).click();
   await expect(page2.getByRole('alert').filter({ hasText: 'Your browser did not share your position' })).toBeVisible();
   await expect(page2.getByRole('button', { name: 'Near me' })).toHaveAttribute('aria-pressed', 'false');
-  await expect(page2.getByRole('region', { name: 'Offers found' }).getByText(/^\d+ offers?$/)).toBeVisible();
+  await expect(page2.getByRole('region', { name: 'Offers found' }).getByText(/^[1-9]\d* offers?$/)).toBeVisible();
   await expectAccessible(page2);
   await refused.close();
 });
