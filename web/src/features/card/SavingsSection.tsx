@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../components/useFormat.ts';
-import { formatMoney as formatCents } from '../../components/money.ts';
+import { useMoney } from '../../components/useMoney.ts';
 import type { MySavings, Redemption } from './types.ts';
 
 interface Props {
@@ -65,13 +65,14 @@ export function SavingsSection({ savings, savedAt, error, pending }: Props) {
 }
 
 function Figure({ label, cents, count, currency }: { label: string; cents: number; count: number; currency: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const money = useMoney(currency);
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
       <Text size="sm" fw={600}>
         {label}
       </Text>
-      <Text className="card-amount">{formatCents(cents, currency, i18n.language)}</Text>
+      <Text className="card-amount">{money(cents)}</Text>
       <Text size="sm">{t('card.savings.redemptions', { count })}</Text>
     </Paper>
   );
@@ -79,10 +80,10 @@ function Figure({ label, cents, count, currency }: { label: string; cents: numbe
 
 /** A table where there is room for one; on phones a list, each redemption on two short lines. */
 function Recent({ items, currency }: { items: Redemption[]; currency: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const narrow = useMediaQuery('(max-width: 47.99em)');
-  const money = (cents: number) => formatCents(cents, currency, i18n.language);
+  const money = useMoney(currency);
   if (narrow) {
     return (
       <ul className="plain-list" aria-label={t('card.savings.recent')}>

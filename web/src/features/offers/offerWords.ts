@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNetwork } from '../../api/session.ts';
 import { useFormat } from '../../components/useFormat.ts';
-import { formatMoney } from './money.ts';
+import { useMoney } from '../../components/useMoney.ts';
 import type { Offer } from './offers.api.ts';
 
 export function useOfferWords() {
@@ -15,7 +15,7 @@ export function useOfferWords() {
   const { data: network } = useNetwork();
   const lang = i18n.language;
   const currency = network?.currency ?? 'EUR';
-  const money = (cents: number) => formatMoney(cents, currency, lang);
+  const money = useMoney(currency);
   // Validity dates are calendar days (YYYY-MM-DD), not instants: read them at UTC midnight and print them in UTC.
   const day = (d: string) => {
     try {

@@ -2,7 +2,7 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import type { Matrix } from './reciprocity.api.ts';
-import { useMoney } from './useMoney.ts';
+import { useMoney } from '../../components/useMoney.ts';
 
 interface Sum {
   count: number;

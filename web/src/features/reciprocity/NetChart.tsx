@@ -3,7 +3,7 @@ import { BarChart } from '@mantine/charts';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Matrix } from './reciprocity.api.ts';
-import { useMoney } from './useMoney.ts';
+import { useMoney } from '../../components/useMoney.ts';
 
 /**
  * The net positions as bars, largest giver first. A picture beside the

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { monthName } from './money.ts';
 import type { Obligation } from './reciprocity.api.ts';
-import { useMoney } from './useMoney.ts';
+import { useMoney } from '../../components/useMoney.ts';
 
 /** What the solidarity fund owes each co-op for a settled month, the amount first (it is what a narrow screen shows). */
 export function ObligationsTable({ month, items, currency }: { month: string; items: Obligation[]; currency: string }) {

@@ -5,7 +5,7 @@ import { useFormat } from '../../components/useFormat.ts';
 import { centsToInput, parseAmount } from './money.ts';
 import { type SettlementPolicyView, useSetPolicy } from './reciprocity.api.ts';
 import { ReciprocityError } from './ReciprocityError.tsx';
-import { useMoney } from './useMoney.ts';
+import { useMoney } from '../../components/useMoney.ts';
 
 /** The policy in force, for every reader; the form to change it, for those the server lets configure it. */
 export function PolicySection({ policy, currency }: { policy: SettlementPolicyView; currency: string }) {

@@ -12,7 +12,7 @@ import { PositionsTable } from './PositionsTable.tsx';
 import { csvUrl, type Matrix, useMatrix, useMonths, useObligations, usePolicy } from './reciprocity.api.ts';
 import { ReciprocityError } from './ReciprocityError.tsx';
 import { SettleForm } from './SettleForm.tsx';
-import { useMoney } from './useMoney.ts';
+import { useMoney } from '../../components/useMoney.ts';
 
 /** The chart and its library load after the tables, which carry the same figures. */
 const NetChart = lazy(() => import('./NetChart.tsx').then((m) => ({ default: m.NetChart })));

@@ -1,23 +1,17 @@
 /** The till's figures and refusals in words, in the reader's language and the network's currency. */
-import { formatCents } from '@coopnet/domain/money/money';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { useNetwork } from '../../api/session.ts';
+import { useMoney } from '../../components/useMoney.ts';
 import { refusalReason } from './till-api.ts';
 import type { CardCheck, Offer, OfferRefusal, Remaining } from './till-types.ts';
 
 export function useTillWords(cachedCurrency: string | null) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { data: network } = useNetwork();
-  const currency = network?.currency ?? cachedCurrency ?? 'EUR';
-  const money = (cents: number) => {
-    try {
-      return formatCents(cents, currency, i18n.language);
-    } catch {
-      return formatCents(cents, 'EUR', i18n.language);
-    }
-  };
+  const currency = network?.currency ?? cachedCurrency;
+  const money = useMoney(currency);
 
   const offerLine = (o: Offer) => {
     let line =
