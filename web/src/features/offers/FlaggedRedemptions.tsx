@@ -69,7 +69,7 @@ export function FlaggedRedemptions({ coop }: { coop: CoopDetail }) {
                 const when = fmt.dateTime(r.redeemedAt);
                 return (
                   <Table.Tr key={r.id}>
-                    <Table.Td>{t(`offers.flag.${r.flag ?? 'unknown'}`, { defaultValue: r.flag ?? '' })}</Table.Td>
+                    <Table.Td>{t(`offers.flag.${r.flag ?? 'other'}`, { defaultValue: t('offers.flag.other') })}</Table.Td>
                     <Table.Td className="break-anywhere">{r.offerTitle}</Table.Td>
                     <Table.Td>{words.money(r.saleCents)}</Table.Td>
                     <Table.Td>{words.money(r.discountCents)}</Table.Td>

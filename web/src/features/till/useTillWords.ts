@@ -38,12 +38,12 @@ export function useTillWords(cachedCurrency: string | null) {
   };
 
   const cardRefusal = (reason: Extract<CardCheck, { state: 'refused' }>['reason']) =>
-    t(`till.refusal.${reason}`, { defaultValue: reason });
+    t(`till.refusal.${reason}`, { defaultValue: t('till.refusal.other') });
 
   const offerRefusal = (reason: OfferRefusal | string, offer?: Offer) =>
     reason === 'below_min_sale' && offer?.minSaleCents
       ? t('till.sale.belowMin', { amount: money(offer.minSaleCents) })
-      : t(`till.offerRefusal.${reason}`, { defaultValue: reason });
+      : t(`till.offerRefusal.${reason}`, { defaultValue: t('till.offerRefusal.other') });
 
   /** A server's refusal names its reason; other errors are translated by code. */
   const errorWords = (err: unknown) => {
