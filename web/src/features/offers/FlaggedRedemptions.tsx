@@ -69,7 +69,9 @@ export function FlaggedRedemptions({ coop }: { coop: CoopDetail }) {
                 const when = fmt.dateTime(r.redeemedAt);
                 return (
                   <Table.Tr key={r.id}>
-                    <Table.Td>{t(`offers.flag.${r.flag ?? 'other'}`, { defaultValue: t('offers.flag.other') })}</Table.Td>
+                    <Table.Td>
+                      {t(`offers.flag.${r.flag ?? 'other'}`, { defaultValue: t('offers.flag.other') })}
+                    </Table.Td>
                     <Table.Td className="break-anywhere">{r.offerTitle}</Table.Td>
                     <Table.Td>{words.money(r.saleCents)}</Table.Td>
                     <Table.Td>{words.money(r.discountCents)}</Table.Td>
@@ -92,7 +94,11 @@ export function FlaggedRedemptions({ coop }: { coop: CoopDetail }) {
                         size="compact-sm"
                         variant="default"
                         loading={resolve.isPending && resolve.variables?.id === r.id}
-                        aria-label={t('offers.flagged.resolveNamed', { holder: r.holderName, offer: r.offerTitle, at: when })}
+                        aria-label={t('offers.flagged.resolveNamed', {
+                          holder: r.holderName,
+                          offer: r.offerTitle,
+                          at: when,
+                        })}
                         onClick={() => resolve.mutate(r)}
                       >
                         {t('offers.flagged.resolve')}

@@ -4,7 +4,7 @@
  * the reason), and the sale.
  */
 import { Alert, Card, Group, List, Radio, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../components/useFormat.ts';
 import { SaleForm, type SaleContext } from './SaleForm.tsx';
@@ -27,8 +27,9 @@ export function CheckedCard({ holder, offers, source, words, sale, onNextCustome
   const unusable = offers.filter((o) => o.refusal !== null);
   // With one usable offer there is nothing to choose: it is chosen already.
   const sole = usable.length === 1 ? usable[0]!.offer.id : null;
-  const [chosen, setChosen] = useState<string | null>(sole);
-  useEffect(() => setChosen(sole), [holder.cardId, sole]);
+  // The cashier's pick, else the only usable offer. A new card remounts this (keyed by card id in TillPage).
+  const [picked, setPicked] = useState<string | null>(null);
+  const chosen = usable.some((o) => o.offer.id === picked) ? picked : sole;
   const offer = usable.find((o) => o.offer.id === chosen)?.offer ?? null;
   const reasons = [...new Set(unusable.map((o) => o.refusal!))];
 
@@ -67,7 +68,7 @@ export function CheckedCard({ holder, offers, source, words, sale, onNextCustome
             {reasons.length === 1 && t('till.offers.why', { reason: words.offerRefusal(reasons[0]!) })}
           </Alert>
         ) : (
-          <Radio.Group value={chosen} onChange={setChosen} label={t('till.offers.choose')}>
+          <Radio.Group value={chosen} onChange={setPicked} label={t('till.offers.choose')}>
             <Stack gap="sm" mt="xs">
               {usable.map(({ offer: o, remaining }) => {
                 const left = words.remainingLines(o, remaining);

@@ -182,6 +182,7 @@ function Till({ coopId, coopName, till, words, prepared }: TillProps) {
       </div>
       {check?.state === 'accepted' && (
         <CheckedCard
+          key={check.holder.cardId}
           holder={check.holder}
           offers={check.offers}
           source={check.source}
