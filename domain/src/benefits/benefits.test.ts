@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discountFor, ineligibility, limitBreak, localMonth, periodBounds, remaining } from './index.ts';
+import { discountFor, ineligibility, judgeOfflineSale, limitBreak, localMonth, periodBounds, remaining, statusAt } from './index.ts';
 
 const percent = (p: number, max: number | null = null) => ({ kind: 'percent' as const, percent: p, amountCents: null, maxDiscountCents: max, minSaleCents: null });
 
@@ -61,5 +61,33 @@ describe('calendar periods in the network time zone', () => {
     expect(day.end.getTime() - day.start.getTime()).toBe(23 * 3600_000);
     const month = periodBounds(new Date('2026-12-15T12:00:00Z'), 'month', tz);
     expect([month.start.toISOString(), month.end.toISOString()]).toEqual(['2026-11-30T23:00:00.000Z', '2026-12-31T23:00:00.000Z']);
+  });
+});
+
+describe('offline sales', () => {
+  const rules = {
+    coopId: 'a', kind: 'percent' as const, percent: 20, amountCents: null, maxDiscountCents: null, minSaleCents: 1000,
+    forWorkers: true, forSupporters: false, sectors: [] as string[], status: 'active' as const, validFrom: null, validUntil: null,
+    limitPeriod: 'day' as const, limitCount: 1, limitCents: null, capCount: null, capCents: null,
+  };
+  const holder = { kind: 'worker' as const, coopId: 'b', sector: 'food' };
+  const unused = { personCount: 0, personCents: 0, monthCount: 0, monthCents: 0 };
+  const judge = (o: Partial<Parameters<typeof judgeOfflineSale>[0]>) =>
+    judgeOfflineSale({ rules, holder, day: '2026-06-01', saleCents: 4500, cardFlag: null, used: unused, ...o });
+
+  it('records the discount given, flagging the first rule the sale broke', () => {
+    expect(judge({})).toEqual({ discountCents: 900, flag: null });
+    expect(judge({ used: { ...unused, personCount: 1 } })).toEqual({ discountCents: 900, flag: 'limit_exceeded' });
+    expect(judge({ saleCents: 500 })).toEqual({ discountCents: 100, flag: 'not_eligible' }); // below the minimum: still the discount given
+    expect(judge({ rules: { ...rules, status: 'paused' } })).toEqual({ discountCents: 900, flag: 'offer_closed' });
+    expect(judge({ holder: { ...holder, coopId: 'a' } })).toEqual({ discountCents: 900, flag: 'not_eligible' });
+    expect(judge({ cardFlag: 'card_revoked', used: { ...unused, personCount: 1 } })).toEqual({ discountCents: 900, flag: 'card_revoked' });
+  });
+
+  it('takes an offer ended or paused after the sale as open at the sale', () => {
+    expect(statusAt({ status: 'ended', endedAt: '2026-06-02T00:00:00Z', updatedAt: '2026-06-02T00:00:00Z' }, '2026-06-01T12:00:00Z')).toBe('active');
+    expect(statusAt({ status: 'ended', endedAt: '2026-06-01T00:00:00Z', updatedAt: '2026-06-01T00:00:00Z' }, '2026-06-01T12:00:00Z')).toBe('ended');
+    expect(statusAt({ status: 'paused', endedAt: null, updatedAt: '2026-06-02T00:00:00Z' }, '2026-06-01T12:00:00Z')).toBe('active');
+    expect(statusAt({ status: 'paused', endedAt: null, updatedAt: '2026-05-31T00:00:00Z' }, '2026-06-01T12:00:00Z')).toBe('paused');
   });
 });

@@ -19,3 +19,4 @@ export {
   type Remaining,
   type Usage,
 } from './offer-rules.ts';
+export { judgeOfflineSale, statusAt, type OfflineFlag } from './offline-sale.ts';

@@ -72,20 +72,6 @@ function usageParams(rules: Rules, offerId: string, personId: string, at: Date, 
   return p;
 }
 
-/**
- * The offer's status when an offline sale was made, as far as the rows tell:
- * an offer ended or paused after the sale was open then. (A pause leaves only
- * its `updated_at`; a later edit of a paused offer makes us think it was open
- * longer, which errs towards not flagging an honest sale.)
- */
-function statusAt(offer: repo.OfferRow, at: string): Rules['status'] {
-  if (offer.status === 'ended' && offer.ended_at !== null && offer.ended_at > at) return 'active';
-  if (offer.status === 'paused' && offer.updated_at > at) return 'active';
-  return offer.status;
-}
-
-const CLOSED: ReadonlySet<string> = new Set(['offer_ended', 'offer_paused', 'not_started']);
-
 export function redemptionRecorder({ db, dialect }: AppDeps) {
   // Busy tills on SQLite share commits (db/group-commit.ts); each sale is still all-or-nothing.
   const inTransaction = groupCommit(db, dialect);
@@ -131,18 +117,16 @@ export function redemptionRecorder({ db, dialect }: AppDeps) {
       if (broken) return { status: 'offer_refused', reason: broken };
     } else {
       // The till gave this discount offline; the sale happened. Record it, and say what was wrong with it.
-      flag = cardFlagAt(card, atIso);
-      const ineligible = benefits.ineligibility({ ...rules, status: statusAt(offer, atIso) }, holderOf(card), today);
-      if (ineligible) flag ??= CLOSED.has(ineligible) ? 'offer_closed' : 'not_eligible';
-      let discount = benefits.discountFor(rules, sale.saleCents);
-      if (!discount.ok) {
-        flag ??= 'not_eligible';
-        discount = benefits.discountFor({ ...rules, minSaleCents: null }, sale.saleCents);
-      }
-      discountCents = discount.ok ? discount.discountCents : 0;
       const used = await repo.usage(trx, usageParams(rules, offer.id, card.person_id, at, net.timeZone, true));
-      const broken = benefits.limitBreak(rules, used, discountCents);
-      if (broken) flag ??= broken === 'limit_reached' ? 'limit_exceeded' : 'cap_exceeded';
+      const status = benefits.statusAt({ status: offer.status, endedAt: offer.ended_at, updatedAt: offer.updated_at }, atIso);
+      ({ discountCents, flag } = benefits.judgeOfflineSale({
+        rules: { ...rules, status },
+        holder: holderOf(card),
+        day: today,
+        saleCents: sale.saleCents,
+        cardFlag: cardFlagAt(card, atIso),
+        used,
+      }));
     }
 
     const row: repo.RedemptionRow = {
