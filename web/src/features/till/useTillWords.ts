@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { useNetwork } from '../../api/session.ts';
 import { useMoney } from '../../components/useMoney.ts';
+import { useOfferWords } from '../offers/offerWords.ts';
 import { refusalReason } from './till-api.ts';
 import type { CardCheck, Offer, OfferRefusal, Remaining } from './till-types.ts';
 
@@ -12,19 +13,19 @@ export function useTillWords(cachedCurrency: string | null) {
   const { data: network } = useNetwork();
   const currency = network?.currency ?? cachedCurrency;
   const money = useMoney(currency);
+  const offerWords = useOfferWords();
 
-  const offerLine = (o: Offer) => {
-    let line =
-      o.kind === 'percent'
-        ? o.maxDiscountCents !== null
-          ? t('till.offers.percentMax', { percent: o.percent, max: money(o.maxDiscountCents) })
-          : t('till.offers.percent', { percent: o.percent })
-        : o.kind === 'amount'
-          ? t('till.offers.amount', { amount: money(o.amountCents ?? 0) })
-          : t('till.offers.freeItem', { item: o.item ?? '', amount: money(o.amountCents ?? 0) });
-    if (o.minSaleCents) line += ` · ${t('till.offers.minSale', { amount: money(o.minSaleCents) })}`;
-    return line;
-  };
+  /** What the offer gives, in the catalogue's words, with what bounds one sale. */
+  const offerLine = (o: Offer) =>
+    [
+      offerWords.benefit(o),
+      o.kind === 'percent' && o.maxDiscountCents !== null
+        ? t('offers.maxDiscount', { amount: money(o.maxDiscountCents) })
+        : null,
+      o.minSaleCents ? t('offers.minSale', { amount: money(o.minSaleCents) }) : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
 
   /** "2 uses left this week", "€10.00 left this month", and the offer's budget; empty when nothing is known. */
   const remainingLines = (o: Offer, r: Remaining): string[] => {
