@@ -13,16 +13,19 @@
  * demo cashier uses at the till.
  */
 import { randomBytes } from 'node:crypto';
+import { OfferInput } from '@coopnet/contract/offers';
 import { benefits, credentials } from '@coopnet/domain';
 import type { Insertable } from 'kysely';
+import type { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
 import type { PersonTable } from '../../db/schema.ts';
-import type { LimitPeriod, OfferKind, OfferTable, RedemptionTable } from '../../db/schema-benefits.ts';
+import type { OfferTable, RedemptionTable } from '../../db/schema-benefits.ts';
 import type { CardTable } from '../../db/schema-cards.ts';
 import { newId } from '../../platform/clock.ts';
 import { DEMO_NETWORK, SECTORS } from './demo-data.ts';
 import { insertCards, insertOffers, insertRedemptions } from './demo-benefits.repository.ts';
 import { type DemoPlan, prng } from './demo-plan.ts';
+import { checkTerms, columnsOf, termsOfInput } from '../offers/offer-terms.ts';
 import { offerRules } from '../offers/offers.presenter.ts';
 
 const DAY = 86_400_000;
@@ -32,28 +35,13 @@ const HISTORY_DAYS = 90;
 const CARD_DAYS = 30;
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
 
-interface DemoOffer {
-  title: string;
-  terms: string;
-  kind: OfferKind;
-  percent?: number;
-  amountCents?: number;
-  item?: string;
-  maxDiscountCents?: number;
-  minSaleCents?: number;
-  forWorkers?: boolean;
-  forSupporters?: boolean;
-  sectors?: string[];
-  limitPeriod?: LimitPeriod;
-  limitCount?: number;
-  limitCents?: number;
-  capCount?: number;
-  capCents?: number;
+/** An offer as its co-op's admin would make it, with how the demo's tills use it. */
+type DemoOffer = z.input<typeof OfferInput> & {
   /** the range of a sale at the till, in cents */
   sale: [number, number];
   /** how often it is used, relative to the others */
   weight: number;
-}
+};
 
 /** The curated co-ops' offers, by co-op name (demo-data.ts). */
 const CURATED: Record<string, DemoOffer[]> = {
@@ -178,27 +166,14 @@ function newCardId(taken: Set<string>): string {
 }
 
 function offerRow(o: DemoOffer, coopId: string, createdBy: string | null, created: string, validFrom: string): OfferTable {
+  const { sale: _sale, weight: _weight, ...input } = o;
+  // Made as the API makes offers: the same defaults, the same checks, the same columns.
+  const terms = { ...termsOfInput(OfferInput.parse(input)), validFrom };
+  checkTerms(terms);
   return {
     id: newId(),
     coop_id: coopId,
-    title: o.title,
-    terms: o.terms,
-    kind: o.kind,
-    percent: o.percent ?? null,
-    amount_cents: o.amountCents ?? null,
-    item: o.item ?? null,
-    max_discount_cents: o.maxDiscountCents ?? null,
-    min_sale_cents: o.minSaleCents ?? null,
-    for_workers: o.forWorkers === false ? 0 : 1,
-    for_supporters: o.forSupporters ? 1 : 0,
-    sectors_json: JSON.stringify(o.sectors ?? []),
-    limit_period: o.limitPeriod ?? null,
-    limit_count: o.limitCount ?? null,
-    limit_cents: o.limitCents ?? null,
-    cap_count: o.capCount ?? null,
-    cap_cents: o.capCents ?? null,
-    valid_from: validFrom,
-    valid_until: null,
+    ...columnsOf(terms),
     status: 'active',
     created_by: createdBy,
     created_at: created,
