@@ -7,7 +7,7 @@ import { Pager } from '../../components/Pager.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useSectors } from '../directory/directory.api.ts';
 import { OfferCard } from './OfferCard.tsx';
-import { OfferErrorAlert } from './offerErrors.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { type CatalogueQuery, useCatalogue } from './offers.api.ts';
 import { useNearMe } from './useNearMe.ts';
 
@@ -116,7 +116,7 @@ export function CataloguePage() {
       )}
       {position.kind === 'asking' && <Text>{t('offers.catalogue.locating')}</Text>}
 
-      <OfferErrorAlert error={list.error} />
+      <ErrorAlert error={list.error} />
       {list.isLoading && <Loading />}
       {list.data && (
         <section aria-label={t('offers.catalogue.results')}>

@@ -2,7 +2,7 @@ import { SimpleGrid, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { OfferCard } from './OfferCard.tsx';
-import { OfferErrorAlert } from './offerErrors.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useCoopOffers } from './offers.api.ts';
 
 /**
@@ -14,7 +14,7 @@ export function CoopOffers({ coopId }: { coopId: string }) {
   const { t } = useTranslation();
   const { data, error } = useCoopOffers(coopId);
   // The page is about the co-op; a missing list (404) is no reason to alarm its reader.
-  if (error) return error instanceof ApiError && error.status === 404 ? null : <OfferErrorAlert error={error} />;
+  if (error) return error instanceof ApiError && error.status === 404 ? null : <ErrorAlert error={error} />;
   const active = (data?.items ?? []).filter((o) => o.status === 'active');
   if (active.length === 0) return null;
   return (

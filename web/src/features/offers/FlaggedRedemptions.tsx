@@ -8,7 +8,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../components/useFormat.ts';
-import { OfferErrorAlert } from './offerErrors.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { flaggedKey, type Redemption, useFlaggedRedemptions } from './offers.api.ts';
 import { useOfferWords } from './offerWords.ts';
 
@@ -48,7 +48,7 @@ export function FlaggedRedemptions({ coop }: { coop: CoopDetail }) {
         {t('offers.flagged.intro')}
       </Text>
       <Stack gap="sm">
-        <OfferErrorAlert error={flagged.error ?? resolve.error} />
+        <ErrorAlert error={flagged.error ?? resolve.error} />
         {flagged.isPending && !flagged.error && <Loading />}
         {flagged.data && items.length === 0 && <Text>{t('offers.flagged.none')}</Text>}
         {items.length > 0 && (

@@ -9,7 +9,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { CoopAdminFrame } from '../workers/CoopAdminFrame.tsx';
 import { FlaggedRedemptions } from './FlaggedRedemptions.tsx';
 import { OfferCard, OfferStatusBadge } from './OfferCard.tsx';
-import { OfferErrorAlert } from './offerErrors.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { OfferForm } from './OfferForm.tsx';
 import { type Offer, offersKey, useCoopOffers } from './offers.api.ts';
 
@@ -44,7 +44,7 @@ function ManageOffers({ coop }: { coop: CoopDetail }) {
   });
 
   if (offers.isPending) return <Loading />;
-  if (offers.error) return <OfferErrorAlert error={offers.error} />;
+  if (offers.error) return <ErrorAlert error={offers.error} />;
   if (!offers.data.abilities.manage) {
     return (
       <Alert color="gray" variant="outline">
@@ -78,7 +78,7 @@ function ManageOffers({ coop }: { coop: CoopDetail }) {
           <Text role="status" fw={done ? 700 : undefined}>
             {done}
           </Text>
-          <OfferErrorAlert error={ending ? null : change.error} />
+          <ErrorAlert error={ending ? null : change.error} />
           {items.length === 0 && <Text>{t('offers.manage.none')}</Text>}
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             {items.map((o) => {

@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import { useSectors } from '../directory/directory.api.ts';
 import { currencySymbol } from './money.ts';
-import { OfferErrorAlert } from './offerErrors.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import {
   emptyOfferValues,
   type FieldProblems,
@@ -287,7 +287,7 @@ export function OfferForm({ coopId, offer, onClose, onSaved }: OfferFormProps) {
               {t('offers.form.serverRefused')}
             </Text>
           )}
-          <OfferErrorAlert error={generalError} />
+          <ErrorAlert error={generalError} />
 
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../components/useFormat.ts';
 import { centsToInput, parseAmount } from './money.ts';
 import { type SettlementPolicyView, useSetPolicy } from './reciprocity.api.ts';
-import { ReciprocityError } from './ReciprocityError.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useMoney } from '../../components/useMoney.ts';
 
 /** The policy in force, for every reader; the form to change it, for those the server lets configure it. */
@@ -75,7 +75,7 @@ function PolicyForm({ policy, currency }: { policy: SettlementPolicyView; curren
             error={thresholdError}
           />
         )}
-        <ReciprocityError error={save.error} />
+        <ErrorAlert error={save.error} />
         {save.isSuccess && (
           <Alert color="green" variant="outline" role="status">
             {t('reciprocity.policy.form.saved')}

@@ -10,7 +10,7 @@ import { ObligationsTable } from './ObligationsTable.tsx';
 import { PolicySection } from './PolicySection.tsx';
 import { PositionsTable } from './PositionsTable.tsx';
 import { csvUrl, type Matrix, useMatrix, useMonths, useObligations, usePolicy } from './reciprocity.api.ts';
-import { ReciprocityError } from './ReciprocityError.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { SettleForm } from './SettleForm.tsx';
 import { useMoney } from '../../components/useMoney.ts';
 
@@ -47,7 +47,7 @@ export function ReciprocityPage() {
     return (
       <Stack gap="lg">
         {heading}
-        <ReciprocityError error={months.error} />
+        <ErrorAlert error={months.error} />
       </Stack>
     );
   }
@@ -75,14 +75,14 @@ export function ReciprocityPage() {
       </Stack>
 
       {matrix.isPending && <Loading />}
-      <ReciprocityError error={matrix.error} />
+      <ErrorAlert error={matrix.error} />
       {matrix.data && <Accounts matrix={matrix.data} />}
 
       <section aria-labelledby="policy-title">
         <Title order={2} id="policy-title" mb="sm">
           {t('reciprocity.policy.title')}
         </Title>
-        <ReciprocityError error={policy.error} />
+        <ErrorAlert error={policy.error} />
         {policy.data && matrix.data && <PolicySection policy={policy.data} currency={matrix.data.currency} />}
       </section>
 
@@ -91,7 +91,7 @@ export function ReciprocityPage() {
           {t('reciprocity.obligations.title', { month: monthName(month, i18n.language) })}
         </Title>
         <Stack gap="lg">
-          <ReciprocityError error={obligations.error} />
+          <ErrorAlert error={obligations.error} />
           {obligations.data && matrix.data && (
             <ObligationsTable month={month} items={obligations.data.items} currency={matrix.data.currency} />
           )}

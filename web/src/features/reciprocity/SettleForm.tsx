@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monthName } from './money.ts';
 import { useSettle } from './reciprocity.api.ts';
-import { ReciprocityError } from './ReciprocityError.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 /** A coordinator settles a month that has ended; the page then shows that month and what the fund owes for it. */
 export function SettleForm({ closedMonths, onSettled }: { closedMonths: string[]; onSettled: (month: string) => void }) {
@@ -30,7 +30,7 @@ export function SettleForm({ closedMonths, onSettled }: { closedMonths: string[]
           onChange={(e) => setMonth(e.currentTarget.value)}
           data={closedMonths.map((m) => ({ value: m, label: monthName(m, i18n.language) }))}
         />
-        <ReciprocityError error={settle.error} />
+        <ErrorAlert error={settle.error} />
         {settle.isSuccess && (
           <Alert color="green" variant="outline" role="status">
             {t('reciprocity.settle.done', { month: monthName(settle.variables, i18n.language), count: settle.data.items.length })}

@@ -48,14 +48,10 @@ export function useTillWords(cachedCurrency: string | null) {
 
   /** A server's refusal names its reason; other errors are translated by code. */
   const errorWords = (err: unknown) => {
-    if (err instanceof ApiError) {
-      const reason = refusalReason(err);
-      if (err.code === 'till.card_refused' && reason)
-        return t('till.result.refused', { reason: cardRefusal(reason as never) });
-      if (err.code === 'till.offer_refused' && reason) return offerRefusal(reason);
-      const short = err.code.replace(/^till\./, '');
-      return t(`till.errors.${short}`, { defaultValue: errorText(t, err) });
-    }
+    const reason = refusalReason(err);
+    if (err instanceof ApiError && err.code === 'till.card_refused' && reason)
+      return t('till.result.refused', { reason: cardRefusal(reason as never) });
+    if (err instanceof ApiError && err.code === 'till.offer_refused' && reason) return offerRefusal(reason);
     return errorText(t, err);
   };
 
