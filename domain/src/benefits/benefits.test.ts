@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discountFor, ineligibility, judgeOfflineSale, limitBreak, localMonth, periodBounds, remaining, statusAt } from './index.ts';
+import { discountFor, ineligibility, judgeOfflineSale, laterChoice, limitBreak, localMonth, periodBounds, reimbursements, remaining, statusAt } from './index.ts';
 
 const percent = (p: number, max: number | null = null) => ({ kind: 'percent' as const, percent: p, amountCents: null, maxDiscountCents: max, minSaleCents: null });
 
@@ -89,5 +89,21 @@ describe('offline sales', () => {
     expect(statusAt({ status: 'ended', endedAt: '2026-06-01T00:00:00Z', updatedAt: '2026-06-01T00:00:00Z' }, '2026-06-01T12:00:00Z')).toBe('ended');
     expect(statusAt({ status: 'paused', endedAt: null, updatedAt: '2026-06-02T00:00:00Z' }, '2026-06-01T12:00:00Z')).toBe('active');
     expect(statusAt({ status: 'paused', endedAt: null, updatedAt: '2026-05-31T00:00:00Z' }, '2026-06-01T12:00:00Z')).toBe('paused');
+  });
+});
+
+describe('settlement', () => {
+  it('keeps the later choice of policy, whichever made it', () => {
+    const a = { setAt: '2026-05-01T00:00:00Z', name: 'coordinator' };
+    const b = { setAt: '2026-06-01T00:00:00Z', name: 'proposal' };
+    expect(laterChoice(a, b)).toBe(b);
+    expect(laterChoice(b, a)).toBe(b);
+    expect(laterChoice(a, null)).toBe(a);
+    expect(laterChoice(null, null)).toBeNull();
+  });
+  it('owes a co-op what it gave above the threshold, net, and nothing at or under it', () => {
+    expect(reimbursements([{ coopId: 'a', netCents: 15000 }, { coopId: 'b', netCents: 10000 }, { coopId: 'c', netCents: -5000 }], 10000)).toEqual([
+      { coopId: 'a', netCents: 15000, amountCents: 5000 },
+    ]);
   });
 });

@@ -20,3 +20,4 @@ export {
   type Usage,
 } from './offer-rules.ts';
 export { judgeOfflineSale, statusAt, type OfflineFlag } from './offline-sale.ts';
+export { laterChoice, reimbursements } from './settlement.ts';

@@ -11,6 +11,7 @@
  * above the threshold stays settled too, and a second call only reads.
  */
 import type { Obligation, SettlementPolicyInput, SettlementPolicyView } from '@coopnet/contract/reciprocity';
+import { benefits } from '@coopnet/domain';
 import type { Executor } from '../../db/database.ts';
 import type { SettlementObligationTable } from '../../db/schema-benefits.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -30,7 +31,7 @@ type Policy = Omit<SettlementPolicyView, 'abilities'>;
 const DEFAULT: Policy = { policy: 'none', thresholdCents: null, source: 'default', setAt: null };
 
 /** The later of the coordinators' last setting and the last passed proposal; nothing chosen yet is 'none'. */
-export async function policyInForce(ex: Executor): Promise<Policy> {
+async function policyInForce(ex: Executor): Promise<Policy> {
   const [change, chosen] = await Promise.all([repo.latestPolicyChange(ex), currentSettlementPolicy(ex)]);
   const proposal = chosen.proposalId ? await findProposal(ex, chosen.proposalId) : undefined;
   const decidedAt = proposal ? (proposal.decided_at ?? proposal.voting_closes_at) : null;
@@ -40,8 +41,7 @@ export async function policyInForce(ex: Executor): Promise<Policy> {
   const fromCoordinator: Policy | null = change
     ? { policy: change.policy, thresholdCents: change.threshold_cents === null ? null : Number(change.threshold_cents), source: 'coordinator', setAt: change.set_at }
     : null;
-  if (fromProposal && fromCoordinator) return (fromCoordinator.setAt ?? '') > (fromProposal.setAt ?? '') ? fromCoordinator : fromProposal;
-  return fromCoordinator ?? fromProposal ?? DEFAULT;
+  return benefits.laterChoice(fromCoordinator, fromProposal) ?? DEFAULT;
 }
 
 const presentObligation = (r: Awaited<ReturnType<typeof repo.obligations>>[number]): Obligation => ({
@@ -104,15 +104,15 @@ export function settlementsService({ db, dialect }: AppDeps) {
       }
       const threshold = policy.thresholdCents ?? 0;
       const now = nowIso();
-      const rows: SettlementObligationTable[] = (await matrixOf(trx, month)).positions
-        .filter((p) => p.netCents > threshold)
+      const rows: SettlementObligationTable[] = benefits
+        .reimbursements((await matrixOf(trx, month)).positions, threshold)
         .map((p) => ({
           id: newId(),
           month,
           coop_id: p.coopId,
           net_given_cents: p.netCents,
           threshold_cents: threshold,
-          amount_cents: p.netCents - threshold,
+          amount_cents: p.amountCents,
           status: 'owed',
           created_by: actor.personId,
           created_at: now,
