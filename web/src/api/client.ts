@@ -178,3 +178,11 @@ export async function apiUpload<T>(
     xhr.send(JSON.stringify(body));
   });
 }
+
+/** The server could not be reached (or answered through a proxy that could not reach it). */
+export function isUnreachable(err: unknown): boolean {
+  return (
+    err instanceof ApiError &&
+    (err.code === 'network' || err.status === 502 || err.status === 503 || err.status === 504)
+  );
+}

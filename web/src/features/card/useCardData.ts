@@ -4,9 +4,10 @@
  * browser (navigator.onLine) or by a request that could not reach the server.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { api, ApiError } from '../../api/client.ts';
+import { useEffect, useState } from 'react';
+import { api, ApiError, isUnreachable } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
+import { useOnline } from '../../api/useOnline.ts';
 import { forgetSaved, loadSaved, saveCard, saveSavings, type SavedCard } from './cardStore.ts';
 import type { MyCard, MySavings } from './types.ts';
 
@@ -27,21 +28,6 @@ export type CardView =
       savingsError: unknown;
       savingsPending: boolean;
     };
-
-const unreachable = (error: unknown) => error instanceof ApiError && error.status === 0;
-
-function subscribeOnline(onChange: () => void) {
-  window.addEventListener('online', onChange);
-  window.addEventListener('offline', onChange);
-  return () => {
-    window.removeEventListener('online', onChange);
-    window.removeEventListener('offline', onChange);
-  };
-}
-
-export function useOnline(): boolean {
-  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
-}
 
 export function useCardData(): CardView {
   const online = useOnline();
@@ -84,7 +70,7 @@ export function useCardData(): CardView {
 
   if (signedOut) return { state: 'signedOut', offline: false };
 
-  const offline = !online || unreachable(session.error) || unreachable(cardQuery.error);
+  const offline = !online || isUnreachable(session.error) || isUnreachable(cardQuery.error);
   // Another person's copy is never shown; before the session is known (or offline) the copy is the best guess.
   const own = saved && (!person || saved.personId === person.id) ? saved : null;
   const card = cardQuery.data ?? own?.card ?? null;
@@ -105,7 +91,7 @@ export function useCardData(): CardView {
     savings: savingsLive ?? own?.savings ?? null,
     savingsAt: savingsLive ? null : (own?.savingsAt ?? null),
     // An unreachable server is said once, by the offline note; other failures are shown in the savings.
-    savingsError: savingsLive || unreachable(savingsQuery.error) || offline ? null : savingsQuery.error,
+    savingsError: savingsLive || isUnreachable(savingsQuery.error) || offline ? null : savingsQuery.error,
     savingsPending: !!person && savingsQuery.isPending && !own?.savings,
   };
 }

@@ -9,8 +9,9 @@ import { Alert, Button, SimpleGrid, Stack, Text, TextInput, Title } from '@manti
 import { discountFor, type OfferTerms } from '@coopnet/domain/benefits/offer-rules';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isUnreachable } from '../../api/client.ts';
 import { parseSaleAmount } from './amount.ts';
-import { isUnreachable, tillApi } from './till-api.ts';
+import { tillApi } from './till-api.ts';
 import type { Holder, Offer, QueuedSale } from './till-types.ts';
 import type { TillWords } from './useTillWords.ts';
 

@@ -34,16 +34,12 @@ export const tillApi = {
       signal: within(WAIT_MS.redeem),
     }),
   sync: (coopId: string, items: SyncItem[]) =>
-    api<SyncReply>(`/till/${coopId}/redemptions/sync`, { method: 'POST', body: { items }, signal: within(WAIT_MS.sync) }),
+    api<SyncReply>(`/till/${coopId}/redemptions/sync`, {
+      method: 'POST',
+      body: { items },
+      signal: within(WAIT_MS.sync),
+    }),
 };
-
-/** The server could not be reached (or answered through a proxy that could not reach it). */
-export function isUnreachable(err: unknown): boolean {
-  return (
-    err instanceof ApiError &&
-    (err.code === 'network' || err.status === 502 || err.status === 503 || err.status === 504)
-  );
-}
 
 /** The reason in a refusal's details (`till.card_refused`, `till.offer_refused`). */
 export function refusalReason(err: unknown): string | null {

@@ -4,11 +4,12 @@
  * connection comes back and every 30 seconds while it is not empty.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../../api/client.ts';
+import { api, ApiError, isUnreachable } from '../../api/client.ts';
 import type { Network } from '../../api/types.ts';
-import { isUnreachable, tillApi } from './till-api.ts';
+import { tillApi } from './till-api.ts';
 import { dropAnswered, enqueue, loadCache, loadQueue, mergeRevoked, saveCache } from './till-store.ts';
 import type { QueuedSale, TillCache } from './till-types.ts';
+import { useOnline } from '../../api/useOnline.ts';
 
 const REFRESH_MS = 60_000;
 const SYNC_MS = 30_000;
@@ -24,7 +25,7 @@ export interface SyncReport {
 export function useTill(coopId: string) {
   const [cache, setCache] = useState<TillCache>(() => loadCache(coopId));
   const [queue, setQueue] = useState<QueuedSale[]>(() => loadQueue(coopId));
-  const [browserOnline, setBrowserOnline] = useState(() => navigator.onLine);
+  const browserOnline = useOnline();
   /** the browser says it is online, but the server did not answer */
   const [serverDown, setServerDown] = useState(false);
   /** the server refused this person the till's offers (signed out, not a cashier here) */
@@ -150,17 +151,13 @@ export function useTill(coopId: string) {
   useEffect(() => {
     void refresh().then(sync);
     const onOnline = () => {
-      setBrowserOnline(true);
       setServerDown(false);
       void refresh().then(sync);
     };
-    const onOffline = () => setBrowserOnline(false);
     window.addEventListener('online', onOnline);
-    window.addEventListener('offline', onOffline);
     const timer = window.setInterval(() => void refresh(), REFRESH_MS);
     return () => {
       window.removeEventListener('online', onOnline);
-      window.removeEventListener('offline', onOffline);
       window.clearInterval(timer);
     };
   }, [refresh, sync]);
