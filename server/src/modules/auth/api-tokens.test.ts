@@ -75,7 +75,7 @@ describeOnDatabases('API tokens', (t) => {
     // The person is an admin of the co-op, but this token is not.
     const refused = await till.patch(`/api/v1/coops/${coopA.id}`, { description: 'from the till' });
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.code).toBe('forbidden');
+    expect(refused.json().error.code).toBe('auth.token_scope');
 
     const { token: adminToken } = (
       await boss.client.post('/api/v1/auth/tokens', { name: 'Shop site', scopes: [`coop_admin:${coopA.id}`] })

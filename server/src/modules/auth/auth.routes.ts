@@ -22,6 +22,7 @@ import { invitationsService } from './invitations.service.ts';
 import { passwordResetService } from './password-reset.service.ts';
 import { sessionService } from './session.service.ts';
 import { signupService } from './signup.service.ts';
+import { READS_AND_TILL } from '../../platform/auth/token-scopes.ts';
 
 /** Per address and per account, so one attacker cannot lock everyone out. */
 const ipAndEmail = (req: FastifyRequest) =>
@@ -56,7 +57,7 @@ export const authRoutes =
     app.post('/auth/logout', { schema: { tags, response: { 200: Ok } } }, (req, reply) =>
       sessions.logout(req.sessionId, reply),
     );
-    app.get('/auth/session', { schema: { tags, response: { 200: Session } } }, (req) =>
+    app.get('/auth/session', { config: { tokens: READS_AND_TILL }, schema: { tags, response: { 200: Session } } }, (req) =>
       sessions.current(req.actor, req.csrfToken),
     );
 

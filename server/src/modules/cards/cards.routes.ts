@@ -5,15 +5,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { cardsService } from './cards.service.ts';
+import { NO_TOKEN, READS_AND_TILL } from '../../platform/auth/token-scopes.ts';
 
 export const cardsRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const service = cardsService(deps);
     const tags = ['cards'];
-    app.get('/.well-known/keys', { schema: { tags, response: { 200: CardKeySet } } }, () => service.keySet());
-    app.get('/me/card', { schema: { tags, response: { 200: MyCard } } }, (req) => service.myCard(req.actor));
-    app.get('/cards/revoked', { schema: { tags, querystring: RevokedQuery, response: { 200: RevokedList } } }, (req) =>
+    app.get('/.well-known/keys', { config: { tokens: READS_AND_TILL }, schema: { tags, response: { 200: CardKeySet } } }, () => service.keySet());
+    app.get('/me/card', { config: { tokens: NO_TOKEN }, schema: { tags, response: { 200: MyCard } } }, (req) => service.myCard(req.actor));
+    app.get('/cards/revoked', { config: { tokens: READS_AND_TILL }, schema: { tags, querystring: RevokedQuery, response: { 200: RevokedList } } }, (req) =>
       service.revoked(req.query),
     );
     app.get(
@@ -46,7 +47,7 @@ export const cardsRootRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const service = cardsService(deps);
-    app.get('/.well-known/coopnet-keys.json', { schema: { tags: ['cards'], response: { 200: CardKeySet } } }, () =>
+    app.get('/.well-known/coopnet-keys.json', { config: { tokens: READS_AND_TILL }, schema: { tags: ['cards'], response: { 200: CardKeySet } } }, () =>
       service.keySet(),
     );
   };

@@ -19,6 +19,7 @@ import { presentedJson } from '../../platform/http.ts';
 import { applicationsService } from './applications.service.ts';
 import { coopsService } from './coops.service.ts';
 
+
 const IdOrSlug = z.strictObject({ idOrSlug: z.string().min(1).max(100) });
 const Decided = z.object({ id: z.string(), status: z.enum(['pending', 'admitted', 'rejected']), coopId: z.string().optional() });
 
@@ -36,7 +37,7 @@ export const coopsRoutes =
     app.get('/coops/:idOrSlug', { schema: { tags, params: IdOrSlug, response: { 200: CoopWithAbilities } } }, (req) =>
       coops.show(req.actor, req.params.idOrSlug),
     );
-    app.patch('/coops/:id', { schema: { tags, params: IdParams, body: CoopProfilePatch, response: { 200: CoopWithAbilities } } }, (req) =>
+    app.patch('/coops/:id', { config: { tokens: ['coop_admin'] }, schema: { tags, params: IdParams, body: CoopProfilePatch, response: { 200: CoopWithAbilities } } }, (req) =>
       coops.update(req.actor, req.params.id, req.body),
     );
     app.post('/coops/:id/status', { schema: { tags, params: IdParams, body: CoopStatusChange, response: { 200: CoopWithAbilities } } }, (req) =>

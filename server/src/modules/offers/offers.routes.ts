@@ -7,6 +7,10 @@ import type { AppDeps } from '../../deps.ts';
 import { presentedJson } from '../../platform/http.ts';
 import { catalogueService } from './catalogue.service.ts';
 import { offersService } from './offers.service.ts';
+import type { TokenKind } from '../../platform/auth/token-scopes.ts';
+
+/** A co-op admin's token may manage that co-op's offers. */
+const ADMIN = { tokens: ['coop_admin'] as TokenKind[] };
 
 const NoBody = z.strictObject({}).optional();
 
@@ -27,14 +31,14 @@ export const offersRoutes =
       (req) => catalogue.ofCoop(req.actor, req.params.id),
     );
 
-    app.post('/coops/:id/offers', { schema: { tags, params: CoopOffersParams, body: OfferInput, response: { 201: Offer } } }, async (req, reply) =>
+    app.post('/coops/:id/offers', { config: ADMIN, schema: { tags, params: CoopOffersParams, body: OfferInput, response: { 201: Offer } } }, async (req, reply) =>
       reply.status(201).send(await offers.create(req.actor, req.params.id, req.body)),
     );
-    app.patch('/offers/:id', { schema: { tags, params: IdParams, body: OfferPatch, response: { 200: Offer } } }, (req) =>
+    app.patch('/offers/:id', { config: ADMIN, schema: { tags, params: IdParams, body: OfferPatch, response: { 200: Offer } } }, (req) =>
       offers.change(req.actor, req.params.id, req.body),
     );
     for (const move of ['pause', 'resume', 'end'] as const) {
-      app.post(`/offers/:id/${move}`, { schema: { tags, params: IdParams, body: NoBody, response: { 200: Offer } } }, (req) =>
+      app.post(`/offers/:id/${move}`, { config: ADMIN, schema: { tags, params: IdParams, body: NoBody, response: { 200: Offer } } }, (req) =>
         offers.move(req.actor, req.params.id, move),
       );
     }

@@ -22,6 +22,10 @@ import { invitationsService } from './invitations.service.ts';
 import { meService } from './me.service.ts';
 import { peopleService } from './people.service.ts';
 import { workerImportService } from './worker-import.service.ts';
+import type { TokenKind } from '../../platform/auth/token-scopes.ts';
+
+/** A co-op admin's token may manage that co-op's workers and roles. */
+const ADMIN = { tokens: ['coop_admin'] as TokenKind[] };
 
 const NoBody = z.strictObject({}).optional();
 
@@ -41,13 +45,13 @@ export const peopleRoutes =
     );
     app.delete(
       '/coops/:id/workers/:personId',
-      { schema: { tags, params: WorkerParams, response: { 200: Worker } } },
+      { config: ADMIN, schema: { tags, params: WorkerParams, response: { 200: Worker } } },
       (req) => people.remove(req.actor, req.params.id, req.params.personId),
     );
 
     app.post(
       '/coops/:id/invitations',
-      { schema: { tags, params: IdParams, body: InvitationInput, response: { 201: InvitationCreated } } },
+      { config: ADMIN, schema: { tags, params: IdParams, body: InvitationInput, response: { 201: InvitationCreated } } },
       async (req, reply) => reply.status(201).send(await invitations.create(req.actor, req.params.id, req.body)),
     );
     app.get(
@@ -59,6 +63,7 @@ export const peopleRoutes =
     app.post(
       '/coops/:id/worker-imports',
       {
+        config: ADMIN,
         // The CSV may be 2 MB; escaped inside JSON it can grow, so the body may be larger.
         bodyLimit: 6 * 1024 * 1024,
         schema: { tags, params: IdParams, body: WorkerImportInput, response: { 200: WorkerImportResult } },
@@ -68,13 +73,13 @@ export const peopleRoutes =
 
     app.post(
       '/coops/:id/roles',
-      { schema: { tags, params: IdParams, body: RoleInput, response: { 201: Worker } } },
+      { config: ADMIN, schema: { tags, params: IdParams, body: RoleInput, response: { 201: Worker } } },
       async (req, reply) =>
         reply.status(201).send(await people.grantRole(req.actor, req.params.id, req.body.personId, req.body.role)),
     );
     app.delete(
       '/coops/:id/roles/:personId/:role',
-      { schema: { tags, params: RoleParams, response: { 200: Worker } } },
+      { config: ADMIN, schema: { tags, params: RoleParams, response: { 200: Worker } } },
       (req) => people.revokeRole(req.actor, req.params.id, req.params.personId, req.params.role),
     );
 

@@ -13,6 +13,7 @@ import type { AppDeps } from '../../deps.ts';
 import { reciprocityService } from './reciprocity.service.ts';
 import { settlementsService } from './settlements.service.ts';
 
+
 export const reciprocityRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -35,7 +36,7 @@ export const reciprocityRoutes =
     app.get('/reciprocity/settlement-policy', { schema: { tags, response: { 200: SettlementPolicyView } } }, (req) =>
       settlements.view(req.actor),
     );
-    app.put('/reciprocity/settlement-policy', { schema: { tags, body: SettlementPolicyInput, response: { 200: SettlementPolicyView } } }, (req) =>
+    app.put('/reciprocity/settlement-policy', { config: { tokens: ['coordinator'] }, schema: { tags, body: SettlementPolicyInput, response: { 200: SettlementPolicyView } } }, (req) =>
       settlements.setPolicy(req.actor, req.body),
     );
     app.get('/reciprocity/settlements', { schema: { tags, querystring: MonthQuery, response: { 200: ObligationList } } }, (req) =>
@@ -44,7 +45,7 @@ export const reciprocityRoutes =
     // 201 when this call settled the month; 200 with the same obligations when it had been settled before.
     app.post(
       '/reciprocity/settlements',
-      { schema: { tags, body: SettleInput, response: { 200: ObligationList, 201: ObligationList } } },
+      { config: { tokens: ['coordinator'] }, schema: { tags, body: SettleInput, response: { 200: ObligationList, 201: ObligationList } } },
       async (req, reply) => {
         const { created, items } = await settlements.settle(req.actor, req.body.month);
         return reply.status(created ? 201 : 200).send({ items });

@@ -22,6 +22,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
+import { READS_AND_TILL, type TokenKind } from '../../platform/auth/token-scopes.ts';
 import { presentedJson } from '../../platform/http.ts';
 import { networkSettings } from './network-settings.ts';
 import { redemptionsService } from './redemptions.service.ts';
@@ -30,6 +31,8 @@ import { idempotencyKeyRequired } from './till-errors.ts';
 import { tillService } from './till.service.ts';
 
 const CoopParams = z.strictObject({ coopId: TillParams.shape.coopId });
+/** The till's own routes: a token scoped `cashier:<this co-op>`. */
+const TILL = { tokens: ['cashier'] as TokenKind[] };
 
 export const tillRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -40,16 +43,17 @@ export const tillRoutes =
     const savings = savingsService(deps, network);
     const tags = ['till'];
 
-    app.get('/till/:coopId/offers', { schema: { tags, params: TillParams, response: { 200: TillOffers } } }, (req) =>
+    app.get('/till/:coopId/offers', { config: { tokens: READS_AND_TILL }, schema: { tags, params: TillParams, response: { 200: TillOffers } } }, (req) =>
       till.offers(req.actor, req.params.coopId),
     );
-    app.post('/till/:coopId/verify', { schema: { tags, params: TillParams, body: VerifyInput, response: { 200: VerifyResult } } }, (req) =>
+    app.post('/till/:coopId/verify', { config: TILL, schema: { tags, params: TillParams, body: VerifyInput, response: { 200: VerifyResult } } }, (req) =>
       till.verify(req.actor, req.params.coopId, req.body.card),
     );
     // The hot path: the presenter builds the answer field by field, so it is not validated again on the way out.
     app.post(
       '/till/:coopId/redemptions',
       {
+        config: TILL,
         schema: { tags, params: TillParams, body: RedemptionInput, response: { 200: Redemption, 201: Redemption } },
         serializerCompiler: presentedJson,
       },
@@ -60,19 +64,19 @@ export const tillRoutes =
         return reply.status(created ? 201 : 200).send(redemption);
       },
     );
-    app.post('/till/:coopId/redemptions/sync', { schema: { tags, params: TillParams, body: SyncInput, response: { 200: SyncResult } } }, (req) =>
+    app.post('/till/:coopId/redemptions/sync', { config: TILL, schema: { tags, params: TillParams, body: SyncInput, response: { 200: SyncResult } } }, (req) =>
       redemptions.sync(req.actor, req.params.coopId, req.body),
     );
 
     app.get(
       '/coops/:coopId/redemptions',
-      { schema: { tags, params: CoopParams, querystring: RedemptionListQuery, response: { 200: RedemptionPage } } },
+      { config: { tokens: READS_AND_TILL }, schema: { tags, params: CoopParams, querystring: RedemptionListQuery, response: { 200: RedemptionPage } } },
       (req) => redemptions.list(req.actor, req.params.coopId, req.query),
     );
     app.post(
       '/coops/:coopId/redemptions/:id/resolve',
       // The body is optional: a POST without one (curl -X POST) marks the flag seen without a note.
-      { schema: { tags, params: RedemptionParams, body: ResolveInput.nullish(), response: { 200: Redemption } } },
+      { config: { tokens: ['coop_admin'] }, schema: { tags, params: RedemptionParams, body: ResolveInput.nullish(), response: { 200: Redemption } } },
       (req) => redemptions.resolve(req.actor, req.params.coopId, req.params.id, req.body?.note),
     );
 

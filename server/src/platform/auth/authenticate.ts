@@ -10,6 +10,7 @@ import { addMinutes, nowIso } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { hashToken, sameSecret } from '../tokens.ts';
 import type { Actor, RoleGrant } from './actor.ts';
+import { assertTokenMay } from './token-scopes.ts';
 import {
   findApiTokenByHash,
   findSessionByHash,
@@ -62,6 +63,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db, secret: str
       const row = await findApiTokenByHash(db, hashOf(bearer));
       if (!row) throw new AppError(401, 'auth.invalid_token', 'This API token is not valid.');
       const scopes = JSON.parse(row.scopes) as string[];
+      assertTokenMay(scopes, request);
       const roles = (await rolesOf(db, row.id)).filter((g) => scopeAllows(scopes, g));
       request.actor = {
         personId: row.id,
