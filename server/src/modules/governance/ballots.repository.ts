@@ -9,8 +9,9 @@ import type { DelegationTable, ParticipationTable } from '../../db/schema-govern
 import type { BallotContent } from './counting.ts';
 
 /**
- * One ballot in the box. Secret: `t` is the hash of the voter's ballot token
- * (only while the ballot may still be changed), never a voter or a time.
+ * One ballot in the box. Secret: `t` is the keyed hash of the voter's ballot
+ * token bound to the voter (ballot-binding.ts; only while the ballot may
+ * still be changed), never a voter or a time.
  * Open: `v` names the voter. `w` is the ballot's weight (own + delegated).
  */
 export interface BoxEntry {
@@ -105,10 +106,14 @@ export async function findIdempotent(ex: Executor, scope: string, key: string) {
   return ex.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
 }
 
-export async function saveIdempotent(ex: Executor, row: { scope: string; key: string; statusCode: number; response: unknown; at: string }): Promise<void> {
+/**
+ * `key` and `requestHash` come from ballot-binding.ts: keyed hashes that need
+ * the voter's raw Idempotency-Key, which is not stored — a plain hash of a
+ * secret ballot kept next to its voter would tell the ballot.
+ */
+export async function saveIdempotent(ex: Executor, row: { scope: string; key: string; requestHash: string; statusCode: number; response: unknown; at: string }): Promise<void> {
   await ex
     .insertInto('idempotency_keys')
-    // The request hash is a constant: a hash of a secret ballot kept next to its voter would tell the ballot.
-    .values({ scope: row.scope, key: row.key, request_hash: 'ballot', status_code: row.statusCode, response_json: JSON.stringify(row.response), created_at: row.at })
+    .values({ scope: row.scope, key: row.key, request_hash: row.requestHash, status_code: row.statusCode, response_json: JSON.stringify(row.response), created_at: row.at })
     .execute();
 }

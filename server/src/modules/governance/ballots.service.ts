@@ -2,10 +2,11 @@
  * Casting a ballot, and reading ballots after the close. A ballot goes into
  * the proposal's one ballot box at a uniformly random place; who voted goes
  * into participation (the day only, with a receipt). A secret ballot carries
- * no voter and no time: only the hash of a token the voter alone holds, so
- * they — and no one else — can change it before the close. Nothing written
- * here (box, participation, audit, idempotency record) puts a voter next to
- * what they voted in a secret vote.
+ * no voter and no time: only a keyed hash of a token the voter alone holds,
+ * bound to that voter (ballot-binding.ts), so they — and no one else, not
+ * even another voter holding their token — can change it before the close.
+ * Nothing written here (box, participation, audit, idempotency record) puts
+ * a voter next to what they voted in a secret vote.
  */
 import { randomInt } from 'node:crypto';
 import type { CastInput } from '@coopnet/contract/proposals';
@@ -18,7 +19,8 @@ import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { AppError, badRequest, conflict } from '../../platform/errors.ts';
-import { hashToken, newToken } from '../../platform/tokens.ts';
+import { newToken } from '../../platform/tokens.ts';
+import { ballotKeys, ballotRequestHash, storedIdempotencyKey, tokenBinding } from './ballot-binding.ts';
 import * as box from './ballots.repository.ts';
 import { checkBallot, isRankedMethod } from './counting.ts';
 import { electorateEntry } from './electorate.repository.ts';
@@ -43,7 +45,10 @@ export function insertAtRandom<T>(list: T[], item: T): void {
 const notOpen = () => conflict('governance.not_open', 'This proposal is not open for voting.');
 export const notInElectorate = () => new AppError(403, 'governance.not_in_electorate', 'You are not in the electorate of this vote.');
 
+const reusedKey = () => conflict('governance.idempotency_conflict', 'This Idempotency-Key was already used for a different ballot.');
+
 export function ballotsService({ db, dialect, config }: AppDeps) {
+  const keys = ballotKeys(config.sessionSecret);
   async function cast(actorIn: MaybeActor, id: string, input: z.infer<typeof CastInput>, idempotencyKey?: string) {
     authorize(actorIn, !!actorIn);
     const actor = actorIn;
@@ -54,10 +59,17 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
     return db.transaction().execute(async (trx) => {
       // The box is locked first: casts, delegations and the close of one vote run one at a time.
       const entries = await box.lockBox(trx, dialect, id);
-      if (idempotencyKey) {
-        // A retry gets the first answer, even after the close.
-        const prior = await box.findIdempotent(trx, scope, idempotencyKey);
-        if (prior) return JSON.parse(prior.response_json) as { receipt: string; ballotToken: string | null };
+      // Neither the key nor a plain hash of the ballot is kept next to the voter (see ballot-binding.ts).
+      const retry = idempotencyKey
+        ? { key: storedIdempotencyKey(keys, scope, idempotencyKey), requestHash: ballotRequestHash(keys, scope, idempotencyKey, input) }
+        : null;
+      if (retry) {
+        // A retry gets the first answer, even after the close; the same key with another ballot is refused.
+        const prior = await box.findIdempotent(trx, scope, retry.key);
+        if (prior) {
+          if (prior.request_hash !== retry.requestHash) throw reusedKey();
+          return JSON.parse(prior.response_json) as { receipt: string; ballotToken: string | null };
+        }
       }
       const p = await findProposal(trx, id);
       const now = nowIso();
@@ -79,9 +91,10 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
         let at: number;
         if (rule.secret) {
           if (!input.ballotToken) throw conflict('governance.already_voted', 'You have voted; send the ballot token you were given to change your ballot.');
-          const t = hashToken(config.sessionSecret, input.ballotToken);
+          // The token works only for the voter it was given to: the hash is of the token and the person.
+          const t = tokenBinding(keys, input.ballotToken, me, id);
           at = entries.findIndex((e) => e.t === t);
-          if (at < 0) throw badRequest('governance.bad_ballot_token', 'This ballot token does not match any ballot of this vote.');
+          if (at < 0) throw badRequest('governance.bad_ballot_token', 'This ballot token does not match a ballot of yours in this vote.');
         } else {
           at = entries.findIndex((e) => e.v === me);
         }
@@ -104,7 +117,7 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
         // A token only where a secret ballot may still be changed; an unchangeable one needs none.
         const token = rule.secret && rule.changeable ? newToken('bt_') : null;
         const entry: box.BoxEntry = rule.secret
-          ? { ...(token && { t: hashToken(config.sessionSecret, token) }), c: checked.content, w: weight }
+          ? { ...(token && { t: tokenBinding(keys, token, me, id) }), c: checked.content, w: weight }
           : { v: me, c: checked.content, w: weight };
         insertAtRandom(entries, entry);
         await box.writeBox(trx, id, entries);
@@ -118,9 +131,9 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
         await recordAudit(trx, { actorId: me, action: 'participation.recorded', subjectType: 'proposal', subjectId: id, after: onBehalfOf.length ? { forDelegators: onBehalfOf.length } : undefined });
         response = { receipt, ballotToken: token };
       }
-      if (idempotencyKey) {
+      if (retry) {
         // A retry gets the receipt but not the token: kept here, it would tie the voter to the ballot.
-        await box.saveIdempotent(trx, { scope, key: idempotencyKey, statusCode: 201, response: { ...response, ballotToken: null }, at: now });
+        await box.saveIdempotent(trx, { scope, ...retry, statusCode: 201, response: { ...response, ballotToken: null }, at: now });
       }
       return response;
     });

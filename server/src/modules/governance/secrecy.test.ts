@@ -10,6 +10,8 @@ import { expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { type Voter, adoptRules, closeAfter, coordinatorOf, makeWorkers, openedProposal } from '../../../test/proposals-factories.ts';
 import { hashToken } from '../../platform/tokens.ts';
+import { ballotKeys, ballotRequestHash, canonicalJson, storedIdempotencyKey, tokenBinding } from './ballot-binding.ts';
+import { createHash } from 'node:crypto';
 
 const CANDIDATES = ['Amaia', 'Bruno', 'Carmen', 'Diego', 'Elena', 'Fermín'];
 // Each voter ranks differently, so any ballot found next to a voter would give them away.
@@ -41,6 +43,7 @@ describeOnDatabases('secrecy of the ballot', (t) => {
     await adoptRules(t.deps, { free: { secret: true } });
     const motion = await openedProposal(t, coordinator, { title: 'A secret yes or no' });
 
+    const keys = ballotKeys(t.deps.config.sessionSecret);
     const responses: string[] = [];
     const traces: Trace[] = [];
     const castOrder: string[] = [];
@@ -66,7 +69,8 @@ describeOnDatabases('secrecy of the ballot', (t) => {
       responses.push(res.body);
       trace.receipts.push(res.json().receipt);
       trace.tokens.push(res.json().ballotToken);
-      trace.tokenHashes = trace.tokens.map((tk) => hashToken(t.deps.config.sessionSecret, tk));
+      // The hashes a token could be kept as: the plain HMAC of tokens, and the binding to its voter kept in the box.
+      trace.tokenHashes = trace.tokens.flatMap((tk, k) => [hashToken(t.deps.config.sessionSecret, tk), tokenBinding(keys, tk, voter.id, k === 0 ? election : motion)]);
       traces.push(trace);
     }
 
@@ -101,6 +105,12 @@ describeOnDatabases('secrecy of the ballot', (t) => {
         for (const tr of traces) {
           for (const id of [tr.voter.id, tr.voter.email, ...tr.receipts, ...tr.tokens]) expect(box.text).not.toContain(id);
           if (closed) for (const h of tr.tokenHashes) expect(box.text).not.toContain(h);
+          else {
+            // Open: the box keeps each token bound to its voter (found with the token and the voter), never its plain hash.
+            const token = tr.tokens[box.row.proposal_id === election ? 0 : 1]!;
+            expect(box.text).toContain(tokenBinding(keys, token, tr.voter.id, box.row.proposal_id as string));
+            expect(box.text).not.toContain(hashToken(t.deps.config.sessionSecret, token));
+          }
         }
       }
       for (const r of rows.filter((x) => x.table !== 'ballot_boxes')) {
@@ -170,5 +180,72 @@ describeOnDatabases('secrecy of the ballot', (t) => {
     }
     const decided = JSON.parse((await visitor.get(`/api/v1/proposals/${election}`)).body);
     expect(decided.result.count.validVotes).toBe(RANKINGS.length);
+  });
+
+  it('finding 7: with the server’s secret but without a voter’s own token or Idempotency-Key, the database ties no ballot to anyone', async () => {
+    const { client: coordinator } = await coordinatorOf(t);
+    const voters = await makeWorkers(t, 4);
+    await adoptRules(t.deps, { free: { secret: true, changeable: true } });
+    const id = await openedProposal(t, coordinator, { title: 'Retried secret ballots' });
+    const CHOICES = ['yes', 'no', 'abstain'] as const;
+    // Voters 0 and 1 vote alike with the same key string; 2 and 3 otherwise.
+    const cast = [
+      { choice: 'yes', key: 'same-key-string' },
+      { choice: 'yes', key: 'same-key-string' },
+      { choice: 'no', key: '0b3c9e4e-5f7a-4c53-9d0f-2f0b1f8b2a11' },
+      { choice: 'abstain', key: 'c5a0de5e-1d51-4c1e-8b4a-6f4b8d2f1e09' },
+    ];
+    const tokens: string[] = [];
+    for (const [i, v] of voters.entries()) {
+      const res = await v.client.request('POST', `/api/v1/proposals/${id}/ballots`, { ballot: { choice: cast[i]!.choice } }, { 'idempotency-key': cast[i]!.key });
+      expect(res.statusCode, res.body).toBe(201);
+      tokens.push(res.json().ballotToken);
+    }
+    const secret = t.deps.config.sessionSecret;
+    const keys = ballotKeys(secret);
+    const scopeOf = (v: Voter) => `ballot:${id}:${v.id}`;
+
+    // Every table, as text: the raw Idempotency-Keys (which only the voters' clients have) are nowhere.
+    const tables = await t.deps.db.introspection.getTables();
+    for (const table of tables) {
+      const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(t.deps.db);
+      const text = rows.map((r) => Object.values(r).map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('\n')).join('\n');
+      for (const c of cast) expect(text, table.name).not.toContain(c.key);
+      for (const tk of tokens) expect(text, table.name).not.toContain(tk);
+    }
+
+    const rows = await t.deps.db.selectFrom('idempotency_keys').selectAll().where('scope', 'like', `ballot:${id}:%`).execute();
+    expect(rows).toHaveLength(voters.length);
+    // Two voters with the same ballot and the same key string share no hash.
+    expect(new Set(rows.map((r) => r.request_hash)).size).toBe(rows.length);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+    for (const [i, v] of voters.entries()) {
+      const row = rows.find((r) => r.scope === scopeOf(v))!;
+      // What the database holds does not let anyone — even with the server's secret — try each ballot and find theirs.
+      for (const choice of CHOICES) {
+        const body = { ballot: { choice } };
+        const guesses = [
+          ballotRequestHash(keys, row.scope, row.key, body),
+          createHash('sha256').update(canonicalJson(body)).digest('hex'),
+          createHash('sha256').update(canonicalJson(body)).digest('base64url'),
+          hashToken(secret, canonicalJson(body)),
+          hashToken(secret, `${row.scope}${canonicalJson(body)}`),
+        ];
+        for (const g of guesses) expect(row.request_hash).not.toBe(g);
+      }
+      // Only the voter's own key finds their record (so it does answer their retry).
+      expect(row.key).toBe(storedIdempotencyKey(keys, row.scope, cast[i]!.key));
+      expect(row.request_hash).toBe(ballotRequestHash(keys, row.scope, cast[i]!.key, { ballot: { choice: cast[i]!.choice } }));
+    }
+
+    // The box: each token is bound to its voter; with the secret alone, or another voter's id, it matches nothing.
+    const { ballots_json } = await t.deps.db.selectFrom('ballot_boxes').select('ballots_json').where('proposal_id', '=', id).executeTakeFirstOrThrow();
+    const entries = JSON.parse(ballots_json) as { t: string; c: { choice: string } }[];
+    for (const [i, v] of voters.entries()) {
+      const mine = entries.filter((e) => e.t === tokenBinding(keys, tokens[i]!, v.id, id));
+      expect(mine.map((e) => e.c.choice)).toEqual([cast[i]!.choice]);
+      expect(entries.some((e) => e.t === hashToken(secret, tokens[i]!))).toBe(false);
+      for (const other of voters) if (other !== v) expect(entries.some((e) => e.t === tokenBinding(keys, tokens[i]!, other.id, id))).toBe(false);
+    }
   });
 });
