@@ -55,7 +55,9 @@ export default function CoopMap({ coops, tileUrl, label }: CoopMapProps) {
       if (coop.latitude === null || coop.longitude === null) continue;
       const at: L.LatLngExpression = [coop.latitude, coop.longitude];
       points.push(at);
-      // Built as DOM nodes, never as HTML strings: names come from users.
+      // Built as DOM nodes, never as HTML strings: Leaflet sets a string as innerHTML, and names come from users.
+      const tooltip = document.createElement('span');
+      tooltip.textContent = coop.name;
       const popup = document.createElement('div');
       const link = document.createElement('a');
       link.href = `/coops/${encodeURIComponent(coop.slug)}`;
@@ -68,7 +70,7 @@ export default function CoopMap({ coops, tileUrl, label }: CoopMapProps) {
       where.textContent = [coop.sector, coop.city].filter(Boolean).join(' · ');
       popup.append(link, where);
       L.circleMarker(at, { radius: 9, color: '#0b3d75', weight: 2, fillColor: '#1971c2', fillOpacity: 0.85 })
-        .bindTooltip(coop.name)
+        .bindTooltip(tooltip)
         .bindPopup(popup)
         .addTo(layer);
     }
