@@ -63,6 +63,7 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const https = config.publicUrl.startsWith('https:');
   // Security headers from helmet, its middleware built once: @fastify/helmet builds it anew for
   // every request, which cost ~75 µs of CPU a request (a tenth of a directory page; see bench/).
   // Our policy has no per-request parts (no nonces), so the headers are worked out once.
@@ -72,9 +73,12 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:', 'blob:', new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, 'a')).origin],
         'script-src': ["'self'"],
+        // Only where people reach us over https: a till or a phone on the co-op's own network opens
+        // http://192.168.1.20:3000, and upgrading its requests to https would leave the page blank.
+        'upgrade-insecure-requests': https ? [] : null,
       },
     },
-    hsts: config.publicUrl.startsWith('https:'),
+    hsts: https,
   });
   const pageHeaders = fixedHeaders(securityHeaders);
   // JSON answers need no page policy, only to be never run, framed or sniffed as a page (OWASP REST).
@@ -92,7 +96,17 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
     done();
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: true, max: config.rateLimitMax, timeWindow: '1 minute' });
+  // Sized for a whole assembly behind one venue's Wi-Fi: the web app's own files are not counted;
+  // a signed-in person (or token) is limited as themselves, wherever they are; only requests of
+  // people not signed in share their address's allowance. Counted after authentication (preHandler).
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler',
+    timeWindow: '1 minute',
+    allowList: (request) => !request.url.startsWith('/api/'),
+    keyGenerator: (request) => (request.actor ? `person:${request.actor.personId}` : `address:${request.ip}`),
+    max: (request) => (request.actor ? config.rateLimitAccountMax : config.rateLimitMax),
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Coopnet API', version: '1' },

@@ -23,7 +23,10 @@ export const configSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Coopnet <no-reply@coopnet.local>'),
   TRUST_PROXY: boolish.default(false),
-  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
+  /** requests a minute from one address by people not signed in (static files are not counted) */
+  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(2000),
+  /** requests a minute by one signed-in person or API token, wherever they come from */
+  RATE_LIMIT_ACCOUNT_MAX: z.coerce.number().int().positive().default(600),
   LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: boolish.default(true),
@@ -48,6 +51,7 @@ export interface Config {
   mailFrom: string;
   trustProxy: boolean;
   rateLimitMax: number;
+  rateLimitAccountMax: number;
   loginRateLimitMax: number;
   logLevel: Env['LOG_LEVEL'];
   seedDemo: boolean;

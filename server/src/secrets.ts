@@ -51,6 +51,7 @@ export function resolveConfig(env: Env): Config {
     mailFrom: env.MAIL_FROM,
     trustProxy: env.TRUST_PROXY,
     rateLimitMax: env.RATE_LIMIT_MAX,
+    rateLimitAccountMax: env.RATE_LIMIT_ACCOUNT_MAX,
     loginRateLimitMax: env.LOGIN_RATE_LIMIT_MAX,
     logLevel: env.LOG_LEVEL,
     seedDemo: env.SEED_DEMO,

@@ -44,6 +44,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
     mailFrom: 'Coopnet <no-reply@coopnet.test>',
     trustProxy: false,
     rateLimitMax: 100_000,
+    rateLimitAccountMax: 100_000,
     loginRateLimitMax: 10,
     logLevel: 'silent',
     seedDemo: false,
