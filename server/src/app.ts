@@ -71,7 +71,7 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
     contentSecurityPolicy: {
       directives: {
         'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:', 'blob:', new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, 'a')).origin],
+        'img-src': ["'self'", 'data:', 'blob:', new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, 'a')).origin, ...(config.imageOrigins ?? [])],
         'script-src': ["'self'"],
         // Only where people reach us over https: a till or a phone on the co-op's own network opens
         // http://192.168.1.20:3000, and upgrading its requests to https would leave the page blank.

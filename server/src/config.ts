@@ -31,6 +31,12 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: boolish.default(true),
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  /** other sites whose images pages may show (co-op and network logos hosted elsewhere), space-separated origins */
+  IMAGE_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/\s+/).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i, 'must be origins such as https://images.example.org, separated by spaces'))),
   WEB_DIST: z.string().default('web/dist'),
   /** how often votes due are closed and reminders sent; e2e runs use 2 */
   GOVERNANCE_TICK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
@@ -56,6 +62,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   seedDemo: boolean;
   mapTileUrl: string;
+  /** origins besides our own from which pages may load images */
+  imageOrigins?: string[];
   webDist: string;
   governanceTickSeconds: number;
 }

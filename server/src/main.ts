@@ -76,6 +76,9 @@ async function serve(): Promise<void> {
   }
   const logins = await workingDemoLogins(deps.db);
   if (logins.length > 0) out(loginsBox((await getNetwork(deps.db)).name, DEMO_PASSWORD, logins));
+  else if (!process.env.PUBLIC_URL) {
+    err(`PUBLIC_URL is not set: links in mail (invitations, password resets) will point to ${cfg.publicUrl}. Set PUBLIC_URL to the address people use.`);
+  }
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -56,6 +56,7 @@ export function resolveConfig(env: Env): Config {
     logLevel: env.LOG_LEVEL,
     seedDemo: env.SEED_DEMO,
     mapTileUrl: env.MAP_TILE_URL,
+    imageOrigins: env.IMAGE_ORIGINS,
     webDist: resolve(env.WEB_DIST),
     governanceTickSeconds: env.GOVERNANCE_TICK_SECONDS,
   };

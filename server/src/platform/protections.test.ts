@@ -117,3 +117,18 @@ describeOnDatabases(
   () => ({ rateLimitMax: defaults.RATE_LIMIT_MAX, rateLimitAccountMax: defaults.RATE_LIMIT_ACCOUNT_MAX, loginRateLimitMax: defaults.LOGIN_RATE_LIMIT_MAX, webDist }),
 );
 
+
+describeOnDatabases(
+  'finding 11: logos hosted elsewhere',
+  (t) => {
+    it('finding 11: pages may show images from the origins the operator allows, and no others', async () => {
+      const csp = String((await t.app.inject({ method: 'GET', url: '/' })).headers['content-security-policy']);
+      const imgSrc = csp.split(';').find((d) => d.trim().startsWith('img-src'))!;
+      expect(imgSrc).toContain('https://logos.example.org');
+      expect(imgSrc).not.toContain('*');
+      expect(() => readEnv({ IMAGE_ORIGINS: "https://ok.example.org 'unsafe-inline'" })).toThrow(/IMAGE_ORIGINS/);
+      expect(() => readEnv({ IMAGE_ORIGINS: 'javascript:alert(1)' })).toThrow(/IMAGE_ORIGINS/);
+    });
+  },
+  () => ({ imageOrigins: readEnv({ IMAGE_ORIGINS: 'https://logos.example.org' }).IMAGE_ORIGINS, webDist }),
+);
