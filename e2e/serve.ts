@@ -51,6 +51,7 @@ Object.assign(process.env, {
   SEED_DEMO: 'true',
   LOG_LEVEL: 'warn',
   RATE_LIMIT_MAX: '100000',
+  RATE_LIMIT_ACCOUNT_MAX: '100000',
   LOGIN_RATE_LIMIT_MAX: '1000',
   // Votes close within two seconds of their closing time (governance.spec.ts waits for it).
   GOVERNANCE_TICK_SECONDS: '2',

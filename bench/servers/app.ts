@@ -14,6 +14,7 @@ const config = resolveConfig(
     PORT: '0',
     LOG_LEVEL: 'warn',
     RATE_LIMIT_MAX: '1000000000',
+    RATE_LIMIT_ACCOUNT_MAX: '1000000000',
     SEED_DEMO: 'false',
     WEB_DIST: '/nonexistent',
   }),
