@@ -38,13 +38,21 @@ export const OfferRefusal = z.enum([
 ]);
 export type OfferRefusal = z.infer<typeof OfferRefusal>;
 
+/**
+ * The card as it was presented at the till: the QR code's text (`CN1:…`,
+ * signed by the network) or the 8-character code printed under it. It is
+ * the proof that the card was there; a card id alone proves nothing and is
+ * refused.
+ */
+export const CardPresented = z.string().trim().min(4).max(2000);
+
 export const VerifyInput = z.strictObject({
   /** the QR code's text (`CN1:…`) or the 8-character short code */
-  card: z.string().trim().min(4).max(2000),
+  card: CardPresented,
 });
 
+/** The holder as the till shows them. No card id: the cashier has the card in hand, and an id would serve as a card code. */
 export const Holder = z.object({
-  cardId: z.string(),
   displayName: z.string(),
   kind: z.enum(['worker', 'supporter']),
   coopId: z.string().nullable(),
@@ -71,9 +79,14 @@ export const VerifyResult = z.object({ holder: Holder, offers: z.array(UsableOff
 
 export const RedemptionInput = z.strictObject({
   offerId: Id,
-  cardId: z.string().trim().min(4).max(40),
+  /** the card as presented: the QR code's text (`CN1:…`) or its 8-character code */
+  card: CardPresented,
   saleCents: Cents,
 });
+
+/** The co-op admin's decision on a flagged redemption; until there is one it does not count in the reciprocity accounts. */
+export const FlagDecision = z.enum(['accepted', 'rejected']);
+export type FlagDecision = z.infer<typeof FlagDecision>;
 
 export const Redemption = z.object({
   id: z.string(),
@@ -81,16 +94,20 @@ export const Redemption = z.object({
   offerTitle: z.string(),
   coopId: z.string(),
   coopName: z.string(),
-  cardId: z.string(),
   holderName: z.string(),
   holderCoopId: z.string().nullable(),
   holderKind: z.enum(['worker', 'supporter']),
   saleCents: z.number().int(),
   discountCents: z.number().int(),
+  /** when the sale was made (offline: the till's clock) */
   redeemedAt: z.string(),
   recordedAt: z.string(),
+  /** YYYY-MM the reciprocity accounts count it in: the month of the sale, or the next open month when that one was settled before the sale arrived */
+  accountingMonth: z.string(),
   offline: z.boolean(),
   flag: z.string().nullable(),
+  /** a flagged redemption counts in the accounts only once accepted */
+  flagDecision: FlagDecision.nullable(),
   flagResolvedAt: z.string().nullable(),
 });
 export type Redemption = z.infer<typeof Redemption>;
@@ -99,7 +116,8 @@ export const SyncItem = z.strictObject({
   /** the till's idempotency key for this redemption */
   key: text(100, 8),
   offerId: Id,
-  cardId: z.string().trim().min(4).max(40),
+  /** the QR code's text (`CN1:…`) the till checked offline; the server checks its signature again */
+  card: CardPresented,
   saleCents: Cents,
   /** the till's clock when the sale was made */
   redeemedAt: z.iso.datetime(),
@@ -110,7 +128,7 @@ export const SyncResult = z.object({
   items: z.array(
     z.object({
       key: z.string(),
-      /** recorded now; duplicate: recorded by an earlier sync; rejected: not recorded (unknown card or offer) */
+      /** recorded now; duplicate: recorded by an earlier sync; rejected: not recorded (see SyncRejection) */
       status: z.enum(['recorded', 'duplicate', 'rejected']),
       redemption: Redemption.nullable(),
       reason: z.string().nullable(),
@@ -146,19 +164,38 @@ export const MySavings = z.object({
   recent: z.array(Redemption),
 });
 
-/** Why an offline redemption was flagged at sync. It was recorded all the same; the co-op's admin sees it. */
-export const RedemptionFlag = z.enum(['limit_exceeded', 'cap_exceeded', 'card_revoked', 'card_expired', 'offer_closed', 'not_eligible']);
+/**
+ * Why an offline redemption was flagged at sync. It was recorded all the same
+ * and the co-op's admin accepts or rejects it; until accepted it does not
+ * count in the reciprocity accounts. `synced_late`: it arrived later than the
+ * till's offline window allows.
+ */
+export const RedemptionFlag = z.enum(['limit_exceeded', 'cap_exceeded', 'card_revoked', 'card_expired', 'offer_closed', 'not_eligible', 'synced_late']);
 export type RedemptionFlag = z.infer<typeof RedemptionFlag>;
 
 /** Why a synced item was not recorded (SyncResult's `reason` when `status` is 'rejected'). */
 export const SyncRejection = z.enum([
   /** no such card in the network's records */
   'unknown_card',
+  /** the card's text is not a member card, or it was misread */
+  'malformed',
+  /** the card is signed by a key the network does not publish */
+  'unknown_key',
+  /** the card's signature does not match: forged or altered */
+  'bad_signature',
+  /** a card of another network */
+  'wrong_network',
+  /** the card was issued after the sale's time */
+  'not_yet_valid',
+  /** a short code, not the QR code's text: a sale made offline must carry the signed card */
+  'token_required',
+  /** the sale is dated before its offer was created */
+  'before_offer',
   /** no such offer, or an offer of another co-op */
   'unknown_offer',
   /** redeemedAt is more than 5 minutes ahead of the server's clock */
   'redeemed_in_future',
-  /** redeemedAt is more than 30 days ago */
+  /** redeemedAt is more than 30 days ago (a sale older than the till's offline window, and younger, is held: flagged `synced_late`) */
   'too_old',
   /** the key was used before for a different offer, card or sale */
   'idempotency_conflict',
@@ -168,8 +205,13 @@ export type SyncRejection = z.infer<typeof SyncRejection>;
 /** The `Idempotency-Key` header of POST /till/:coopId/redemptions: 8–100 visible ASCII characters, e.g. a UUID. */
 export const IdempotencyKey = z.string().regex(/^[\x21-\x7E]{8,100}$/);
 
-/** Resolving a flag (POST /coops/:coopId/redemptions/:id/resolve): an optional note kept in the audit log. */
-export const ResolveInput = z.strictObject({ note: text(500).optional() });
+/**
+ * Deciding a flag (POST /coops/:coopId/redemptions/:id/resolve): accept (it
+ * counts in the accounts) or reject (it never counts), with an optional note
+ * kept in the audit log.
+ */
+export const ResolveInput = z.strictObject({ decision: z.enum(['accept', 'reject']), note: text(500).optional() });
+export type ResolveInput = z.infer<typeof ResolveInput>;
 
 export type SyncInput = z.infer<typeof SyncInput>;
 export type SyncResult = z.infer<typeof SyncResult>;

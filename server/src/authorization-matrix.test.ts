@@ -175,15 +175,15 @@ const ACTIONS: Record<ActionName, Action> = {
   'POST /till/:A/redemptions': {
     prepare: async (w) => JSON.stringify(await tillFixture(w)),
     send: (c, w, f) => {
-      const { offerId, cardId } = JSON.parse(f) as { offerId: string; cardId: string };
-      return c.request('POST', `/api/v1/till/${w.coopA}/redemptions`, { offerId, cardId, saleCents: 4500 }, { 'idempotency-key': `matrix-${unique()}` });
+      const { offerId, token } = JSON.parse(f) as { offerId: string; token: string };
+      return c.request('POST', `/api/v1/till/${w.coopA}/redemptions`, { offerId, card: token, saleCents: 4500 }, { 'idempotency-key': `matrix-${unique()}` });
     },
   },
   'POST /till/:A/redemptions/sync': {
     prepare: async (w) => JSON.stringify(await tillFixture(w)),
     send: (c, w, f) => {
-      const { offerId, cardId } = JSON.parse(f) as { offerId: string; cardId: string };
-      const item = { key: `matrix-${unique()}`, offerId, cardId, saleCents: 4500, redeemedAt: new Date().toISOString() };
+      const { offerId, token } = JSON.parse(f) as { offerId: string; token: string };
+      const item = { key: `matrix-${unique()}`, offerId, card: token, saleCents: 4500, redeemedAt: new Date().toISOString() };
       return c.post(`/api/v1/till/${w.coopA}/redemptions/sync`, { items: [item] });
     },
   },
@@ -191,12 +191,12 @@ const ACTIONS: Record<ActionName, Action> = {
   'POST /coops/:A/redemptions/:id/resolve': {
     // A sale synced from a till after its offer ended: recorded, flagged offer_closed.
     prepare: async (w) => {
-      const { offerId, cardId } = await tillFixture(w, { status: 'ended', ended_at: new Date(Date.now() - 3_600_000).toISOString() });
-      const item = { key: `matrix-${unique()}`, offerId, cardId, saleCents: 1000, redeemedAt: new Date().toISOString() };
+      const { offerId, token } = await tillFixture(w, { status: 'ended', ended_at: new Date(Date.now() - 3_600_000).toISOString() });
+      const item = { key: `matrix-${unique()}`, offerId, card: token, saleCents: 1000, redeemedAt: new Date().toISOString() };
       const res = await w.clients.cashierA.post(`/api/v1/till/${w.coopA}/redemptions/sync`, { items: [item] });
       return res.json().items[0].redemption.id;
     },
-    send: (c, w, id) => c.post(`/api/v1/coops/${w.coopA}/redemptions/${id}/resolve`),
+    send: (c, w, id) => c.post(`/api/v1/coops/${w.coopA}/redemptions/${id}/resolve`, { decision: 'accept' }),
   },
   'GET /me/savings': { send: (c) => c.get('/api/v1/me/savings') },
 };
@@ -206,7 +206,7 @@ async function tillFixture(w: World, offer: Parameters<typeof makeOffer>[2] = {}
   const made = await makeOffer(w.t.deps, w.coopA, offer);
   const holder = await makePerson(w.t.deps, { coopId: (await makeCoop(w.t.deps)).id });
   const card = await cardOf(w.t.app, holder.email);
-  return { offerId: made.id, cardId: card.cardId, token: card.token };
+  return { offerId: made.id, token: card.token };
 }
 
 describe('the authorization table', () => {

@@ -40,6 +40,8 @@ export const configSchema = z.object({
   WEB_DIST: z.string().default('web/dist'),
   /** how often votes due are closed and reminders sent; e2e runs use 2 */
   GOVERNANCE_TICK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  /** how many days old a sale a till synced from its offline queue may be and still count as usual; older ones are held for the co-op's admin */
+  TILL_OFFLINE_DAYS: z.coerce.number().int().min(1).max(14).default(3),
 });
 
 export type Env = z.infer<typeof configSchema>;
@@ -66,6 +68,8 @@ export interface Config {
   imageOrigins?: string[];
   webDist: string;
   governanceTickSeconds: number;
+  /** the till's offline window in days (1–14, default 3): an older synced sale is held for the co-op's admin */
+  tillOfflineDays?: number;
 }
 
 export class ConfigError extends Error {}

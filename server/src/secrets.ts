@@ -59,5 +59,6 @@ export function resolveConfig(env: Env): Config {
     imageOrigins: env.IMAGE_ORIGINS,
     webDist: resolve(env.WEB_DIST),
     governanceTickSeconds: env.GOVERNANCE_TICK_SECONDS,
+    tillOfflineDays: env.TILL_OFFLINE_DAYS,
   };
 }

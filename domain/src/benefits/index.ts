@@ -21,3 +21,13 @@ export {
 } from './offer-rules.ts';
 export { judgeOfflineSale, statusAt, type OfflineFlag } from './offline-sale.ts';
 export { laterChoice, reimbursements } from './settlement.ts';
+export {
+  CLOCK_SKEW_MS,
+  OFFLINE_WINDOW_DAYS,
+  OLDEST_SALE_DAYS,
+  accountingMonth,
+  nextMonth,
+  offlineSaleTiming,
+  type SaleRefusal,
+  type SaleTiming,
+} from './late-sale.ts';

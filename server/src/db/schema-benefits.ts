@@ -43,7 +43,17 @@ export interface OfferTable {
   ended_at: string | null;
 }
 
-export type RedemptionFlag = 'limit_exceeded' | 'cap_exceeded' | 'card_revoked' | 'card_expired' | 'offer_closed' | 'not_eligible';
+export type RedemptionFlag =
+  | 'limit_exceeded'
+  | 'cap_exceeded'
+  | 'card_revoked'
+  | 'card_expired'
+  | 'offer_closed'
+  | 'not_eligible'
+  | 'synced_late';
+
+/** The co-op admin's decision on a flagged redemption (migration 0008); null: not decided yet, so it does not count. */
+export type FlagDecision = 'accepted' | 'rejected';
 
 export interface RedemptionTable {
   id: string;
@@ -59,13 +69,21 @@ export interface RedemptionTable {
   discount_cents: number;
   /** when it happened at the till (offline: the till's clock) */
   redeemed_at: string;
-  /** YYYY-MM of redeemed_at in the network's time zone */
+  /** YYYY-MM of redeemed_at in the network's time zone: the month its limits and the offer's cap count it in */
   month: string;
+  /**
+   * YYYY-MM the reciprocity accounts count it in (migration 0008): `month`,
+   * or the next month not settled when `month` was settled before it arrived
+   */
+  accounting_month: string;
   recorded_at: string;
   cashier_id: string | null;
   offline: number;
-  /** set when an offline redemption broke a rule at sync; accepted, shown to the co-op admin */
+  /** set when an offline redemption broke a rule at sync; recorded, shown to the co-op admin */
   flag: RedemptionFlag | null;
+  /** a flagged redemption counts in the accounts only once accepted */
+  flag_decision: FlagDecision | null;
+  /** when and by whom the flag was decided */
   flag_resolved_at: string | null;
   flag_resolved_by: string | null;
   /** unique per giving co-op: a retried request records once */

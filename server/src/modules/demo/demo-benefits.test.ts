@@ -128,9 +128,12 @@ describeOnDatabases('demo network: offers and redemptions', (t) => {
 
   it('has reciprocity accounts that add up: each month’s matrix sums to its redemptions, each net is given − received', async () => {
     const months = (await coordinator.get('/api/v1/reciprocity/months')).json().items as { month: string; count: number; cents: number }[];
-    const all = redemptions.reduce((s, r) => s + Number(r.discount_cents), 0);
+    // The two flagged sales wait for the brewery's admin: until accepted they count nowhere.
+    const counted = redemptions.filter((r) => r.flag === null || r.flag_decision === 'accepted');
+    expect(counted.length).toBe(redemptions.length - 2);
+    const all = counted.reduce((s, r) => s + Number(r.discount_cents), 0);
     expect(months.reduce((s, m) => s + m.cents, 0)).toBe(all);
-    expect(months.reduce((s, m) => s + m.count, 0)).toBe(redemptions.length);
+    expect(months.reduce((s, m) => s + m.count, 0)).toBe(counted.length);
     const withHistory = months.filter((m) => m.count > 0);
     expect(withHistory.length).toBeGreaterThanOrEqual(3);
     for (const { month } of withHistory) {
@@ -142,7 +145,7 @@ describeOnDatabases('demo network: offers and redemptions', (t) => {
         totalCents: number;
         totalCount: number;
       };
-      const ofMonth = redemptions.filter((r) => r.month === month);
+      const ofMonth = counted.filter((r) => r.accounting_month === month);
       expect(m.totalCents).toBe(ofMonth.reduce((s, r) => s + Number(r.discount_cents), 0));
       expect(m.totalCount).toBe(ofMonth.length);
       expect(m.cells.reduce((s, c) => s + c.cents, 0)).toBe(m.totalCents);

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { makeOffer } from '../../../test/benefits-factories.ts';
 import { makePerson } from '../../../test/factories.ts';
-import type { RedemptionFlag } from '../../db/schema-benefits.ts';
+import type { FlagDecision, RedemptionFlag } from '../../db/schema-benefits.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../platform/clock.ts';
 
@@ -39,8 +39,16 @@ export async function makeHolder(deps: AppDeps, coopId: string | null): Promise<
   return { personId: person.id, coopId, cardId };
 }
 
-/** A redemption at the giver's till in `month` (YYYY-MM), of `cents` off. */
-export async function redeem(deps: AppDeps, giverCoopId: string, holder: Holder, month: string, cents: number, flag: RedemptionFlag | null = null) {
+/** A redemption at the giver's till in `month` (YYYY-MM), of `cents` off; a flagged one is undecided unless `decision` is given. */
+export async function redeem(
+  deps: AppDeps,
+  giverCoopId: string,
+  holder: Holder,
+  month: string,
+  cents: number,
+  flag: RedemptionFlag | null = null,
+  decision: FlagDecision | null = null,
+) {
   let offerId = offers.get(giverCoopId);
   if (!offerId) {
     offerId = (await makeOffer(deps, giverCoopId, { for_supporters: 1 })).id;
@@ -61,10 +69,12 @@ export async function redeem(deps: AppDeps, giverCoopId: string, holder: Holder,
       discount_cents: cents,
       redeemed_at: at,
       month,
+      accounting_month: month,
       recorded_at: at,
       cashier_id: null,
       offline: flag ? 1 : 0,
       flag,
+      flag_decision: flag ? decision : null,
       flag_resolved_at: null,
       flag_resolved_by: null,
       idempotency_key: newId(),
@@ -72,8 +82,13 @@ export async function redeem(deps: AppDeps, giverCoopId: string, holder: Holder,
     .execute();
 }
 
-/** What the redemptions table itself says of a month: the figure the matrix must add up to. */
+/** What the redemptions table itself says of a month, counting what counts (no flag, or an accepted one): the figure the matrix must add up to. */
 export async function monthTotal(deps: AppDeps, month: string): Promise<{ count: number; cents: number }> {
-  const rows = await deps.db.selectFrom('redemptions').select('discount_cents').where('month', '=', month).execute();
+  const rows = await deps.db
+    .selectFrom('redemptions')
+    .select('discount_cents')
+    .where('accounting_month', '=', month)
+    .where((eb) => eb.or([eb('flag', 'is', null), eb('flag_decision', '=', 'accepted')]))
+    .execute();
   return { count: rows.length, cents: rows.reduce((s, r) => s + Number(r.discount_cents), 0) };
 }

@@ -17,17 +17,27 @@ export interface CellRow {
   cents: number;
 }
 
-/** Every redemption of the month, flagged ones too (they happened), by giving and receiving co-op. */
-export async function cellsOf(ex: Executor, month: string): Promise<CellRow[]> {
-  const rows = await ex
+/**
+ * The redemptions that count in an accounting month: those without a flag,
+ * and flagged ones the co-op's admin accepted. A flag not yet decided, or
+ * rejected, counts nowhere (index redemptions_accounting).
+ */
+function counted(ex: Executor, month: string) {
+  return ex
     .selectFrom('redemptions')
+    .where('accounting_month', '=', month)
+    .where((eb) => eb.or([eb('flag', 'is', null), eb('flag_decision', '=', 'accepted')]));
+}
+
+/** The month's counted redemptions by giving and receiving co-op. */
+export async function cellsOf(ex: Executor, month: string): Promise<CellRow[]> {
+  const rows = await counted(ex, month)
     .select((eb) => [
       'coop_id',
       'holder_coop_id',
       eb.fn.countAll<number>().as('n'),
       eb.fn.sum<number>('discount_cents').as('cents'),
     ])
-    .where('month', '=', month)
     .groupBy(['coop_id', 'holder_coop_id'])
     .execute();
   return rows.map((r) => ({ giverCoopId: r.coop_id, receiverCoopId: r.holder_coop_id, count: Number(r.n), cents: Number(r.cents) }));
@@ -45,11 +55,12 @@ export async function coopsFor(ex: Executor, alsoIds: string[]) {
 export async function totalsByMonth(ex: Executor, months: string[]) {
   const rows = await ex
     .selectFrom('redemptions')
-    .select((eb) => ['month', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('discount_cents').as('cents')])
-    .where('month', 'in', months)
-    .groupBy('month')
+    .select((eb) => ['accounting_month', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('discount_cents').as('cents')])
+    .where('accounting_month', 'in', months)
+    .where((eb) => eb.or([eb('flag', 'is', null), eb('flag_decision', '=', 'accepted')]))
+    .groupBy('accounting_month')
     .execute();
-  return rows.map((r) => ({ month: r.month, count: Number(r.n), cents: Number(r.cents) }));
+  return rows.map((r) => ({ month: r.accounting_month, count: Number(r.n), cents: Number(r.cents) }));
 }
 
 export async function latestPolicyChange(ex: Executor): Promise<SettlementPolicyChangeTable | undefined> {
@@ -68,6 +79,28 @@ export async function insertPolicyChange(ex: Executor, row: SettlementPolicyChan
  */
 export async function lockSettlements(ex: Executor, dialect: DialectName): Promise<void> {
   if (dialect === 'postgres') await ex.selectFrom('network').select('id').forUpdate().execute();
+}
+
+/**
+ * A redemption about to count in a month that has ended (a late sale, a flag
+ * accepted) waits for a settlement running at that moment, and holds the
+ * next one off until it commits: on PostgreSQL the network's row is shared-
+ * locked, against the settlement's exclusive lock.
+ */
+export async function holdSettlements(ex: Executor, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') await ex.selectFrom('network').select('id').forShare().execute();
+}
+
+/** The settled months from `month` on (index audit_events_action). */
+export async function settledMonthsFrom(ex: Executor, month: string): Promise<Set<string>> {
+  const rows = await ex
+    .selectFrom('audit_events')
+    .select('subject_id')
+    .where('action', '=', MONTH_SETTLED)
+    .where('subject_type', '=', 'reciprocity_month')
+    .where('subject_id', '>=', month)
+    .execute();
+  return new Set(rows.map((r) => r.subject_id));
 }
 
 export async function monthSettled(ex: Executor, month: string): Promise<boolean> {

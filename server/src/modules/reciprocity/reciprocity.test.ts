@@ -71,13 +71,15 @@ describeOnDatabases('reciprocity accounts', (t) => {
     worker = (await actorClient(t.deps, t.app, { coopId: b.id })).client;
     const [ofA, ofB, ofC] = [await makeHolder(t.deps, a.id), await makeHolder(t.deps, b.id), await makeHolder(t.deps, c.id)];
     supporter = await makeHolder(t.deps, null);
-    // a gave b twice and a supporter once; b gave a once; c gave a once (flagged at sync: it still happened);
-    // the co-op that has since left gave b once.
+    // a gave b twice and a supporter once; b gave a once; c gave a once (flagged at sync, accepted by c's admin);
+    // the co-op that has since left gave b once. Flags not decided yet, or rejected, count nowhere.
     await redeem(t.deps, a.id, ofB, MONTH, 1000);
     await redeem(t.deps, a.id, ofB, MONTH, 550);
     await redeem(t.deps, a.id, supporter, MONTH, 200);
     await redeem(t.deps, b.id, ofA, MONTH, 300);
-    await redeem(t.deps, c.id, ofA, MONTH, 400, 'limit_exceeded');
+    await redeem(t.deps, c.id, ofA, MONTH, 400, 'limit_exceeded', 'accepted');
+    await redeem(t.deps, c.id, ofA, MONTH, 4000, 'limit_exceeded');
+    await redeem(t.deps, a.id, ofB, MONTH, 7000, 'cap_exceeded', 'rejected');
     await redeem(t.deps, gone.id, ofB, MONTH, 125);
     // Other months are not this month's.
     await redeem(t.deps, a.id, ofC, '2025-02', 999);
@@ -97,7 +99,7 @@ describeOnDatabases('reciprocity accounts', (t) => {
     expect((await worker.get('/api/v1/reciprocity')).statusCode).toBe(200);
   });
 
-  it('sums the month by giver and receiver, supporters apart, flagged redemptions included', async () => {
+  it('sums the month by giver and receiver, supporters apart, flagged redemptions only once accepted', async () => {
     const res = await worker.get(`/api/v1/reciprocity?month=${MONTH}`);
     expect(res.statusCode).toBe(200);
     const m = res.json() as { month: string; currency: string; coops: { id: string }[]; cells: Cell[]; positions: Position[]; totalCents: number; totalCount: number };

@@ -34,7 +34,8 @@ describeOnDatabases('settlement policy and settlements', (t) => {
     const ofBig = await makeHolder(t.deps, big.id);
     // 2025-01: big nets 80.00 − 5.00 = 75.00; edge nets exactly 50.00; small 20.00; taker −125.00.
     await redeem(t.deps, big.id, ofTaker, '2025-01', 6000);
-    await redeem(t.deps, big.id, ofTaker, '2025-01', 2000, 'cap_exceeded');
+    await redeem(t.deps, big.id, ofTaker, '2025-01', 2000, 'cap_exceeded', 'accepted');
+    await redeem(t.deps, big.id, ofTaker, '2025-01', 9000, 'cap_exceeded'); // not decided yet: counts nowhere
     await redeem(t.deps, taker.id, ofBig, '2025-01', 500);
     await redeem(t.deps, edge.id, ofTaker, '2025-01', 5000);
     await redeem(t.deps, small.id, ofTaker, '2025-01', 2000);
@@ -133,7 +134,8 @@ describeOnDatabases('settlement policy and settlements', (t) => {
     const res = await coordinator.post('/api/v1/reciprocity/settlements', { month: '2025-01' });
     expect(res.statusCode, res.body).toBe(201);
     const items = res.json().items;
-    // Big gave 80.00 (a flagged redemption counts: it happened) and received 5.00; edge is exactly at the threshold.
+    // Big gave 80.00 (a flagged redemption its admin accepted counts; the undecided one does not) and received 5.00;
+    // edge is exactly at the threshold.
     expect(items).toEqual([
       {
         id: expect.any(String),

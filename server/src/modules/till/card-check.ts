@@ -1,35 +1,70 @@
 /**
- * Which card the cashier has in front of them: the QR code's text, checked
- * with the network's published keys (shape, key, signature, network, dates),
- * or a typed short code, which proves nothing by itself and is only looked
- * up. Either way the network's records then decide: an unknown card, a
- * revoked one (or a holder who left), an expired one are refused.
+ * Which card the cashier has in front of them, and the proof that it was
+ * there: the QR code's text, checked with the network's published keys
+ * (shape, key, signature, network, dates), or the 8-character code printed
+ * under it, looked up. A card id alone is no proof and is never accepted.
+ * Either way the network's records then decide: an unknown card, a revoked
+ * one (or a holder who left), an expired one are refused.
  */
 import type { CardRefusal } from '@coopnet/contract/till';
 import { credentials } from '@coopnet/domain';
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { type TillCard, cardForTill } from '../cards/cards.repository.ts';
 import { publishedKeys } from './card-keys.ts';
 import { cardRefusal } from './card-state.ts';
 
+/** What the card's text proves before the network's records are read. */
+export type Presented =
+  /** a signed card; `dates`: it was not valid at the time it was checked for (its signature and network are good) */
+  | { ok: true; kind: 'token'; cardId: string; dates: 'expired' | 'not_yet_valid' | null }
+  /** the printed code, as typed (canonical form) */
+  | { ok: true; kind: 'short'; shortCode: string }
+  | { ok: false; reason: 'malformed' | 'unknown_key' | 'bad_signature' | 'wrong_network' };
+
 export type CardCheck = { ok: true; card: TillCard } | { ok: false; reason: CardRefusal };
 
-export function cardChecker(db: Db) {
+const readers = new WeakMap<Db, ReturnType<typeof makeReader>>();
+
+/** One reader per database: the till's checks and its sales share the keys it holds. */
+export function cardReader(db: Db) {
+  let reader = readers.get(db);
+  if (!reader) readers.set(db, (reader = makeReader(db)));
+  return reader;
+}
+
+function makeReader(db: Db) {
   const keys = publishedKeys(db);
 
-  return async function checkCard(text: string, networkId: string, now: Date): Promise<CardCheck> {
+  /** Reads the card as presented, checking a signed card's dates against `at` (the sale's time). No database read for a signed card the keys are known for. */
+  async function read(text: string, networkId: string, at: Date): Promise<Presented> {
     const typed = text.trim();
-    let card: TillCard | undefined;
     if (typed.startsWith(credentials.CARD_PREFIX)) {
-      const verified = await keys.verifyCard(typed, networkId, now);
-      if (!verified.ok) return { ok: false, reason: verified.reason };
-      card = await cardForTill(db, { id: verified.claims.cardId });
-    } else {
-      const code = credentials.normalizeShortCode(typed);
-      if (!code) return { ok: false, reason: 'malformed' };
-      card = await cardForTill(db, { shortCode: code });
+      const verified = await keys.verifyCard(typed, networkId, at);
+      if (verified.ok) return { ok: true, kind: 'token', cardId: verified.claims.cardId, dates: null };
+      if (verified.reason !== 'expired' && verified.reason !== 'not_yet_valid') return { ok: false, reason: verified.reason };
+      // The dates are checked after the signature and network, so the card is genuine: read whose it is.
+      const decoded = credentials.readCard(typed);
+      if (!decoded.ok) return { ok: false, reason: 'malformed' };
+      return { ok: true, kind: 'token', cardId: decoded.card.claims.cardId, dates: verified.reason };
     }
+    const code = credentials.normalizeShortCode(typed);
+    return code ? { ok: true, kind: 'short', shortCode: code } : { ok: false, reason: 'malformed' };
+  }
+
+  /** The network's record of the card presented (undefined if it has none). */
+  function recordOf(ex: Executor, presented: Presented & { ok: true }) {
+    return cardForTill(ex, presented.kind === 'token' ? { id: presented.cardId } : { shortCode: presented.shortCode });
+  }
+
+  /** The card checked at the counter now: its proof, then the network's records. */
+  async function check(text: string, networkId: string, now: Date): Promise<CardCheck> {
+    const presented = await read(text, networkId, now);
+    if (!presented.ok) return presented;
+    if (presented.kind === 'token' && presented.dates) return { ok: false, reason: presented.dates };
+    const card = await recordOf(db, presented);
     const refused = cardRefusal(card, now.toISOString());
     return refused ? { ok: false, reason: refused } : { ok: true, card: card! };
-  };
+  }
+
+  return { read, recordOf, check };
 }

@@ -1,17 +1,20 @@
 /**
  * Redemptions: recorded at the till (idempotent by key), synced from a till's
- * offline queue, listed for the co-op, and a flag marked seen by its admin.
+ * offline queue, listed for the co-op, and a flag accepted or rejected by its
+ * admin.
  */
-import type { RedemptionListQuery, SyncInput, SyncResult } from '@coopnet/contract/till';
+import type { RedemptionListQuery, ResolveInput, SyncInput, SyncResult } from '@coopnet/contract/till';
+import { benefits } from '@coopnet/domain';
 import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
+import { holdSettlements, settledMonthsFrom } from '../reciprocity/reciprocity.repository.ts';
 import type { NetworkSettings } from './network-settings.ts';
 import { type Outcome, type Sale, redemptionRecorder } from './redeem.ts';
-import { cardRefused, idempotencyConflict, notFlagged, offerRefused } from './till-errors.ts';
+import { alreadyDecided, cardRefused, idempotencyConflict, notFlagged, offerRefused } from './till-errors.ts';
 import { tillPolicy } from './till.policy.ts';
 import { presentRedemption } from './till.presenter.ts';
 import * as repo from './till.repository.ts';
@@ -31,8 +34,9 @@ function syncItem(key: string, outcome: Outcome): SyncResult['items'][number] {
 }
 
 export function redemptionsService(deps: AppDeps, network: () => Promise<NetworkSettings>) {
-  const { db } = deps;
+  const { db, dialect } = deps;
   const recorder = redemptionRecorder(deps);
+  const windowDays = deps.config.tillOfflineDays ?? benefits.OFFLINE_WINDOW_DAYS.default;
 
   /** 201 with a new redemption, or 200 with the one this key recorded before. */
   async function record(actor: MaybeActor, coopId: string, key: string, input: Omit<Sale, 'coopId' | 'key' | 'cashierId'>) {
@@ -67,8 +71,8 @@ export function redemptionsService(deps: AppDeps, network: () => Promise<Network
     const order = input.items.map((item, i) => ({ item, i, at: Date.parse(item.redeemedAt) })).sort((a, b) => a.at - b.at || a.i - b.i);
     const results: SyncResult['items'] = new Array(input.items.length);
     for (const { item, i } of order) {
-      const sale: Sale = { coopId, key: item.key, offerId: item.offerId, cardId: item.cardId, saleCents: item.saleCents, cashierId: actor.personId };
-      const outcome = await recorder.record(sale, { offline: true, redeemedAt: item.redeemedAt }, net);
+      const sale: Sale = { coopId, key: item.key, offerId: item.offerId, card: item.card, saleCents: item.saleCents, cashierId: actor.personId };
+      const outcome = await recorder.record(sale, { offline: true, redeemedAt: item.redeemedAt, windowDays }, net);
       results[i] = syncItem(item.key, outcome);
     }
     return { items: results };
@@ -81,26 +85,42 @@ export function redemptionsService(deps: AppDeps, network: () => Promise<Network
     return { items: rows.map(presentRedemption), total, limit: q.limit, offset: q.offset };
   }
 
-  /** The admin has seen the flag (and dealt with it, with the holder or the cashier); audited. */
-  async function resolve(actor: MaybeActor, coopId: string, id: string, note?: string) {
+  /**
+   * The admin's decision on a flag, audited: accepted, it counts in the
+   * accounts — in its month, or the next open one if its month was settled
+   * meanwhile; rejected, it never counts. The same decision again changes
+   * nothing; the other one is refused (409).
+   */
+  async function resolve(actor: MaybeActor, coopId: string, id: string, input: ResolveInput) {
     authorize(actor, tillPolicy.resolveFlag(actor, coopId));
+    const decision = input.decision === 'accept' ? 'accepted' : 'rejected';
     return db.transaction().execute(async (trx) => {
       const before = await repo.findView(trx, id);
       if (!before || before.coop_id !== coopId) throw notFound('redemption');
       if (before.flag === null) throw notFlagged();
-      const at = nowIso();
-      // Resolving twice keeps the first resolution: a retry changes nothing.
-      if (await repo.markResolved(trx, id, actor.personId, at)) {
-        await recordAudit(trx, {
-          actorId: actor.personId,
-          action: 'redemption.flag_resolved',
-          subjectType: 'redemption',
-          subjectId: id,
-          coopId,
-          before: { flag: before.flag },
-          after: { flagResolvedAt: at, ...(note !== undefined && { note }) },
-        });
+      if (before.flag_decision === decision) return presentRedemption(before);
+      if (before.flag_decision !== null) throw alreadyDecided(before.flag_decision);
+      let accountingMonth = before.accounting_month;
+      if (decision === 'accepted') {
+        await holdSettlements(trx, dialect);
+        accountingMonth = benefits.accountingMonth(accountingMonth, await settledMonthsFrom(trx, accountingMonth));
       }
+      const at = nowIso();
+      // Two admins deciding at once: the first decision stands; the second is answered as above.
+      if (!(await repo.markDecided(trx, id, { decision, by: actor.personId, at, accountingMonth }))) {
+        const now = (await repo.findView(trx, id))!;
+        if (now.flag_decision === decision) return presentRedemption(now);
+        throw alreadyDecided(now.flag_decision!);
+      }
+      await recordAudit(trx, {
+        actorId: actor.personId,
+        action: decision === 'accepted' ? 'redemption.flag_accepted' : 'redemption.flag_rejected',
+        subjectType: 'redemption',
+        subjectId: id,
+        coopId,
+        before: { flag: before.flag, accountingMonth: before.accounting_month },
+        after: { flagDecision: decision, accountingMonth, ...(input.note !== undefined && { note: input.note }) },
+      });
       return presentRedemption((await repo.findView(trx, id))!);
     });
   }

@@ -37,3 +37,21 @@ export const idempotencyConflict = (redemptionId: string) =>
   conflict('till.idempotency_conflict', 'This Idempotency-Key was already used for a different sale.', { redemptionId });
 
 export const notFlagged = () => conflict('till.not_flagged', 'This redemption has no flag to resolve.');
+
+export const alreadyDecided = (decision: 'accepted' | 'rejected') =>
+  conflict('till.flag_decided', `This flag was already ${decision}; a decision is not changed.`, { flagDecision: decision });
+
+/** The old contract's bare card id: it proves nothing, so it is refused with its own code before any other check. */
+export const cardProofRequired = () =>
+  badRequest(
+    'till.card_proof_required',
+    'Send the card as it was presented: "card" with the QR code’s text (CN1:…) or the 8-character code printed under it. A card id is not accepted.',
+  );
+
+/** True if the body (or an item of a sync batch) names a card by id instead of presenting it. */
+export function namesCardById(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  if ('cardId' in body) return true;
+  const items = (body as { items?: unknown }).items;
+  return Array.isArray(items) && items.some((i) => typeof i === 'object' && i !== null && 'cardId' in i);
+}

@@ -21,13 +21,27 @@ export async function tillWorld(t: TestContext) {
   return { giver, other, cashier, admin };
 }
 
-/** A worker of the co-op (or a supporter, with coopId null) with their card as the app issues it. */
+/**
+ * A worker of the co-op (or a supporter, with coopId null) with their card as
+ * the app issues it, its QR text signed again by the network's key as if
+ * issued a day earlier: offline sales in the tests are dated minutes back, and
+ * a card issued after a sale's time is refused (`not_yet_valid`).
+ */
 export async function holderWithCard(t: TestContext, coopId: string | null, displayName?: string) {
   const person = await makePerson(t.deps, coopId ? { coopId, displayName } : { supporter: true, displayName });
-  return { ...person, card: await cardOf(t.app, person.email) };
+  const card = await cardOf(t.app, person.email);
+  return { ...person, card: { ...card, token: issuedEarlier(t, card.token, 86_400) } };
 }
 
-export const offer = (t: TestContext, coopId: string, o: Partial<OfferTable> = {}) => makeOffer(t.deps, coopId, o);
+/** The same card (same id, holder, expiry), signed by the network's key as issued `seconds` earlier. */
+export function issuedEarlier(t: TestContext, token: string, seconds: number): string {
+  const claims = claimsOf(token);
+  return credentials.issueCard({ ...claims, issuedAt: claims.issuedAt - seconds }, serverKey(t));
+}
+
+/** An offer of the co-op, created 40 days ago unless told otherwise (a synced sale dated before its offer is refused). */
+export const offer = (t: TestContext, coopId: string, o: Partial<OfferTable> = {}) =>
+  makeOffer(t.deps, coopId, { created_at: new Date(Date.now() - 40 * 86_400_000).toISOString(), ...o });
 
 export function redeem(client: Client, coopId: string, body: unknown, key: string | null = randomUUID()): Promise<LightMyRequestResponse> {
   return client.request('POST', `/api/v1/till/${coopId}/redemptions`, body, key === null ? {} : { 'idempotency-key': key });

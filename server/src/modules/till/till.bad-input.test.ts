@@ -12,7 +12,7 @@ describeOnDatabases('till bad input', (t) => {
     w = await tillWorld(t);
     const ana = await holderWithCard(t, w.other.id);
     const open = await offer(t, w.giver.id);
-    redemptionId = (await redeem(w.cashier.client, w.giver.id, { offerId: open.id, cardId: ana.card.cardId, saleCents: 1000 })).json().id;
+    redemptionId = (await redeem(w.cashier.client, w.giver.id, { offerId: open.id, card: ana.card.token, saleCents: 1000 })).json().id;
   });
 
   it('checking a card: no card, too short, too long, extra fields, a co-op id that is not one', async () => {
@@ -37,14 +37,15 @@ describeOnDatabases('till bad input', (t) => {
     expect(ok.json().items.map((r: { id: string }) => r.id)).toContain(redemptionId);
   });
 
-  it('marking a flag seen: a note too long, unknown fields, an id that is not one, someone else’s redemption', async () => {
+  it('deciding a flag: no decision, an unknown one, a note too long, unknown fields, an id that is not one, someone else’s redemption', async () => {
     const before = await tableCounts(t.deps);
     const url = (id: string) => `/api/v1/coops/${w.giver.id}/redemptions/${id}/resolve`;
-    for (const body of [{ note: 'n'.repeat(501) }, { note: 'ok', extra: true }, { note: 42 }]) {
+    const bad = [{}, { decision: 'seen' }, { decision: 'accept', note: 'n'.repeat(501) }, { decision: 'reject', note: 'ok', extra: true }, { decision: 'accept', note: 42 }];
+    for (const body of bad) {
       expect((await w.admin.client.post(url(redemptionId), body)).statusCode, JSON.stringify(body).slice(0, 40)).toBe(400);
     }
-    expect((await w.admin.client.post(url('not-an-id'), {})).statusCode).toBe(400);
-    expect((await w.admin.client.post(url(randomUUID()), {})).statusCode).toBe(404);
+    expect((await w.admin.client.post(url('not-an-id'), { decision: 'accept' })).statusCode).toBe(400);
+    expect((await w.admin.client.post(url(randomUUID()), { decision: 'accept' })).statusCode).toBe(404);
     expect(await tableCounts(t.deps)).toEqual(before);
   });
 });

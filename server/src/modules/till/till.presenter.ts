@@ -11,7 +11,6 @@ export function presentRedemption(r: RedemptionView): Redemption {
     offerTitle: r.offer_title,
     coopId: r.coop_id,
     coopName: r.coop_name,
-    cardId: r.card_id,
     holderName: r.holder_name,
     holderCoopId: r.holder_coop_id,
     holderKind: r.holder_kind,
@@ -19,15 +18,17 @@ export function presentRedemption(r: RedemptionView): Redemption {
     discountCents: r.discount_cents,
     redeemedAt: r.redeemed_at,
     recordedAt: r.recorded_at,
+    accountingMonth: r.accounting_month,
     offline: r.offline === 1,
     flag: r.flag satisfies RedemptionFlag | null,
+    flagDecision: r.flag_decision,
     flagResolvedAt: r.flag_resolved_at,
   };
 }
 
+/** No card id: it would serve as the card's code (the code is derived from it), and the cashier has the card in hand. */
 export function presentHolder(card: TillCard) {
   return {
-    cardId: card.id,
     displayName: card.display_name,
     kind: card.kind,
     coopId: card.coop_id,

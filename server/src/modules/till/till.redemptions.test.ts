@@ -16,7 +16,7 @@ describeOnDatabases('till: recording a redemption', (t) => {
   });
 
   it('records 20 % off a 45.00 sale as a 9.00 discount, and the worker sees 9.00 saved this month', async () => {
-    const res = await redeem(w.cashier.client, w.giver.id, { offerId: twenty.id, cardId: ana.card.cardId, saleCents: 4500 });
+    const res = await redeem(w.cashier.client, w.giver.id, { offerId: twenty.id, card: ana.card.token, saleCents: 4500 });
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json();
     expect(r).toEqual({
@@ -25,7 +25,6 @@ describeOnDatabases('till: recording a redemption', (t) => {
       offerTitle: 'Twenty percent off',
       coopId: w.giver.id,
       coopName: w.giver.name,
-      cardId: ana.card.cardId,
       holderName: 'Ana Souza',
       holderCoopId: w.other.id,
       holderKind: 'worker',
@@ -33,8 +32,10 @@ describeOnDatabases('till: recording a redemption', (t) => {
       discountCents: 900,
       redeemedAt: expect.any(String),
       recordedAt: r.redeemedAt,
+      accountingMonth: r.redeemedAt.slice(0, 7),
       offline: false,
       flag: null,
+      flagDecision: null,
       flagResolvedAt: null,
     });
     const row = await t.deps.db.selectFrom('redemptions').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
@@ -54,7 +55,7 @@ describeOnDatabases('till: recording a redemption', (t) => {
 
   it('records a retried request once: the same key answers 200 with the same redemption', async () => {
     const key = randomUUID();
-    const body = { offerId: twenty.id, cardId: ana.card.cardId, saleCents: 1000 };
+    const body = { offerId: twenty.id, card: ana.card.token, saleCents: 1000 };
     const first = await redeem(w.cashier.client, w.giver.id, body, key);
     expect(first.statusCode).toBe(201);
     const before = await tableCounts(t.deps);
@@ -70,7 +71,7 @@ describeOnDatabases('till: recording a redemption', (t) => {
 
   it('needs an Idempotency-Key of 8 to 100 visible characters', async () => {
     const before = await tableCounts(t.deps);
-    const body = { offerId: twenty.id, cardId: ana.card.cardId, saleCents: 1000 };
+    const body = { offerId: twenty.id, card: ana.card.token, saleCents: 1000 };
     for (const key of [null, 'short', 'x'.repeat(101), 'has spaces in it']) {
       const res = await redeem(w.cashier.client, w.giver.id, body, key);
       expect(res.statusCode, String(key)).toBe(400);
@@ -81,7 +82,7 @@ describeOnDatabases('till: recording a redemption', (t) => {
 
   it('refuses bad amounts with 400 and records nothing', async () => {
     const before = await tableCounts(t.deps);
-    const base = { offerId: twenty.id, cardId: ana.card.cardId };
+    const base = { offerId: twenty.id, card: ana.card.token };
     const bad: unknown[] = [
       { ...base, saleCents: -1 },
       { ...base, saleCents: 12.5 },
@@ -115,7 +116,7 @@ describeOnDatabases('till: recording a redemption', (t) => {
     const before = await tableCounts(t.deps);
     for (const [o, saleCents, reason] of cases) {
       const made = await offer(t, w.giver.id, o);
-      const res = await redeem(w.cashier.client, w.giver.id, { offerId: made.id, cardId: ana.card.cardId, saleCents });
+      const res = await redeem(w.cashier.client, w.giver.id, { offerId: made.id, card: ana.card.token, saleCents });
       expect(res.statusCode, reason).toBe(422);
       expect(res.json().error, reason).toMatchObject({ code: 'till.offer_refused', details: { reason } });
     }
@@ -124,13 +125,13 @@ describeOnDatabases('till: recording a redemption', (t) => {
 
   it('refuses an unknown card and an offer of another co-op (404), recording nothing', async () => {
     const before = await tableCounts(t.deps);
-    const unknown = await redeem(w.cashier.client, w.giver.id, { offerId: twenty.id, cardId: 'nosuchcard', saleCents: 1000 });
+    const unknown = await redeem(w.cashier.client, w.giver.id, { offerId: twenty.id, card: 'ZZZZ-ZZZZ', saleCents: 1000 });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().error).toMatchObject({ code: 'till.card_refused', details: { reason: 'unknown_card' } });
     const theirs = await offer(t, w.other.id);
-    const elsewhere = await redeem(w.cashier.client, w.giver.id, { offerId: theirs.id, cardId: ana.card.cardId, saleCents: 1000 });
+    const elsewhere = await redeem(w.cashier.client, w.giver.id, { offerId: theirs.id, card: ana.card.token, saleCents: 1000 });
     expect(elsewhere.statusCode).toBe(404);
-    const missing = await redeem(w.cashier.client, w.giver.id, { offerId: randomUUID(), cardId: ana.card.cardId, saleCents: 1000 });
+    const missing = await redeem(w.cashier.client, w.giver.id, { offerId: randomUUID(), card: ana.card.token, saleCents: 1000 });
     expect(missing.statusCode).toBe(404);
     expect((await tableCounts(t.deps)).redemptions).toBe(before.redemptions);
   });
@@ -139,7 +140,7 @@ describeOnDatabases('till: recording a redemption', (t) => {
     const leaving = await holderWithCard(t, w.other.id);
     const admin = await actorClient(t.deps, t.app, { coopId: w.other.id, roles: [{ role: 'coop_admin', coopId: w.other.id }] });
     expect((await admin.client.delete(`/api/v1/coops/${w.other.id}/workers/${leaving.id}`)).statusCode).toBe(200);
-    const res = await redeem(w.cashier.client, w.giver.id, { offerId: twenty.id, cardId: leaving.card.cardId, saleCents: 1000 });
+    const res = await redeem(w.cashier.client, w.giver.id, { offerId: twenty.id, card: leaving.card.token, saleCents: 1000 });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details).toEqual({ reason: 'revoked' });
   });
@@ -147,14 +148,14 @@ describeOnDatabases('till: recording a redemption', (t) => {
   it('refuses an expired card', async () => {
     const old = await holderWithCard(t, w.other.id);
     await t.deps.db.updateTable('cards').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', old.card.cardId).execute();
-    const res = await redeem(w.cashier.client, w.giver.id, { offerId: twenty.id, cardId: old.card.cardId, saleCents: 1000 });
+    const res = await redeem(w.cashier.client, w.giver.id, { offerId: twenty.id, card: old.card.token, saleCents: 1000 });
     expect(res.json().error.details).toEqual({ reason: 'expired' });
   });
 
   it('holds a per-person limit in cents: what is left of it, not the count, decides', async () => {
     const bea = await holderWithCard(t, w.other.id);
     const budget = await offer(t, w.giver.id, { limit_period: 'month', limit_cents: 1500 });
-    const sale = (saleCents: number) => redeem(w.cashier.client, w.giver.id, { offerId: budget.id, cardId: bea.card.cardId, saleCents });
+    const sale = (saleCents: number) => redeem(w.cashier.client, w.giver.id, { offerId: budget.id, card: bea.card.token, saleCents });
     expect((await sale(4500)).statusCode).toBe(201); // 9.00 of 15.00
     const over = await sale(4500); // another 9.00 would make 18.00
     expect(over.statusCode).toBe(422);
@@ -166,10 +167,10 @@ describeOnDatabases('till: recording a redemption', (t) => {
 
   it('takes a fixed amount off but never more than the sale, and gives a free item at its value', async () => {
     const amount = await offer(t, w.giver.id, { kind: 'amount', percent: null, amount_cents: 500 });
-    const small = await redeem(w.cashier.client, w.giver.id, { offerId: amount.id, cardId: ana.card.cardId, saleCents: 300 });
+    const small = await redeem(w.cashier.client, w.giver.id, { offerId: amount.id, card: ana.card.token, saleCents: 300 });
     expect(small.json().discountCents).toBe(300);
     const free = await offer(t, w.giver.id, { kind: 'free_item', percent: null, amount_cents: 250, item: 'Coffee' });
-    const coffee = await redeem(w.cashier.client, w.giver.id, { offerId: free.id, cardId: ana.card.cardId, saleCents: 0 });
+    const coffee = await redeem(w.cashier.client, w.giver.id, { offerId: free.id, card: ana.card.token, saleCents: 0 });
     expect(coffee.statusCode).toBe(201);
     expect(coffee.json().discountCents).toBe(250);
     expect(await redemptionCount(t, free.id)).toBe(1);

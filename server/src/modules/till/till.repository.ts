@@ -161,7 +161,7 @@ export async function findView(ex: Executor, id: string): Promise<RedemptionView
   return selectViews(ex).where('redemptions.id', '=', id).executeTakeFirst();
 }
 
-/** A co-op's redemptions, newest first; `flagged`: only flags not yet resolved. */
+/** A co-op's redemptions, newest first; `flagged`: only flags not yet decided. */
 export async function listOfCoop(ex: Executor, coopId: string, f: { flagged: boolean; limit: number; offset: number }) {
   let rowsQ = selectViews(ex).where('redemptions.coop_id', '=', coopId);
   let countQ = ex
@@ -170,8 +170,8 @@ export async function listOfCoop(ex: Executor, coopId: string, f: { flagged: boo
     .where('redemptions.coop_id', '=', coopId);
   if (f.flagged) {
     // index redemptions_flag (coop_id, flag)
-    rowsQ = rowsQ.where('redemptions.flag', 'is not', null).where('redemptions.flag_resolved_at', 'is', null);
-    countQ = countQ.where('redemptions.flag', 'is not', null).where('redemptions.flag_resolved_at', 'is', null);
+    rowsQ = rowsQ.where('redemptions.flag', 'is not', null).where('redemptions.flag_decision', 'is', null);
+    countQ = countQ.where('redemptions.flag', 'is not', null).where('redemptions.flag_decision', 'is', null);
   }
   const [rows, count] = await Promise.all([
     rowsQ.orderBy('redemptions.redeemed_at', 'desc').orderBy('redemptions.id', 'desc').limit(f.limit).offset(f.offset).execute(),
@@ -180,18 +180,23 @@ export async function listOfCoop(ex: Executor, coopId: string, f: { flagged: boo
   return { rows, total: Number(count.n) };
 }
 
-export async function markResolved(ex: Executor, id: string, by: string, at: string): Promise<boolean> {
+/** The admin's decision on an undecided flag (and, when accepted, the month it counts in); false if it was decided already. */
+export async function markDecided(
+  ex: Executor,
+  id: string,
+  d: { decision: 'accepted' | 'rejected'; by: string; at: string; accountingMonth: string },
+): Promise<boolean> {
   const r = await ex
     .updateTable('redemptions')
-    .set({ flag_resolved_at: at, flag_resolved_by: by })
+    .set({ flag_decision: d.decision, flag_resolved_at: d.at, flag_resolved_by: d.by, accounting_month: d.accountingMonth })
     .where('id', '=', id)
     .where('flag', 'is not', null)
-    .where('flag_resolved_at', 'is', null)
+    .where('flag_decision', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** The person's savings: this month's and this year's count and discount (months are YYYY-MM in the network's zone). */
+/** The person's savings: this month's and this year's count and discount (months are YYYY-MM in the network's zone); a rejected sale is not one. */
 export async function savingsOf(ex: Executor, personId: string, month: string) {
   const year = month.slice(0, 4);
   const row = await ex
@@ -205,6 +210,7 @@ export async function savingsOf(ex: Executor, personId: string, month: string) {
     .where('person_id', '=', personId)
     .where('month', '>=', `${year}-01`)
     .where('month', '<=', `${year}-12`)
+    .where((eb) => eb.or([eb('flag_decision', 'is', null), eb('flag_decision', '!=', 'rejected')]))
     .executeTakeFirstOrThrow();
   return {
     yearCount: Number(row.year_count ?? 0),

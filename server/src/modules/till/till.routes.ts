@@ -27,10 +27,14 @@ import { presentedJson } from '../../platform/http.ts';
 import { networkSettings } from './network-settings.ts';
 import { redemptionsService } from './redemptions.service.ts';
 import { savingsService } from './savings.service.ts';
-import { idempotencyKeyRequired } from './till-errors.ts';
+import { cardProofRequired, idempotencyKeyRequired, namesCardById } from './till-errors.ts';
 import { tillService } from './till.service.ts';
 
 const CoopParams = z.strictObject({ coopId: TillParams.shape.coopId });
+/** A sale names its card as presented (`card`); the old bare `cardId` is refused with a code of its own. */
+const cardPresented = async (req: { body: unknown }) => {
+  if (namesCardById(req.body)) throw cardProofRequired();
+};
 /** The till's own routes: a token scoped `cashier:<this co-op>`. */
 const TILL = { tokens: ['cashier'] as TokenKind[] };
 
@@ -55,6 +59,7 @@ export const tillRoutes =
       {
         config: TILL,
         schema: { tags, params: TillParams, body: RedemptionInput, response: { 200: Redemption, 201: Redemption } },
+        preValidation: cardPresented,
         serializerCompiler: presentedJson,
       },
       async (req, reply) => {
@@ -64,7 +69,7 @@ export const tillRoutes =
         return reply.status(created ? 201 : 200).send(redemption);
       },
     );
-    app.post('/till/:coopId/redemptions/sync', { config: TILL, schema: { tags, params: TillParams, body: SyncInput, response: { 200: SyncResult } } }, (req) =>
+    app.post('/till/:coopId/redemptions/sync', { config: TILL, preValidation: cardPresented, schema: { tags, params: TillParams, body: SyncInput, response: { 200: SyncResult } } }, (req) =>
       redemptions.sync(req.actor, req.params.coopId, req.body),
     );
 
@@ -75,9 +80,9 @@ export const tillRoutes =
     );
     app.post(
       '/coops/:coopId/redemptions/:id/resolve',
-      // The body is optional: a POST without one (curl -X POST) marks the flag seen without a note.
-      { config: { tokens: ['coop_admin'] }, schema: { tags, params: RedemptionParams, body: ResolveInput.nullish(), response: { 200: Redemption } } },
-      (req) => redemptions.resolve(req.actor, req.params.coopId, req.params.id, req.body?.note),
+      // The body says accept or reject: an accepted flag counts in the accounts, a rejected one never does.
+      { config: { tokens: ['coop_admin'] }, schema: { tags, params: RedemptionParams, body: ResolveInput, response: { 200: Redemption } } },
+      (req) => redemptions.resolve(req.actor, req.params.coopId, req.params.id, req.body),
     );
 
     app.get('/me/savings', { schema: { tags: ['me'], response: { 200: MySavings } } }, (req) => savings.mine(req.actor));

@@ -10,7 +10,7 @@ import { authorize } from '../../platform/auth/authorize.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { TillCard } from '../cards/cards.repository.ts';
 import { offerRules, presentOffer } from '../offers/offers.presenter.ts';
-import { cardChecker } from './card-check.ts';
+import { cardReader } from './card-check.ts';
 import { localDate, localMonth, periodOf } from './local-calendar.ts';
 import type { NetworkSettings } from './network-settings.ts';
 import { cardRefused } from './till-errors.ts';
@@ -22,7 +22,7 @@ import { holderOf } from './card-state.ts';
 
 export function tillService(deps: AppDeps, network: () => Promise<NetworkSettings>) {
   const { db } = deps;
-  const checkCard = cardChecker(db);
+  const cards = cardReader(db);
 
   async function offers(actor: MaybeActor, coopId: string) {
     authorize(actor, tillPolicy.useTill(actor, coopId));
@@ -72,7 +72,7 @@ export function tillService(deps: AppDeps, network: () => Promise<NetworkSetting
     authorize(actor, tillPolicy.useTill(actor, coopId));
     const net = await network();
     const now = new Date();
-    const checked = await checkCard(text, net.id, now);
+    const checked = await cards.check(text, net.id, now);
     if (!checked.ok) throw cardRefused(checked.reason);
     return { holder: presentHolder(checked.card), offers: await usableOffers(checked.card, coopId, now, net.timeZone) };
   }

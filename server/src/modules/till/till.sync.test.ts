@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnDatabases } from '../../../test/harness.ts';
 import { actorClient, tableCounts } from '../../../test/factories.ts';
-import { holderWithCard, offer, redeem, redemptionCount, tillWorld } from './till-test-kit.ts';
+import { credentials } from '@coopnet/domain';
+import { claimsOf, holderWithCard, offer, redeem, redemptionCount, serverKey, tillWorld } from './till-test-kit.ts';
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
@@ -21,7 +22,7 @@ describeOnDatabases('till: syncing an offline batch', (t) => {
   it('records a limit breaker with a flag instead of dropping it; the same batch again is all duplicates; resolving clears the flag', async () => {
     const twice = await offer(t, w.giver.id, { title: 'Twice a day', limit_period: 'day', limit_count: 2 });
     // Listed out of order: the sales are judged in the order they were made, so the latest breaks the limit.
-    const items = [3, 1, 2].map((n) => ({ key: randomUUID(), offerId: twice.id, cardId: ana.card.cardId, saleCents: 1000 * n, redeemedAt: ago(10 - n) }));
+    const items = [3, 1, 2].map((n) => ({ key: randomUUID(), offerId: twice.id, card: ana.card.token, saleCents: 1000 * n, redeemedAt: ago(10 - n) }));
     const res = await sync(items);
     expect(res.statusCode, res.body).toBe(200);
     const result = res.json().items;
@@ -40,20 +41,25 @@ describeOnDatabases('till: syncing an offline batch', (t) => {
     expect(again.map((i: { redemption: { id: string } }) => i.redemption.id)).toEqual(result.map((i: { redemption: { id: string } }) => i.redemption.id));
     expect(await tableCounts(t.deps)).toEqual(before);
 
-    // A cashier may see the flag but not resolve it; the admin resolves it, once, audited.
+    // A cashier may see the flag but not decide it; the admin accepts it, once, audited.
     const id = result[0].redemption.id;
-    expect((await w.cashier.client.post(`/api/v1/coops/${w.giver.id}/redemptions/${id}/resolve`)).statusCode).toBe(403);
-    const resolved = await w.admin.client.post(`/api/v1/coops/${w.giver.id}/redemptions/${id}/resolve`, { note: 'Spoke with Ana' });
+    const resolve = (client: typeof w.admin.client, rid: string, body?: unknown) => client.post(`/api/v1/coops/${w.giver.id}/redemptions/${rid}/resolve`, body);
+    expect((await resolve(w.cashier.client, id, { decision: 'accept' })).statusCode).toBe(403);
+    expect((await resolve(w.admin.client, id)).statusCode).toBe(400); // accept or reject: it must say which
+    const resolved = await resolve(w.admin.client, id, { decision: 'accept', note: 'Spoke with Ana' });
     expect(resolved.statusCode, resolved.body).toBe(200);
-    expect(resolved.json()).toMatchObject({ id, flag: 'limit_exceeded', flagResolvedAt: expect.any(String) });
+    expect(resolved.json()).toMatchObject({ id, flag: 'limit_exceeded', flagDecision: 'accepted', flagResolvedAt: expect.any(String) });
     expect((await flagged()).items).toEqual([]);
     const audit = await t.deps.db.selectFrom('audit_events').select(['action', 'actor_id', 'after_json']).where('subject_id', '=', id).execute();
-    expect(audit).toEqual([{ action: 'redemption.flag_resolved', actor_id: w.admin.id, after_json: expect.stringContaining('Spoke with Ana') }]);
-    const twiceMore = await w.admin.client.request('POST', `/api/v1/coops/${w.giver.id}/redemptions/${id}/resolve`); // no body at all
+    expect(audit).toEqual([{ action: 'redemption.flag_accepted', actor_id: w.admin.id, after_json: expect.stringContaining('Spoke with Ana') }]);
+    const twiceMore = await resolve(w.admin.client, id, { decision: 'accept' });
     expect(twiceMore.statusCode, twiceMore.body).toBe(200);
     expect(twiceMore.json().flagResolvedAt).toBe(resolved.json().flagResolvedAt);
+    const changed = await resolve(w.admin.client, id, { decision: 'reject' });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json().error).toMatchObject({ code: 'till.flag_decided', details: { flagDecision: 'accepted' } });
     const unflagged = result[1].redemption.id;
-    expect((await w.admin.client.post(`/api/v1/coops/${w.giver.id}/redemptions/${unflagged}/resolve`)).json().error.code).toBe('till.not_flagged');
+    expect((await resolve(w.admin.client, unflagged, { decision: 'accept' })).json().error.code).toBe('till.not_flagged');
     expect(await t.deps.db.selectFrom('audit_events').select('id').where('subject_id', '=', id).execute()).toHaveLength(1);
   });
 
@@ -68,15 +74,15 @@ describeOnDatabases('till: syncing an offline batch', (t) => {
     expect((await admin.client.delete(`/api/v1/coops/${w.other.id}/workers/${leaving.id}`)).statusCode).toBe(200);
     const card = await t.deps.db.selectFrom('cards').select('revoked_at').where('id', '=', leaving.card.cardId).executeTakeFirstOrThrow();
     const revokedAt = Date.parse(card.revoked_at!);
-    const item = (offerId: string, cardId: string, redeemedAt: string) => ({ key: randomUUID(), offerId, cardId, saleCents: 2000, redeemedAt });
+    const item = (offerId: string, card: string, redeemedAt: string) => ({ key: randomUUID(), offerId, card, saleCents: 2000, redeemedAt });
     const items = [
-      item(capped.id, ana.card.cardId, ago(5)),
-      item(capped.id, ana.card.cardId, ago(4)),
-      item(ended.id, ana.card.cardId, ago(3)),
-      item(endedLater.id, ana.card.cardId, ago(3)),
-      item(open.id, own.card.cardId, ago(3)),
-      item(open.id, leaving.card.cardId, new Date(revokedAt - 60_000).toISOString()),
-      item(open.id, leaving.card.cardId, new Date(revokedAt + 1).toISOString()),
+      item(capped.id, ana.card.token, ago(5)),
+      item(capped.id, ana.card.token, ago(4)),
+      item(ended.id, ana.card.token, ago(3)),
+      item(endedLater.id, ana.card.token, ago(3)),
+      item(open.id, own.card.token, ago(3)),
+      item(open.id, leaving.card.token, new Date(revokedAt - 60_000).toISOString()),
+      item(open.id, leaving.card.token, new Date(revokedAt + 1).toISOString()),
     ];
     const result = (await sync(items)).json().items;
     expect(result.map((i: { status: string; redemption: { flag: string | null } }) => [i.status, i.redemption.flag])).toEqual([
@@ -94,16 +100,17 @@ describeOnDatabases('till: syncing an offline batch', (t) => {
   it('rejects only what it cannot record: an unknown card, an offer of another co-op, a sale in the future or too old', async () => {
     const open = await offer(t, w.giver.id);
     const theirs = await offer(t, w.other.id);
-    const item = (o: Partial<{ offerId: string; cardId: string; redeemedAt: string }>) => ({
+    const unknownCard = credentials.issueCard({ ...claimsOf(ana.card.token), cardId: 'zzzzzzzzzz' }, serverKey(t));
+    const item = (o: Partial<{ offerId: string; card: string; redeemedAt: string }>) => ({
       key: randomUUID(),
       offerId: open.id,
-      cardId: ana.card.cardId,
+      card: ana.card.token,
       saleCents: 1000,
       redeemedAt: ago(1),
       ...o,
     });
     const items = [
-      item({ cardId: 'nosuchcard' }),
+      item({ card: unknownCard }),
       item({ offerId: theirs.id }),
       item({ offerId: randomUUID() }),
       item({ redeemedAt: new Date(Date.now() + 6 * 60_000).toISOString() }),
@@ -126,14 +133,14 @@ describeOnDatabases('till: syncing an offline batch', (t) => {
   it('answers duplicate for a sale first sent online with the same key, and for a key twice in one batch', async () => {
     const open = await offer(t, w.giver.id);
     const key = randomUUID();
-    const online = await redeem(w.cashier.client, w.giver.id, { offerId: open.id, cardId: ana.card.cardId, saleCents: 1500 }, key);
+    const online = await redeem(w.cashier.client, w.giver.id, { offerId: open.id, card: ana.card.token, saleCents: 1500 }, key);
     expect(online.statusCode).toBe(201);
     const other = randomUUID();
     const items = [
-      { key, offerId: open.id, cardId: ana.card.cardId, saleCents: 1500, redeemedAt: ago(1) },
-      { key: other, offerId: open.id, cardId: ana.card.cardId, saleCents: 700, redeemedAt: ago(1) },
-      { key: other, offerId: open.id, cardId: ana.card.cardId, saleCents: 700, redeemedAt: ago(1) },
-      { key, offerId: open.id, cardId: ana.card.cardId, saleCents: 9999, redeemedAt: ago(1) },
+      { key, offerId: open.id, card: ana.card.token, saleCents: 1500, redeemedAt: ago(1) },
+      { key: other, offerId: open.id, card: ana.card.token, saleCents: 700, redeemedAt: ago(1) },
+      { key: other, offerId: open.id, card: ana.card.token, saleCents: 700, redeemedAt: ago(1) },
+      { key, offerId: open.id, card: ana.card.token, saleCents: 9999, redeemedAt: ago(1) },
     ];
     const result = (await sync(items)).json().items;
     expect(result.map((i: { status: string; reason: string | null }) => [i.status, i.reason])).toEqual([
@@ -148,7 +155,7 @@ describeOnDatabases('till: syncing an offline batch', (t) => {
 
   it('refuses a malformed batch whole, recording nothing', async () => {
     const open = await offer(t, w.giver.id);
-    const good = { key: randomUUID(), offerId: open.id, cardId: ana.card.cardId, saleCents: 1000, redeemedAt: ago(1) };
+    const good = { key: randomUUID(), offerId: open.id, card: ana.card.token, saleCents: 1000, redeemedAt: ago(1) };
     const before = await tableCounts(t.deps);
     for (const items of [[], [good, { ...good, key: randomUUID(), saleCents: -5 }], [{ ...good, redeemedAt: 'yesterday' }], [{ ...good, key: 'short' }]]) {
       const res = await sync(items);

@@ -36,8 +36,8 @@ describeOnDatabases('till: checking a card', (t) => {
     const res = await verify(w.cashier.client, w.giver.id, ana.card.token);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
+    // No card id: it would serve as the card's code.
     expect(body.holder).toEqual({
-      cardId: ana.card.cardId,
       displayName: 'Ana Souza',
       kind: 'worker',
       coopId: w.other.id,
@@ -56,7 +56,7 @@ describeOnDatabases('till: checking a card', (t) => {
   it('shows what remains of the limit after a use, and refuses the offer once it is used up', async () => {
     const bea = await holderWithCard(t, w.other.id);
     for (let i = 0; i < 2; i++) {
-      const res = await redeem(w.cashier.client, w.giver.id, { offerId: offers.limited!.id, cardId: bea.card.cardId, saleCents: 1000 });
+      const res = await redeem(w.cashier.client, w.giver.id, { offerId: offers.limited!.id, card: bea.card.token, saleCents: 1000 });
       expect(res.statusCode, res.body).toBe(201);
       const left = (await verify(w.cashier.client, w.giver.id, bea.card.token)).json().offers.find((o: { offer: { id: string } }) => o.offer.id === offers.limited!.id);
       expect(left.remaining).toEqual({ personCount: 1 - i, personCents: null, capCount: 99 - i, capCents: null });
@@ -69,7 +69,7 @@ describeOnDatabases('till: checking a card', (t) => {
     for (const typed of [code, `${code.slice(0, 4)}-${code.slice(4)}`.toLowerCase(), ` ${code.slice(0, 4)} ${code.slice(4)} `]) {
       const res = await verify(w.cashier.client, w.giver.id, typed);
       expect(res.statusCode, typed).toBe(200);
-      expect(res.json().holder.cardId).toBe(ana.card.cardId);
+      expect(res.json().holder.displayName).toBe('Ana Souza');
     }
   });
 
@@ -129,7 +129,7 @@ describeOnDatabases('till: checking a card', (t) => {
     });
     const res = await verify(w.cashier.client, w.giver.id, card);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().holder.cardId).toBe(ana.card.cardId);
+    expect(res.json().holder.displayName).toBe('Ana Souza');
   });
 
   it('refuses every offer to a worker of the co-op itself: offers are for the other co-ops', async () => {
@@ -139,7 +139,7 @@ describeOnDatabases('till: checking a card', (t) => {
     for (const o of body.offers) {
       if (o.offer.status === 'active') expect(o.refusal, o.offer.title).toBe('own_coop');
     }
-    const res = await redeem(w.cashier.client, w.giver.id, { offerId: offers.workers!.id, cardId: own.card.cardId, saleCents: 4500 });
+    const res = await redeem(w.cashier.client, w.giver.id, { offerId: offers.workers!.id, card: own.card.token, saleCents: 4500 });
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: 'till.offer_refused', details: { reason: 'own_coop' } });
   });
@@ -151,9 +151,9 @@ describeOnDatabases('till: checking a card', (t) => {
     const usable = body.offers.filter((o: { refusal: string | null }) => o.refusal === null).map((o: { offer: { title: string } }) => o.offer.title);
     expect(usable).toEqual(['B Supporters too']);
     expect(body.offers.find((o: { offer: { title: string } }) => o.offer.title === 'A Twenty percent off').refusal).toBe('not_for_supporters');
-    const refused = await redeem(w.cashier.client, w.giver.id, { offerId: offers.workers!.id, cardId: sam.card.cardId, saleCents: 1000 });
+    const refused = await redeem(w.cashier.client, w.giver.id, { offerId: offers.workers!.id, card: sam.card.token, saleCents: 1000 });
     expect(refused.json().error.details).toEqual({ reason: 'not_for_supporters' });
-    const ok = await redeem(w.cashier.client, w.giver.id, { offerId: offers.supporters!.id, cardId: sam.card.cardId, saleCents: 1000 });
+    const ok = await redeem(w.cashier.client, w.giver.id, { offerId: offers.supporters!.id, card: sam.card.token, saleCents: 1000 });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ holderKind: 'supporter', holderCoopId: null, discountCents: 200 });
   });
