@@ -179,6 +179,39 @@ export async function apiUpload<T>(
   });
 }
 
+/**
+ * A POST whose answer is a file (e.g. a PDF to print), with the CSRF token
+ * like every write: the bytes, and the file name the server suggests.
+ */
+export async function apiDownload(path: string): Promise<{ blob: Blob; filename: string | null }> {
+  if (csrfToken === undefined) await fetchSession().catch(() => undefined);
+  const attempt = async () => {
+    let res: Response;
+    try {
+      res = await fetch(buildUrl(path), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { ...headersFor('POST', false), Accept: '*/*' },
+      });
+    } catch {
+      throw new ApiError(0, 'network', 'The server could not be reached.');
+    }
+    if (!res.ok) parseReply<never>(res.status, await res.text());
+    const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null;
+    return { blob: await res.blob(), filename };
+  };
+  try {
+    return await attempt();
+  } catch (err) {
+    // A stale token (the session was renewed in another tab): learn the new one and try once more.
+    if (err instanceof ApiError && err.code === 'auth.csrf') {
+      await fetchSession();
+      return attempt();
+    }
+    throw err;
+  }
+}
+
 /** The server could not be reached (or answered through a proxy that could not reach it). */
 export function isUnreachable(err: unknown): boolean {
   return (

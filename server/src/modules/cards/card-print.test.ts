@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { actorClient, makeCoop, makePerson, signIn, tableCounts } from '../../../test/factories.ts';
+import { makeApiToken } from '../../../test/people-factories.ts';
 import { type KeySet, keySetOf, pdfPages, qrCodesByPage, tillVerify } from './cards.testkit.ts';
 
 const DAY = 86_400_000;
@@ -29,7 +30,11 @@ describeOnDatabases('printed member cards', (t) => {
     keys = await keySetOf(visitor);
   });
 
-  const print = (client: Client, coopId = coop.id) => client.get(`/api/v1/coops/${coopId}/cards.pdf`);
+  const printUrl = (coopId = coop.id) => `/api/v1/coops/${coopId}/cards.pdf`;
+  const print = (client: Client, coopId = coop.id) => client.request('POST', printUrl(coopId));
+  /** Every card and whether it is revoked: what a refused print must leave as it was. */
+  const cardStates = async () =>
+    (await t.deps.db.selectFrom('cards').select(['id', 'revoked_at']).orderBy('id').execute()).map((c) => `${c.id}:${c.revoked_at}`);
 
   it("prints a year-long card for every active worker, readable by an independent QR reader, that becomes the worker's card", async () => {
     // One worker already has a phone card; another has left the co-op and gets none.
@@ -137,15 +142,49 @@ describeOnDatabases('printed member cards', (t) => {
       expect(res.statusCode, `${id} → ${code}`).toBe(status);
       expect(res.json().error.code).toBe(code);
     }
-    // A link followed from another site must not reprint a co-op's cards with the admin's cookie.
-    const crossSite = await admin.request('GET', `/api/v1/coops/${coop.id}/cards.pdf`, undefined, {
-      'sec-fetch-site': 'cross-site',
-    });
-    expect(crossSite.statusCode).toBe(403);
-    expect(crossSite.json().error.code).toBe('cards.cross_site');
-
     const after = await tableCounts(t.deps);
     expect(after.cards).toBe(before.cards);
     expect(after.audit_events).toBe(setup.audit_events);
+  });
+  it('finding 9: printing with a cookie session but without the X-CSRF-Token header is refused (403) and revokes no card', async () => {
+    expect((await print(admin)).statusCode).toBe(200); // every worker has a live printed card
+    const cards = await cardStates();
+    const audit = (await tableCounts(t.deps)).audit_events;
+    const noHeader = new Client(t.app);
+    noHeader.cookie = admin.cookie;
+    const wrong = new Client(t.app);
+    wrong.cookie = admin.cookie;
+    wrong.csrf = 'not-the-token';
+    for (const client of [noHeader, wrong]) {
+      const res = await print(client);
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().error.code).toBe('auth.csrf');
+    }
+    // Nor from another site's form, which can send neither the header nor a JSON body.
+    const form = await noHeader.request('POST', printUrl(), 'x=1', { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' });
+    expect(form.statusCode).toBe(403);
+    expect(await cardStates()).toEqual(cards);
+    expect((await tableCounts(t.deps)).audit_events).toBe(audit);
+  });
+
+  it('finding 9: a GET of the print address is not allowed (405) and revokes no card, nor does an API token print', async () => {
+    const cards = await cardStates();
+    const audit = (await tableCounts(t.deps)).audit_events;
+    for (const headers of [{}, { 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'cross-site' }]) {
+      const res = await admin.request('GET', printUrl(), undefined, headers);
+      expect(res.statusCode).toBe(405);
+      expect(res.headers.allow).toBe('POST');
+      expect(res.json().error.code).toBe('cards.print_needs_post');
+    }
+    expect((await visitor.get(printUrl())).statusCode).toBe(405);
+    // Printing is done signed in, from the workers page: an API token, even a co-op admin's, does not print.
+    const owner = await makePerson(t.deps, { coopId: coop.id, roles: [{ role: 'coop_admin', coopId: coop.id }] });
+    const bearer = new Client(t.app);
+    bearer.bearer = (await makeApiToken(t.deps, owner.id, [`coop_admin:${coop.id}`])).token;
+    const byToken = await print(bearer);
+    expect(byToken.statusCode).toBe(403);
+    expect(byToken.json().error.code).toBe('auth.token_scope');
+    expect(await cardStates()).toEqual(cards);
+    expect((await tableCounts(t.deps)).audit_events).toBe(audit);
   });
 });

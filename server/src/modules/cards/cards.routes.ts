@@ -1,4 +1,4 @@
-/** GET /.well-known/keys, /me/card, /cards/revoked, /coops/:id/cards.pdf; and the keys again at the site root. */
+/** GET /.well-known/keys, /me/card, /cards/revoked; POST /coops/:id/cards.pdf; and the keys again at the site root. */
 import { IdParams } from '@coopnet/contract';
 import { CardKeySet, MyCard, RevokedList, RevokedQuery } from '@coopnet/contract/cards';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -17,7 +17,10 @@ export const cardsRoutes =
     app.get('/cards/revoked', { config: { tokens: READS_AND_TILL }, schema: { tags, querystring: RevokedQuery, response: { 200: RevokedList } } }, (req) =>
       service.revoked(req.query),
     );
-    app.get(
+    // Printing replaces every worker's card, so it is a POST: a cookie session must send its
+    // X-CSRF-Token (platform/auth/authenticate.ts), which no link, image or form from another
+    // site can. No API token prints (token-scopes.ts: a write names the tokens it takes).
+    app.post(
       '/coops/:id/cards.pdf',
       {
         schema: {
@@ -28,18 +31,19 @@ export const cardsRoutes =
         },
       },
       async (req, reply) => {
-        // Printing replaces every worker's card, and a link is a GET: another site must not trigger it
-        // with a signed-in admin's cookie (browsers say where a navigation came from).
-        if (req.headers['sec-fetch-site'] === 'cross-site')
-          throw new AppError(403, 'cards.cross_site', 'Open this link from the co-op’s workers page.');
         const { pdf, slug } = await service.printCards(req.actor, req.params.id);
         return reply
           .type('application/pdf')
-          .header('content-disposition', `inline; filename="cards-${slug}.pdf"`)
+          .header('content-disposition', `attachment; filename="cards-${slug}.pdf"`)
           .header('cache-control', 'no-store')
           .send(pdf);
       },
     );
+    // A link to the old address (a bookmark, a cached page) prints nothing and says why.
+    app.get('/coops/:id/cards.pdf', { schema: { hide: true } }, async (_req, reply) => {
+      reply.header('allow', 'POST');
+      throw new AppError(405, 'cards.print_needs_post', 'Printing replaces every worker’s card: use Print cards on the co-op’s workers page.');
+    });
   };
 
 /** Tills and other networks look for the keys at a well-known place outside the API. */

@@ -1,9 +1,9 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API_BASE, api } from '../../api/client.ts';
+import { api, apiDownload } from '../../api/client.ts';
 import type { CoopDetail, Worker } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -143,19 +143,65 @@ function WorkersList({ coop }: { coop: CoopDetail }) {
   );
 }
 
-/** The co-op's cards as a PDF to print; shown only where the server would print them. */
+/** Saves a file the app received (a blob) under its name, through a temporary link. */
+function saveFile(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Give the browser time to start the download before the address is let go.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * The co-op's cards as a PDF to print; shown only where the server would print
+ * them. Printing replaces every worker's card, so it is asked for with a POST,
+ * after a confirmation.
+ */
 function PrintCards({ coop }: { coop: CoopDetail }) {
   const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const print = useMutation({
+    mutationFn: () => apiDownload(`/coops/${coop.id}/cards.pdf`),
+    onSuccess: ({ blob, filename }) => {
+      setConfirming(false);
+      saveFile(blob, filename ?? `cards-${coop.slug}.pdf`);
+    },
+  });
   if (!coop.abilities.manageWorkers || coop.status !== 'member') return null;
   const hintId = `print-cards-hint-${coop.id}`;
   return (
-    <Group gap="sm" wrap="wrap" align="baseline">
-      <Anchor href={`${API_BASE}/coops/${coop.id}/cards.pdf`} aria-describedby={hintId} fw={600}>
-        {t('cardsPrint.link')}
-      </Anchor>
-      <Text id={hintId} size="sm" c="dimmed" maw={640}>
-        {t('cardsPrint.hint')}
-      </Text>
-    </Group>
+    <Stack gap="xs">
+      <Group gap="sm" wrap="wrap" align="center">
+        <Button variant="default" aria-describedby={hintId} onClick={() => setConfirming(true)}>
+          {t('cardsPrint.button')}
+        </Button>
+        <Text id={hintId} size="sm" c="dimmed" maw={640}>
+          {t('cardsPrint.hint')}
+        </Text>
+      </Group>
+      {print.isSuccess && (
+        <Text size="sm" role="status">
+          {t('cardsPrint.done', { file: print.data.filename ?? `cards-${coop.slug}.pdf` })}
+        </Text>
+      )}
+      <ConfirmModal
+        opened={confirming}
+        title={t('cardsPrint.confirmTitle')}
+        message={t('cardsPrint.confirmText', { coop: coop.name })}
+        confirmLabel={t('cardsPrint.confirmButton')}
+        loading={print.isPending}
+        error={print.error}
+        onConfirm={() => print.mutate()}
+        onClose={() => {
+          setConfirming(false);
+          print.reset();
+        }}
+      />
+    </Stack>
   );
 }
