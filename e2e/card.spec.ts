@@ -104,8 +104,8 @@ async function myCard(request: APIRequestContext): Promise<MyCard> {
 
 const readable = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
 
-/** A co-op admin of another co-op gives the worker 20 % off a 45.00 sale at their till; returns the offer's title. */
-async function redeemForWorker(baseURL: string, cardId: string): Promise<string> {
+/** A co-op admin of another co-op gives the worker 20 % off a 45.00 sale at their till, the card presented as its QR text; returns the offer's title. */
+async function redeemForWorker(baseURL: string, card: string): Promise<string> {
   const { api, csrf } = await apiSession(baseURL, DEMO.coopAdmin.email);
   const session = (await (await api.get('/api/v1/auth/session')).json()) as { person: { coopId: string } };
   const coopId = session.person.coopId;
@@ -117,7 +117,7 @@ async function redeemForWorker(baseURL: string, cardId: string): Promise<string>
   expect(offer.status(), await offer.text()).toBe(201);
   const { id: offerId } = (await offer.json()) as { id: string };
   const redemption = await api.post(`/api/v1/till/${coopId}/redemptions`, {
-    data: { offerId, cardId, saleCents: 4500 },
+    data: { offerId, card, saleCents: 4500 },
     headers: { 'X-CSRF-Token': csrf, 'Idempotency-Key': `card-journey-${uniqueId()}` },
   });
   expect(redemption.status(), await redemption.text()).toBe(201);
@@ -177,7 +177,7 @@ test('installable: the manifest is served and valid, the service worker controls
 }) => {
   await signIn(page, DEMO.worker.email);
   const card = await myCard(page.request);
-  const offerTitle = await redeemForWorker(baseURL!, card.cardId);
+  const offerTitle = await redeemForWorker(baseURL!, card.token);
   const savings = (await (await page.request.get('/api/v1/me/savings')).json()) as { monthCents: number };
 
   await page.goto('/card');

@@ -291,7 +291,7 @@ test('"Near me" shows distances, and a refused position says so', async ({ brows
   await refused.close();
 });
 
-test('a redemption a till synced over the limit is flagged, and the admin marks it as seen', async ({ page, baseURL }) => {
+test('a redemption a till synced over the limit is flagged, and the admin accepts it', async ({ page, baseURL }) => {
   const offer = await makeOffer(baseURL!, DEMO.coopAdmin.email, FORN.slug, {
     title: `Once a day ${uniqueId()}`,
     kind: 'percent',
@@ -303,17 +303,18 @@ test('a redemption a till synced over the limit is flagged, and the admin marks 
   const worker = await apiSession(baseURL!, DEMO.worker.email);
   const cardRes = await worker.api.get('/api/v1/me/card');
   expect(cardRes.ok()).toBe(true);
-  const { cardId } = (await cardRes.json()) as { cardId: string };
+  const { token: card } = (await cardRes.json()) as { token: string };
   await worker.api.dispose();
 
   // Two sales the same day, recorded offline: the second breaks the limit and is kept, flagged.
   const admin = await apiSession(baseURL!, DEMO.coopAdmin.email);
   const forn = await coopId(admin.api, FORN.slug);
-  const at = new Date(Date.now() - 60_000).toISOString();
+  // Just after the offer was made: a sale dated before its offer is refused.
+  const at = new Date().toISOString();
   const items = [uniqueId(), uniqueId()].map((k, i) => ({
     key: `offers-e2e-${k}-${i}`,
     offerId: offer.id,
-    cardId,
+    card,
     saleCents: 2000 + i * 1000,
     redeemedAt: at,
   }));
@@ -336,7 +337,7 @@ test('a redemption a till synced over the limit is flagged, and the admin marks 
   await expectAccessible(page);
   await shot(page, 'offers-flagged');
 
-  await row.getByRole('button', { name: /^Mark as seen: / }).click();
+  await row.getByRole('button', { name: /^Accept: / }).click();
   await expect(page.getByRole('row').filter({ hasText: offer.title })).toHaveCount(0);
 
   // The form at a phone's width.

@@ -1,4 +1,4 @@
-import { Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,29 +11,32 @@ import { useFormat } from '../../components/useFormat.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { flaggedKey, type Redemption, useFlaggedRedemptions } from './offers.api.ts';
 import { useOfferWords } from './offerWords.ts';
+import { monthName } from '../reciprocity/money.ts';
 
 const PAGE_SIZE = 20;
 
 /**
  * Redemptions a till recorded offline that broke a rule (a limit, the cap, a
- * revoked or expired card…). They were accepted, never dropped; the admin
- * looks at each and marks it as seen.
+ * revoked or expired card, a sync later than the till's window…). They were
+ * recorded, never dropped, but count in the reciprocity accounts only once
+ * the admin accepts them; a rejected one never counts.
  */
 export function FlaggedRedemptions({ coop }: { coop: CoopDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const words = useOfferWords();
   const queryClient = useQueryClient();
   const [offset, setOffset] = useState(0);
   const flagged = useFlaggedRedemptions(coop.id, PAGE_SIZE, offset);
   const resolve = useMutation({
-    mutationFn: (r: Redemption) => api<Redemption>(`/coops/${coop.id}/redemptions/${r.id}/resolve`, { method: 'POST' }),
+    mutationFn: ({ r, decision }: { r: Redemption; decision: 'accept' | 'reject' }) =>
+      api<Redemption>(`/coops/${coop.id}/redemptions/${r.id}/resolve`, { method: 'POST', body: { decision } }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: flaggedKey(coop.id) });
     },
   });
   const items = flagged.data?.items ?? [];
-  // Marking the last one of a later page as seen leaves that page empty: step back.
+  // Deciding the last one of a later page leaves that page empty: step back.
   const emptyPage = !!flagged.data && items.length === 0 && offset > 0;
   useEffect(() => {
     if (emptyPage) setOffset((o) => Math.max(0, o - PAGE_SIZE));
@@ -67,6 +70,9 @@ export function FlaggedRedemptions({ coop }: { coop: CoopDetail }) {
             <Table.Tbody>
               {items.map((r) => {
                 const when = fmt.dateTime(r.redeemedAt);
+                const named = { holder: r.holderName, offer: r.offerTitle, at: when };
+                const busy = (decision: 'accept' | 'reject') =>
+                  resolve.isPending && resolve.variables?.r.id === r.id && resolve.variables.decision === decision;
                 return (
                   <Table.Tr key={r.id}>
                     <Table.Td>
@@ -88,21 +94,32 @@ export function FlaggedRedemptions({ coop }: { coop: CoopDetail }) {
                           {t('offers.flagged.recordedAt', { at: fmt.dateTime(r.recordedAt) })}
                         </Text>
                       )}
+                      <Text size="sm" component="span" display="block">
+                        {t('offers.flagged.countsIn', { month: monthName(r.accountingMonth, i18n.language) })}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        loading={resolve.isPending && resolve.variables?.id === r.id}
-                        aria-label={t('offers.flagged.resolveNamed', {
-                          holder: r.holderName,
-                          offer: r.offerTitle,
-                          at: when,
-                        })}
-                        onClick={() => resolve.mutate(r)}
-                      >
-                        {t('offers.flagged.resolve')}
-                      </Button>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          loading={busy('accept')}
+                          aria-label={t('offers.flagged.acceptNamed', named)}
+                          onClick={() => resolve.mutate({ r, decision: 'accept' })}
+                        >
+                          {t('offers.flagged.accept')}
+                        </Button>
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          color="red"
+                          loading={busy('reject')}
+                          aria-label={t('offers.flagged.rejectNamed', named)}
+                          onClick={() => resolve.mutate({ r, decision: 'reject' })}
+                        >
+                          {t('offers.flagged.reject')}
+                        </Button>
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 );

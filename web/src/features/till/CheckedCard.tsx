@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../components/useFormat.ts';
 import { SaleForm, type SaleContext } from './SaleForm.tsx';
-import type { Holder, UsableOffer } from './till-types.ts';
+import { type Holder, type UsableOffer, presentedText } from './till-types.ts';
 import type { TillWords } from './useTillWords.ts';
 
 export interface CheckedCardProps {
@@ -119,7 +119,7 @@ export function CheckedCard({ holder, offers, source, words, sale, onNextCustome
 
       {offer && (
         <SaleForm
-          key={`${holder.cardId}:${offer.id}`}
+          key={`${presentedText(sale.card)}:${offer.id}`}
           {...sale}
           holder={holder}
           offer={offer}

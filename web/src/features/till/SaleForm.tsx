@@ -3,7 +3,10 @@
  * out as it is typed (domain `discountFor`), then recorded. Each sale gets
  * one idempotency key, made when it is first recorded and kept while it is
  * the same sale, so a retry — or the queued copy synced later — is recorded
- * once. No connection, or the request lost on the way: the sale is queued.
+ * once. The sale carries the card as presented (its proof). No connection, or
+ * the request lost on the way: the sale is queued with the card's signed
+ * text — but a card typed by its code can only be recorded online, so that
+ * sale waits for the cashier to try again (with the same key) or scan the QR.
  */
 import { Alert, Button, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { discountFor, type OfferTerms } from '@coopnet/domain/benefits/offer-rules';
@@ -12,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { isUnreachable } from '../../api/client.ts';
 import { parseSaleAmount } from './amount.ts';
 import { tillApi } from './till-api.ts';
-import type { Holder, Offer, QueuedSale } from './till-types.ts';
+import { type Holder, type Offer, type PresentedCard, type QueuedSale, presentedText } from './till-types.ts';
 import type { TillWords } from './useTillWords.ts';
 
 export interface SaleContext {
@@ -20,6 +23,8 @@ export interface SaleContext {
   online: boolean;
   holder: Holder;
   offer: Offer;
+  /** the card as presented: sent with the sale as its proof */
+  card: PresentedCard;
   words: TillWords;
   queueSale: (sale: QueuedSale) => void;
   noteReachable: (err: unknown) => void;
@@ -28,7 +33,9 @@ export interface SaleContext {
 type Outcome =
   | { kind: 'recorded'; discountCents: number }
   | { kind: 'queued'; discountCents: number }
-  | { kind: 'failed'; error: unknown };
+  | { kind: 'failed'; error: unknown }
+  /** no connection, and the card was typed by its code: only the server can take that sale */
+  | { kind: 'needsConnection' };
 
 /** A fresh key per sale; `randomUUID` needs a secure context, `getRandomValues` does not. */
 export function newSaleKey(): string {
@@ -45,7 +52,7 @@ const termsOf = (o: Offer): OfferTerms => ({
 });
 
 export function SaleForm(props: SaleContext & { onNextCustomer: () => void }) {
-  const { coopId, online, holder, offer, words, queueSale, noteReachable, onNextCustomer } = props;
+  const { coopId, online, holder, offer, card, words, queueSale, noteReachable, onNextCustomer } = props;
   const { t } = useTranslation();
   const [amount, setAmount] = useState('');
   const [busy, setBusy] = useState(false);
@@ -70,8 +77,10 @@ export function SaleForm(props: SaleContext & { onNextCustomer: () => void }) {
     e.preventDefault();
     if (!parsed.ok || !discount?.ok || busy || done) return;
     const saleKey = (key.current ??= newSaleKey());
-    const body = { offerId: offer.id, cardId: holder.cardId, saleCents: parsed.cents };
+    const body = { offerId: offer.id, card: presentedText(card), saleCents: parsed.cents };
     const queue = () => {
+      // Offline, only the signed card proves the sale; the key stays, so trying again records it once.
+      if (card.kind !== 'token') return setOutcome({ kind: 'needsConnection' });
       queueSale({
         key: saleKey,
         ...body,
@@ -122,7 +131,7 @@ export function SaleForm(props: SaleContext & { onNextCustomer: () => void }) {
             value={amount}
             onChange={(e) => {
               setAmount(e.currentTarget.value);
-              if (outcome?.kind === 'failed') setOutcome(null);
+              if (outcome?.kind === 'failed' || outcome?.kind === 'needsConnection') setOutcome(null);
             }}
             error={problem}
             readOnly={done}
@@ -147,9 +156,11 @@ export function SaleForm(props: SaleContext & { onNextCustomer: () => void }) {
       </form>
       {outcome && (
         <Stack gap="sm" mt="sm">
-          {outcome.kind === 'failed' ? (
+          {outcome.kind === 'failed' || outcome.kind === 'needsConnection' ? (
             <Alert color="red" variant="light" role="alert" title={t('errors.title')}>
-              <Text fz="lg">{words.errorWords(outcome.error)}</Text>
+              <Text fz="lg">
+                {outcome.kind === 'failed' ? words.errorWords(outcome.error) : t('till.sale.codeNeedsConnection')}
+              </Text>
             </Alert>
           ) : (
             <Alert color={outcome.kind === 'recorded' ? 'green' : 'yellow'} variant="light" role="status">

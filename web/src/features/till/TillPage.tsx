@@ -18,7 +18,7 @@ import { checkOnDevice, classifyInput, holderFromClaims, offersOnDevice } from '
 import { CardReader } from './CardReader.tsx';
 import { CheckedCard } from './CheckedCard.tsx';
 import { refusalReason, tillApi } from './till-api.ts';
-import type { CardCheck, CardRefusal } from './till-types.ts';
+import { type CardCheck, type CardRefusal, type PresentedCard, presentedText } from './till-types.ts';
 import { QueuedSales, TillStatus } from './TillStatus.tsx';
 import { useTill } from './useTill.ts';
 import { useTillManifest } from './useTillManifest.ts';
@@ -92,10 +92,10 @@ function Till({ coopId, coopName, till, words, prepared }: TillProps) {
       /** Why the server gave no word, when it failed in another way than being unreachable. */
       const failure: { error: unknown } = { error: null };
       /** The server's word on the card; `null` when it cannot be had (no connection, or it failed). */
-      const askServer = async (card: string): Promise<CardCheck | null> => {
+      const askServer = async (card: PresentedCard): Promise<CardCheck | null> => {
         try {
-          const reply = await tillApi.verify(coopId, card);
-          return { state: 'accepted', source: 'server', holder: reply.holder, offers: reply.offers };
+          const reply = await tillApi.verify(coopId, presentedText(card));
+          return { state: 'accepted', source: 'server', holder: reply.holder, offers: reply.offers, card };
         } catch (err) {
           if (err instanceof ApiError && err.code === 'till.card_refused') {
             return { state: 'refused', reason: (refusalReason(err) ?? 'malformed') as CardRefusal };
@@ -108,7 +108,7 @@ function Till({ coopId, coopName, till, words, prepared }: TillProps) {
 
       if (input.kind === 'short') {
         // A short code proves nothing by itself: only the server can say whose card it is.
-        const answer = online ? await askServer(input.code) : null;
+        const answer = online ? await askServer(input) : null;
         if (answer) return settle(answer);
         return settle(
           failure.error ? { state: 'failed', error: failure.error } : { state: 'refused', reason: 'needs_connection' },
@@ -119,14 +119,14 @@ function Till({ coopId, coopName, till, words, prepared }: TillProps) {
       const deviceCannotTell = !device.ok && (device.reason === 'no_keys' || device.reason === 'no_crypto');
       if (!device.ok && !(deviceCannotTell && online)) return settle({ state: 'refused', reason: device.reason });
       // Online, the server is the authority: it knows the card's records, the holder's co-op and the limits.
-      const answer = online ? await askServer(input.text) : null;
+      const answer = online ? await askServer(input) : null;
       if (answer) return settle(answer);
       if (!device.ok)
         return settle(
           failure.error ? { state: 'failed', error: failure.error } : { state: 'refused', reason: device.reason },
         );
       const holder = holderFromClaims(device.claims, cache);
-      return settle({ state: 'accepted', source: 'device', holder, offers: offersOnDevice(holder, cache, now) });
+      return settle({ state: 'accepted', source: 'device', holder, offers: offersOnDevice(holder, cache, now), card: input });
     },
     [cache, coopId, online, noteReachable],
   );
@@ -182,12 +182,12 @@ function Till({ coopId, coopName, till, words, prepared }: TillProps) {
       </div>
       {check?.state === 'accepted' && (
         <CheckedCard
-          key={check.holder.cardId}
+          key={presentedText(check.card)}
           holder={check.holder}
           offers={check.offers}
           source={check.source}
           words={words}
-          sale={{ coopId, online, words, queueSale: till.queueSale, noteReachable }}
+          sale={{ coopId, online, words, queueSale: till.queueSale, noteReachable, card: check.card }}
           onNextCustomer={() => {
             latest.current++;
             setCheck(null);

@@ -100,7 +100,7 @@ export function QueuedSales({ queue, words }: { queue: QueuedSale[]; words: Till
                   sale: words.money(q.saleCents),
                   discount: words.money(q.note.discountCents),
                 })
-              : t('till.queue.itemPlain', { sale: words.money(q.saleCents), card: q.cardId })}
+              : t('till.queue.itemPlain', { sale: words.money(q.saleCents) })}
           </List.Item>
         ))}
       </List>

@@ -80,7 +80,6 @@ export async function checkOnDevice(text: string, cache: TillCache, now: Date): 
 export function holderFromClaims(claims: CardClaims, cache: TillCache): Holder {
   const coopId = claims.kind === 'worker' ? claims.coopId : null;
   return {
-    cardId: claims.cardId,
     displayName: claims.holderName,
     kind: claims.kind,
     coopId,

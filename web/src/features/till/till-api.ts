@@ -26,7 +26,7 @@ export const tillApi = {
   coops: () => api<Page<Coop>>('/coops', { query: { limit: 1000 }, signal: within(WAIT_MS.read) }),
   verify: (coopId: string, card: string) =>
     api<VerifyReply>(`/till/${coopId}/verify`, { method: 'POST', body: { card }, signal: within(WAIT_MS.verify) }),
-  redeem: (coopId: string, key: string, body: { offerId: string; cardId: string; saleCents: number }) =>
+  redeem: (coopId: string, key: string, body: { offerId: string; card: string; saleCents: number }) =>
     api<Redemption>(`/till/${coopId}/redemptions`, {
       method: 'POST',
       body,

@@ -56,7 +56,17 @@ export interface TillCache {
   refreshedAt: string | null;
 }
 
-/** A sale made while the server could not be reached, waiting to be synced. */
+/**
+ * The card as the cashier presented it to the till: the QR code's text
+ * (signed; checked on this device too) or the printed code (only the server
+ * can look it up). Either is the sale's proof that the card was there.
+ */
+export type PresentedCard = { kind: 'token'; text: string } | { kind: 'short'; code: string };
+
+/** What a sale sends as its card. */
+export const presentedText = (card: PresentedCard): string => (card.kind === 'token' ? card.text : card.code);
+
+/** A sale made while the server could not be reached, waiting to be synced, with the card's signed text. */
 export interface QueuedSale extends SyncItem {
   /** for the cashier's eyes only; never sent */
   note?: { holderName: string; offerTitle: string; discountCents: number };
@@ -71,6 +81,8 @@ export type CardCheck =
       state: 'accepted';
       /** where the holder and offers come from: the server (authoritative), or this device's cache */
       source: 'server' | 'device';
+      /** the card as presented: what a sale sends as its proof */
+      card: PresentedCard;
       holder: Holder;
       offers: UsableOffer[];
     };

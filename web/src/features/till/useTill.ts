@@ -94,14 +94,19 @@ export function useTill(coopId: string) {
     syncing.current = true;
     const report: SyncReport = { synced: 0, flagged: 0, rejected: [] };
     try {
-      for (let i = 0; i < pending.length; i += SYNC_BATCH) {
-        const batch = pending.slice(i, i + SYNC_BATCH);
+      // A sale queued by an older version of the till names the card by id, which is no proof: it cannot be recorded.
+      const unproven = pending.filter((q) => typeof q.card !== 'string');
+      for (const q of unproven) report.rejected.push({ key: q.key, reason: 'token_required', note: q.note });
+      if (unproven.length > 0) setQueue(dropAnswered(coopId, new Set(unproven.map((q) => q.key))));
+      const proven = pending.filter((q) => typeof q.card === 'string');
+      for (let i = 0; i < proven.length; i += SYNC_BATCH) {
+        const batch = proven.slice(i, i + SYNC_BATCH);
         const reply = await tillApi.sync(
           coopId,
-          batch.map(({ key, offerId, cardId, saleCents, redeemedAt }) => ({
+          batch.map(({ key, offerId, card, saleCents, redeemedAt }) => ({
             key,
             offerId,
-            cardId,
+            card,
             saleCents,
             redeemedAt,
           })),
