@@ -43,4 +43,8 @@ export const OutboxMail = z.object({
   text: z.string(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /** the text shows a secret link (reset, invitation) masked: only its recipient gets it */
+  secretHidden: z.boolean(),
+  /** a mail with a secret link that will never be sent (no mail server, or every attempt failed) */
+  withheld: z.boolean(),
 });

@@ -1,6 +1,6 @@
 /** Accounts and sessions: sign in and out, the session with its abilities. */
 import { z } from 'zod';
-import { Email, Password } from './common.ts';
+import { Email, Password, PersonName } from './common.ts';
 
 export const RoleName = z.enum(['coordinator', 'treasurer', 'coop_admin', 'cashier']);
 
@@ -34,22 +34,37 @@ export const SignedIn = z.object({ person: SessionPerson, csrfToken: z.string() 
 export const LoginInput = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
 export const SignupInput = z.strictObject({
   email: Email,
-  displayName: z.string().trim().min(1).max(120),
+  displayName: PersonName,
   password: Password,
 });
+/** The link mailed to a new supporter, to confirm their address. */
+export const SignupConfirm = z.strictObject({ token: z.string().min(10).max(200) });
 export const ResetRequest = z.strictObject({ email: Email });
 export const ResetConfirm = z.strictObject({ token: z.string().min(10).max(200), password: Password });
+/** A reset ends every session and revokes every API token of the account. */
+export const ResetDone = z.object({
+  ok: z.literal(true),
+  sessionsEnded: z.number().int(),
+  tokensRevoked: z.number().int(),
+});
 export const InvitationToken = z.strictObject({ token: z.string().min(10).max(200) });
 export const InvitationView = z.object({
   email: z.string(),
   displayName: z.string(),
   coopName: z.string().nullable(),
   role: z.enum(['worker', 'coop_admin', 'coordinator']),
+  /** the address already has an account: its owner accepts signed in, and no password is set */
+  existingAccount: z.boolean(),
 });
+/**
+ * A new account chooses `displayName` and `password`. An existing account is
+ * accepted by its owner: signed in as that person (no password), or with
+ * their current `password`, which signs them in; nothing is set.
+ */
 export const AcceptInvitation = z.strictObject({
   token: z.string().min(10).max(200),
-  password: Password,
-  displayName: z.string().trim().min(1).max(120),
+  password: Password.optional(),
+  displayName: PersonName.optional(),
 });
 
 export const TokenScope = z

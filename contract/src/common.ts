@@ -27,6 +27,32 @@ export const text = (max: number, min = 1) =>
     .max(max)
     .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'contains control characters');
 
+/**
+ * What a name may not contain: control characters (C0 and C1), and the
+ * characters that hide or reorder what a reader sees: bidirectional controls
+ * (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), zero-width characters
+ * (U+200B-U+200D, U+2060, U+FEFF, U+180E), the soft hyphen and line separators.
+ */
+const HIDDEN_OR_CONTROL =
+  /^[^\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]*$/;
+
+/**
+ * A name people read (a person's display name, a co-op's name): normalised to
+ * NFC, trimmed, bounded, and refused when it holds control, bidirectional
+ * override or zero-width characters, so two names that look alike are alike.
+ */
+export const name = (max: number, min = 1) =>
+  z
+    .string()
+    .overwrite((s) => s.normalize('NFC'))
+    .trim()
+    .min(min)
+    .max(max)
+    .regex(HIDDEN_OR_CONTROL, 'contains control, bidirectional or invisible characters');
+
+/** The name a person shows. */
+export const PersonName = name(120);
+
 export const Email = z
   .email()
   .max(254)

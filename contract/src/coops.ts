@@ -1,6 +1,6 @@
 /** Co-ops: the public directory, profiles, statuses, and applications to join. */
 import { z } from 'zod';
-import { Email, text } from './common.ts';
+import { Email, name, PersonName, text } from './common.ts';
 
 export const CoopStatus = z.enum(['applicant', 'member', 'suspended', 'left', 'rejected']);
 
@@ -41,7 +41,7 @@ export const SectorCounts = z.object({ items: z.array(z.object({ sector: z.strin
 const Url = z.url({ protocol: /^https?$/ }).max(500);
 
 export const CoopProfileInput = z.strictObject({
-  name: text(120, 2),
+  name: name(120, 2),
   legalForm: text(60),
   sector: text(60),
   address: text(200),
@@ -65,7 +65,7 @@ export const CoopStatusChange = z.strictObject({
 
 export const ApplicationInput = z.strictObject({
   coop: CoopProfileInput,
-  contactName: text(120),
+  contactName: PersonName,
   contactEmail: Email,
   message: text(4000, 0),
 });

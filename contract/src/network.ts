@@ -1,6 +1,6 @@
 /** The network: its settings and public key figures. */
 import { z } from 'zod';
-import { text } from './common.ts';
+import { name, text } from './common.ts';
 
 export const Network = z.object({
   name: z.string(),
@@ -28,7 +28,7 @@ const isTimeZone = (tz: string) => {
 };
 
 export const NetworkPatch = z.strictObject({
-  name: text(120, 2).optional(),
+  name: name(120, 2).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR').optional(),
   locale: z.enum(['en', 'es']).optional(),
   timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone such as Europe/Madrid').optional(),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { SessionPerson } from './auth.ts';
 import { Coop } from './coops.ts';
-import { Email, Id, Locale, text } from './common.ts';
+import { Email, Id, Locale, PersonName } from './common.ts';
 
 export const WorkerStatus = z.enum(['invited', 'active', 'left']);
 
@@ -30,13 +30,17 @@ export const WorkerParams = z.strictObject({ id: Id, personId: Id });
 
 export const InvitationInput = z.strictObject({
   email: Email,
-  displayName: text(120),
+  displayName: PersonName,
   role: z.enum(['worker', 'coop_admin']),
 });
 export type InvitationInput = z.infer<typeof InvitationInput>;
 
-/** The link is shown to the admin once, so they can also share it by hand. */
-export const InvitationCreated = z.object({ id: z.string(), email: z.string(), link: z.string() });
+/**
+ * The link itself is never shown to the inviter: it goes only to the invited
+ * address. `mailed` is false when no mail server is set up, so the invitation
+ * cannot reach them.
+ */
+export const InvitationCreated = z.object({ id: z.string(), email: z.string(), mailed: z.boolean() });
 
 export const Invitation = z.object({
   id: z.string(),
@@ -101,7 +105,7 @@ export const Me = z.object({
 });
 
 export const MePatch = z.strictObject({
-  displayName: text(120).optional(),
+  displayName: PersonName.optional(),
   locale: Locale.optional(),
 });
 export type MePatch = z.infer<typeof MePatch>;

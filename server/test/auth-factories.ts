@@ -19,7 +19,7 @@ export async function makeInvitation(
   const { id, link } = await deps.db.transaction().execute((trx) =>
     invite(
       trx,
-      { secret: deps.config.sessionSecret, publicUrl: deps.config.publicUrl },
+      { secret: deps.config.sessionSecret, publicUrl: deps.config.publicUrl, delivers: deps.mailer.delivers },
       {
         email,
         displayName: o.displayName ?? 'Invited Person',
@@ -64,7 +64,7 @@ export async function makeInvitedPerson(
 /** tableCounts plus the account tables, to check that a refused request changed nothing. */
 export async function accountCounts(deps: AppDeps): Promise<Record<string, number>> {
   const out = await tableCounts(deps);
-  for (const t of ['sessions', 'password_resets'] as const) {
+  for (const t of ['sessions', 'password_resets', 'pending_signups'] as const) {
     const r = await deps.db
       .selectFrom(t)
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -77,6 +77,12 @@ export async function accountCounts(deps: AppDeps): Promise<Record<string, numbe
     .where('used_at', 'is not', null)
     .executeTakeFirstOrThrow();
   out.password_resets_used = Number(used.n);
+  const revoked = await deps.db
+    .selectFrom('api_tokens')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('revoked_at', 'is not', null)
+    .executeTakeFirstOrThrow();
+  out.api_tokens_revoked = Number(revoked.n);
   return out;
 }
 
@@ -91,6 +97,6 @@ export async function mailsTo(deps: AppDeps, address: string) {
 }
 
 /** The token at the end of the first `<publicUrl>/<path>/<token>` link in a text. */
-export function tokenInLink(text: string, path: 'reset-password' | 'invitations'): string | null {
+export function tokenInLink(text: string, path: 'reset-password' | 'invitations' | 'sign-up'): string | null {
   return text.match(new RegExp(`/${path}/([A-Za-z0-9_-]+)`))?.[1] ?? null;
 }

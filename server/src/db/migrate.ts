@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003-governance.ts';
 import * as m0004 from './migrations/0004-proposal-discussion.ts';
 import * as m0005 from './migrations/0005-cards.ts';
 import * as m0006 from './migrations/0006-benefits.ts';
+import * as m0007 from './migrations/0007-account-secrets.ts';
 import * as m0008 from './migrations/0008-till-proof.ts';
 
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-proposal-discussion': m0004,
   '0005-cards': m0005,
   '0006-benefits': m0006,
+  '0007-account-secrets': m0007,
   '0008-till-proof': m0008,
 };
 

@@ -4,7 +4,7 @@
  * times are ISO-8601 UTC text, booleans are 0/1 integers, money is BIGINT
  * cents read back as safe JS integers.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { BenefitTables } from './schema-benefits.ts';
 import type { CardTables } from './schema-cards.ts';
 import type { GovernanceTables } from './schema-governance.ts';
@@ -157,6 +157,22 @@ export interface OutboxMailTable {
   sent_at: string | null;
   attempts: number;
   last_error: string | null;
+  /** 1 when the text shows a secret link masked (SECRET_MASK) */
+  has_secret: Generated<number>;
+  /** the masked secret, kept only until the mail is sent (or can no longer be) */
+  secret: string | null;
+}
+
+/** A sign-up waiting for its address to be confirmed by the mailed link. */
+export interface PendingSignupTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface IdempotencyKeyTable {
@@ -180,6 +196,7 @@ export interface Database extends GovernanceTables, CardTables, BenefitTables {
   api_tokens: ApiTokenTable;
   audit_events: AuditEventTable;
   outbox_mail: OutboxMailTable;
+  pending_signups: PendingSignupTable;
   idempotency_keys: IdempotencyKeyTable;
 }
 

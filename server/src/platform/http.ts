@@ -3,6 +3,11 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
 
+/** At most this many validation details in an answer, each path and message at most this long. */
+export const MAX_DETAILS = 20;
+export const MAX_DETAIL_CHARS = 200;
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
 /** `appShell`: any GET that is not the API and not a file gets the web app's index.html (client routes). */
 export function registerErrorHandling(app: FastifyInstance, options: { appShell?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -10,10 +15,14 @@ export function registerErrorHandling(app: FastifyInstance, options: { appShell?
       return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({
-        path: `${err.validationContext ?? ''}${v.instancePath ?? ''}`,
-        message: v.message,
+      // Bounded: a body with 50,000 bad keys gets 20 short details, not an echo of itself.
+      const details = err.validation.slice(0, MAX_DETAILS).map((v) => ({
+        path: clip(`${err.validationContext ?? ''}${v.instancePath ?? ''}`, MAX_DETAIL_CHARS),
+        message: clip(v.message ?? '', MAX_DETAIL_CHARS),
       }));
+      if (err.validation.length > MAX_DETAILS) {
+        details.push({ path: '', message: `and ${err.validation.length - MAX_DETAILS} more problems` });
+      }
       return reply.status(400).send({
         error: { code: 'validation_failed', message: 'The request does not have the expected shape.', details },
       });

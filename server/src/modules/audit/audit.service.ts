@@ -56,6 +56,9 @@ export function auditService({ db }: AppDeps) {
         text: m.body_text,
         createdAt: m.created_at,
         sentAt: m.sent_at,
+        // The secret link of a reset or an invitation is masked; unsent and not kept, it will never be sent.
+        secretHidden: m.has_secret === 1,
+        withheld: m.has_secret === 1 && m.sent_at === null && !m.secret_kept,
       })),
       total,
       limit: q.limit,

@@ -43,3 +43,14 @@ export async function revokeToken(ex: Executor, id: string, personId: string, no
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Revokes every token of a person (a password reset); how many were still working. */
+export async function revokeAllTokensOf(ex: Executor, personId: string, now: string): Promise<number> {
+  const r = await ex
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('person_id', '=', personId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

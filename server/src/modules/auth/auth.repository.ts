@@ -67,6 +67,26 @@ export async function activateInvited(
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * The owner of an existing account accepted an invitation: active again (if
+ * they had left) and in the inviting co-op; password and name untouched.
+ * False if the person's status changed meanwhile.
+ */
+export async function activateOwner(
+  ex: Executor,
+  personId: string,
+  status: Person['status'],
+  changes: { coop_id: string | null; updated_at: string },
+): Promise<boolean> {
+  const r = await ex
+    .updateTable('people')
+    .set({ ...changes, status: 'active', left_at: null })
+    .where('id', '=', personId)
+    .where('status', '=', status)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** Grants a role unless the person already holds it; true when it was new. */
 export async function grantRole(
   ex: Executor,

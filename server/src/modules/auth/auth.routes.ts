@@ -9,9 +9,11 @@ import {
   InvitationView,
   LoginInput,
   ResetConfirm,
+  ResetDone,
   ResetRequest,
   Session,
   SignedIn,
+  SignupConfirm,
   SignupInput,
 } from '@coopnet/contract/auth';
 import type { FastifyRequest } from 'fastify';
@@ -27,6 +29,10 @@ import { READS_AND_TILL } from '../../platform/auth/token-scopes.ts';
 /** Per address and per account, so one attacker cannot lock everyone out. */
 const ipAndEmail = (req: FastifyRequest) =>
   `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`;
+
+/** Per address and per invitation: password guesses against one invitation are limited like sign-ins. */
+const ipAndInvitation = (req: FastifyRequest) =>
+  `${req.ip}|${String((req.body as { token?: unknown } | undefined)?.token ?? '')}`;
 
 export const authRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -61,13 +67,22 @@ export const authRoutes =
       sessions.current(req.actor, req.csrfToken),
     );
 
+    // 202 whether or not the address is known: the mail says the rest, to the address's owner only.
     app.post(
       '/auth/signup',
       {
-        schema: { tags, body: SignupInput, response: { 201: SignedIn } },
+        schema: { tags, body: SignupInput, response: { 202: Ok } },
         config: { rateLimit: { max: 20, timeWindow: '1 hour', hook: 'preHandler' } },
       },
-      async (req, reply) => reply.status(201).send(await signups.signup(req.body, reply)),
+      async (req, reply) => reply.status(202).send(signups.signup(req.body)),
+    );
+    app.post(
+      '/auth/signup/confirm',
+      {
+        schema: { tags, body: SignupConfirm, response: { 201: SignedIn } },
+        config: { rateLimit: { max: 20, timeWindow: '15 minutes', hook: 'preHandler' } },
+      },
+      async (req, reply) => reply.status(201).send(await signups.confirm(req.body.token, reply)),
     );
 
     app.post(
@@ -76,10 +91,12 @@ export const authRoutes =
         schema: { tags, body: ResetRequest, response: { 200: Ok } },
         config: { rateLimit: { max: 5, timeWindow: '15 minutes', hook: 'preHandler', keyGenerator: ipAndEmail } },
       },
-      (req) => resets.request(req.body.email),
+      (req) => resets.request(req.body.email, { personId: req.actor?.personId ?? null, ip: req.ip }),
     );
-    app.post('/auth/password-reset/confirm', { schema: { tags, body: ResetConfirm, response: { 200: Ok } } }, (req) =>
-      resets.confirm(req.body.token, req.body.password),
+    app.post(
+      '/auth/password-reset/confirm',
+      { schema: { tags, body: ResetConfirm, response: { 200: ResetDone } } },
+      (req) => resets.confirm(req.body.token, req.body.password, req.ip),
     );
 
     app.get(
@@ -89,8 +106,19 @@ export const authRoutes =
     );
     app.post(
       '/auth/invitations/accept',
-      { schema: { tags, body: AcceptInvitation, response: { 200: SignedIn } } },
-      (req, reply) => invitations.accept(req.body, reply),
+      {
+        schema: { tags, body: AcceptInvitation, response: { 200: SignedIn } },
+        // An existing account's owner may give their password here: as limited as signing in.
+        config: {
+          rateLimit: {
+            max: deps.config.loginRateLimitMax,
+            timeWindow: '15 minutes',
+            hook: 'preHandler',
+            keyGenerator: ipAndInvitation,
+          },
+        },
+      },
+      (req, reply) => invitations.accept(req.body, req.actor, req.csrfToken, reply),
     );
 
     const tokenTags = ['api tokens'];

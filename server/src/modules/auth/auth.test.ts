@@ -2,8 +2,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { PASSWORD, makeCoop, makePerson, signIn } from '../../../test/factories.ts';
 import { accountCounts } from '../../../test/auth-factories.ts';
+import { smtpCatcher } from '../../../test/smtp-catcher.ts';
 
 const NEW_PASSWORD = 'a new long passphrase';
+const smtp = smtpCatcher();
 
 describeOnDatabases('sign in, sign out and sign up', (t) => {
   let visitor: Client;
@@ -98,13 +100,27 @@ describeOnDatabases('sign in, sign out and sign up', (t) => {
     expect((await client.get('/api/v1/auth/session')).json().person.id).toBe(p.id);
   });
 
-  it('signs up a community supporter, signed in, with an audit event', async () => {
+  /** Signs up and waits for the mail; the token of the confirmation link the address got, if any. */
+  async function signUp(body: { email: string; displayName: string; password: string }) {
+    const res = await new Client(t.app).post('/api/v1/auth/signup', body);
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toEqual({ ok: true });
+    await smtp.delivered(t.deps);
+  }
+
+  it('signs up a community supporter once the mailed link confirms the address, signed in, with an audit event', async () => {
+    await signUp({ email: 'Marta@Example.org', displayName: '  Marta  ', password: NEW_PASSWORD });
+    // Nothing is made before the address is confirmed.
+    expect(await t.deps.db.selectFrom('people').select('id').where('email', '=', 'marta@example.org').execute()).toEqual([]);
+    const [mail] = smtp.to('marta@example.org');
+    expect(mail!.subject).toBe('Confirm your Coopnet account');
+    const token = await smtp.tokenFor(t.deps, 'marta@example.org', 'sign-up');
+    const stored = await t.deps.db.selectFrom('outbox_mail').selectAll().where('to_address', '=', 'marta@example.org').executeTakeFirstOrThrow();
+    expect(stored.body_text).toContain('http://coopnet.test/sign-up/[link hidden]');
+    expect(stored.body_text).not.toContain(token!);
+
     const client = new Client(t.app);
-    const res = await client.post('/api/v1/auth/signup', {
-      email: 'Marta@Example.org',
-      displayName: '  Marta  ',
-      password: NEW_PASSWORD,
-    });
+    const res = await client.post('/api/v1/auth/signup/confirm', { token });
     expect(res.statusCode).toBe(201);
     const { person, csrfToken } = res.json();
     expect(person).toMatchObject({
@@ -123,15 +139,18 @@ describeOnDatabases('sign in, sign out and sign up', (t) => {
     expect(audit.map((a) => a.action)).toEqual(['person.signed_up']);
     expect(audit[0]!.after_json).not.toContain(NEW_PASSWORD);
 
-    // And the new password works for a later sign-in.
+    // And the new password works for a later sign-in; the link works once.
     expect(
       (await new Client(t.app).post('/api/v1/auth/login', { email: 'marta@example.org', password: NEW_PASSWORD }))
         .statusCode,
     ).toBe(200);
+    const again = await new Client(t.app).post('/api/v1/auth/signup/confirm', { token });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.code).toBe('auth.invalid_token');
   });
 
-  it('refuses a sign-up with an e-mail already used, active or invited, and changes nothing', async () => {
-    const p = await makePerson(t.deps);
+  it('finding 11: answers a sign-up with a known address as with a new one, mails its owner, and changes nothing else', async () => {
+    const p = await makePerson(t.deps, { displayName: 'Known Person' });
     await t.deps.db
       .insertInto('people')
       .values({
@@ -149,22 +168,42 @@ describeOnDatabases('sign in, sign out and sign up', (t) => {
       })
       .execute();
     const before = await accountCounts(t.deps);
-    for (const email of [p.email, p.email.toUpperCase(), 'imported@example.org']) {
+    const answers: string[] = [];
+    for (const email of [p.email, p.email.toUpperCase(), 'imported@example.org', 'brand-new@example.org']) {
       const res = await visitor.post('/api/v1/auth/signup', { email, displayName: 'Someone', password: NEW_PASSWORD });
-      expect(res.statusCode).toBe(409);
-      expect(res.json().error.code).toBe('auth.email_taken');
+      answers.push(`${res.statusCode} ${res.body} ${res.headers['set-cookie'] ?? ''}`);
     }
-    expect(await accountCounts(t.deps)).toEqual(before);
+    // The same answer, known address or not, and no session.
+    expect(new Set(answers).size).toBe(1);
+    expect(answers[0]).toBe('202 {"ok":true} ');
     expect(visitor.cookie).toBeNull();
+    await smtp.delivered(t.deps);
+    const told = smtp.to(p.email);
+    expect(told).toHaveLength(2);
+    expect(told[0]!.subject).toBe('Someone tried to sign up on Coopnet with your address');
+    expect(told[0]!.body).toContain('Hello Known Person');
+    expect(told[0]!.body).not.toMatch(/\/sign-up\//);
+    expect(await smtp.tokenFor(t.deps, 'imported@example.org', 'sign-up')).toBeNull();
+    // Only the new address got a link, and no account was made or changed.
+    expect(await smtp.tokenFor(t.deps, 'brand-new@example.org', 'sign-up')).not.toBeNull();
+    const after = await accountCounts(t.deps);
+    expect({ ...after, outbox_mail: before.outbox_mail, pending_signups: before.pending_signups }).toEqual(before);
+    expect(after.pending_signups).toBe(before.pending_signups! + 1);
+    const known = await t.deps.db.selectFrom('people').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
+    expect(known.display_name).toBe('Known Person');
   });
 
-  it('signs up once when the same e-mail arrives twice at the same moment', async () => {
+  it('makes one account when two confirmation links of one address are used at the same moment', async () => {
     const body = { email: 'twice@example.org', displayName: 'Twice', password: NEW_PASSWORD };
+    await signUp(body);
+    const first = await smtp.tokenFor(t.deps, body.email, 'sign-up');
+    await signUp(body);
+    const second = await smtp.tokenFor(t.deps, body.email, 'sign-up');
+    expect(second).not.toBe(first);
     const codes = (
-      await Promise.all([
-        new Client(t.app).post('/api/v1/auth/signup', body),
-        new Client(t.app).post('/api/v1/auth/signup', body),
-      ])
+      await Promise.all(
+        [first, second].map((token) => new Client(t.app).post('/api/v1/auth/signup/confirm', { token })),
+      )
     ).map((r) => r.statusCode);
     expect(codes.sort()).toEqual([201, 409]);
     const rows = await t.deps.db.selectFrom('people').select('id').where('email', '=', 'twice@example.org').execute();
@@ -187,6 +226,8 @@ describeOnDatabases('sign in, sign out and sign up', (t) => {
       { ...good, displayName: '   ' },
       { ...good, displayName: 'x'.repeat(121) },
       { ...good, displayName: null },
+      { ...good, displayName: 'Ana\u202Egro' },
+      { ...good, displayName: 'An\u200Ba' },
     ];
     for (const body of badSignups) {
       const res = await visitor.post('/api/v1/auth/signup', body);
@@ -212,6 +253,16 @@ describeOnDatabases('sign in, sign out and sign up', (t) => {
       payload: '{"email": ',
     });
     expect(malformed.json().error.code).toBe('invalid_json');
+    const badConfirms = [{}, { token: 'short' }, { token: 'x'.repeat(201) }, { token: 'x'.repeat(32), extra: 1 }];
+    for (const body of badConfirms) {
+      const res = await visitor.post('/api/v1/auth/signup/confirm', body);
+      expect(res.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+    }
+    const unknown = await visitor.post('/api/v1/auth/signup/confirm', { token: 'x'.repeat(32) });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.code).toBe('auth.invalid_token');
+    await smtp.delivered(t.deps);
     expect(await accountCounts(t.deps)).toEqual(before);
   });
-});
+}, smtp.config);

@@ -1,7 +1,12 @@
 /**
- * Accepting an invitation: the invited person chooses a password and a name,
- * becomes an active account of the inviting co-op (or a coordinator), and is
- * signed in. Invitations are created by the people module (`people/invite.ts`).
+ * Accepting an invitation. For a new address (or a person an import created,
+ * who never had a password) the link is the proof: the invited person chooses
+ * a password and a name, becomes an active account of the inviting co-op (or a
+ * coordinator), and is signed in. An address that already has an account
+ * (one with a password: active, or departed and invited back) is accepted only
+ * by its owner, signed in as that person or giving its current password; no
+ * password is set, so holding the link is never enough to take an account.
+ * Invitations are created by the people module (`people/invite.ts`).
  */
 import type { AcceptInvitation } from '@coopnet/contract/auth';
 import type { FastifyReply } from 'fastify';
@@ -10,13 +15,34 @@ import type { AppDeps } from '../../deps.ts';
 import type { Executor } from '../../db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { newId, nowIso } from '../../platform/clock.ts';
-import { notFound } from '../../platform/errors.ts';
-import { hashPassword } from '../../platform/passwords.ts';
+import type { MaybeActor } from '../../platform/auth/actor.ts';
+import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { hashToken } from '../../platform/tokens.ts';
 import { findInvitationByHash, markInvitationAccepted } from '../people/invitations.repository.ts';
-import { activateInvited, findByEmail, grantRole, insertPerson } from './auth.repository.ts';
+import { activateInvited, activateOwner, findByEmail, grantRole, insertPerson } from './auth.repository.ts';
 import { sessionService } from './session.service.ts';
 import { emailTaken } from './signup.service.ts';
+
+type Person = NonNullable<Awaited<ReturnType<typeof findByEmail>>>;
+
+/** An account someone already owns: it has a password (active, or departed and invited back). */
+const isExistingAccount = (p: Person | undefined): boolean => !!p && p.password_hash !== null;
+
+const ownerOnly = () =>
+  new AppError(
+    403,
+    'auth.invitation_owner_only',
+    'This invitation is for an existing account: sign in as that account (or give its password) to accept it.',
+  );
+
+/** A new account must choose its name and password; said per field, as the form shows it. */
+const required = (fields: string[]) =>
+  badRequest(
+    'validation_failed',
+    'The request does not have the expected shape.',
+    fields.map((f) => ({ path: `body/${f}`, message: 'Required' })),
+  );
 
 type LoadedInvitation = NonNullable<Awaited<ReturnType<typeof findInvitationByHash>>>;
 
@@ -40,12 +66,100 @@ export function invitationsService(deps: AppDeps) {
 
   async function view(token: string) {
     const inv = await load(db, token);
-    return { email: inv.email, displayName: inv.display_name, coopName: inv.coop_name, role: inv.role };
+    const existing = await findByEmail(db, inv.email.toLowerCase());
+    return {
+      email: inv.email,
+      displayName: inv.display_name,
+      coopName: inv.coop_name,
+      role: inv.role,
+      existingAccount: isExistingAccount(existing),
+    };
   }
 
-  async function accept(input: z.infer<typeof AcceptInvitation>, reply: FastifyReply) {
-    await load(db, input.token); // a wrong link costs no scrypt
-    const passwordHash = await hashPassword(input.password);
+  /**
+   * The owner of an existing account accepts: signed in as that very person
+   * (by a session, not a token), or giving its current password. Anyone else
+   * is refused and nothing changes.
+   */
+  async function acceptAsOwner(
+    inv: LoadedInvitation,
+    owner: Person,
+    input: z.infer<typeof AcceptInvitation>,
+    actor: MaybeActor,
+    csrfToken: string | null,
+    reply: FastifyReply,
+  ) {
+    const bySession = actor?.via === 'session' && actor.personId === owner.id;
+    if (!bySession) {
+      // Always hash, so a refusal takes as long as a wrong password.
+      const ok = await verifyPassword(input.password ?? '', owner.password_hash);
+      if (!input.password || !ok) throw ownerOnly();
+    }
+    const joinsCoop = inv.role === 'worker' || inv.role === 'coop_admin';
+    if (joinsCoop && owner.status === 'active' && owner.coop_id !== null && owner.coop_id !== inv.coop_id) {
+      throw conflict('people.already_member', 'This person is already an active worker of another co-op.');
+    }
+    return db.transaction().execute(async (trx) => {
+      const fresh = await load(trx, input.token);
+      const now = nowIso();
+      const coopId = joinsCoop ? fresh.coop_id : owner.coop_id;
+      // Only the status and the co-op change: the password and the name stay the owner's.
+      if (!(await activateOwner(trx, owner.id, owner.status, { coop_id: coopId, updated_at: now }))) throw ownerOnly();
+      const claimed = await markInvitationAccepted(trx, fresh.id, owner.id, now);
+      if (Number(claimed.numUpdatedRows) !== 1) throw notFound('invitation');
+      await grantInvitedRole(trx, fresh, owner.id, now);
+      if (owner.status !== 'active' || owner.coop_id !== coopId) {
+        await recordAudit(trx, {
+          actorId: owner.id,
+          action: 'person.activated',
+          subjectType: 'person',
+          subjectId: owner.id,
+          coopId,
+          before: { status: owner.status, coopId: owner.coop_id },
+          after: { status: 'active', coopId },
+        });
+      }
+      await recordAudit(trx, {
+        actorId: owner.id,
+        action: 'invitation.accepted',
+        subjectType: 'invitation',
+        subjectId: fresh.id,
+        coopId: fresh.coop_id,
+        after: { personId: owner.id, role: fresh.role, existingAccount: true, signedInBy: bySession ? 'session' : 'password' },
+      });
+      if (bySession && csrfToken) return { person: await sessions.presentPerson(trx, owner.id), csrfToken };
+      return sessions.open(trx, owner.id, reply);
+    });
+  }
+
+  async function grantInvitedRole(trx: Executor, inv: LoadedInvitation, personId: string, now: string) {
+    const role = inv.role === 'coop_admin' ? 'coop_admin' : inv.role === 'coordinator' ? 'coordinator' : null;
+    const roleScope = role === 'coop_admin' ? inv.coop_id : null;
+    if (role && (await grantRole(trx, personId, role, roleScope, now))) {
+      await recordAudit(trx, {
+        actorId: personId,
+        action: 'role.granted',
+        subjectType: 'person',
+        subjectId: personId,
+        coopId: roleScope,
+        after: { role, coopId: roleScope, invitationId: inv.id },
+      });
+    }
+  }
+
+  async function accept(
+    input: z.infer<typeof AcceptInvitation>,
+    actor: MaybeActor,
+    csrfToken: string | null,
+    reply: FastifyReply,
+  ) {
+    const found = await load(db, input.token); // a wrong link costs no scrypt
+    const owner = await findByEmail(db, found.email.toLowerCase());
+    if (owner && isExistingAccount(owner)) return acceptAsOwner(found, owner, input, actor, csrfToken, reply);
+    const missing = [...(input.displayName ? [] : ['displayName']), ...(input.password ? [] : ['password'])];
+    if (missing.length > 0) throw required(missing);
+    const displayName = input.displayName!;
+    const passwordHash = await hashPassword(input.password!);
     return db.transaction().execute(async (trx) => {
       const inv = await load(trx, input.token);
       const now = nowIso();
@@ -53,13 +167,15 @@ export function invitationsService(deps: AppDeps) {
       // Workers and co-op admins belong to the inviting co-op; a coordinator keeps whatever co-op they had.
       const joinsCoop = inv.role === 'worker' || inv.role === 'coop_admin';
       const existing = await findByEmail(trx, email);
+      // Someone set a password on this address since the check above: only its owner may accept now.
+      if (isExistingAccount(existing)) throw ownerOnly();
       let personId: string;
       if (existing) {
-        // Only a person still waiting for an invitation (imported, invited, or re-invited after leaving) may be taken over by the link.
+        // Only a person still waiting for their first password (imported or invited) may be set up by the link.
         if (existing.status !== 'invited') throw emailTaken();
         const ok = await activateInvited(trx, existing.id, {
           password_hash: passwordHash,
-          display_name: input.displayName,
+          display_name: displayName,
           coop_id: joinsCoop ? inv.coop_id : existing.coop_id,
           updated_at: now,
         });
@@ -70,7 +186,7 @@ export function invitationsService(deps: AppDeps) {
         const ok = await insertPerson(trx, {
           id: personId,
           email,
-          display_name: input.displayName,
+          display_name: displayName,
           password_hash: passwordHash,
           coop_id: joinsCoop ? inv.coop_id : null,
           supporter: 0,
@@ -86,18 +202,7 @@ export function invitationsService(deps: AppDeps) {
       const claimed = await markInvitationAccepted(trx, inv.id, personId, now);
       if (Number(claimed.numUpdatedRows) !== 1) throw notFound('invitation');
 
-      const role = inv.role === 'coop_admin' ? 'coop_admin' : inv.role === 'coordinator' ? 'coordinator' : null;
-      const roleScope = role === 'coop_admin' ? inv.coop_id : null;
-      if (role && (await grantRole(trx, personId, role, roleScope, now))) {
-        await recordAudit(trx, {
-          actorId: personId,
-          action: 'role.granted',
-          subjectType: 'person',
-          subjectId: personId,
-          coopId: roleScope,
-          after: { role, coopId: roleScope, invitationId: inv.id },
-        });
-      }
+      await grantInvitedRole(trx, inv, personId, now);
       await recordAudit(trx, {
         actorId: personId,
         action: existing ? 'person.activated' : 'person.created',
@@ -105,7 +210,7 @@ export function invitationsService(deps: AppDeps) {
         subjectId: personId,
         coopId: joinsCoop ? inv.coop_id : null,
         before: existing ? { status: existing.status } : undefined,
-        after: { email, displayName: input.displayName, status: 'active' },
+        after: { email, displayName, status: 'active' },
       });
       await recordAudit(trx, {
         actorId: personId,

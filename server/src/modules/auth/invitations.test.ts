@@ -26,6 +26,7 @@ describeOnDatabases('accepting invitations', (t) => {
       displayName: 'Rosa',
       coopName: 'Tienda Común',
       role: 'coop_admin',
+      existingAccount: false,
     });
   });
 
@@ -111,7 +112,7 @@ describeOnDatabases('accepting invitations', (t) => {
     expect((await accountCounts(t.deps)).people).toBe(before.people);
   });
 
-  it('refuses an e-mail that is already an active account, and changes nothing', async () => {
+  it('refuses an e-mail that is already an active account to anyone but its owner, and changes nothing', async () => {
     const p = await makePerson(t.deps);
     const coop = await makeCoop(t.deps);
     const inv = await makeInvitation(t.deps, {
@@ -122,8 +123,8 @@ describeOnDatabases('accepting invitations', (t) => {
     });
     const before = await accountCounts(t.deps);
     const res = await accept(visitor(), inv.token);
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe('auth.email_taken');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('auth.invitation_owner_only');
     expect(await accountCounts(t.deps)).toEqual(before);
     const row = await t.deps.db
       .selectFrom('invitations')

@@ -1,20 +1,27 @@
 import { expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { PASSWORD, makePerson, signIn } from '../../../test/factories.ts';
-import { accountCounts, mailsTo, makeInvitedPerson, tokenInLink } from '../../../test/auth-factories.ts';
+import { accountCounts, mailsTo, makeInvitedPerson } from '../../../test/auth-factories.ts';
+import { smtpCatcher } from '../../../test/smtp-catcher.ts';
+import { settled } from '../../platform/after-response.ts';
 import { hashToken } from '../../platform/tokens.ts';
 
 const NEW_PASSWORD = 'another long passphrase';
+const smtp = smtpCatcher();
 
 describeOnDatabases('password reset', (t) => {
   const visitor = () => new Client(t.app);
 
+  /** The mail as the outbox keeps it, and the token as its recipient got it by SMTP. */
   async function requestReset(email: string) {
+    const before = smtp.to(email).length;
     const res = await visitor().post('/api/v1/auth/password-reset', { email });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ok: true });
+    await smtp.delivered(t.deps);
     const [mail] = await mailsTo(t.deps, email.toLowerCase());
-    return { mail, token: mail ? tokenInLink(mail.body_text, 'reset-password') : null };
+    const token = smtp.to(email).length > before ? await smtp.tokenFor(t.deps, email, 'reset-password') : null;
+    return { mail, token };
   }
 
   it('mails a reset link valid for an hour, storing only a hash of its token', async () => {
@@ -22,7 +29,10 @@ describeOnDatabases('password reset', (t) => {
     const { mail, token } = await requestReset(p.email.toUpperCase());
     expect(mail!.subject).toBe('Reset your Coopnet password');
     expect(mail!.body_text).toContain('Hello Lucía');
-    expect(mail!.body_text).toContain(`http://coopnet.test/reset-password/${token}`);
+    // The outbox keeps the link masked; only the recipient got the token.
+    expect(mail!.body_text).toContain('http://coopnet.test/reset-password/[link hidden]');
+    expect(mail!.body_text).not.toContain(token!);
+    expect(smtp.to(p.email)[0]!.body).toContain(`http://coopnet.test/reset-password/${token}`);
     expect(mail!.body_text).toContain('within 60 minutes');
     const reset = await t.deps.db
       .selectFrom('password_resets')
@@ -72,7 +82,7 @@ describeOnDatabases('password reset', (t) => {
 
     const res = await visitor().post('/api/v1/auth/password-reset/confirm', { token, password: NEW_PASSWORD });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ ok: true });
+    expect(res.json()).toEqual({ ok: true, sessionsEnded: 1, tokensRevoked: 0 });
 
     expect((await elsewhere.get('/api/v1/auth/session')).json().person).toBeNull();
     expect((await visitor().post('/api/v1/auth/login', { email: p.email, password: PASSWORD })).statusCode).toBe(401);
@@ -149,6 +159,7 @@ describeOnDatabases('password reset', (t) => {
     const res = await visitor().post('/api/v1/auth/password-reset', { email: p.email });
     expect(res.statusCode).toBe(429);
     expect(res.json().error.code).toBe('rate_limited');
+    await settled();
     expect(await mailsTo(t.deps, p.email)).toHaveLength(5);
     expect(
       (await visitor().post('/api/v1/auth/password-reset', { email: 'someone-else@example.org' })).statusCode,
@@ -189,4 +200,4 @@ describeOnDatabases('password reset', (t) => {
     expect(await accountCounts(t.deps)).toEqual(before);
     expect((await visitor().post('/api/v1/auth/login', { email: p.email, password: PASSWORD })).statusCode).toBe(200);
   });
-});
+}, smtp.config);

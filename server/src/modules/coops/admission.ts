@@ -24,7 +24,7 @@ export async function pendingApplicationOf(ex: Executor, coopId: string) {
  */
 export async function admitApplication(
   trx: Tx,
-  deps: Pick<AppDeps, 'config'>,
+  deps: Pick<AppDeps, 'config' | 'mailer'>,
   applicationId: string,
   actorId: string | null,
   via: { proposalId?: string } = {},
@@ -40,7 +40,7 @@ export async function admitApplication(
   if (coop.status !== 'applicant') throw conflict('coop.not_applicant', `A co-op that is ${coop.status} cannot be admitted.`);
   await repo.updateCoop(trx, coop.id, { status: 'member', admitted_at: now, updated_at: now });
   const network = await getNetwork(trx);
-  const invitation = await invite(trx, { secret: deps.config.sessionSecret, publicUrl: deps.config.publicUrl }, {
+  const invitation = await invite(trx, { secret: deps.config.sessionSecret, publicUrl: deps.config.publicUrl, delivers: deps.mailer.delivers }, {
     email: application.contact_email,
     displayName: application.contact_name,
     coopId: coop.id,

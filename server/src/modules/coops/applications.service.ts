@@ -114,7 +114,7 @@ export function applicationsService({ db, config, mailer }: AppDeps) {
     if (rule) {
       throw conflict('application.decided_by_vote', `Admission is decided by a vote of the ${rule.body}: put this application to a vote.`, { body: rule.body });
     }
-    const result = await db.transaction().execute((trx) => admitApplication(trx, { config }, id, actor.personId));
+    const result = await db.transaction().execute((trx) => admitApplication(trx, { config, mailer }, id, actor.personId));
     void mailer.flush().catch(() => {});
     return { id, status: 'admitted' as const, ...result };
   }

@@ -91,7 +91,7 @@ export function invitationsService({ db, config, mailer }: AppDeps) {
         const network = await getNetwork(trx);
         return invite(
           trx,
-          { secret: config.sessionSecret, publicUrl: config.publicUrl },
+          { secret: config.sessionSecret, publicUrl: config.publicUrl, delivers: mailer.delivers },
           {
             email: input.email,
             displayName: input.displayName,
@@ -110,7 +110,8 @@ export function invitationsService({ db, config, mailer }: AppDeps) {
       throw err;
     }
     void mailer.flush().catch(() => {});
-    return { id: result.id, email: input.email, link: result.link };
+    // The link goes only to the invited address: whoever holds it could make an account in that person's name.
+    return { id: result.id, email: input.email, mailed: mailer.delivers };
   }
 
   async function list(actor: MaybeActor, coopId: string, page: PageQuery) {

@@ -9,7 +9,13 @@ import type { Tx } from '../../db/database.ts';
 import type { Invitation } from '../../db/schema.ts';
 import { addMinutes, newId, nowIso } from '../../platform/clock.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
-import { type MailMessage, queueMail, queueMails } from '../../platform/mail/outbox.repository.ts';
+import {
+  type MailMessage,
+  SECRET_MASK,
+  queueMail,
+  queueMails,
+  secretFor,
+} from '../../platform/mail/outbox.repository.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
 import { mailText } from '../../platform/mail/templates.ts';
 import { insertInvitation, insertInvitations } from './invitations.repository.ts';
@@ -30,9 +36,16 @@ export interface InviteInput {
 interface InviteContext {
   secret: string;
   publicUrl: string;
+  /** whether the mailer delivers (SMTP): only then is the link kept until the mail is sent */
+  delivers: boolean;
 }
 
-/** The row, the link (shown once; only its hash is stored) and the mail of one invitation. */
+/**
+ * The row, the link and the mail of one invitation. Only the link's hash is
+ * stored; the mail shows it masked and carries the token beside it for SMTP
+ * only. The link goes to the invited address and to nobody else: it is
+ * never returned to the inviter.
+ */
 function prepare(
   ctx: InviteContext,
   input: InviteInput,
@@ -58,12 +71,13 @@ function prepare(
     network: input.networkName,
     coop: input.coopName ?? input.networkName,
     role: input.role,
-    link,
+    link: `${ctx.publicUrl}/invitations/${SECRET_MASK}`,
     days: INVITATION_DAYS,
   });
-  return { row, link, mail: { to: input.email, ...text } };
+  return { row, link, mail: { to: input.email, ...text, secret: secretFor(ctx.delivers, token) } };
 }
 
+/** `link` is for the server's own use (tests); no answer of the API may carry it. */
 export async function invite(trx: Tx, ctx: InviteContext, input: InviteInput): Promise<{ id: string; link: string }> {
   const { row, link, mail } = prepare(ctx, input, nowIso());
   await insertInvitation(trx, row);

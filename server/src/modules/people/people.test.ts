@@ -99,7 +99,7 @@ describeOnDatabases('people of a co-op', (t) => {
     }
   });
 
-  it('invites a worker: an invited person in the list, a link for the admin, a mail, and the audit', async () => {
+  it('invites a worker: an invited person in the list, a mail with the link masked in the outbox, and the audit', async () => {
     const res = await admin.post(`/api/v1/coops/${coopA.id}/invitations`, {
       email: 'Elena@Espiga.example',
       displayName: 'Elena Ortiz',
@@ -107,11 +107,8 @@ describeOnDatabases('people of a co-op', (t) => {
     });
     expect(res.statusCode).toBe(201);
     const created = res.json();
-    expect(created).toEqual({
-      id: expect.any(String),
-      email: 'elena@espiga.example',
-      link: expect.stringMatching(/^http:\/\/coopnet\.test\/invitations\/\S+$/),
-    });
+    // The link goes only to the invited address, never to the admin; without SMTP it cannot go at all.
+    expect(created).toEqual({ id: expect.any(String), email: 'elena@espiga.example', mailed: false });
 
     const mail = await t.deps.db
       .selectFrom('outbox_mail')
@@ -120,7 +117,9 @@ describeOnDatabases('people of a co-op', (t) => {
       .execute();
     expect(mail).toHaveLength(1);
     expect(mail[0]!.subject).toBe('You are invited to Panadería La Espiga on Coopnet');
-    expect(mail[0]!.body_text).toContain(created.link);
+    expect(mail[0]!.body_text).toContain('http://coopnet.test/invitations/[link hidden]');
+    expect(mail[0]!.has_secret).toBe(1);
+    expect(mail[0]!.secret).toBeNull();
 
     const invited = (await admin.get(`/api/v1/coops/${coopA.id}/workers?status=invited`)).json().items;
     expect(invited).toEqual([
@@ -145,14 +144,14 @@ describeOnDatabases('people of a co-op', (t) => {
     expect(await auditOf(created.id)).toEqual(['invitation.created']);
     expect(await auditOf(invited[0].id)).toEqual(['worker.invited']);
 
-    // Sending it again gives a new link; the person stays one row.
+    // Sending it again makes a new invitation; the person stays one row.
     const again = await admin.post(`/api/v1/coops/${coopA.id}/invitations`, {
       email: 'elena@espiga.example',
       displayName: 'Elena Ortiz',
       role: 'worker',
     });
     expect(again.statusCode).toBe(201);
-    expect(again.json().link).not.toBe(created.link);
+    expect(again.json().id).not.toBe(created.id);
     expect((await admin.get(`/api/v1/coops/${coopA.id}/invitations`)).json().total).toBe(2);
     expect((await admin.get(`/api/v1/coops/${coopA.id}/workers?status=invited`)).json().total).toBe(1);
   });

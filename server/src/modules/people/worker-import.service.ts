@@ -85,7 +85,7 @@ export function workerImportService({ db, config, mailer }: AppDeps) {
         const network = await getNetwork(trx);
         await inviteMany(
           trx,
-          { secret: config.sessionSecret, publicUrl: config.publicUrl },
+          { secret: config.sessionSecret, publicUrl: config.publicUrl, delivers: mailer.delivers },
           {
             coopId: coop.id,
             coopName: coop.name,

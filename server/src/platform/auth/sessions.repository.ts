@@ -83,8 +83,10 @@ export async function deleteSession(ex: Executor, sessionId: string): Promise<vo
   await ex.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-export async function deleteSessionsOf(ex: Executor, personId: string): Promise<void> {
-  await ex.deleteFrom('sessions').where('person_id', '=', personId).execute();
+/** Ends every session of a person; how many there were. */
+export async function deleteSessionsOf(ex: Executor, personId: string): Promise<number> {
+  const r = await ex.deleteFrom('sessions').where('person_id', '=', personId).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 export async function touchApiToken(ex: Executor, tokenId: string, now: string) {

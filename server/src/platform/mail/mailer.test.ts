@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { makePerson } from '../../../test/factories.ts';
 import { tokenInLink } from '../../../test/auth-factories.ts';
+import { settled } from '../after-response.ts';
 
 interface Received {
   from: string;
@@ -67,6 +68,7 @@ describeOnDatabases(
       const p = await makePerson(t.deps, { email: `smtp-${t.dialect}@example.org`, displayName: 'Carmen' });
       const res = await new Client(t.app).post('/api/v1/auth/password-reset', { email: p.email });
       expect(res.json()).toEqual({ ok: true });
+      await settled();
       await t.deps.mailer.flush();
 
       const message = received.find((m) => m.to.includes(p.email));
@@ -86,6 +88,10 @@ describeOnDatabases(
       expect(row.sent_at).not.toBeNull();
       expect(row.attempts).toBe(0);
       expect(row.last_error).toBeNull();
+      // Stored masked; the secret kept beside it for SMTP is forgotten once sent.
+      expect(row.body_text).toContain('http://coopnet.test/reset-password/[link hidden]');
+      expect(row.body_text).not.toContain(token!);
+      expect(row.secret).toBeNull();
 
       const visitor = new Client(t.app);
       const confirm = await visitor.post('/api/v1/auth/password-reset/confirm', {
@@ -102,6 +108,7 @@ describeOnDatabases(
       const bounce = await makePerson(t.deps, { email: `bounce-${t.dialect}@example.org` });
       const fine = await makePerson(t.deps, { email: `fine-${t.dialect}@example.org` });
       for (const p of [bounce, fine]) await new Client(t.app).post('/api/v1/auth/password-reset', { email: p.email });
+      await settled();
       await t.deps.mailer.flush();
 
       const outbox = async (to: string) =>

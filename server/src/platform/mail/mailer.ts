@@ -1,10 +1,12 @@
 /**
- * Delivers the outbox through SMTP when SMTP_URL is set. Without it, mail stays
- * in the outbox, where coordinators read it in the web app.
+ * Delivers the outbox through SMTP when SMTP_URL is set, putting a mail's
+ * secret link back into its text on the way out. Without it, mail stays in
+ * the outbox, where coordinators read it in the web app, secret links masked:
+ * mails with a secret link cannot be delivered at all then.
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../../db/database.ts';
-import { markFailed, markSent, unsentMail } from './outbox.repository.ts';
+import { markFailed, markSent, textToSend, unsentMail } from './outbox.repository.ts';
 
 export interface Mailer {
   /** true when messages leave the machine by SMTP */
@@ -32,7 +34,7 @@ export function createMailer(db: Db, smtpUrl: string | undefined, from: string):
       if (batch.length === 0) return;
       for (const m of batch) {
         try {
-          await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text });
+          await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: textToSend(m) });
           await markSent(db, m.id);
         } catch (err) {
           failed.add(m.id);

@@ -11,6 +11,14 @@ const en: Catalog = {
     subject: 'Reset your {network} password',
     text: 'Hello {name},\n\nSomeone asked to reset the password of your {network} account.\nOpen this link within {minutes} minutes to choose a new one:\n\n{link}\n\nIf it was not you, ignore this message; your password stays as it is.\n',
   },
+  signupConfirm: {
+    subject: 'Confirm your {network} account',
+    text: 'Hello {name},\n\nSomeone (we hope you) asked for a supporter account on {network} with this address.\nOpen this link within {hours} hours to confirm it and sign in:\n\n{link}\n\nIf it was not you, ignore this message; no account is made.\n',
+  },
+  signupExisting: {
+    subject: 'Someone tried to sign up on {network} with your address',
+    text: 'Hello {name},\n\nSomeone tried to open a new {network} account with this address, which already has one.\nIf it was you, sign in instead, or ask for a new password if you forgot it:\n\n{link}\n\nIf it was not you, ignore this message; nothing changed in your account.\n',
+  },
   applicationReceived: {
     subject: 'We received the application of {coop}',
     text: 'Hello {name},\n\nThank you: the application of {coop} to join {network} has been received.\nThe coordinators will decide on it and write to you.\n',
@@ -41,6 +49,14 @@ const es: Catalog = {
   passwordReset: {
     subject: 'Restablece tu contraseña de {network}',
     text: 'Hola {name}:\n\nAlguien pidió restablecer la contraseña de tu cuenta de {network}.\nAbre este enlace antes de {minutes} minutos para elegir una nueva:\n\n{link}\n\nSi no fuiste tú, ignora este mensaje; tu contraseña no cambia.\n',
+  },
+  signupConfirm: {
+    subject: 'Confirma tu cuenta de {network}',
+    text: 'Hola {name}:\n\nAlguien (esperamos que tú) pidió una cuenta de simpatizante en {network} con esta dirección.\nAbre este enlace antes de {hours} horas para confirmarla y entrar:\n\n{link}\n\nSi no fuiste tú, ignora este mensaje; no se crea ninguna cuenta.\n',
+  },
+  signupExisting: {
+    subject: 'Alguien intentó registrarse en {network} con tu dirección',
+    text: 'Hola {name}:\n\nAlguien intentó abrir una cuenta nueva de {network} con esta dirección, que ya tiene una.\nSi fuiste tú, entra con tu cuenta, o pide una contraseña nueva si la olvidaste:\n\n{link}\n\nSi no fuiste tú, ignora este mensaje; tu cuenta no ha cambiado.\n',
   },
   applicationReceived: {
     subject: 'Hemos recibido la solicitud de {coop}',
