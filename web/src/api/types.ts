@@ -154,7 +154,8 @@ export interface Invitation {
 export interface InvitationCreated {
   id: string;
   email: string;
-  link: string;
+  /** false when no mail server is set up: the invitation cannot reach the person */
+  mailed: boolean;
 }
 
 export interface InvitationPreview {
@@ -162,6 +163,8 @@ export interface InvitationPreview {
   displayName: string;
   coopName: string | null;
   role: string;
+  /** the address has an account: its owner accepts signed in, no password is set */
+  existingAccount: boolean;
 }
 
 export interface ImportResult {
@@ -201,6 +204,10 @@ export interface OutboxMail {
   text: string;
   createdAt: string;
   sentAt: string | null;
+  /** the text shows a secret link masked */
+  secretHidden: boolean;
+  /** a mail with a secret link that will never be sent */
+  withheld: boolean;
 }
 
 export interface Me {

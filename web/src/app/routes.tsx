@@ -10,6 +10,7 @@ import { InvitationPage } from '../features/auth/InvitationPage.tsx';
 import { ResetConfirmPage } from '../features/auth/ResetConfirmPage.tsx';
 import { ResetRequestPage } from '../features/auth/ResetRequestPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { SignUpConfirmPage } from '../features/auth/SignUpConfirmPage.tsx';
 import { SignUpPage } from '../features/auth/SignUpPage.tsx';
 import { CoopPage } from '../features/coops/CoopPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
       { path: 'apply', element: <ApplyPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'sign-up', element: <SignUpPage /> },
+      { path: 'sign-up/:token', element: <SignUpConfirmPage /> },
       { path: 'reset-password', element: <ResetRequestPage /> },
       { path: 'reset-password/:token', element: <ResetConfirmPage /> },
       { path: 'invitations/:token', element: <InvitationPage /> },

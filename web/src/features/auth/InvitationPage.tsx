@@ -5,15 +5,22 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
+import { useSession } from '../../api/session.ts';
 import type { InvitationPreview } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useSignInRequest } from './auth.api.ts';
 import { AuthCard } from './AuthCard.tsx';
 import { NewPasswordFields } from './NewPasswordFields.tsx';
 
-/** Someone invited to a co-op (or to administer it) sets their name and password and is signed in. */
+/**
+ * Someone invited to a co-op (or to administer it) sets their name and
+ * password and is signed in. An invitation to an address that already has an
+ * account is accepted by its owner: signed in as that account, or giving its
+ * current password; nothing else about the account changes.
+ */
 export function InvitationPage() {
   const { token = '' } = useParams();
   const { t } = useTranslation();
@@ -41,6 +48,7 @@ export function InvitationPage() {
     );
   }
   const inv = invitation.data;
+  if (inv.existingAccount) return <AcceptAsOwner token={token} inv={inv} />;
   const displayName = typedName ?? inv.displayName ?? '';
   return (
     <AuthCard title={t('invitation.title')}>
@@ -56,11 +64,7 @@ export function InvitationPage() {
         }}
       >
         <Stack gap="sm">
-          <Text>
-            {inv.coopName
-              ? t('invitation.toCoop', { coop: inv.coopName, role: t(`roles.${inv.role}`, { defaultValue: inv.role }) })
-              : t('invitation.toNetwork', { role: t(`roles.${inv.role}`, { defaultValue: inv.role }) })}
-          </Text>
+          <Invited inv={inv} />
           <TextInput label={t('invitation.email')} value={inv.email} readOnly />
           <TextInput
             label={t('invitation.displayName')}
@@ -82,6 +86,60 @@ export function InvitationPage() {
           <ErrorAlert error={accept.error} />
           <Button type="submit" loading={accept.isPending} fullWidth>
             {t('invitation.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
+
+function Invited({ inv }: { inv: InvitationPreview }) {
+  const { t } = useTranslation();
+  const role = t(`roles.${inv.role}`, { defaultValue: inv.role });
+  return (
+    <Text>
+      {inv.coopName ? t('invitation.toCoop', { coop: inv.coopName, role }) : t('invitation.toNetwork', { role })}
+    </Text>
+  );
+}
+
+/** The owner of an existing account accepts: signed in as it already, or with its current password. */
+function AcceptAsOwner({ token, inv }: { token: string; inv: InvitationPreview }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const session = useSession();
+  const [password, setPassword] = useState('');
+  const accept = useSignInRequest<{ token: string; password?: string }>('/auth/invitations/accept');
+  const signedInAsOwner = session.data?.person?.email.toLowerCase() === inv.email.toLowerCase();
+  return (
+    <AuthCard title={t('invitation.title')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          accept.mutate(signedInAsOwner ? { token } : { token, password }, {
+            onSuccess: () => void navigate('/dashboard', { replace: true }),
+          });
+        }}
+      >
+        <Stack gap="sm">
+          <Invited inv={inv} />
+          <Text>{t('invitation.existing')}</Text>
+          <TextInput label={t('invitation.email')} value={inv.email} readOnly />
+          {signedInAsOwner ? (
+            <Text>{t('invitation.signedInAs', { email: inv.email })}</Text>
+          ) : (
+            <PasswordField
+              label={t('invitation.currentPassword')}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={fieldErrorsOf(accept.error).password}
+            />
+          )}
+          <ErrorAlert error={accept.error} />
+          <Button type="submit" loading={accept.isPending} fullWidth>
+            {t('invitation.accept')}
           </Button>
         </Stack>
       </form>

@@ -19,14 +19,18 @@ export function ResetConfirmPage() {
   const [confirm, setConfirm] = useState('');
   const [tried, setTried] = useState(false);
   const confirmReset = useMutation({
-    mutationFn: () => api<{ ok: true }>('/auth/password-reset/confirm', { method: 'POST', body: { token, password } }),
+    mutationFn: () =>
+      api<{ ok: true; sessionsEnded: number; tokensRevoked: number }>('/auth/password-reset/confirm', {
+        method: 'POST',
+        body: { token, password },
+      }),
   });
   return (
     <AuthCard title={t('resetConfirm.title')}>
       {confirmReset.isSuccess ? (
         <Stack>
           <Alert color="green" variant="outline" role="status">
-            {t('resetConfirm.done')}
+            {t('resetConfirm.done', { tokens: confirmReset.data?.tokensRevoked ?? 0 })}
           </Alert>
           <Anchor component={Link} to="/sign-in">
             {t('resetConfirm.toSignIn')}

@@ -1,34 +1,47 @@
-import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
+import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { MIN_PASSWORD, useSignInRequest } from './auth.api.ts';
+import { MIN_PASSWORD } from './auth.api.ts';
 import { AuthCard } from './AuthCard.tsx';
 
-/** A community member without a co-op opens a supporter account. */
+/**
+ * A community member without a co-op opens a supporter account. The answer is
+ * always "check your mail": the link in it confirms the address and signs in
+ * (and an address that has an account gets a mail saying so instead).
+ */
 export function SignUpPage() {
   const { t } = useTranslation();
   usePageTitle(t('signUp.title'));
-  const navigate = useNavigate();
   const [form, setForm] = useState({ displayName: '', email: '', password: '' });
-  const signup = useSignInRequest<typeof form>('/auth/signup');
+  const signup = useMutation({
+    mutationFn: (body: typeof form) => api<{ ok: true }>('/auth/signup', { method: 'POST', body }),
+  });
   const errors = fieldErrorsOf(signup.error);
   const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) =>
     setForm({ ...form, [key]: e.currentTarget.value });
 
+  if (signup.isSuccess) {
+    return (
+      <AuthCard title={t('signUp.title')}>
+        <Alert color="green" variant="outline" role="status" title={t('signUp.sentTitle')}>
+          {t('signUp.sent', { email: signup.variables.email })}
+        </Alert>
+      </AuthCard>
+    );
+  }
   return (
     <AuthCard title={t('signUp.title')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          signup.mutate(
-            { displayName: form.displayName.trim(), email: form.email.trim(), password: form.password },
-            { onSuccess: () => void navigate('/dashboard', { replace: true }) },
-          );
+          signup.mutate({ displayName: form.displayName.trim(), email: form.email.trim(), password: form.password });
         }}
       >
         <Stack gap="sm">

@@ -1,4 +1,4 @@
-import { Anchor, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,8 +23,9 @@ export function OutboxPage() {
 }
 
 /**
- * Mail the network sent or keeps (when no SMTP server is set up). Bodies are
- * shown as plain text, so links in them can be selected and copied.
+ * Mail the network sent or keeps (when no SMTP server is set up), as plain
+ * text. Secret links (resets, invitations, sign-up confirmations) arrive
+ * masked from the server: only their recipient ever gets them.
  */
 function Outbox() {
   const { t } = useTranslation();
@@ -66,7 +67,11 @@ function Outbox() {
                 <Table.Td className="break-anywhere">{m.to}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(m.createdAt)}</Table.Td>
                 <Table.Td>
-                  {m.sentAt ? t('outbox.sentAt', { date: fmt.dateTime(m.sentAt) }) : t('outbox.kept')}
+                  {m.sentAt
+                    ? t('outbox.sentAt', { date: fmt.dateTime(m.sentAt) })
+                    : m.withheld
+                      ? t('outbox.withheld')
+                      : t('outbox.kept')}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -86,6 +91,11 @@ function Outbox() {
             <Text size="sm" className="break-anywhere">
               {t('outbox.toLine', { to: open.to, date: fmt.dateTime(open.createdAt) })}
             </Text>
+            {open.secretHidden && (
+              <Alert color={open.withheld ? 'orange' : 'blue'} variant="outline">
+                {open.withheld ? t('outbox.secretWithheld') : t('outbox.secretHidden')}
+              </Alert>
+            )}
             <pre className="mail-body">{open.text}</pre>
           </Stack>
         )}

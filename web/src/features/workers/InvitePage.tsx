@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import type { CoopDetail, InvitationCreated, InvitationRole } from '../../api/types.ts';
-import { CopyField } from '../../components/CopyField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../components/useFormat.ts';
@@ -17,7 +16,7 @@ export function InvitePage() {
   return <CoopAdminFrame title={t('invite.title')}>{(coop) => <InviteForm coop={coop} />}</CoopAdminFrame>;
 }
 
-/** Invite one person to the co-op; the link is shown to copy as well as e-mailed. */
+/** Invite one person to the co-op; the link is e-mailed to them and never shown here. */
 function InviteForm({ coop }: { coop: CoopDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -83,11 +82,17 @@ function InviteForm({ coop }: { coop: CoopDetail }) {
         </Stack>
       </form>
       {invite.data && (
-        <Alert color="green" variant="outline" role="status" title={t('invite.sentTitle')}>
-          <Stack gap="sm">
-            <Text>{t('invite.sent', { email: invite.data.email })}</Text>
-            <CopyField label={t('invite.link')} value={invite.data.link} />
-          </Stack>
+        <Alert
+          color={invite.data.mailed ? 'green' : 'orange'}
+          variant="outline"
+          role="status"
+          title={t('invite.sentTitle')}
+        >
+          <Text>
+            {invite.data.mailed
+              ? t('invite.sent', { email: invite.data.email })
+              : t('invite.notMailed', { email: invite.data.email })}
+          </Text>
         </Alert>
       )}
       <InvitationList coopId={coop.id} />
