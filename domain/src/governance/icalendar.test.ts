@@ -12,6 +12,23 @@ describe('iCalendar', () => {
     expect(escapeText('\\n')).toBe('\\\\n'); // a literal backslash-n stays two characters
   });
 
+  it('keeps hostile text inside its own property: no new line, property or event comes out of a value', () => {
+    const hostile = 'Assembly\r\nEND:VEVENT\r\nBEGIN:VEVENT\nATTENDEE:mailto:x@evil.example\rURL:https://evil.example\u2028X-A:1\u2029X-B:2\u0085X-C:3';
+    const text = icalendar({
+      prodId: '-//X//Y//EN',
+      name: hostile,
+      events: [{ uid: 'a@x', stamp: '2025-01-01T00:00:00Z', start: '2025-03-01T18:00:00Z', end: '2025-03-01T20:00:00Z', summary: hostile, location: hostile, description: hostile, url: `https://x.test/\r\nATTENDEE:y` }],
+    });
+    const lines = unfold(text).split('\r\n').slice(0, -1);
+    const names = lines.map((l) => l.split(/[:;]/)[0]);
+    expect(names).toEqual(['BEGIN', 'VERSION', 'PRODID', 'CALSCALE', 'METHOD', 'X-WR-CALNAME', 'BEGIN', 'UID', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY', 'LOCATION', 'DESCRIPTION', 'URL', 'END', 'END']);
+    expect(lines).toContain('SUMMARY:Assembly\\nEND:VEVENT\\nBEGIN:VEVENT\\nATTENDEE:mailto:x@evil.example\\nURL:https://evil.example\\nX-A:1\\nX-B:2\\nX-C:3');
+  });
+
+  it('drops control characters, which TEXT may not hold', () => {
+    expect(escapeText('a\u0000b\u0007c\u000Bd\u000Ce\u001Bf\u007Fg\th')).toBe('abcdefg\th');
+  });
+
   it('writes times in UTC with a Z, whatever offset the input had', () => {
     expect(utcDateTime('2025-03-01T18:00:00.000Z')).toBe('20250301T180000Z');
     expect(utcDateTime('2025-03-01T19:30:15+01:00')).toBe('20250301T183015Z');

@@ -28,14 +28,21 @@ export interface Calendar {
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
 
-/** TEXT values: backslash, semicolon and comma are escaped; any line break becomes \n. */
+/**
+ * TEXT values: backslash, semicolon and comma are escaped; any line break
+ * (Unicode's too) becomes \n; other control characters, which TEXT may not
+ * hold (§3.3.11), are dropped. So a value never starts a line of its own.
+ */
 export function escapeText(value: string): string {
   return value
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
+    .replace(/\r\n|\r|\n|\u0085|\u2028|\u2029/g, '\\n')
+    .replace(CONTROLS, '');
 }
+
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** ISO-8601 → the UTC form 20250301T180000Z (DATE-TIME, form #2 of RFC 5545 §3.3.5). */
 export function utcDateTime(iso: string): string {
@@ -87,7 +94,7 @@ function eventLines(e: CalendarEvent): string[] {
   if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
   if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
   // URL is a URI value, not TEXT: it is not escaped, only kept to one line.
-  if (e.url) lines.push(`URL:${e.url.replace(/[\r\n]/g, '')}`);
+  if (e.url) lines.push(`URL:${e.url.replace(/[\r\n]/g, '').replace(CONTROLS, '')}`);
   lines.push('END:VEVENT');
   return lines;
 }
