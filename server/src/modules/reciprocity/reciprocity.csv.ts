@@ -10,10 +10,14 @@ import { centsToDecimal } from '@coopnet/domain';
 
 export const SUPPORTERS = 'Supporters';
 
-/** Quotes a field when it must be. */
+/**
+ * Quotes a field when it must be. A semicolon or a tab is quoted too: a
+ * spreadsheet set to a semicolon list separator (Spanish, among others) would
+ * otherwise split `Forn;=HYPERLINK(…)` and run its second half as a formula.
+ */
 export function csvField(value: string | number): string {
   const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** A name a spreadsheet would run as a formula (`=HYPERLINK(…)`) is kept as text. */

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { actorClient, makeCoop, tableCounts } from '../../../test/factories.ts';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { monthsUpTo } from './matrix.ts';
-import { csvField } from './reciprocity.csv.ts';
+import { asText, csvField } from './reciprocity.csv.ts';
 import { type Holder, makeHolder, monthTotal, redeem } from './reciprocity.factories.ts';
 
 interface Position {
@@ -197,6 +197,14 @@ describe('reciprocity CSV pieces', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField(-12)).toBe('-12');
+  });
+
+  it('keeps a formula in a name as text, whichever list separator the spreadsheet uses', () => {
+    for (const c of ['=', '+', '-', '@', '\t', '\r']) expect(asText(`${c}1+1`)).toBe(`'${c}1+1`);
+    expect(asText('Forn =1+1')).toBe('Forn =1+1');
+    expect(csvField('Forn;=HYPERLINK("https://evil.example")')).toBe('"Forn;=HYPERLINK(""https://evil.example"")"');
+    expect(csvField('Forn\t=1+1')).toBe('"Forn\t=1+1"');
+    expect(csvField(asText('\t=1+1'))).toBe(`"'\t=1+1"`);
   });
   it('counts months back across a year', () => {
     expect(monthsUpTo('2026-02', 4)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
