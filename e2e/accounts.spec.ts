@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, expectAccessible, linkFromMail, shot, uniqueId } from './support.ts';
 
 const RESET_LINK = /https?:\/\/[^\s/]+\/reset-password\/[A-Za-z0-9_-]+/;
+const SIGN_UP_LINK = /https?:\/\/[^\s/]+\/sign-up\/[A-Za-z0-9_-]+/;
 
 async function networkName(page: Page): Promise<string> {
   return ((await (await page.request.get('/api/v1/network')).json()) as { name: string }).name;
@@ -19,8 +20,8 @@ async function signOut(page: Page): Promise<void> {
 }
 
 test('sign-up, wrong password, reset mail, language, audit log, outbox and sign-out', async ({ page }) => {
-  // Its reset mail may queue behind those of another journey (an import sends 197).
-  test.setTimeout(90_000);
+  // Its mails (sign-up, reset) may queue behind those of another journey (an import sends 197).
+  test.setTimeout(150_000);
   const id = uniqueId();
   const supporter = {
     name: `Carme Suport ${id}`,
@@ -39,6 +40,12 @@ test('sign-up, wrong password, reset mail, language, audit log, outbox and sign-
   await page.getByLabel('E-mail').fill(supporter.email);
   await page.getByLabel('Password', { exact: true }).fill(supporter.password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('status')).toContainText(`We sent a mail to ${supporter.email}.`);
+  // The account is made when the link in the mail confirms the address.
+  await page.goto(await linkFromMail(supporter.email, SIGN_UP_LINK));
+  await expect(page.getByRole('heading', { level: 1, name: 'Confirm your account' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Confirm and sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Dashboard — ${supporter.name}` })).toBeVisible();
   const session = (await (await page.request.get('/api/v1/auth/session')).json()) as { person: { id: string } };
   await signOut(page);
@@ -109,11 +116,15 @@ test('sign-up, wrong password, reset mail, language, audit log, outbox and sign-
   await change.getByRole('button', { name: 'Close' }).click();
   await expect(change).toBeHidden();
 
-  // The outbox has the reset mail, sent, with the link the SMTP server caught.
+  // The outbox has the reset mail, sent, with its link hidden: only the SMTP server got it.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
   await page.getByRole('region', { name: 'Network coordination' }).getByRole('link', { name: 'Outbox' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
-  const resetMail = page.getByRole('table', { name: 'Mail' }).getByRole('row').filter({ hasText: supporter.email });
+  const resetMail = page
+    .getByRole('table', { name: 'Mail' })
+    .getByRole('row')
+    .filter({ hasText: supporter.email })
+    .filter({ hasNotText: /Confirm/ }); // not the sign-up confirmation
   await expect(resetMail).toHaveCount(1);
   await expect(resetMail.getByRole('cell').nth(3)).toHaveText(/^Sent /);
   await expectAccessible(page);
@@ -121,7 +132,9 @@ test('sign-up, wrong password, reset mail, language, audit log, outbox and sign-
   await resetMail.getByRole('button').click();
   const mail = page.getByRole('dialog');
   await expect(mail).toBeVisible();
-  await expect(mail.locator('pre.mail-body')).toContainText(resetLink);
+  await expect(mail.locator('pre.mail-body')).toContainText('/reset-password/[link hidden]');
+  await expect(mail.locator('pre.mail-body')).not.toContainText(resetLink);
+  await expect(mail.getByText('This mail holds a secret link')).toBeVisible();
   await expectAccessible(page);
   await shot(page, 'outbox-mail');
   await mail.getByRole('button', { name: 'Close' }).click();
