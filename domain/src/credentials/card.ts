@@ -247,7 +247,14 @@ function toBeSigned(text: string, keys: ReadonlyMap<string, Uint8Array>): Signed
 
 /** The checks after a good signature: network, then dates. */
 function checkClaims(card: DecodedCard, kid: string, opts: Omit<VerifyOptions, 'verifier' | 'keys'>): VerifyResult {
-  const c = card.claims;
+  return checkVerifiedClaims(card.claims, kid, opts);
+}
+
+/**
+ * The checks after a good signature, on claims whose signature was verified
+ * before (a verifier may remember genuine cards): network, then dates.
+ */
+export function checkVerifiedClaims(c: CardClaims, kid: string, opts: Omit<VerifyOptions, 'verifier' | 'keys'>): VerifyResult {
   if (c.networkId !== opts.networkId) return { ok: false, reason: 'wrong_network' };
   const now = Math.floor(opts.now.getTime() / 1000);
   if (now >= c.expiresAt) return { ok: false, reason: 'expired' };

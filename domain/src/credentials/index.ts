@@ -9,6 +9,7 @@ export {
   kidToHex,
   readCard,
   sigStructure,
+  checkVerifiedClaims,
   verifyCard,
   verifyCardAsync,
   type AsyncCardVerifier,

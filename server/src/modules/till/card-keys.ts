@@ -5,6 +5,12 @@
  * card naming a key id we do not hold makes us read the table again (a key
  * published since); the whole set is also read again every minute, so a
  * retired key stops working.
+ *
+ * Every sale carries its card's QR text, and checking an Ed25519 signature is
+ * the costly part of a sale. A member shows the same text for weeks, so the
+ * texts whose signature was good are remembered (up to GENUINE_MAX, by the
+ * whole text): the next time only the network and dates are checked again,
+ * and the key must still be published.
  */
 import { type KeyObject, createPublicKey, verify } from 'node:crypto';
 import { credentials } from '@coopnet/domain';
@@ -12,6 +18,7 @@ import type { Db } from '../../db/database.ts';
 import { publishedKeys as publishedKeyRows } from '../cards/cards.repository.ts';
 
 const REFRESH_MS = 60_000;
+const GENUINE_MAX = 20_000;
 
 export function publishedKeys(db: Db) {
   let keys = new Map<string, Uint8Array>();
@@ -19,6 +26,8 @@ export function publishedKeys(db: Db) {
   let keyObjects = new WeakMap<Uint8Array, KeyObject>();
   let readAt = 0;
   let reading: Promise<void> | null = null;
+  /** QR texts whose signature was good, with their claims and key id */
+  let genuine = new Map<string, { claims: credentials.CardClaims; kid: string }>();
 
   function read(): Promise<void> {
     reading ??= publishedKeyRows(db)
@@ -48,14 +57,25 @@ export function publishedKeys(db: Db) {
     },
   };
 
+  function remember(text: string, result: credentials.VerifyResult): credentials.VerifyResult {
+    if (result.ok) {
+      // A full map starts again: cheaper than keeping an order, and the texts in use come back at once.
+      if (genuine.size >= GENUINE_MAX) genuine = new Map();
+      genuine.set(text, { claims: result.claims, kid: result.kid });
+    }
+    return result;
+  }
+
   /** Checks the QR code's text: shape, key, signature, network, dates. */
   async function verifyCard(text: string, networkId: string, now: Date): Promise<credentials.VerifyResult> {
     if (Date.now() - readAt > REFRESH_MS) await read();
+    const known = genuine.get(text);
+    if (known && keys.has(known.kid)) return credentials.checkVerifiedClaims(known.claims, known.kid, { now, networkId });
     const check = () => credentials.verifyCard(text, { keys, verifier, now, networkId });
     const first = check();
-    if (first.ok || first.reason !== 'unknown_key') return first;
+    if (first.ok || first.reason !== 'unknown_key') return remember(text, first);
     await read();
-    return check();
+    return remember(text, check());
   }
 
   return { verifyCard };
