@@ -1,7 +1,8 @@
 /**
  * Recording redemptions at a till through the HTTP API: POST
  * /api/v1/till/:coopId/redemptions with an API token scoped to the co-op's
- * cashier, a fresh Idempotency-Key, a random worker of another co-op and a
+ * cashier, a fresh Idempotency-Key, the signed card (QR text) of a random
+ * worker of another co-op — whose Ed25519 signature the app checks — and a
  * random sale each time, against an offer without a cap, on SQLite with the
  * demo network scaled to 50,000 workers (each with a card). Next to it, in the
  * same run: bare Fastify + better-sqlite3 doing one INSERT of the same row
@@ -16,6 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { credentials } from '@coopnet/domain';
+import { loadSigningKey } from '../server/src/modules/cards/signing-key.ts';
 import { openDatabase } from '../server/src/db/database.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
 import { seedDemo } from '../server/src/modules/demo/seed.ts';
@@ -34,8 +36,8 @@ interface Setup {
   tillCoopId: string;
   offerId: string;
   token: string;
-  /** cards of workers of every other co-op */
-  cardIds: string[];
+  /** the signed cards (QR texts) of workers of every other co-op */
+  cards: string[];
   workers: number;
 }
 
@@ -43,18 +45,20 @@ interface Setup {
  * A card row for every worker who has none yet (as /me/card would issue; the
  * demo's history already gave some theirs), one offer of 20 % for the workers
  * of the other co-ops without limits or cap, and an API token for the till
- * co-op's cashier. Plain inserts in one transaction: seconds.
+ * co-op's cashier. Plain inserts in one transaction: seconds. Then each card
+ * of another co-op's worker signed as the app signs it, with the key the app
+ * will be started with.
  */
-function prepareTill(sqlite: NonNullable<ReturnType<typeof openDatabase>['sqlite']>, sessionSecret: string): Setup {
+function prepareTill(sqlite: NonNullable<ReturnType<typeof openDatabase>['sqlite']>, sessionSecret: string, signingKeyPem: string): Setup {
   const now = Date.now();
   const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString();
   const workers = sqlite
     .prepare(
-      `select p.id, p.coop_id, (select c.id from cards c where c.person_id = p.id and c.kind = 'worker' and c.revoked_at is null and c.expires_at > ?
+      `select p.id, p.coop_id, p.display_name, (select c.id from cards c where c.person_id = p.id and c.kind = 'worker' and c.revoked_at is null and c.expires_at > ?
          order by c.expires_at desc limit 1) as card_id
        from people p where p.coop_id is not null and p.status = 'active'`,
     )
-    .all(iso(now)) as { id: string; coop_id: string; card_id: string | null }[];
+    .all(iso(now)) as { id: string; coop_id: string; display_name: string; card_id: string | null }[];
   const codes = new Set(sqlite.prepare('select short_code from cards').pluck().all() as string[]);
   const cashier = sqlite
     .prepare("select person_id, coop_id from role_grants where role = 'cashier' order by created_at, id limit 1")
@@ -62,7 +66,7 @@ function prepareTill(sqlite: NonNullable<ReturnType<typeof openDatabase>['sqlite
   const tillCoopId = cashier.coop_id;
   const offerId = randomUUID();
   const token = `cn_${randomBytes(24).toString('base64url')}`;
-  const cardIds: string[] = [];
+  const cardIds: { id: string; holderName: string; coopId: string }[] = [];
 
   const insertCard = sqlite.prepare(
     "insert into cards (id, person_id, short_code, kind, coop_id, issued_at, expires_at) values (?, ?, ?, 'worker', ?, ?, ?)",
@@ -70,7 +74,7 @@ function prepareTill(sqlite: NonNullable<ReturnType<typeof openDatabase>['sqlite
   sqlite.transaction(() => {
     for (const w of workers) {
       if (w.card_id !== null) {
-        if (w.coop_id !== tillCoopId) cardIds.push(w.card_id);
+        if (w.coop_id !== tillCoopId) cardIds.push({ id: w.card_id, holderName: w.display_name, coopId: w.coop_id });
         continue;
       }
       let id: string;
@@ -82,7 +86,7 @@ function prepareTill(sqlite: NonNullable<ReturnType<typeof openDatabase>['sqlite
       } while (codes.has(code));
       codes.add(code);
       insertCard.run(id, w.id, code, w.coop_id, iso(now), iso(now + 30 * DAY_MS));
-      if (w.coop_id !== tillCoopId) cardIds.push(id);
+      if (w.coop_id !== tillCoopId) cardIds.push({ id, holderName: w.display_name, coopId: w.coop_id });
     }
     sqlite
       .prepare(
@@ -101,7 +105,22 @@ function prepareTill(sqlite: NonNullable<ReturnType<typeof openDatabase>['sqlite
         iso(now),
       );
   })();
-  return { tillCoopId, offerId, token, cardIds, workers: workers.length };
+  const networkId = sqlite.prepare('select id from network').pluck().get() as string;
+  const key = loadSigningKey(signingKeyPem);
+  // Published as the app publishes its key when it first issues a card, so its tills can check these.
+  sqlite
+    .prepare('insert into card_keys (kid, public_key, created_at, retired_at) values (?, ?, ?, null)')
+    .run(key.kidHex, Buffer.from(key.publicKey).toString('base64url'), iso(now));
+  const dates = sqlite.prepare('select issued_at, expires_at from cards where id = ?');
+  const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+  const cards = cardIds.map((c) => {
+    const row = dates.get(c.id) as { issued_at: string; expires_at: string };
+    return credentials.issueCard(
+      { networkId, cardId: c.id, holderName: c.holderName.slice(0, 100), coopId: c.coopId, kind: 'worker', issuedAt: seconds(row.issued_at), expiresAt: seconds(row.expires_at) },
+      key,
+    );
+  });
+  return { tillCoopId, offerId, token, cards, workers: workers.length };
 }
 
 /** Each request a new key, a random worker of another co-op and a random sale from 1.00 to 200.00. */
@@ -113,7 +132,7 @@ function redemptionRequests(s: Setup): LoadRequest {
       headers: { 'idempotency-key': randomUUID() },
       body: JSON.stringify({
         offerId: s.offerId,
-        cardId: s.cardIds[randomInt(s.cardIds.length)],
+        card: s.cards[randomInt(s.cards.length)],
         saleCents: randomInt(100, 20_001),
       }),
     }),
@@ -132,7 +151,8 @@ const benchmark: Benchmark = {
       await migrateToLatest(handle.db);
       await ensureNetwork(handle.db);
       await seedDemo(handle.db, SIZE);
-      const setup = prepareTill(handle.sqlite!, sessionSecret);
+      const signingKey = newCardSigningKey();
+      const setup = prepareTill(handle.sqlite!, sessionSecret, signingKey);
       await handle.close();
       const setupSeconds = (Date.now() - started) / 1000;
 
@@ -140,7 +160,7 @@ const benchmark: Benchmark = {
         DATABASE_URL: databaseUrl,
         DATA_DIR: dataDir,
         SESSION_SECRET: sessionSecret,
-        CARD_SIGNING_KEY: newCardSigningKey(),
+        CARD_SIGNING_KEY: signingKey,
       };
       const app = await startServer('app.ts', env);
       const bare = await startServer('bare-redemptions.ts', env);

@@ -8,9 +8,12 @@
  * the unique idempotency key) and indexes of the app's `redemptions`, and the
  * app's connection settings. The one INSERT takes the holder from the card row
  * (INSERT … SELECT), so the row is a real one; the discount is a fixed 20 %.
+ * The card comes as the till sends it, its signed QR text: the baseline only
+ * decodes it for the card id, without checking the signature (the app does).
  * Prints `listening <port>` when ready.
  */
 import { randomUUID } from 'node:crypto';
+import { credentials } from '@coopnet/domain';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
 
@@ -33,10 +36,12 @@ db.exec(`
     discount_cents bigint not null,
     redeemed_at text not null,
     month text not null,
+    accounting_month text not null,
     recorded_at text not null,
     cashier_id text,
     offline integer not null,
     flag text,
+    flag_decision text,
     flag_resolved_at text,
     flag_resolved_by text,
     idempotency_key text not null,
@@ -50,19 +55,23 @@ db.exec(`
 `);
 const insert = db.prepare(`
   insert into bare_redemptions (id, offer_id, coop_id, card_id, person_id, holder_coop_id, holder_kind, sale_cents,
-    discount_cents, redeemed_at, month, recorded_at, cashier_id, offline, flag, flag_resolved_at, flag_resolved_by, idempotency_key)
-  select ?, ?, ?, id, person_id, coop_id, kind, ?, ?, ?, ?, ?, null, 0, null, null, null, ? from cards where id = ?
+    discount_cents, redeemed_at, month, accounting_month, recorded_at, cashier_id, offline, flag, flag_decision, flag_resolved_at,
+    flag_resolved_by, idempotency_key)
+  select ?, ?, ?, id, person_id, coop_id, kind, ?, ?, ?, ?, ?, ?, null, 0, null, null, null, null, ? from cards where id = ?
 `);
 
 interface Body {
   offerId: string;
-  cardId: string;
+  card: string;
   saleCents: number;
 }
 
 const app = Fastify({ logger: false });
 app.post<{ Params: { coopId: string }; Body: Body }>('/api/v1/till/:coopId/redemptions', async (req, reply) => {
-  const { offerId, cardId, saleCents } = req.body;
+  const { offerId, card, saleCents } = req.body;
+  const read = credentials.readCard(card);
+  if (!read.ok) return reply.code(422).send({ error: { code: 'malformed' } });
+  const cardId = read.card.claims.cardId;
   const key = String(req.headers['idempotency-key']);
   const id = randomUUID();
   const now = new Date().toISOString();
@@ -74,6 +83,7 @@ app.post<{ Params: { coopId: string }; Body: Body }>('/api/v1/till/:coopId/redem
     saleCents,
     discountCents,
     now,
+    now.slice(0, 7),
     now.slice(0, 7),
     now,
     key,
