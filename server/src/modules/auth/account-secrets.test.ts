@@ -16,7 +16,7 @@ const smtp = smtpCatcher();
 const NEW_PASSWORD = 'the attacker chose this one';
 
 /** Every run of URL-safe characters long enough to be a token. */
-const tokenLike = (text: string) => text.match(/[A-Za-z0-9_-]{20,}/g) ?? [];
+const tokenLike = (text: string): string[] => text.match(/[A-Za-z0-9_-]{20,}/g) ?? [];
 
 describeOnDatabases(
   'secrets of accounts, with a mail server',
