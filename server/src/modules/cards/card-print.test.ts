@@ -170,7 +170,8 @@ describeOnDatabases('printed member cards', (t) => {
   it('finding 9: a GET of the print address is not allowed (405) and revokes no card, nor does an API token print', async () => {
     const cards = await cardStates();
     const audit = (await tableCounts(t.deps)).audit_events;
-    for (const headers of [{}, { 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'cross-site' }]) {
+    const variants: Record<string, string>[] = [{}, { 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'cross-site' }];
+    for (const headers of variants) {
       const res = await admin.request('GET', printUrl(), undefined, headers);
       expect(res.statusCode).toBe(405);
       expect(res.headers.allow).toBe('POST');
