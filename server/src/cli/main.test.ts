@@ -30,7 +30,8 @@ describe('the coopnet command', () => {
       expect(r.code, bad[i]!.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/Usage: coopnet/);
     });
-  });
+    // Nine commands start at once, each a TypeScript process: on two busy cores that can take a while.
+  }, 120_000);
 
   it('stops with the message of a bad configuration (exit 1)', async () => {
     const r = await coopnet(['migrate'], { PORT: 'eighty', DATA_DIR: mkdtempSync(join(tmpdir(), 'coopnet-cli-')) });
