@@ -8,11 +8,12 @@
  * the unique idempotency key) and indexes of the app's `redemptions`, and the
  * app's connection settings. The one INSERT takes the holder from the card row
  * (INSERT … SELECT), so the row is a real one; the discount is a fixed 20 %.
- * The card comes as the till sends it, its signed QR text: the baseline only
- * decodes it for the card id, without checking the signature (the app does).
+ * The card comes as the till sends it, its signed QR text: the baseline decodes
+ * it and checks its Ed25519 signature with node:crypto against the key
+ * published in `card_keys`, the work any server must do to trust a card.
  * Prints `listening <port>` when ready.
  */
-import { randomUUID } from 'node:crypto';
+import { createPublicKey, randomUUID, verify } from 'node:crypto';
 import { credentials } from '@coopnet/domain';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
@@ -66,11 +67,24 @@ interface Body {
   saleCents: number;
 }
 
+// The published card keys, as raw Ed25519 public keys wrapped for node:crypto.
+const keys = new Map(
+  (db.prepare('select kid, public_key from card_keys where retired_at is null').all() as { kid: string; public_key: string }[]).map((k) => [
+    k.kid,
+    createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: k.public_key }, format: 'jwk' }),
+  ]),
+);
+
 const app = Fastify({ logger: false });
 app.post<{ Params: { coopId: string }; Body: Body }>('/api/v1/till/:coopId/redemptions', async (req, reply) => {
   const { offerId, card, saleCents } = req.body;
   const read = credentials.readCard(card);
   if (!read.ok) return reply.code(422).send({ error: { code: 'malformed' } });
+  const { protectedBytes, payload, signature, kid } = read.card;
+  const publicKey = keys.get(credentials.kidToHex(kid));
+  if (!publicKey || !verify(null, credentials.sigStructure(protectedBytes, payload), publicKey, signature)) {
+    return reply.code(422).send({ error: { code: 'bad_signature' } });
+  }
   const cardId = read.card.claims.cardId;
   const key = String(req.headers['idempotency-key']);
   const id = randomUUID();
