@@ -1,6 +1,7 @@
 /**
  * buildApp(config) -> a Fastify instance with every module mounted under
- * /api/v1, the OpenAPI document at /api/docs, and the web app at /.
+ * /api/v1, the OpenAPI document at /api/docs, health checks under
+ * /api/health and Prometheus metrics at /metrics, and the web app at /.
  * Used by `coopnet serve` and by the tests (through app.inject).
  */
 import { existsSync } from 'node:fs';
@@ -31,6 +32,7 @@ import { startGovernanceClock } from './modules/governance/governance-clock.ts';
 import { registerAuthentication } from './platform/auth/authenticate.ts';
 import { registerErrorHandling } from './platform/http.ts';
 import { createMailer } from './platform/mail/mailer.ts';
+import { Metrics, registerOperations } from './platform/operations.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -125,13 +127,15 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   const index = join(config.webDist, 'index.html');
   const hasWeb = existsSync(index);
   registerErrorHandling(app, { appShell: hasWeb });
+  const metrics = new Metrics();
+  registerOperations(app, { db: deps.db, metricsToken: config.metricsToken, metrics });
   registerAuthentication(app, deps.db, config.sessionSecret);
   await app.register(async (api) => registerModules(api, deps), { prefix: '/api/v1' });
   await app.register(cardsRootRoutes(deps));
 
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
 
-  const stopGovernanceClock = startGovernanceClock(deps, app.log);
+  const stopGovernanceClock = startGovernanceClock(deps, app.log, (ok) => metrics.governanceTick(ok));
   app.addHook('onClose', async () => {
     await stopGovernanceClock();
     mailer.close();

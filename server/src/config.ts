@@ -42,6 +42,8 @@ export const configSchema = z.object({
   GOVERNANCE_TICK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   /** how many days old a sale a till synced from its offline queue may be and still count as usual; older ones are held for the co-op's admin */
   TILL_OFFLINE_DAYS: z.coerce.number().int().min(1).max(14).default(3),
+  /** lets a scraper read /metrics from elsewhere than this machine, as `Authorization: Bearer <token>` */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type Env = z.infer<typeof configSchema>;
@@ -70,6 +72,8 @@ export interface Config {
   governanceTickSeconds: number;
   /** the till's offline window in days (1–14, default 3): an older synced sale is held for the co-op's admin */
   tillOfflineDays?: number;
+  /** a Bearer token that may read /metrics from anywhere; without it only this machine may */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {}

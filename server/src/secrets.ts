@@ -60,5 +60,6 @@ export function resolveConfig(env: Env): Config {
     webDist: resolve(env.WEB_DIST),
     governanceTickSeconds: env.GOVERNANCE_TICK_SECONDS,
     tillOfflineDays: env.TILL_OFFLINE_DAYS,
+    metricsToken: env.METRICS_TOKEN,
   };
 }

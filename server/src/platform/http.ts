@@ -2,13 +2,18 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
+import { isOperationalPath } from './operations.ts';
 
 /** At most this many validation details in an answer, each path and message at most this long. */
 export const MAX_DETAILS = 20;
 export const MAX_DETAIL_CHARS = 200;
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-/** `appShell`: any GET that is not the API and not a file gets the web app's index.html (client routes). */
+/**
+ * `appShell`: any GET that is not the API, not a file and not an operational
+ * path (`/health`, `/metrics`, `/.well-known/…`) gets the web app's index.html
+ * (client routes); a monitor or scanner must not mistake the page for an answer.
+ */
 export function registerErrorHandling(app: FastifyInstance, options: { appShell?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
@@ -42,7 +47,9 @@ export function registerErrorHandling(app: FastifyInstance, options: { appShell?
 
   // Fastify takes one not-found handler per prefix, so the web app's client routes are served from here too.
   app.setNotFoundHandler((request, reply) => {
-    if (options.appShell && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    if (options.appShell && request.method === 'GET' && !request.url.startsWith('/api/') && !isOperationalPath(request.url)) {
+      return reply.sendFile('index.html');
+    }
     return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` } });
   });
 }

@@ -9,15 +9,17 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
 import { closeDue, sendReminders } from './closing.ts';
 
-/** Starts the clock; the function returned stops it and waits for a tick in progress. */
-export function startGovernanceClock(deps: AppDeps, log: FastifyBaseLogger): () => Promise<void> {
+/** Starts the clock; the function returned stops it and waits for a tick in progress. `onTick` hears how each tick went. */
+export function startGovernanceClock(deps: AppDeps, log: FastifyBaseLogger, onTick?: (ok: boolean) => void): () => Promise<void> {
   let running: Promise<void> | null = null;
   const work = async () => {
     try {
       await closeDue(deps);
       await sendReminders(deps);
+      onTick?.(true);
     } catch (err) {
       log.error({ err }, 'governance clock: closing or reminding failed; retrying at the next tick');
+      onTick?.(false);
     }
   };
   const timer = setInterval(() => {

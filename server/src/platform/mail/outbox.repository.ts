@@ -105,3 +105,21 @@ export async function listOutbox(ex: Executor, opts: { limit: number; offset: nu
     .executeTakeFirstOrThrow();
   return { rows, total: Number(total) };
 }
+
+/** How many mails are queued (still to send), sent, and failed (given up after the last attempt), for monitoring. */
+export async function countOutboxByState(ex: Executor): Promise<{ queued: number; sent: number; failed: number }> {
+  const row = await ex
+    .selectFrom('outbox_mail')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.count<number>('sent_at').as('sent'),
+      eb.fn
+        .sum<number | null>(eb.case().when(eb.and([eb('sent_at', 'is', null), eb('attempts', '>=', MAX_ATTEMPTS)])).then(1).else(0).end())
+        .as('failed'),
+    ])
+    .executeTakeFirstOrThrow();
+  const total = Number(row.total);
+  const sent = Number(row.sent);
+  const failed = Number(row.failed ?? 0);
+  return { queued: total - sent - failed, sent, failed };
+}
