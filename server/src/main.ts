@@ -5,11 +5,14 @@
  * or `server/bin/coopnet.js <command>`.
  * Exit codes: 0 done, 1 failed (bad configuration, a refusal), 2 bad arguments.
  */
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import { BackupError, backupDatabase, defaultFormat, restoreDatabase } from './cli/backup.ts';
 import { AdminInputError, createCoordinator } from './cli/create-admin.ts';
+import { DEMO_BANNER, decidePurpose, decidePurposeAfterRestore, prepareToServe } from './cli/database-purpose.ts';
 import { countsTable, loginsBox, progressLine } from './cli/output.ts';
 import { retireCardKeyCommand, rotateCardKeyCommand } from './cli/rotate-card-key.ts';
 import { type Config, ConfigError, readEnv } from './config.ts';
@@ -25,11 +28,14 @@ const USAGE = `Usage: coopnet <command> [options]
 
 Commands:
   serve                                  migrate, seed the demo network into an empty database
-                                         (unless SEED_DEMO=false), and serve the web app and API
-  migrate                                apply database migrations
+                                         (unless SEED_DEMO=false or the database is marked for a
+                                         real network), and serve the web app and API
+  migrate                                apply database migrations; with SEED_DEMO=false, mark an
+                                         empty database for a real network (never the demo)
   seed-demo [--coops N] [--workers N]    seed a demo network of any size into an empty database
                                          (default 12 co-ops, 5 workers each)
-  create-admin --email E --name N        create a coordinator account; the password is read from
+  create-admin --email E --name N        create a coordinator account (and mark a new database for
+                                         a real network); the password is read from
                                          COOPNET_ADMIN_PASSWORD or generated and printed once
   backup FILE [--format sqlite|jsonl]    a consistent copy of the database, safe while serving
                                          (SQLite: a database file; PostgreSQL: JSON lines, .gz to compress)
@@ -38,12 +44,23 @@ Commands:
   rotate-card-key                        publish a new member-card signing key and store it in
                                          DATA_DIR/secrets.json; restart to sign with it
   retire-card-key KID                    stop accepting cards signed by an old key
-  help                                   show this
+  help                                   show this; coopnet <command> --help shows one command
 
 Configuration comes from environment variables (see docs/operations.md):
 DATABASE_URL, DATA_DIR, PORT, HOST, PUBLIC_URL, ...`;
 
 class UsageError extends Error {}
+
+/** One command's lines of USAGE, as its own usage; null for a command USAGE does not list. */
+function commandUsage(command: string): string | null {
+  const lines = USAGE.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`  ${command} `));
+  if (start < 0) return null;
+  const [signature, first] = lines[start]!.slice(2).split(/\s{2,}/);
+  const text = [first ?? ''];
+  for (let i = start + 1; i < lines.length && /^ {10,}\S/.test(lines[i]!); i++) text.push(lines[i]!.trim());
+  return `Usage: coopnet ${signature}\n\n  ${text.join('\n  ')}\n\n${lines.slice(lines.findIndex((l) => l.startsWith('Configuration'))).join('\n')}`;
+}
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const err = (s: string) => process.stderr.write(`${s}\n`);
@@ -67,13 +84,25 @@ async function withDatabase<T>(cfg: Config, work: (handle: DatabaseHandle) => Pr
   }
 }
 
+/** HOST must be an IP address or a name this machine resolves: checked before anything is written. */
+async function checkHost(host: string): Promise<void> {
+  if (isIP(host)) return;
+  try {
+    await lookup(host);
+  } catch (e) {
+    throw new ConfigError(`Invalid configuration:\n  HOST: ${host} is neither an IP address nor a name this machine can resolve (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+}
+
 async function serve(): Promise<void> {
   const cfg = config();
+  await checkHost(cfg.host);
   const { app, deps } = await buildApp(cfg);
-  if (cfg.seedDemo && !(await hasCoops(deps.db))) {
-    const seeded = await seedDemo(deps.db);
+  const { purpose, seeded } = await prepareToServe(deps.db, cfg.seedDemo);
+  if (seeded) {
     out(`Seeded the demo network: ${seeded.counts.coops} co-ops, ${seeded.counts.workers} workers, ${seeded.counts.supporters} supporters, ${seeded.counts.applications} applications waiting.`);
   }
+  if (purpose === 'demo') err(DEMO_BANNER);
   const logins = await workingDemoLogins(deps.db);
   if (logins.length > 0) out(loginsBox((await getNetwork(deps.db)).name, DEMO_PASSWORD, logins));
   else if (!process.env.PUBLIC_URL) {
@@ -99,16 +128,35 @@ async function serve(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
-  await app.listen({ host: cfg.host, port: cfg.port });
+  try {
+    await app.listen({ host: cfg.host, port: cfg.port });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ConfigError(`Cannot listen on ${cfg.host}:${cfg.port}: the port is in use (PORT=${cfg.port}).`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw new ConfigError(`Cannot listen on HOST=${cfg.host}: not an address of this machine (${code}).`);
+    if (code === 'EACCES') throw new ConfigError(`Cannot listen on ${cfg.host}:${cfg.port}: not allowed (ports below 1024 need privileges; PORT=${cfg.port}).`);
+    throw e;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : cfg.port;
-  out(`Coopnet is serving on http://${cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host}:${port} (public address ${cfg.publicUrl}); API docs at /api/docs`);
+  out(`Coopnet is serving ${purpose === 'demo' ? 'the DEMO network ' : ''}on http://${cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host}:${port} (public address ${cfg.publicUrl}); API docs at /api/docs`);
+}
+
+/** Says what a database decided for a real network turned out to be, when it was the demo already. */
+function warnIfDemo(purpose: string): void {
+  if (purpose === 'demo') err(`${DEMO_BANNER}\nThis database already holds the demo network; for a real network, start from an empty database.`);
 }
 
 async function migrate(): Promise<void> {
-  await withDatabase(config(), async (handle) => {
+  const cfg = config();
+  await withDatabase(cfg, async (handle) => {
     const applied = await migrateToLatest(handle.db);
     out(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
+    if (!cfg.seedDemo) {
+      const purpose = await decidePurpose(handle.db, 'real');
+      if (purpose === 'real') out('The database is for a real network: the demo network is never seeded into it.');
+      warnIfDemo(purpose);
+    }
   });
 }
 
@@ -138,6 +186,7 @@ async function createAdmin(args: string[]): Promise<void> {
     await migrateToLatest(handle.db);
     await ensureNetwork(handle.db);
     const made = await createCoordinator(handle.db, { email, name, password: process.env.COOPNET_ADMIN_PASSWORD });
+    warnIfDemo(await decidePurpose(handle.db, 'real'));
     if (!made.created) out(`${made.email} already had an account; it is now a coordinator and keeps its password.`);
     else if (made.generatedPassword) out(`Created coordinator ${made.email} with the one-time password:\n\n    ${made.generatedPassword}\n\nSign in and change it now; it is not shown again.`);
     else out(`Created coordinator ${made.email} with the password from COOPNET_ADMIN_PASSWORD.`);
@@ -169,12 +218,20 @@ async function restore(args: string[]): Promise<void> {
     if (report.problems.length > 0) {
       err(`The restored database FAILED its integrity check:\n  ${report.problems.join('\n  ')}`);
       process.exitCode = 1;
-    } else out('Integrity check: ok.');
+    } else {
+      out('Integrity check: ok.');
+      if ((await decidePurposeAfterRestore(handle.db)) === 'demo') err(DEMO_BANNER);
+    }
   });
 }
 
 export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  const usage = command && (rest.includes('--help') || rest.includes('-h')) ? commandUsage(command) : null;
+  if (usage) {
+    out(usage);
+    return;
+  }
   try {
     switch (command) {
       case 'serve':

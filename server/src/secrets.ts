@@ -27,7 +27,7 @@ function loadOrCreateSecrets(dataDir: string): StoredSecrets {
   };
   // Written only when something was added, so an existing key is never replaced.
   if (stored.sessionSecret !== secrets.sessionSecret || stored.cardSigningKey !== secrets.cardSigningKey) {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
   return secrets;

@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, open, rename, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -132,6 +133,8 @@ export async function backupDatabase(
   options: { format?: BackupFormat; onProgress?: Progress } = {},
 ): Promise<BackupReport> {
   const format = options.format ?? defaultFormat(handle.dialect, file);
+  const folder = await stat(dirname(file)).catch(() => null);
+  if (!folder?.isDirectory()) throw new BackupError(`The folder ${dirname(file)} does not exist; create it first.`);
   if (format === 'sqlite' && handle.dialect !== 'sqlite') throw new BackupError('A PostgreSQL database is backed up as JSON lines; name the file .jsonl or .jsonl.gz.');
   const tmp = temporaryName(file);
   try {
@@ -216,20 +219,51 @@ async function sniff(file: string): Promise<Buffer> {
   }
 }
 
+/** SQLite's and zlib's errors about a cut or corrupted backup, as one clear message. */
+function damaged(file: string, e: unknown): unknown {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && /^(SQLITE_(CORRUPT|NOTADB|IOERR_SHORT_READ)|Z_(BUF|DATA)_ERROR)/.test(code)) {
+    return new BackupError(`${file} is damaged — cut short or corrupted (${(e as Error).message}); restore from another backup.`);
+  }
+  return e;
+}
+
+async function* guarded<T>(file: string, items: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    yield* items;
+  } catch (e) {
+    throw damaged(file, e);
+  }
+}
+
 async function openSource(file: string): Promise<BackupSource> {
   const magic = await sniff(file);
-  if (magic.toString('latin1') === 'SQLite format 3\0') return sqliteSource(file);
-  if ((magic[0] === 0x1f && magic[1] === 0x8b) || magic.toString('utf8').startsWith('{')) return jsonlSource(file, magic[0] === 0x1f);
-  throw new BackupError(`${file} is not a Coopnet backup (neither a SQLite database nor JSON lines).`);
+  let source: BackupSource;
+  try {
+    if (magic.toString('latin1') === 'SQLite format 3\0') source = await sqliteSource(file);
+    else if ((magic[0] === 0x1f && magic[1] === 0x8b) || magic.toString('utf8').startsWith('{')) source = await jsonlSource(file, magic[0] === 0x1f);
+    else throw new BackupError(`${file} is not a Coopnet backup (neither a SQLite database nor JSON lines).`);
+  } catch (e) {
+    throw damaged(file, e);
+  }
+  const { batches } = source;
+  return { ...source, batches: (order) => guarded(file, batches.call(source, order)) };
 }
 
 async function sqliteSource(file: string): Promise<BackupSource> {
   const src = openSqliteFile(file);
-  const tables = (await repo.listTables(src.db)).map((t) => t.name);
-  const counts = Object.fromEntries((await countAll(src.db, tables)).map((c) => [c.table, c.rows]));
+  let tables: string[], counts: Record<string, number>, migrations: string[];
+  try {
+    tables = (await repo.listTables(src.db)).map((t) => t.name);
+    counts = Object.fromEntries((await countAll(src.db, tables)).map((c) => [c.table, c.rows]));
+    migrations = await repo.executedMigrations(src.db);
+  } catch (e) {
+    await src.close();
+    throw e;
+  }
   return {
     format: 'sqlite',
-    migrations: await repo.executedMigrations(src.db),
+    migrations,
     counts,
     async *batches(order) {
       for (const t of tables) if (!order.includes(t)) throw new BackupError(`The backup has a table "${t}" that this database lacks.`);

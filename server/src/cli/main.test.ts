@@ -1,9 +1,9 @@
 /** The `coopnet` command as an operator runs it: a separate process, its output and exit codes. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -19,6 +19,11 @@ function coopnet(args: string[], env: Record<string, string> = {}): Promise<{ co
   });
 }
 
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('the coopnet command', () => {
   it('prints its usage for help (exit 0) and for bad arguments (exit 2)', async () => {
     const help = await coopnet(['help']);
@@ -31,6 +36,39 @@ describe('the coopnet command', () => {
       expect(r.stderr).toMatch(/Usage: coopnet/);
     });
     // Nine commands start at once, each a TypeScript process: on two busy cores that can take a while.
+  }, 120_000);
+
+  it('prints one command’s usage for <command> --help (exit 0)', async () => {
+    const asked = [['backup', '--help'], ['seed-demo', '-h'], ['serve', '--help']];
+    const [backup, seed, serve] = await Promise.all(asked.map((args) => coopnet(args)));
+    expect(backup!.code).toBe(0);
+    expect(backup!.stdout).toMatch(/^Usage: coopnet backup FILE \[--format sqlite\|jsonl\]\n\n\s+a consistent copy/);
+    expect(backup!.stdout).not.toMatch(/restore FILE/);
+    expect(seed!.code).toBe(0);
+    expect(seed!.stdout).toMatch(/^Usage: coopnet seed-demo \[--coops N\] \[--workers N\]\n/);
+    expect(serve!.code).toBe(0);
+    expect(serve!.stdout).toMatch(/^Usage: coopnet serve\n[^]*SEED_DEMO/);
+    expect(serve!.stdout).toMatch(/DATABASE_URL, DATA_DIR/);
+  }, 120_000);
+
+  it('says in one line, exit 1, that the backup folder is missing or a backup is cut short', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coopnet-cli-'));
+    temps.push(dir);
+    const env = { DATA_DIR: join(dir, 'data') };
+    const missing = await coopnet(['backup', join(dir, 'no-such-folder', 'coopnet.db')], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe(`The folder ${join(dir, 'no-such-folder')} does not exist; create it first.`);
+
+    expect((await coopnet(['migrate'], env)).code).toBe(0);
+    for (const name of ['whole.db', 'whole.jsonl.gz']) expect((await coopnet(['backup', join(dir, name)], env)).code).toBe(0);
+    writeFileSync(join(dir, 'cut.db'), readFileSync(join(dir, 'whole.db')).subarray(0, 20_000));
+    writeFileSync(join(dir, 'cut.jsonl.gz'), readFileSync(join(dir, 'whole.jsonl.gz')).subarray(0, 300));
+    for (const name of ['cut.db', 'cut.jsonl.gz']) {
+      const r = await coopnet(['restore', join(dir, name)], { DATA_DIR: join(dir, `restored-${name}`) });
+      expect(r.code, name).toBe(1);
+      expect(r.stderr.trim().split('\n'), name).toHaveLength(1);
+      expect(r.stderr, name).toMatch(new RegExp(`${name.replace('.', '\\.')} is damaged — cut short or corrupted`));
+    }
   }, 120_000);
 
   it('stops with the message of a bad configuration (exit 1)', async () => {

@@ -3,7 +3,7 @@
  * Integers come back as JS numbers on both dialects; a value past 2^53 throws
  * instead of silently losing precision.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, type Driver, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
@@ -43,8 +43,16 @@ export function dialectOf(url: string): DialectName {
   throw new Error(`unsupported database url: ${url}`);
 }
 
+/**
+ * The database holds personal data and password hashes: a new file is made
+ * readable by its owner only (0600), and SQLite gives its -wal and -shm files
+ * the mode of the database file. A folder made for it is 0700.
+ */
 export function openSqlite(file: string): SQLite.Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  }
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');

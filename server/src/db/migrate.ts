@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005-cards.ts';
 import * as m0006 from './migrations/0006-benefits.ts';
 import * as m0007 from './migrations/0007-account-secrets.ts';
 import * as m0008 from './migrations/0008-till-proof.ts';
+import * as m0009 from './migrations/0009-database-purpose.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-benefits': m0006,
   '0007-account-secrets': m0007,
   '0008-till-proof': m0008,
+  '0009-database-purpose': m0009,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -17,9 +17,13 @@ export interface NetworkTable {
   time_zone: string;
   logo_url: string | null;
   description: string | null;
+  /** what the database is for, set once: 'demo' (the public demo network) or 'real'; null until decided */
+  purpose: DatabasePurpose | null;
   created_at: string;
   updated_at: string;
 }
+
+export type DatabasePurpose = 'demo' | 'real';
 
 export type CoopStatus = 'applicant' | 'member' | 'suspended' | 'left' | 'rejected';
 

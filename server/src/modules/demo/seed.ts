@@ -48,7 +48,9 @@ export async function seedDemo(db: Db, size: DemoSize = defaultSize(), onProgres
     // Checked inside the transaction: two starts at once seed once.
     if ((await repo.countCoops(trx)) > 0) throw conflict('demo.not_empty', 'The database already holds co-ops; the demo network is seeded only into an empty one.');
     const network = await getNetwork(trx);
+    if (network.purpose === 'real') throw conflict('demo.real_network', 'This database was created for a real network; the demo network is never seeded into it.');
     await updateNetwork(trx, network.id, {
+      purpose: 'demo',
       name: DEMO_NETWORK.name,
       currency: DEMO_NETWORK.currency,
       locale: DEMO_NETWORK.locale,
