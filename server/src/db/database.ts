@@ -121,7 +121,10 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
       close: () => db.destroy(),
     };
   }
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+  // PostgreSQL ending an idle connection (a restart, a failover) is an 'error' event on the pool:
+  // unheard, it would stop the process. The pool drops that connection and makes a new one when needed.
+  pool.on('error', (err) => process.stderr.write(`PostgreSQL closed an idle connection: ${err.message}\n`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect, close: () => db.destroy() };
 }
