@@ -8,6 +8,9 @@ const boolish = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+/** `someone@example.org`, or `A name <someone@example.org>`: one mailbox, no line breaks. */
+const MAILBOX = /^(?:[^<>\r\n"@]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -16,12 +19,16 @@ export const configSchema = z.object({
     .string()
     .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
     .optional(),
-  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** the address people use; unset: http://localhost:<PORT> */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** the network's Ed25519 member-card signing key, PKCS8 PEM; generated into the data folder when not given */
   CARD_SIGNING_KEY: z.string().regex(/-----BEGIN PRIVATE KEY-----/, 'must be a PKCS8 PEM private key').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
-  MAIL_FROM: z.string().min(3).default('Coopnet <no-reply@coopnet.local>'),
+  MAIL_FROM: z
+    .string()
+    .regex(MAILBOX, 'must be an address (no-reply@example.org) or a name and an address (Coopnet <no-reply@example.org>)')
+    .default('Coopnet <no-reply@coopnet.local>'),
   TRUST_PROXY: boolish.default(false),
   /** requests a minute from one address by people not signed in (static files are not counted) */
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(2000),
@@ -30,7 +37,11 @@ export const configSchema = z.object({
   LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: boolish.default(true),
-  MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s"'<>]+$/, 'must be an http:// or https:// address')
+    .refine((v) => ['{z}', '{x}', '{y}'].every((p) => v.includes(p)), 'must hold {z}, {x} and {y}')
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   /** other sites whose images pages may show (co-op and network logos hosted elsewhere), space-separated origins */
   IMAGE_ORIGINS: z
     .string()

@@ -44,7 +44,7 @@ export function resolveConfig(env: Env): Config {
     host: env.HOST,
     dataDir,
     databaseUrl: env.DATABASE_URL ?? `sqlite:${join(dataDir, 'coopnet.db')}`,
-    publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     sessionSecret,
     cardSigningKey,
     smtpUrl: env.SMTP_URL,
