@@ -22,16 +22,16 @@ export interface CellRow {
  * and flagged ones the co-op's admin accepted. A flag not yet decided, or
  * rejected, counts nowhere (index redemptions_accounting).
  */
-function counted(ex: Executor, month: string) {
+function counted(ex: Executor, months: string[]) {
   return ex
     .selectFrom('redemptions')
-    .where('accounting_month', '=', month)
+    .where('accounting_month', 'in', months)
     .where((eb) => eb.or([eb('flag', 'is', null), eb('flag_decision', '=', 'accepted')]));
 }
 
 /** The month's counted redemptions by giving and receiving co-op. */
 export async function cellsOf(ex: Executor, month: string): Promise<CellRow[]> {
-  const rows = await counted(ex, month)
+  const rows = await counted(ex, [month])
     .select((eb) => [
       'coop_id',
       'holder_coop_id',
@@ -53,11 +53,8 @@ export async function coopsFor(ex: Executor, alsoIds: string[]) {
 }
 
 export async function totalsByMonth(ex: Executor, months: string[]) {
-  const rows = await ex
-    .selectFrom('redemptions')
+  const rows = await counted(ex, months)
     .select((eb) => ['accounting_month', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('discount_cents').as('cents')])
-    .where('accounting_month', 'in', months)
-    .where((eb) => eb.or([eb('flag', 'is', null), eb('flag_decision', '=', 'accepted')]))
     .groupBy('accounting_month')
     .execute();
   return rows.map((r) => ({ month: r.accounting_month, count: Number(r.n), cents: Number(r.cents) }));
