@@ -1,6 +1,6 @@
 /** Accounts and sessions: sign in and out, the session with its abilities. */
 import { z } from 'zod';
-import { Email, Password, PersonName } from './common.ts';
+import { Email, Password, PersonName, text } from './common.ts';
 
 export const RoleName = z.enum(['coordinator', 'treasurer', 'coop_admin', 'cashier']);
 
@@ -71,7 +71,7 @@ export const TokenScope = z
   .string()
   .regex(/^(read|coordinator|treasurer|(coop_admin|cashier):[0-9a-f-]{36})$/, 'a role you hold, such as cashier:<co-op id>');
 export const ApiTokenInput = z.strictObject({
-  name: z.string().trim().min(1).max(80),
+  name: text(80),
   scopes: z.array(TokenScope).min(1).max(20),
 });
 export const ApiToken = z.object({

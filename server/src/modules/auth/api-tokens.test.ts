@@ -180,6 +180,7 @@ describeOnDatabases('API tokens', (t) => {
       { name: 'x'.repeat(81), scopes: ['read'] },
       { name: 5, scopes: ['read'] },
       { name: 'x', scopes: Array.from({ length: 21 }, () => 'read') },
+      { name: 'till\u0007\u001b[31m', scopes: ['read'] },
     ];
     for (const body of bad) {
       const res = await boss.client.post('/api/v1/auth/tokens', body);
