@@ -206,6 +206,13 @@ describeOnDatabases('till: late sales and settled months', (t) => {
     expect((await decide(result[1]!.redemption.id, 'reject')).json()).toMatchObject({ flagDecision: 'rejected' });
     expect(await givenIn(settled)).toBe(6371);
     expect(await givenIn(current)).toBe(currentBefore + 20_000);
+
+    // Accepted and rejected at the same moment (two admins, or a double click): one decision stands.
+    const both = await Promise.all([decide(result[2]!.redemption.id, 'accept'), decide(result[2]!.redemption.id, 'reject')]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const stood = both.find((r) => r.statusCode === 200)!.json().flagDecision as string;
+    expect(both.find((r) => r.statusCode === 409)!.json().error.code).toBe('till.flag_decided');
+    expect(await givenIn(current)).toBe(currentBefore + 20_000 + (stood === 'accepted' ? 20_000 : 0));
   });
 
   it('finding 6: a late sale dated in a settled month counts in the next open month, keeping its real sale time', async () => {
