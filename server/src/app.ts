@@ -33,6 +33,7 @@ import { registerAuthentication } from './platform/auth/authenticate.ts';
 import { registerErrorHandling } from './platform/http.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { Metrics, registerOperations } from './platform/operations.ts';
+import { fastifyTrustProxy } from './platform/proxy.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -50,7 +51,7 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 4 * 1024 * 1024,
     // Errors Fastify raises before routing (a too-long path parameter, a bad
     // content type) answer in the same shape as every other error.

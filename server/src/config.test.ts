@@ -1,6 +1,8 @@
 /** Settings are checked at start: odd values stop Coopnet with a message naming them. */
 import { describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
 import { readEnv } from './config.ts';
+import { fastifyTrustProxy } from './platform/proxy.ts';
 import { resolveConfig } from './secrets.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,5 +35,26 @@ describe('settings', () => {
     for (const bad of ['localhost', 'javascript:alert(1)', 'ftp://example.org']) {
       expect(() => readEnv({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL/);
     }
+  });
+
+  it('TRUST_PROXY is off, a number of proxies (true meaning one) or the proxies\' addresses; anything else is refused, naming it', () => {
+    expect(readEnv({}).TRUST_PROXY).toBe(false);
+    const accepted: [string, unknown][] = [
+      ['false', false], ['no', false], ['0', false],
+      ['true', 1], ['YES', 1], ['1', 1], ['2', 2],
+      ['127.0.0.1', ['127.0.0.1']],
+      ['10.0.0.0/8, ::1', ['10.0.0.0/8', '::1']],
+      [' 127.0.0.1 192.168.1.0/24,fd00::/8 ', ['127.0.0.1', '192.168.1.0/24', 'fd00::/8']],
+      ['loopback', ['loopback']],
+    ];
+    for (const [value, setting] of accepted) {
+      expect(readEnv({ TRUST_PROXY: value }).TRUST_PROXY, value).toEqual(setting);
+      // Fastify compiles the addresses when it starts: whatever we accept, it takes.
+      expect(() => Fastify({ trustProxy: fastifyTrustProxy(readEnv({ TRUST_PROXY: value }).TRUST_PROXY) }), value).not.toThrow();
+    }
+    for (const bad of ['', 'maybe', 'on', '-1', '1.5', '100', '10.0.0.300', '10.0.0.0/33', '::1/129', '127.0.0.1/', '127.0.0.1, proxy.example.org', '10.0.0.0/8/8']) {
+      expect(() => readEnv({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY: must be false, true, the number of proxies/);
+    }
+    expect(() => readEnv({ TRUST_PROXY: '127.0.0.1, proxy.example.org' })).toThrow(/"proxy.example.org" is none of these/);
   });
 });

@@ -3,6 +3,7 @@
  * start. A wrong value stops the process with a message naming the variable.
  */
 import { z } from 'zod';
+import { trustProxySetting, type TrustProxy } from './platform/proxy.ts';
 
 const boolish = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -29,7 +30,8 @@ export const configSchema = z.object({
     .string()
     .regex(MAILBOX, 'must be an address (no-reply@example.org) or a name and an address (Coopnet <no-reply@example.org>)')
     .default('Coopnet <no-reply@coopnet.local>'),
-  TRUST_PROXY: boolish.default(false),
+  /** false, a number of proxies in front, or the proxies' addresses (see platform/proxy.ts) */
+  TRUST_PROXY: trustProxySetting.default(false),
   /** requests a minute from one address by people not signed in (static files are not counted) */
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(2000),
   /** requests a minute by one signed-in person or API token, wherever they come from */
@@ -70,7 +72,7 @@ export interface Config {
   cardSigningKey: string;
   smtpUrl?: string;
   mailFrom: string;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   rateLimitMax: number;
   rateLimitAccountMax: number;
   loginRateLimitMax: number;
