@@ -47,6 +47,13 @@ export const ResetDone = z.object({
   sessionsEnded: z.number().int(),
   tokensRevoked: z.number().int(),
 });
+/**
+ * A signed-in person changes their own password: the current one proves it is
+ * them, the new one follows the rules of sign-up and reset.
+ */
+export const PasswordChange = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password });
+/** The change ends the account's other sessions; the one that made it stays signed in. */
+export const PasswordChanged = z.object({ ok: z.literal(true), sessionsEnded: z.number().int() });
 export const InvitationToken = z.strictObject({ token: z.string().min(10).max(200) });
 export const InvitationView = z.object({
   email: z.string(),

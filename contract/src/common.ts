@@ -58,7 +58,15 @@ export const Email = z
   .max(254)
   .transform((e) => e.toLowerCase());
 
-export const Password = z.string().min(10, 'at least 10 characters').max(200);
+/**
+ * A new password (sign-up, reset, invitation, change): 10 to 200 characters,
+ * none of them a control character, which no one could type at sign-in.
+ */
+export const Password = z
+  .string()
+  .min(10, 'at least 10 characters')
+  .max(200)
+  .regex(/^[^\u0000-\u001F\u007F-\u009F]*$/, 'contains control characters');
 
 export const Locale = z.enum(['en', 'es']);
 export type Locale = z.infer<typeof Locale>;

@@ -18,3 +18,8 @@ export function sameSecret(a: string, b: string): boolean {
   const bb = Buffer.from(b);
   return ba.length === bb.length && timingSafeEqual(ba, bb);
 }
+
+/** A network address, keyed so the audit log can tell repeats apart without keeping addresses. */
+export function addressFingerprint(secret: string, ip: string): string {
+  return hashToken(secret, `ip:${ip}`).slice(0, 16);
+}

@@ -31,6 +31,20 @@ export async function setPassword(ex: Executor, personId: string, hash: string, 
   await ex.updateTable('people').set({ password_hash: hash, updated_at: at }).where('id', '=', personId).execute();
 }
 
+/**
+ * Sets a new password if the stored one is still `oldHash` (the one the person
+ * just proved they know); false if it changed meanwhile.
+ */
+export async function replacePassword(ex: Executor, personId: string, oldHash: string, newHash: string, at: string) {
+  const r = await ex
+    .updateTable('people')
+    .set({ password_hash: newHash, updated_at: at })
+    .where('id', '=', personId)
+    .where('password_hash', '=', oldHash)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** A unique-index violation, as each driver reports it. */
 function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;

@@ -1,4 +1,4 @@
-/** /auth: sign in and out, the session, sign-up, password reset, invitations, API tokens. */
+/** /auth: sign in and out, the session, sign-up, password reset, invitations, API tokens; /me/password. */
 import { IdParams, Ok } from '@coopnet/contract';
 import {
   AcceptInvitation,
@@ -8,6 +8,8 @@ import {
   InvitationToken,
   InvitationView,
   LoginInput,
+  PasswordChange,
+  PasswordChanged,
   ResetConfirm,
   ResetDone,
   ResetRequest,
@@ -21,14 +23,24 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps.ts';
 import { apiTokensService } from './api-tokens.service.ts';
 import { invitationsService } from './invitations.service.ts';
+import { passwordChangeService } from './password-change.service.ts';
 import { passwordResetService } from './password-reset.service.ts';
 import { sessionService } from './session.service.ts';
 import { signupService } from './signup.service.ts';
-import { READS_AND_TILL } from '../../platform/auth/token-scopes.ts';
+import { NO_TOKEN, READS_AND_TILL } from '../../platform/auth/token-scopes.ts';
 
 /** Per address and per account, so one attacker cannot lock everyone out. */
 const ipAndEmail = (req: FastifyRequest) =>
   `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`;
+
+/**
+ * Per address and account: the e-mail typed at sign-in, or the signed-in
+ * person's own when they give their current password to change it.
+ */
+const ipAndAccount = (req: FastifyRequest) => {
+  const typed = (req.body as { email?: unknown } | undefined)?.email;
+  return `${req.ip}|${String(typed ?? req.actor?.email ?? '').toLowerCase()}`;
+};
 
 /** Per address and per invitation: password guesses against one invitation are limited like sign-ins. */
 const ipAndInvitation = (req: FastifyRequest) =>
@@ -42,21 +54,24 @@ export const authRoutes =
     const resets = passwordResetService(deps);
     const invitations = invitationsService(deps);
     const tokens = apiTokensService(deps);
+    const passwords = passwordChangeService(deps);
     const tags = ['auth'];
 
     // Rate limits run as preHandler, after validation, so malformed requests do not use up the allowance.
+    // Every try of a password (signing in, or the current one when changing it) counts in one
+    // allowance per address and account: changing is no faster a way to guess than signing in.
+    // The routes that share it set `rateLimit: false` so that the global limit does not replace it.
+    const passwordTries = app.rateLimit({
+      max: deps.config.loginRateLimitMax,
+      timeWindow: '15 minutes',
+      keyGenerator: ipAndAccount,
+    });
     app.post(
       '/auth/login',
       {
         schema: { tags, body: LoginInput, response: { 200: SignedIn } },
-        config: {
-          rateLimit: {
-            max: deps.config.loginRateLimitMax,
-            timeWindow: '15 minutes',
-            hook: 'preHandler',
-            keyGenerator: ipAndEmail,
-          },
-        },
+        config: { rateLimit: false },
+        preHandler: passwordTries,
       },
       (req, reply) => sessions.login(req.body.email, req.body.password, reply),
     );
@@ -119,6 +134,17 @@ export const authRoutes =
         },
       },
       (req, reply) => invitations.accept(req.body, req.actor, req.csrfToken, reply),
+    );
+
+    // The person, signed in, with their current password: no API token changes a password.
+    app.post(
+      '/me/password',
+      {
+        schema: { tags: ['me'], body: PasswordChange, response: { 200: PasswordChanged } },
+        config: { tokens: NO_TOKEN, rateLimit: false },
+        preHandler: passwordTries,
+      },
+      (req) => passwords.change({ actor: req.actor, sessionId: req.sessionId, ip: req.ip }, req.body),
     );
 
     const tokenTags = ['api tokens'];

@@ -14,7 +14,7 @@ import { badRequest } from '../../platform/errors.ts';
 import { SECRET_MASK, queueMail, secretFor } from '../../platform/mail/outbox.repository.ts';
 import { mailText } from '../../platform/mail/templates.ts';
 import { hashPassword } from '../../platform/passwords.ts';
-import { hashToken, newToken } from '../../platform/tokens.ts';
+import { addressFingerprint, hashToken, newToken } from '../../platform/tokens.ts';
 import { getNetwork } from '../network/network.repository.ts';
 import { revokeAllTokensOf } from './api-tokens.repository.ts';
 import { findActiveByEmail, setPassword } from './auth.repository.ts';
@@ -32,8 +32,7 @@ export interface Requester {
 }
 
 export function passwordResetService({ db, config, mailer }: AppDeps) {
-  /** The network address, keyed so the audit log can tell repeats apart without keeping addresses. */
-  const ipHash = (ip: string) => hashToken(config.sessionSecret, `ip:${ip}`).slice(0, 16);
+  const ipHash = (ip: string) => addressFingerprint(config.sessionSecret, ip);
 
   async function send(email: string, by: Requester) {
     const sent = await db.transaction().execute(async (trx) => {

@@ -89,6 +89,16 @@ export async function deleteSessionsOf(ex: Executor, personId: string): Promise<
   return Number(r.numDeletedRows);
 }
 
+/** Ends every session of a person but one (the one asking); how many ended. */
+export async function deleteOtherSessionsOf(ex: Executor, personId: string, keepSessionId: string): Promise<number> {
+  const r = await ex
+    .deleteFrom('sessions')
+    .where('person_id', '=', personId)
+    .where('id', '!=', keepSessionId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export async function touchApiToken(ex: Executor, tokenId: string, now: string) {
   await ex.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', tokenId).execute();
 }

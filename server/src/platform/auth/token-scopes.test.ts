@@ -114,6 +114,7 @@ describeOnDatabases('API tokens do only what their scopes allow (finding 3)', (t
     }
     expect(refused).toContain('POST /api/v1/proposals/{id}/ballots');
     expect(refused).toContain('PATCH /api/v1/me');
+    expect(refused).toContain('POST /api/v1/me/password');
     expect(await governanceCounts(t.deps)).toEqual(before);
   });
 
@@ -158,6 +159,7 @@ describeOnDatabases('API tokens do only what their scopes allow (finding 3)', (t
           await c.post('/api/v1/proposals', { matter: 'free', title: 'By token', text: 'Made by a program.', subject: {} }),
           await c.post(`/api/v1/proposals/${proposalId}/comments`, { text: 'A comment by token' }),
           await c.patch('/api/v1/me', { displayName: 'Renamed by token' }),
+          await c.post('/api/v1/me/password', { currentPassword: 'correct horse battery', newPassword: 'set by a program' }),
           await c.get('/api/v1/me/card'),
         ];
         for (const res of attempts) expect(refusedByScope(res), `${kind}: ${res.statusCode} ${res.body}`).toBe(true);

@@ -11,6 +11,10 @@ const en: Catalog = {
     subject: 'Reset your {network} password',
     text: 'Hello {name},\n\nSomeone asked to reset the password of your {network} account.\nOpen this link within {minutes} minutes to choose a new one:\n\n{link}\n\nIf it was not you, ignore this message; your password stays as it is.\n',
   },
+  passwordChanged: {
+    subject: 'Your {network} password was changed',
+    text: 'Hello {name},\n\nThe password of your {network} account was changed on {at} (UTC), by someone signed in to it.\nYour other sessions were signed out.\n\nIf it was you, nothing more is needed.\nIf it was not you, ask for a new password at once, which signs everyone out:\n\n{link}\n',
+  },
   signupConfirm: {
     subject: 'Confirm your {network} account',
     text: 'Hello {name},\n\nSomeone (we hope you) asked for a supporter account on {network} with this address.\nOpen this link within {hours} hours to confirm it and sign in:\n\n{link}\n\nIf it was not you, ignore this message; no account is made.\n',
@@ -49,6 +53,10 @@ const es: Catalog = {
   passwordReset: {
     subject: 'Restablece tu contraseña de {network}',
     text: 'Hola {name}:\n\nAlguien pidió restablecer la contraseña de tu cuenta de {network}.\nAbre este enlace antes de {minutes} minutos para elegir una nueva:\n\n{link}\n\nSi no fuiste tú, ignora este mensaje; tu contraseña no cambia.\n',
+  },
+  passwordChanged: {
+    subject: 'Se cambió tu contraseña de {network}',
+    text: 'Hola {name}:\n\nLa contraseña de tu cuenta de {network} se cambió el {at} (UTC), desde una sesión abierta en ella.\nTus otras sesiones se cerraron.\n\nSi fuiste tú, no hace falta nada más.\nSi no fuiste tú, pide una contraseña nueva cuanto antes; así se cierran todas las sesiones:\n\n{link}\n',
   },
   signupConfirm: {
     subject: 'Confirma tu cuenta de {network}',
