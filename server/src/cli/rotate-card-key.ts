@@ -5,7 +5,9 @@
  * Rotating publishes a new key and stores it in DATA_DIR/secrets.json as the
  * signing key; a running server keeps signing with the old one until it
  * restarts, which gives tills time to fetch the new key first. Retiring a key
- * makes tills refuse every card it signed.
+ * makes tills refuse every card it signed: a running server's till API from
+ * its next request (it reads the key's state with each card), offline tills
+ * from their next key set update.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,6 +68,6 @@ export async function retireCardKeyCommand(kidIn: string, out: Out): Promise<voi
   }
   out(`Retired card key ${kid} at ${r.retiredAt}.`);
   out(
-    'Tills refuse the cards it signed (unknown_key) from their next key set update; reprint any printed cards it signed.',
+    'The till API refuses the cards it signed (unknown_key) from now on, offline tills from their next key set update; reprint any printed cards it signed.',
   );
 }

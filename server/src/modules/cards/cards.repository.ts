@@ -124,13 +124,19 @@ export async function holderOf(ex: Executor, personId: string) {
  * A card with what a till needs of its holder: their status and name, and the
  * co-op the card names with its sector (null for a supporter). Found by card id
  * or by short code; prepared once, as it runs on every redemption.
+ *
+ * A signed card also brings `key_live`: whether the key `kid` that signed it is
+ * published and not retired, read in the same query, so that a key retired by
+ * another process (`coopnet retire-card-key`) is refused from that moment on,
+ * whatever key set the till's memory holds. A printed code signs nothing
+ * (`kid` null: `key_live` is false and means nothing).
  */
-const cardForTillQuery = preparedQuery((ex, by: { id?: string; shortCode?: string }) => {
+const cardForTillQuery = preparedQuery((ex, by: { id?: string; shortCode?: string; kid: string | null }) => {
   const q = ex
     .selectFrom('cards')
     .innerJoin('people', 'people.id', 'cards.person_id')
     .leftJoin('coops', 'coops.id', 'cards.coop_id')
-    .select([
+    .select((eb) => [
       'cards.id',
       'cards.person_id',
       'cards.kind',
@@ -142,12 +148,21 @@ const cardForTillQuery = preparedQuery((ex, by: { id?: string; shortCode?: strin
       'people.left_at as person_left_at',
       'coops.name as coop_name',
       'coops.sector as coop_sector',
+      eb
+        .exists(eb.selectFrom('card_keys').select('card_keys.kid').where('card_keys.kid', '=', by.kid).where('card_keys.retired_at', 'is', null))
+        .as('key_live'),
     ]);
   return by.id !== undefined ? q.where('cards.id', '=', by.id) : q.where('cards.short_code', '=', by.shortCode!);
 });
 
-export async function cardForTill(ex: Executor, by: { id: string } | { shortCode: string }) {
-  return (await cardForTillQuery(ex, by))[0];
+export async function cardForTill(ex: Executor, by: { id: string; kid: string } | { shortCode: string }) {
+  return (await cardForTillQuery(ex, 'id' in by ? by : { ...by, kid: null }))[0];
+}
+
+/** Whether the key `kid` is published and not retired. */
+export async function isKeyLive(ex: Executor, kid: string): Promise<boolean> {
+  const row = await ex.selectFrom('card_keys').select('kid').where('kid', '=', kid).where('retired_at', 'is', null).executeTakeFirst();
+  return row !== undefined;
 }
 
 export type TillCard = NonNullable<Awaited<ReturnType<typeof cardForTill>>>;

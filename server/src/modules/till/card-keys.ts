@@ -4,7 +4,9 @@
  * made once per key (making one costs more than the verification itself). A
  * card naming a key id we do not hold makes us read the table again (a key
  * published since); the whole set is also read again every minute, so a
- * retired key stops working.
+ * retired key leaves memory. A key retired in between is not trusted for that
+ * minute: the card's record, read on every check and sale, says whether its
+ * key is still published (card-check.ts), so retirement holds at once.
  *
  * Every sale carries its card's QR text, and checking an Ed25519 signature is
  * the costly part of a sale. A member shows the same text for weeks, so the

@@ -118,8 +118,11 @@ export function redemptionRecorder({ db, dialect }: AppDeps) {
     const today = localDate(at, net.timeZone);
     let flag: RedemptionFlag | null = null;
     let discountCents: number;
+    // A key retired since this server read its keys (another process may have done it) signs nothing any more.
+    const keyRetired = presented.ok && (await cards.keyRetired(trx, presented, card));
     if (!when.offline) {
       if (!presented.ok) return { status: 'card_refused', reason: presented.reason };
+      if (keyRetired) return { status: 'card_refused', reason: 'unknown_key' };
       if (presented.kind === 'token' && presented.dates) return { status: 'card_refused', reason: presented.dates };
       if (!card) return { status: 'card_refused', reason: 'unknown_card' };
       const refusedCard = cardRefusal(card, atIso);
@@ -142,6 +145,7 @@ export function redemptionRecorder({ db, dialect }: AppDeps) {
       if (!timing.ok) return { status: 'rejected', reason: timing.reason };
       // Which card: an offline till checked the signed card, and so does the server now. A typed code proves nothing offline.
       if (!presented.ok) return { status: 'rejected', reason: presented.reason };
+      if (keyRetired) return { status: 'rejected', reason: 'unknown_key' };
       if (presented.kind === 'short') return { status: 'rejected', reason: 'token_required' };
       if (presented.dates === 'not_yet_valid') return { status: 'rejected', reason: 'not_yet_valid' };
       if (!card) return { status: 'rejected', reason: 'unknown_card' };

@@ -4,7 +4,7 @@
  * offline, and the queue of sales made while the server could not be
  * reached. The queue is never emptied except by the server's answer.
  */
-import type { QueuedSale, RevokedList, TillCache } from './till-types.ts';
+import type { CardKeySet, QueuedSale, RevokedList, TillCache } from './till-types.ts';
 
 const prefix = (coopId: string) => `coopnet.till.${coopId}`;
 
@@ -45,6 +45,11 @@ export function loadCache(coopId: string): TillCache {
 
 export function saveCache(coopId: string, cache: TillCache): void {
   write(`${prefix(coopId)}.cache`, cache);
+}
+
+/** The keys the till checks cards with: those of the network's key set that are not retired. */
+export function liveKeys(set: CardKeySet): Record<string, string> {
+  return Object.fromEntries(set.keys.filter((k) => k.retiredAt === null).map((k) => [k.kid.toLowerCase(), k.x]));
 }
 
 /** Adds what an incremental revocation list brought; a card once revoked stays revoked. */

@@ -3,7 +3,7 @@ import { generateTestKey } from '@coopnet/domain/credentials/node-ed25519.testki
 import { describe, expect, it } from 'vitest';
 import { parseSaleAmount } from './amount.ts';
 import { checkOnDevice, classifyInput, holderFromClaims, offersOnDevice } from './card-check.ts';
-import { emptyCache, mergeRevoked } from './till-store.ts';
+import { emptyCache, liveKeys, mergeRevoked } from './till-store.ts';
 import type { Offer, TillCache } from './till-types.ts';
 
 describe('the sale amount', () => {
@@ -123,6 +123,24 @@ describe('checking a card on the device (WebCrypto Ed25519)', () => {
     expect(await checkOnDevice(stranger, cache, now)).toEqual({ ok: false, reason: 'unknown_key' });
     expect(await checkOnDevice('CN1:%%%', cache, now)).toEqual({ ok: false, reason: 'malformed' });
     expect(await checkOnDevice(card, emptyCache, now)).toEqual({ ok: false, reason: 'no_keys' });
+  });
+
+  it('refuses a card of a key the key set shows retired', async () => {
+    const newer = generateTestKey();
+    const entry = (publicKey: Uint8Array, retiredAt: string | null) => ({
+      kid: kidToHex(deriveKid(publicKey)).toUpperCase(),
+      alg: 'EdDSA' as const,
+      crv: 'Ed25519' as const,
+      x: Buffer.from(publicKey).toString('base64url'),
+      createdAt: '2026-01-01T00:00:00Z',
+      retiredAt,
+    });
+    const set = (retiredAt: string | null) => ({
+      network: { id: 'net-1', name: 'Xarxa' },
+      keys: [entry(key.publicKey, retiredAt), entry(newer.publicKey, null)],
+    });
+    expect(await checkOnDevice(card, { ...cache, keys: liveKeys(set(null)) }, now)).toEqual({ ok: true, claims });
+    expect(await checkOnDevice(card, { ...cache, keys: liveKeys(set('2026-03-01T00:00:00Z')) }, now)).toEqual({ ok: false, reason: 'unknown_key' });
   });
 
   it('works out the offers with the domain rule: never the holder’s own co-op', () => {

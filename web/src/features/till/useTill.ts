@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, isUnreachable } from '../../api/client.ts';
 import type { Network } from '../../api/types.ts';
 import { tillApi } from './till-api.ts';
-import { dropAnswered, enqueue, loadCache, loadQueue, mergeRevoked, saveCache } from './till-store.ts';
+import { dropAnswered, enqueue, liveKeys, loadCache, loadQueue, mergeRevoked, saveCache } from './till-store.ts';
 import type { QueuedSale, TillCache } from './till-types.ts';
 import { useOnline } from '../../api/useOnline.ts';
 
@@ -56,7 +56,7 @@ export function useTill(coopId: string) {
       const next: TillCache = { ...start };
       if (keys.status === 'fulfilled') {
         next.networkId = keys.value.network.id;
-        next.keys = Object.fromEntries(keys.value.keys.map((k) => [k.kid.toLowerCase(), k.x]));
+        next.keys = liveKeys(keys.value);
       }
       if (revoked.status === 'fulfilled') {
         next.revoked = mergeRevoked(start.revoked, revoked.value);
