@@ -2,6 +2,7 @@ import { Divider, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { TokensSection } from './TokensSection.tsx';
 
@@ -15,6 +16,8 @@ export function AccountPage() {
     <Stack gap="xl">
       <Title order={1}>{t('account.title')}</Title>
       <ProfileSection key={person.id} person={person} />
+      <Divider />
+      <PasswordSection key={`password-${person.id}`} />
       <Divider />
       <TokensSection person={person} />
     </Stack>
