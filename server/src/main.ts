@@ -13,6 +13,7 @@ import { buildApp } from './app.ts';
 import { BackupError, backupDatabase, defaultFormat, restoreDatabase } from './cli/backup.ts';
 import { AdminInputError, createCoordinator } from './cli/create-admin.ts';
 import { DEMO_BANNER, decidePurpose, decidePurposeAfterRestore, prepareToServe } from './cli/database-purpose.ts';
+import { stopGracefully } from './cli/graceful-stop.ts';
 import { countsTable, loginsBox, progressLine } from './cli/output.ts';
 import { retireCardKeyCommand, rotateCardKeyCommand } from './cli/rotate-card-key.ts';
 import { type Config, ConfigError, readEnv } from './config.ts';
@@ -109,24 +110,7 @@ async function serve(): Promise<void> {
     err(`PUBLIC_URL is not set: links in mail (invitations, password resets) will point to ${cfg.publicUrl}. Set PUBLIC_URL to the address people use.`);
   }
 
-  let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) {
-      err(`${signal} again: stopping now.`);
-      process.exit(1);
-    }
-    closing = true;
-    err(`${signal}: finishing requests in flight and closing the database…`);
-    app.close().then(
-      () => process.exit(0),
-      (e: unknown) => {
-        err(`Could not close cleanly: ${(e as Error).message}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  stopGracefully(app);
 
   try {
     await app.listen({ host: cfg.host, port: cfg.port });
