@@ -47,4 +47,14 @@ export const OutboxMail = z.object({
   secretHidden: z.boolean(),
   /** a mail with a secret link that will never be sent (no mail server, or every attempt failed) */
   withheld: z.boolean(),
+  /**
+   * sent; queued (the mail server will be tried again); failed (given up after
+   * the last attempt, or its secret link was not kept); kept (no mail server:
+   * it stays here, unsent)
+   */
+  state: z.enum(['sent', 'queued', 'failed', 'kept']),
+  /** failed attempts to hand it to the mail server (a sent mail counts those before it went) */
+  attempts: z.number().int(),
+  /** what the mail server (or the connection to it) said at the last failed attempt */
+  lastError: z.string().nullable(),
 });

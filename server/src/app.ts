@@ -13,7 +13,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -31,6 +31,7 @@ import { ensureGovernance } from './modules/governance/bodies.repository.ts';
 import { startGovernanceClock } from './modules/governance/governance-clock.ts';
 import { registerAuthentication } from './platform/auth/authenticate.ts';
 import { registerErrorHandling } from './platform/http.ts';
+import { createLogger } from './platform/log/logger.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { Metrics, registerOperations } from './platform/operations.ts';
 import { fastifyTrustProxy } from './platform/proxy.ts';
@@ -41,16 +42,18 @@ export interface BuiltApp {
   database: DatabaseHandle;
 }
 
-export async function buildApp(config: Config, options: { database?: DatabaseHandle } = {}): Promise<BuiltApp> {
+/** `logger`: where the app logs (tests give one writing to a file); by default stdout, as LOG_LEVEL and LOG_FORMAT say. */
+export async function buildApp(config: Config, options: { database?: DatabaseHandle; logger?: FastifyBaseLogger } = {}): Promise<BuiltApp> {
   const database = options.database ?? openDatabase(config.databaseUrl);
   await migrateToLatest(database.db);
   await ensureNetwork(database.db);
   await ensureGovernance(database.db);
-  const mailer = createMailer(database.db, config.smtpUrl, config.mailFrom);
+  const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
+  const mailer = createMailer(database.db, config.smtpUrl, config.mailFrom, logger);
   const deps: AppDeps = { db: database.db, dialect: database.dialect, config, mailer };
 
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    loggerInstance: logger,
     trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 4 * 1024 * 1024,
     // Errors Fastify raises before routing (a too-long path parameter, a bad

@@ -38,6 +38,8 @@ export const configSchema = z.object({
   RATE_LIMIT_ACCOUNT_MAX: z.coerce.number().int().positive().default(600),
   LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** json: one pino JSON line per event; pretty: readable lines; unset: pretty on a terminal, json otherwise */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   SEED_DEMO: boolish.default(true),
   MAP_TILE_URL: z
     .string()
@@ -77,6 +79,7 @@ export interface Config {
   rateLimitAccountMax: number;
   loginRateLimitMax: number;
   logLevel: Env['LOG_LEVEL'];
+  logFormat: 'json' | 'pretty';
   seedDemo: boolean;
   mapTileUrl: string;
   /** origins besides our own from which pages may load images */

@@ -15,6 +15,7 @@ import { AdminInputError, createCoordinator } from './cli/create-admin.ts';
 import { DEMO_BANNER, decidePurpose, decidePurposeAfterRestore, prepareToServe } from './cli/database-purpose.ts';
 import { stopGracefully } from './cli/graceful-stop.ts';
 import { countsTable, loginsBox, progressLine } from './cli/output.ts';
+import { logDemoBanner, logDemoLogins, logPublicUrlUnset, logSeeded, logServing, prettyServeLines } from './cli/serve-log.ts';
 import { retireCardKeyCommand, rotateCardKeyCommand } from './cli/rotate-card-key.ts';
 import { type Config, ConfigError, readEnv } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
@@ -23,6 +24,7 @@ import { type DemoSize, MAX_COOPS, MAX_WORKERS, defaultSize, minimumWorkers } fr
 import { DEMO_PASSWORD, hasCoops, seedDemo, workingDemoLogins } from './modules/demo/seed.ts';
 import { ensureNetwork, getNetwork } from './modules/network/network.repository.ts';
 import { AppError } from './platform/errors.ts';
+import { createLogger } from './platform/log/logger.ts';
 import { resolveConfig } from './secrets.ts';
 
 const USAGE = `Usage: coopnet <command> [options]
@@ -98,17 +100,15 @@ async function checkHost(host: string): Promise<void> {
 async function serve(): Promise<void> {
   const cfg = config();
   await checkHost(cfg.host);
-  const { app, deps } = await buildApp(cfg);
+  // Everything serve says about the running server is a log line (serve-log.ts).
+  const log = createLogger({ level: cfg.logLevel, format: cfg.logFormat }, { pretty: { render: prettyServeLines } });
+  const { app, deps } = await buildApp(cfg, { logger: log });
   const { purpose, seeded } = await prepareToServe(deps.db, cfg.seedDemo);
-  if (seeded) {
-    out(`Seeded the demo network: ${seeded.counts.coops} co-ops, ${seeded.counts.workers} workers, ${seeded.counts.supporters} supporters, ${seeded.counts.applications} applications waiting.`);
-  }
-  if (purpose === 'demo') err(DEMO_BANNER);
+  if (seeded) logSeeded(log, seeded.counts);
+  if (purpose === 'demo') logDemoBanner(log);
   const logins = await workingDemoLogins(deps.db);
-  if (logins.length > 0) out(loginsBox((await getNetwork(deps.db)).name, DEMO_PASSWORD, logins));
-  else if (!process.env.PUBLIC_URL) {
-    err(`PUBLIC_URL is not set: links in mail (invitations, password resets) will point to ${cfg.publicUrl}. Set PUBLIC_URL to the address people use.`);
-  }
+  if (logins.length > 0) logDemoLogins(log, (await getNetwork(deps.db)).name, DEMO_PASSWORD, logins);
+  else if (!process.env.PUBLIC_URL) logPublicUrlUnset(log, cfg.publicUrl);
 
   stopGracefully(app);
 
@@ -123,7 +123,7 @@ async function serve(): Promise<void> {
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : cfg.port;
-  out(`Coopnet is serving ${purpose === 'demo' ? 'the DEMO network ' : ''}on http://${cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host}:${port} (public address ${cfg.publicUrl}); API docs at /api/docs`);
+  logServing(log, { purpose, host: cfg.host, port, publicUrl: cfg.publicUrl });
 }
 
 /** Says what a database decided for a real network turned out to be, when it was the demo already. */

@@ -54,6 +54,8 @@ export function resolveConfig(env: Env): Config {
     rateLimitAccountMax: env.RATE_LIMIT_ACCOUNT_MAX,
     loginRateLimitMax: env.LOGIN_RATE_LIMIT_MAX,
     logLevel: env.LOG_LEVEL,
+    // Readable lines for a person at a terminal; JSON for journald, a container's log driver or a file.
+    logFormat: env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     seedDemo: env.SEED_DEMO,
     mapTileUrl: env.MAP_TILE_URL,
     imageOrigins: env.IMAGE_ORIGINS,

@@ -1,7 +1,8 @@
 /**
  * Test harness: every API test runs on a fresh real database, once on SQLite
  * and once on PostgreSQL. `describeOnDatabases('coops API', (t) => …)` gives
- * each suite its own app built by `buildApp`, exercised through app.inject.
+ * each suite its own app built by `buildApp`, exercised through app.inject,
+ * logging into the run's log folder (test-log.ts).
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -14,6 +15,9 @@ import { buildApp } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
 import type { DialectName } from '../src/db/database.ts';
 import type { AppDeps } from '../src/deps.ts';
+import { testLogger } from './test-log.ts';
+
+export { testLogger };
 
 export const DIALECTS: DialectName[] = ['sqlite', 'postgres'];
 
@@ -46,7 +50,9 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
     rateLimitMax: 100_000,
     rateLimitAccountMax: 100_000,
     loginRateLimitMax: 10,
-    logLevel: 'silent',
+    // Logged like a server (into the run's log folder: see test-log.ts), so the run can check no secret is in a log.
+    logLevel: 'info',
+    logFormat: 'json',
     seedDemo: false,
     mapTileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png',
     webDist: '/nonexistent',
@@ -73,7 +79,7 @@ export function describeOnDatabases(
       const t = { dialect } as TestContext;
       beforeAll(async () => {
         const extra = typeof overrides === 'function' ? overrides() : overrides;
-        const built = await buildApp(testConfig(await freshDatabaseUrl(dialect), extra));
+        const built = await buildApp(testConfig(await freshDatabaseUrl(dialect), extra), { logger: testLogger() });
         t.app = built.app;
         t.deps = built.deps;
         await t.app.ready();

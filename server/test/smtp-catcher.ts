@@ -3,57 +3,28 @@
  * sign-up confirmations) reach only the mail's recipient, so a test reads
  * them where the recipient would, here, and never from the outbox. Use
  * `const smtp = smtpCatcher()` at the top of a file and pass `smtp.config` as
- * the overrides of `describeOnDatabases`.
+ * the overrides of `describeOnDatabases`; `smtpCatcher({ refuse })` refuses
+ * some recipients, as a real mail server refuses an unknown mailbox.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../src/config.ts';
 import type { AppDeps } from '../src/deps.ts';
 import { settled } from '../src/platform/after-response.ts';
+import { type Caught, type SmtpServerOptions, startSmtpServer } from './smtp-server.ts';
 
-export interface Caught {
-  to: string[];
-  subject: string;
-  body: string;
-}
+export type { Caught };
 
-/** The text of a message as a reader sees it (undoing quoted-printable if the mailer used it). */
-function bodyOf(raw: string): string {
-  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  if (!/content-transfer-encoding:\s*quoted-printable/i.test(head)) return body;
-  return body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
-export function smtpCatcher() {
+/** `refuse`: recipients the server refuses with a 550 (see smtp-server.ts). */
+export function smtpCatcher(options: Pick<SmtpServerOptions, 'refuse'> = {}) {
   const received: Caught[] = [];
-  let server: SMTPServer;
+  let server: Awaited<ReturnType<typeof startSmtpServer>>;
   let port = 0;
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          const raw = Buffer.concat(chunks).toString('utf8');
-          received.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            subject: /^Subject: (.*)$/m.exec(raw)?.[1]?.trim() ?? '',
-            body: bodyOf(raw),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.server.address() as AddressInfo).port;
+    server = await startSmtpServer({ ...options, into: received });
+    port = server.port;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(resolve));
+    await server.close();
   });
 
   /** Waits for work done after answers and for the outbox to be sent. */

@@ -20,6 +20,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { DatabaseHandle, DialectName, Executor } from '../db/database.ts';
 import { knownMigrations, migrateTo, migrateToLatest } from '../db/migrate.ts';
 import type { Database } from '../db/schema.ts';
+import { governanceAsFirstMade } from '../modules/governance/bodies.repository.ts';
 import * as repo from './backup.repository.ts';
 import type { Row } from './backup.repository.ts';
 
@@ -324,11 +325,17 @@ async function jsonlSource(file: string, gzip: boolean): Promise<BackupSource> {
 
 const isPrefix = (a: string[], b: string[]) => a.length <= b.length && a.every((m, i) => b[i] === m);
 
+/**
+ * The tables holding more than every start makes (`serve`, `migrate`): the
+ * network's settings row, bylaws version 1 and the three default bodies, as
+ * they were made. A database holding only those is empty enough to restore into.
+ */
 async function occupiedTables(ex: Executor): Promise<string[]> {
   const tables = (await repo.listTables(ex)).map((t) => t.name);
-  // The settings row exists from the first start on; it alone does not make a database non-empty.
-  const counts = await countAll(ex, tables.filter((t) => t !== 'network'));
-  return counts.filter((c) => c.rows > 0).map((c) => `${c.table}: ${c.rows}`);
+  const governance = tables.includes('bodies') && tables.includes('bylaws_versions') ? await governanceAsFirstMade(ex) : {};
+  const madeByStart: Record<string, number> = { network: 1, ...governance };
+  const counts = await countAll(ex, tables);
+  return counts.filter((c) => c.rows > (madeByStart[c.table] ?? 0)).map((c) => `${c.table}: ${c.rows}`);
 }
 
 function refuseOccupied(occupied: string[]): never {

@@ -2,20 +2,40 @@
  * `coopnet serve` as an operator starts it, a separate process: the demo is
  * seeded only into a database not created for a real network, the demo says
  * so loudly, the database files are the owner's only, and a wrong HOST stops
- * the start before anything is written.
+ * the start before anything is written. What it says about the running server
+ * is log lines: JSON on stdout, or readable ones with LOG_FORMAT=pretty.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DIALECTS, freshDatabaseUrl } from '../../test/harness.ts';
+import { keepLog } from '../../test/test-log.ts';
 import { openDatabase } from '../db/database.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const DEMO_COORDINATOR = 'marta.soler@codi-comu.example';
 const BANNER = /THIS IS THE DEMO NETWORK — its logins and password are public; do not use it for a real network/;
+
+interface LogLine {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
+
+/** serve's stdout as log lines; fails if a line is not one (a plain banner, a box). */
+function logLines(stdout: string): LogLine[] {
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const parsed = JSON.parse(line) as LogLine;
+      expect(parsed, line).toMatchObject({ level: expect.any(Number), time: expect.any(String), msg: expect.any(String) });
+      return parsed;
+    });
+}
 
 interface Run {
   code: number | null;
@@ -28,7 +48,7 @@ function start(args: string[], env: Record<string, string>): { child: ChildProce
   const { SEED_DEMO: _unset, ...inherited } = process.env;
   const child = spawn(process.execPath, ['server/bin/coopnet.js', ...args], {
     cwd: ROOT,
-    env: { ...inherited, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', WEB_DIST: '/nonexistent', ...env },
+    env: { ...inherited, LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', WEB_DIST: '/nonexistent', ...env },
   });
   let stdout = '';
   let stderr = '';
@@ -36,7 +56,10 @@ function start(args: string[], env: Record<string, string>): { child: ChildProce
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<Run>((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.on('exit', (code) => {
+      keepLog(stdout);
+      resolve({ code, stdout, stderr });
+    });
   });
   return { child, done, output: () => ({ code: null, stdout, stderr }) };
 }
@@ -105,8 +128,11 @@ for (const dialect of DIALECTS) {
       // SEED_DEMO unset (it defaults to true): the mark in the database decides.
       for (let start = 0; start < 2; start++) {
         const served = await serveOnce(env);
+        const lines = logLines(served.stdout);
+        expect(lines.find((l) => /^Coopnet is serving on /.test(l.msg))).toMatchObject({ level: 30, demo: false, apiDocs: '/api/docs' });
         expect(served.stdout).not.toMatch(/Seeded the demo network/);
-        expect(served.stderr).not.toMatch(BANNER);
+        expect(served.stdout + served.stderr).not.toMatch(BANNER);
+        expect(lines.filter((l) => l.logins !== undefined)).toEqual([]);
         expect(served.stdout).not.toMatch(/DEMO/);
       }
       expect(await demoAccounts(url)).toEqual({ people: 1, demoCoordinator: 0, purpose: 'real' });
@@ -123,9 +149,13 @@ describe('coopnet serve on a fresh machine', () => {
   it('seeds the demo into a new database, says loudly that it is the demo, and keeps the files its owner’s', async () => {
     const dataDir = join(temp(), 'data'); // not there yet: serve makes it
     const served = await serveOnce(envFor(dataDir));
-    expect(served.stdout).toMatch(/Seeded the demo network/);
-    expect(served.stdout).toMatch(/Coopnet is serving the DEMO network/);
-    expect(served.stderr).toMatch(BANNER);
+    const lines = logLines(served.stdout);
+    expect(lines.find((l) => /^Seeded the demo network/.test(l.msg))).toMatchObject({ level: 30, seeded: { coops: 12 } });
+    expect(lines.find((l) => BANNER.test(l.msg))).toMatchObject({ level: 40, demo: true });
+    const logins = lines.find((l) => l.msg === 'demo network: logins are public');
+    expect(logins).toMatchObject({ level: 40, demoPassword: 'coopnet-demo' });
+    expect(logins!.logins).toContainEqual(expect.objectContaining({ email: DEMO_COORDINATOR, role: expect.any(String), name: expect.any(String) }));
+    expect(lines.find((l) => /^Coopnet is serving the DEMO network on http:\/\/127\.0\.0\.1:\d+ /.test(l.msg))).toMatchObject({ level: 30, demo: true });
 
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     for (const file of ['coopnet.db', 'secrets.json']) expect(statSync(join(dataDir, file)).mode & 0o777, file).toBe(0o600);
@@ -141,7 +171,17 @@ describe('coopnet serve on a fresh machine', () => {
     // SEED_DEMO=false later does not turn the demo into a real network, and says so again.
     const again = await serveOnce({ ...envFor(dataDir), SEED_DEMO: 'false' });
     expect(again.stdout).not.toMatch(/Seeded/);
-    expect(again.stderr).toMatch(BANNER);
+    expect(logLines(again.stdout).some((l) => BANNER.test(l.msg) && l.level === 40)).toBe(true);
+
+    // For a person at a terminal: readable lines, the banner and the logins box as they always looked.
+    const pretty = await serveOnce({ ...envFor(dataDir), LOG_FORMAT: 'pretty' });
+    expect(pretty.stdout).not.toMatch(/^\{/m);
+    expect(pretty.stdout).toMatch(/^\d\d:\d\d:\d\d\.\d{3} WARN {2}THIS IS THE DEMO NETWORK/m);
+    expect(pretty.stdout).toMatch(/^!! {2}THIS IS THE DEMO NETWORK/m);
+    expect(pretty.stdout).toMatch(/│ Every demo account has the password: coopnet-demo +│/);
+    expect(pretty.stdout).toContain(DEMO_COORDINATOR);
+    expect(pretty.stdout).not.toMatch(/logins=/);
+    expect(pretty.stdout).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO {2}Coopnet is serving the DEMO network on /m);
     expect((await demoAccounts(`sqlite:${join(dataDir, 'coopnet.db')}`)).purpose).toBe('demo');
   }, 120_000);
 
@@ -153,6 +193,7 @@ describe('coopnet serve on a fresh machine', () => {
     expect(backedUp.code, backedUp.stderr).toBe(0);
 
     const target = temp();
+    copyFileSync(join(source, 'secrets.json'), join(target, 'secrets.json')); // the source's secrets, as the guide's restore puts them back
     const restored = await coopnet(['restore', file], envFor(target));
     expect(restored.code, restored.stderr).toBe(0);
     const served = await serveOnce(envFor(target));

@@ -14,7 +14,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type DatabaseHandle, openSqlite } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import { DIALECTS, describeOnDatabases, freshDatabaseUrl, testConfig } from '../../test/harness.ts';
+import { DIALECTS, describeOnDatabases, freshDatabaseUrl, testConfig, testLogger } from '../../test/harness.ts';
 import { queueMail } from './mail/outbox.repository.ts';
 
 const webDist = mkdtempSync(join(tmpdir(), 'coopnet-web-'));
@@ -168,7 +168,7 @@ for (const dialect of DIALECTS) {
   describe(`operations: readiness follows the database [${dialect}]`, () => {
     it('ready answers 503 naming the database while it is away, and 200 again when it is back', async () => {
       const outage = await outageDatabase(dialect, await freshDatabaseUrl(dialect));
-      const { app } = await buildApp(testConfig('unused:', {}), { database: outage.handle });
+      const { app } = await buildApp(testConfig('unused:', {}), { database: outage.handle, logger: testLogger() });
       try {
         await app.ready();
         expect((await app.inject({ method: 'GET', url: '/api/health/ready' })).statusCode).toBe(200);
@@ -197,7 +197,7 @@ for (const dialect of DIALECTS) {
 
     it('ready answers 503 when a migration this code knows is not applied', async () => {
       const outage = await outageDatabase(dialect, await freshDatabaseUrl(dialect));
-      const { app } = await buildApp(testConfig('unused:', {}), { database: outage.handle });
+      const { app } = await buildApp(testConfig('unused:', {}), { database: outage.handle, logger: testLogger() });
       try {
         await app.ready();
         await sql`delete from kysely_migration where name = ${'0008-till-proof'}`.execute(outage.handle.db);

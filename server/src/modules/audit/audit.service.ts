@@ -4,7 +4,7 @@ import type { PageQuery } from '@coopnet/contract';
 import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
-import { listOutbox } from '../../platform/mail/outbox.repository.ts';
+import { listOutbox, mailState } from '../../platform/mail/outbox.repository.ts';
 import { auditPolicy } from './audit.policy.ts';
 import { listAudit } from './audit.repository.ts';
 
@@ -22,7 +22,7 @@ export function timeBounds(from?: string, to?: string): { from?: string; before?
 
 const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
 
-export function auditService({ db }: AppDeps) {
+export function auditService({ db, mailer }: AppDeps) {
   async function events(actor: MaybeActor, q: AuditQuery) {
     authorize(actor, auditPolicy.readAudit(actor));
     const { rows, total } = await listAudit(db, { ...q, ...timeBounds(q.from, q.to) });
@@ -49,17 +49,23 @@ export function auditService({ db }: AppDeps) {
     authorize(actor, auditPolicy.readOutbox(actor));
     const { rows, total } = await listOutbox(db, q);
     return {
-      items: rows.map((m) => ({
-        id: m.id,
-        to: m.to_address,
-        subject: m.subject,
-        text: m.body_text,
-        createdAt: m.created_at,
-        sentAt: m.sent_at,
+      items: rows.map((m) => {
         // The secret link of a reset or an invitation is masked; unsent and not kept, it will never be sent.
-        secretHidden: m.has_secret === 1,
-        withheld: m.has_secret === 1 && m.sent_at === null && !m.secret_kept,
-      })),
+        const withheld = m.has_secret === 1 && m.sent_at === null && !m.secret_kept;
+        return {
+          id: m.id,
+          to: m.to_address,
+          subject: m.subject,
+          text: m.body_text,
+          createdAt: m.created_at,
+          sentAt: m.sent_at,
+          secretHidden: m.has_secret === 1,
+          withheld,
+          state: mailState({ sentAt: m.sent_at, attempts: m.attempts, withheld, delivers: mailer.delivers }),
+          attempts: m.attempts,
+          lastError: m.last_error,
+        };
+      }),
       total,
       limit: q.limit,
       offset: q.offset,

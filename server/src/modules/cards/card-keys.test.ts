@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { Client, describeOnDatabases, testConfig } from '../../../test/harness.ts';
+import { Client, describeOnDatabases, testConfig, testLogger } from '../../../test/harness.ts';
 import { makeCoop, makePerson, signIn } from '../../../test/factories.ts';
 import { AppError } from '../../platform/errors.ts';
 import { retireCardKey, rotateCardKey } from './card-keys.ts';
@@ -46,7 +46,7 @@ describeOnDatabases('member card keys: rotation and retirement', (t) => {
     // The server restarts with the new key.
     const handle = { db: t.deps.db, dialect: t.deps.dialect, close: async () => {} };
     rotated = (
-      await buildApp(testConfig(t.deps.config.databaseUrl, { cardSigningKey: rotation.pem }), { database: handle })
+      await buildApp(testConfig(t.deps.config.databaseUrl, { cardSigningKey: rotation.pem }), { database: handle, logger: testLogger() })
     ).app;
     const ben = await makePerson(t.deps, { coopId: coop.id, displayName: 'Ben' });
     const newCard = await cardFrom(rotated, ben.email);

@@ -277,3 +277,18 @@ export async function ensureGovernance(ex: Executor): Promise<void> {
     .values(DEFAULT_BODIES.map((b, i) => ({ id: newId(), ...b, created_at: new Date(Date.parse(now) + i).toISOString() })))
     .execute();
 }
+
+/**
+ * The rows ensureGovernance made, by table, while nothing has changed them
+ * since: bylaws version 1 alone (not adopted by a proposal), the three default
+ * bodies alone. A database a start touched holds these and is still empty.
+ */
+export async function governanceAsFirstMade(ex: Executor): Promise<Record<string, number>> {
+  const bylaws = await ex.selectFrom('bylaws_versions').select(['version', 'proposal_id']).execute();
+  const bodies = await ex.selectFrom('bodies').select(['kind', 'name', 'description', 'delegates_per_coop']).execute();
+  const firstBylaws = bylaws.length === 1 && Number(bylaws[0]!.version) === 1 && bylaws[0]!.proposal_id === null;
+  const defaultBodies =
+    bodies.length === DEFAULT_BODIES.length &&
+    DEFAULT_BODIES.every((d) => bodies.some((b) => b.kind === d.kind && b.name === d.name && b.description === d.description && b.delegates_per_coop === d.delegates_per_coop));
+  return { ...(firstBylaws && { bylaws_versions: 1 }), ...(defaultBodies && { bodies: bodies.length }) };
+}

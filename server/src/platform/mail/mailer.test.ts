@@ -2,63 +2,21 @@
  * Mail over real SMTP: an SMTP server from the `smtp-server` package runs in
  * this process, the app is built with SMTP_URL pointing at it, and a password
  * reset travels the whole way: outbox row, SMTP delivery, link, new password.
+ * A refused mail is tried again, each attempt logged, and given up after the
+ * last; the coordinators' outbox shows where each mail stands.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
-import { makePerson } from '../../../test/factories.ts';
+import { actorClient, makePerson } from '../../../test/factories.ts';
 import { tokenInLink } from '../../../test/auth-factories.ts';
+import { smtpCatcher } from '../../../test/smtp-catcher.ts';
+import { loggedLines, loggedText } from '../../../test/test-log.ts';
 import { settled } from '../after-response.ts';
+import { MAX_ATTEMPTS } from './outbox.repository.ts';
 
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-const received: Received[] = [];
-let smtp: SMTPServer;
-let port = 0;
-
-beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    // Addresses starting with "bounce" are refused, as a mail server refuses an unknown mailbox.
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('bounce')) callback(new Error('550 no such mailbox'));
-      else callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  port = (smtp.server.address() as AddressInfo).port;
-});
-
-afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(resolve));
-});
-
-/** The text of a message as a reader sees it (undoing quoted-printable if the mailer used it). */
-function bodyOf(raw: string): string {
-  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  if (!/content-transfer-encoding:\s*quoted-printable/i.test(head)) return body;
-  return body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
+// Addresses starting with "bounce" are refused, as a mail server refuses an unknown mailbox.
+const smtp = smtpCatcher({ refuse: (address) => address.startsWith('bounce') });
+const received = smtp.received;
 
 describeOnDatabases(
   'mail over SMTP',
@@ -75,7 +33,7 @@ describeOnDatabases(
       expect(message, 'the SMTP server received the mail').toBeDefined();
       expect(message!.from).toBe('no-reply@coopnet.test');
       expect(message!.raw).toMatch(/^Subject: Reset your Coopnet password\r?$/m);
-      const body = bodyOf(message!.raw);
+      const body = message!.body;
       expect(body).toContain('Hello Carmen');
       const token = tokenInLink(body, 'reset-password');
       expect(body).toContain(`http://coopnet.test/reset-password/${token}`);
@@ -125,6 +83,48 @@ describeOnDatabases(
       await t.deps.mailer.flush();
       expect((await outbox(bounce.email)).attempts).toBe(refused.attempts + 1);
     });
+
+    it('logs each attempt of a refused mail, gives it up after the last, and the outbox shows its state, attempts and the answer', async () => {
+      const bounce = await makePerson(t.deps, { email: `bounce-given-up-${t.dialect}@example.org` });
+      const fine = await makePerson(t.deps, { email: `fine-again-${t.dialect}@example.org` });
+      for (const p of [bounce, fine]) await new Client(t.app).post('/api/v1/auth/password-reset', { email: p.email });
+      await settled();
+      // More passes than attempts: a mail given up is not tried again.
+      for (let pass = 0; pass <= MAX_ATTEMPTS; pass++) await t.deps.mailer.flush();
+
+      const row = await t.deps.db.selectFrom('outbox_mail').selectAll().where('to_address', '=', bounce.email).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ sent_at: null, attempts: MAX_ATTEMPTS, secret: null });
+      expect(row.last_error).toMatch(/550 .*no such mailbox/);
+
+      // One line per attempt, the last an error; the mail's id finds it in the outbox.
+      const attempts = loggedLines().filter((l) => (l.mail as { id?: string } | undefined)?.id === row.id);
+      expect(attempts.map((l) => [l.level, (l.mail as { attempt: number }).attempt])).toEqual([[40, 1], [40, 2], [40, 3], [40, 4], [50, 5]]);
+      expect(attempts[4]).toMatchObject({
+        msg: `mail not sent: given up after ${MAX_ATTEMPTS} attempts`,
+        mail: { id: row.id, attempt: 5, of: MAX_ATTEMPTS, to: 'b***@example.org' },
+        smtp: { code: 'EENVELOPE', responseCode: 550, command: 'RCPT TO', message: expect.stringContaining('no such mailbox') },
+      });
+      // Never the address in full (the server's answer quotes it), the subject, the text or the link.
+      const logged = loggedText();
+      expect(logged).not.toContain(bounce.email);
+      expect(logged).not.toContain(row.subject);
+      expect(logged).not.toContain('reset-password/');
+      const sentLine = loggedLines().find((l) => (l.mail as { to?: string } | undefined)?.to === 'f***@example.org' && l.msg === 'mail sent');
+      expect(sentLine).toMatchObject({ level: 30, mail: { attempt: 1, of: MAX_ATTEMPTS } });
+
+      const coordinator = await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] });
+      const outbox = await coordinator.client.get('/api/v1/outbox?limit=100');
+      expect(outbox.statusCode).toBe(200);
+      const items = outbox.json().items as { to: string }[];
+      expect(items.find((m) => m.to === bounce.email)).toMatchObject({
+        state: 'failed',
+        attempts: MAX_ATTEMPTS,
+        lastError: expect.stringMatching(/550 .*no such mailbox/),
+        sentAt: null,
+        withheld: true,
+      });
+      expect(items.find((m) => m.to === fine.email)).toMatchObject({ state: 'sent', attempts: 0, lastError: null, sentAt: expect.any(String) });
+    });
   },
-  () => ({ smtpUrl: `smtp://127.0.0.1:${port}` }),
+  smtp.config,
 );

@@ -88,6 +88,15 @@ export async function markFailed(ex: Executor, id: string, attempts: number, err
     .execute();
 }
 
+/** Where a mail stands, as the outbox shows it: `kept` when no mail server is set (it will stay unsent). */
+export function mailState(m: { sentAt: string | null; attempts: number; withheld: boolean; delivers: boolean }): 'sent' | 'queued' | 'failed' | 'kept' {
+  if (m.sentAt !== null) return 'sent';
+  if (m.attempts >= MAX_ATTEMPTS) return 'failed';
+  if (!m.delivers) return 'kept';
+  // A mail server is set, but the mail's secret link was not kept (it was queued while there was none).
+  return m.withheld ? 'failed' : 'queued';
+}
+
 /** For coordinators to read: every column but the secret. */
 export async function listOutbox(ex: Executor, opts: { limit: number; offset: number }) {
   const rows = await ex
