@@ -10,7 +10,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
-import { BackupError, backupDatabase, defaultFormat, restoreDatabase } from './cli/backup.ts';
+import { BackupError, backupDatabase, checkRestoreSecrets, defaultFormat, restoreDatabase } from './cli/backup.ts';
 import { AdminInputError, createCoordinator } from './cli/create-admin.ts';
 import { DEMO_BANNER, decidePurpose, decidePurposeAfterRestore, prepareToServe } from './cli/database-purpose.ts';
 import { stopGracefully } from './cli/graceful-stop.ts';
@@ -25,7 +25,7 @@ import { DEMO_PASSWORD, hasCoops, seedDemo, workingDemoLogins } from './modules/
 import { ensureNetwork, getNetwork } from './modules/network/network.repository.ts';
 import { AppError } from './platform/errors.ts';
 import { createLogger } from './platform/log/logger.ts';
-import { resolveConfig } from './secrets.ts';
+import { configuredSecrets, databaseUrlOf, resolveConfig } from './secrets.ts';
 
 const USAGE = `Usage: coopnet <command> [options]
 
@@ -41,9 +41,13 @@ Commands:
                                          a real network); the password is read from
                                          COOPNET_ADMIN_PASSWORD or generated and printed once
   backup FILE [--format sqlite|jsonl]    a consistent copy of the database, safe while serving
-                                         (SQLite: a database file; PostgreSQL: JSON lines, .gz to compress)
-  restore FILE [--force]                 restore a backup into an empty database (--force replaces
-                                         what is there) and check its integrity
+                                         (SQLite: a database file; PostgreSQL: JSON lines, .gz to compress);
+                                         it says which secrets it needs, without holding them
+  restore FILE [--force] [--new-secrets]
+                                         restore a backup into an empty database (--force replaces
+                                         what is there) and check its integrity; refused, changing
+                                         nothing, when this configuration lacks the backup's secrets
+                                         (copy the old DATA_DIR/secrets.json first), unless --new-secrets
   rotate-card-key                        publish a new member-card signing key and store it in
                                          DATA_DIR/secrets.json; restart to sign with it
   retire-card-key KID                    stop accepting cards signed by an old key
@@ -60,7 +64,7 @@ function commandUsage(command: string): string | null {
   const start = lines.findIndex((l) => l.startsWith(`  ${command} `));
   if (start < 0) return null;
   const [signature, first] = lines[start]!.slice(2).split(/\s{2,}/);
-  const text = [first ?? ''];
+  const text = first ? [first] : [];
   for (let i = start + 1; i < lines.length && /^ {10,}\S/.test(lines[i]!); i++) text.push(lines[i]!.trim());
   return `Usage: coopnet ${signature}\n\n  ${text.join('\n  ')}\n\n${lines.slice(lines.findIndex((l) => l.startsWith('Configuration'))).join('\n')}`;
 }
@@ -78,7 +82,7 @@ function count(value: string | undefined, name: string, max: number): number | u
   return Number(value);
 }
 
-async function withDatabase<T>(cfg: Config, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+async function withDatabase<T>(cfg: Pick<Config, 'databaseUrl'>, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const handle = openDatabase(cfg.databaseUrl);
   try {
     return await work(handle);
@@ -182,20 +186,27 @@ async function backup(args: string[]): Promise<void> {
   if (positionals.length !== 1) throw new UsageError('backup needs one FILE.');
   if (values.format !== undefined && values.format !== 'sqlite' && values.format !== 'jsonl') throw new UsageError('--format is sqlite or jsonl.');
   const file = resolve(positionals[0]!);
-  await withDatabase(config(), async (handle) => {
+  const env = readEnv();
+  // The secrets are read, never made: a backup records those of the server it copies, or says it cannot.
+  await withDatabase({ databaseUrl: databaseUrlOf(env) }, async (handle) => {
     const started = Date.now();
     const format = (values.format as 'sqlite' | 'jsonl' | undefined) ?? defaultFormat(handle.dialect, file);
-    const report = await backupDatabase(handle, file, { format, onProgress: progressLine('backing up') });
+    const report = await backupDatabase(handle, file, { format, onProgress: progressLine('backing up'), secrets: configuredSecrets(env) });
     out(`Backed up to ${report.file} (${report.format}, ${(report.bytes / 1024).toFixed(0)} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
     out(countsTable(report.tables));
+    for (const warning of report.warnings) err(warning);
   });
 }
 
 async function restore(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: { force: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: { force: { type: 'boolean' }, 'new-secrets': { type: 'boolean' } }, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw new UsageError('restore needs one FILE.');
   const file = resolve(positionals[0]!);
-  await withDatabase(config(), async (handle) => {
+  const env = readEnv();
+  // Before the database is opened: a refusal leaves no database file and no secrets.json behind.
+  const secrets = await checkRestoreSecrets(file, configuredSecrets(env), values['new-secrets'] ?? false);
+  for (const warning of secrets.warnings) err(warning);
+  await withDatabase({ databaseUrl: databaseUrlOf(env) }, async (handle) => {
     const report = await restoreDatabase(handle, file, { force: values.force ?? false, onProgress: progressLine('restoring') });
     out(`Restored ${report.file} (${report.format}):`);
     out(countsTable(report.tables));
@@ -204,6 +215,7 @@ async function restore(args: string[]): Promise<void> {
       process.exitCode = 1;
     } else {
       out('Integrity check: ok.');
+      if (secrets.checked) out(secrets.checked);
       if ((await decidePurposeAfterRestore(handle.db)) === 'demo') err(DEMO_BANNER);
     }
   });

@@ -18,9 +18,22 @@ export function newCardSigningKey(): string {
   return generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 }
 
+const readStored = (file: string): Partial<StoredSecrets> =>
+  existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredSecrets>) : {};
+
+/** The secrets as configured — the environment first, then DATA_DIR/secrets.json — without making any: a missing one is undefined. */
+export function configuredSecrets(env: Env): Partial<StoredSecrets> & { file: string } {
+  const file = join(resolve(env.DATA_DIR), 'secrets.json');
+  const stored = env.SESSION_SECRET && env.CARD_SIGNING_KEY ? {} : readStored(file);
+  return { file, sessionSecret: env.SESSION_SECRET ?? stored.sessionSecret, cardSigningKey: env.CARD_SIGNING_KEY ?? stored.cardSigningKey };
+}
+
+/** The database's address, which needs no secret. */
+export const databaseUrlOf = (env: Env) => env.DATABASE_URL ?? `sqlite:${join(resolve(env.DATA_DIR), 'coopnet.db')}`;
+
 function loadOrCreateSecrets(dataDir: string): StoredSecrets {
   const file = join(dataDir, 'secrets.json');
-  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredSecrets>) : {};
+  const stored = readStored(file);
   const secrets: StoredSecrets = {
     sessionSecret: stored.sessionSecret ?? randomBytes(32).toString('base64url'),
     cardSigningKey: stored.cardSigningKey ?? newCardSigningKey(),
@@ -43,7 +56,7 @@ export function resolveConfig(env: Env): Config {
     port: env.PORT,
     host: env.HOST,
     dataDir,
-    databaseUrl: env.DATABASE_URL ?? `sqlite:${join(dataDir, 'coopnet.db')}`,
+    databaseUrl: databaseUrlOf(env),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     sessionSecret,
     cardSigningKey,

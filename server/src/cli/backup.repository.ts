@@ -106,3 +106,18 @@ export async function sqliteProblems(ex: Executor): Promise<string[]> {
   for (const r of fks.rows) problems.push(`${r.table} row ${r.rowid} refers to a missing ${r.parent} row`);
   return problems;
 }
+
+/** The table a SQLite backup file keeps its manifest in (what it needs to be restored); never a table of the database. */
+export const MANIFEST_TABLE = 'coopnet_backup';
+
+export async function writeManifest(ex: Executor, manifest: string): Promise<void> {
+  await sql`create table ${sql.table(MANIFEST_TABLE)} (manifest text not null)`.execute(ex);
+  await untyped(ex).insertInto(MANIFEST_TABLE).values({ manifest }).execute();
+}
+
+/** The manifest of a SQLite backup file; undefined for a backup from before manifests. */
+export async function readManifest(ex: Executor): Promise<string | undefined> {
+  if (!(await listTables(ex)).some((t) => t.name === MANIFEST_TABLE)) return undefined;
+  const row = await untyped(ex).selectFrom(MANIFEST_TABLE).select('manifest').executeTakeFirst();
+  return row?.manifest as string | undefined;
+}

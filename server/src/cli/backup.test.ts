@@ -164,11 +164,13 @@ describeOnDatabases('backup and restore', (t) => {
 
   it('works as the `coopnet backup` and `coopnet restore` commands, while the server writes', async () => {
     const file = tempFile(t.dialect === 'sqlite' ? 'cli.db' : 'cli.jsonl');
+    // The commands run with the server's secrets, as the guide says.
+    const secrets = { SESSION_SECRET: t.deps.config.sessionSecret, CARD_SIGNING_KEY: t.deps.config.cardSigningKey };
     let writing = true;
     const writes = (async () => {
       while (writing) await apply();
     })();
-    const backedUp = await coopnet(['backup', file], { DATABASE_URL: t.deps.config.databaseUrl });
+    const backedUp = await coopnet(['backup', file], { DATABASE_URL: t.deps.config.databaseUrl, ...secrets });
     writing = false;
     await writes;
     expect(backedUp.stderr.replace(/backing up rows[^\n]*\n/g, '')).toBe('');
@@ -176,10 +178,10 @@ describeOnDatabases('backup and restore', (t) => {
     expect(backedUp.stdout).toMatch(/Backed up to .*\n[\s\S]*join_applications\s+\d+/);
 
     const targetUrl = await freshDatabaseUrl(t.dialect);
-    const restored = await coopnet(['restore', file], { DATABASE_URL: targetUrl });
+    const restored = await coopnet(['restore', file], { DATABASE_URL: targetUrl, ...secrets });
     expect(restored.code, restored.stderr).toBe(0);
-    expect(restored.stdout).toMatch(/Integrity check: ok\./);
-    const again = await coopnet(['restore', file], { DATABASE_URL: targetUrl });
+    expect(restored.stdout).toMatch(/Integrity check: ok\.\nSecrets: this configuration has the backup's session secret and card signing key/);
+    const again = await coopnet(['restore', file], { DATABASE_URL: targetUrl, ...secrets });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/not empty/);
     expect((await coopnet(['restore'], { DATABASE_URL: targetUrl })).code).toBe(2);

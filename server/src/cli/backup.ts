@@ -6,6 +6,8 @@
  * on PostgreSQL a JSON-lines dump of every table read in one REPEATABLE READ
  * transaction. Restore reads either format into an empty database of either
  * dialect in one transaction, then checks its integrity and row counts.
+ * Each backup says which secrets it needs (backup-secrets.ts), and restore
+ * refuses other ones before it changes anything unless told.
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -21,6 +23,7 @@ import type { DatabaseHandle, DialectName, Executor } from '../db/database.ts';
 import { knownMigrations, migrateTo, migrateToLatest } from '../db/migrate.ts';
 import type { Database } from '../db/schema.ts';
 import { governanceAsFirstMade } from '../modules/governance/bodies.repository.ts';
+import { type BackupSecrets, type ConfiguredSecrets, type SecretsComparison, compareSecrets, describeSecrets, unpublishedKids } from './backup-secrets.ts';
 import * as repo from './backup.repository.ts';
 import type { Row } from './backup.repository.ts';
 
@@ -37,6 +40,10 @@ export interface BackupReport {
   format: BackupFormat;
   bytes: number;
   tables: TableCount[];
+  /** what the backup says it needs */
+  secrets: BackupSecrets;
+  /** what it could not tell about its secrets */
+  warnings: string[];
 }
 
 export interface RestoreReport {
@@ -58,6 +65,8 @@ interface JsonlHeader {
   migrations: string[];
   tables: string[];
   counts: Record<string, number>;
+  /** missing in backups from before they said which secrets they need */
+  secrets?: BackupSecrets;
 }
 
 const READ_BATCH = 1000;
@@ -115,8 +124,8 @@ function decodeRow(row: Row, dialect: DialectName): Row {
   return out;
 }
 
-function openSqliteFile(file: string): { db: Kysely<Database>; close: () => Promise<void> } {
-  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+function openSqliteFile(file: string, readonly = true): { db: Kysely<Database>; close: () => Promise<void> } {
+  const sqlite = new SQLite(file, { readonly, fileMustExist: true });
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, close: () => db.destroy() };
 }
@@ -131,37 +140,44 @@ async function countAll(ex: Executor, tables: string[]): Promise<TableCount[]> {
 export async function backupDatabase(
   handle: DatabaseHandle,
   file: string,
-  options: { format?: BackupFormat; onProgress?: Progress } = {},
+  options: { format?: BackupFormat; onProgress?: Progress; secrets?: Partial<ConfiguredSecrets> } = {},
 ): Promise<BackupReport> {
+  const configured = options.secrets ?? {};
   const format = options.format ?? defaultFormat(handle.dialect, file);
   const folder = await stat(dirname(file)).catch(() => null);
   if (!folder?.isDirectory()) throw new BackupError(`The folder ${dirname(file)} does not exist; create it first.`);
   if (format === 'sqlite' && handle.dialect !== 'sqlite') throw new BackupError('A PostgreSQL database is backed up as JSON lines; name the file .jsonl or .jsonl.gz.');
   const tmp = temporaryName(file);
   try {
-    const tables = format === 'sqlite' ? await vacuumCopy(handle, tmp) : await jsonlDump(handle, tmp, /\.gz$/.test(file), options.onProgress);
+    const copied = format === 'sqlite' ? await vacuumCopy(handle, tmp, configured) : await jsonlDump(handle, tmp, /\.gz$/.test(file), configured, options.onProgress);
     // Backups hold password hashes and personal data: readable by the owner only.
     await chmod(tmp, 0o600);
     await rename(tmp, file);
-    return { file, format, bytes: (await stat(file)).size, tables };
+    return { file, format, bytes: (await stat(file)).size, ...copied };
   } finally {
     await rm(tmp, { force: true });
   }
 }
 
-async function vacuumCopy(handle: DatabaseHandle, tmp: string): Promise<TableCount[]> {
+type Copied = Pick<BackupReport, 'tables' | 'secrets' | 'warnings'>;
+
+async function vacuumCopy(handle: DatabaseHandle, tmp: string, configured: Partial<ConfiguredSecrets>): Promise<Copied> {
   await repo.vacuumInto(handle.db, tmp);
-  const copy = openSqliteFile(tmp);
+  const copy = openSqliteFile(tmp, false);
   try {
+    const tables = (await repo.listTables(copy.db)).map((t) => t.name);
+    // Described from the copy: the card keys as they were at the copy's instant.
+    const { secrets, warnings } = await describeSecrets(copy.db, configured, tables.includes('card_keys'));
+    await repo.writeManifest(copy.db, JSON.stringify({ secrets }));
     const problems = await repo.sqliteProblems(copy.db);
     if (problems.length > 0) throw new BackupError(`The copy failed its integrity check: ${problems.slice(0, 5).join('; ')}`);
-    return await countAll(copy.db, (await repo.listTables(copy.db)).map((t) => t.name));
+    return { tables: await countAll(copy.db, tables), secrets, warnings };
   } finally {
     await copy.close();
   }
 }
 
-async function jsonlDump(handle: DatabaseHandle, tmp: string, gzip: boolean, onProgress?: Progress): Promise<TableCount[]> {
+async function jsonlDump(handle: DatabaseHandle, tmp: string, gzip: boolean, configured: Partial<ConfiguredSecrets>, onProgress?: Progress): Promise<Copied> {
   return handle.db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -171,6 +187,7 @@ async function jsonlDump(handle: DatabaseHandle, tmp: string, gzip: boolean, onP
       const { order } = await tableOrder(trx, handle.dialect);
       const counts = await countAll(trx, order);
       const total = counts.reduce((s, c) => s + c.rows, 0);
+      const { secrets, warnings } = await describeSecrets(trx, configured, order.includes('card_keys'));
       const header: JsonlHeader = {
         coopnet: 'backup',
         version: 1,
@@ -179,6 +196,7 @@ async function jsonlDump(handle: DatabaseHandle, tmp: string, gzip: boolean, onP
         migrations: await repo.executedMigrations(trx),
         tables: order,
         counts: Object.fromEntries(counts.map((c) => [c.table, c.rows])),
+        secrets,
       };
       async function* lines() {
         yield `${JSON.stringify(header)}\n`;
@@ -194,7 +212,7 @@ async function jsonlDump(handle: DatabaseHandle, tmp: string, gzip: boolean, onP
       }
       const out = createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
       await (gzip ? pipeline(Readable.from(lines()), createGzip(), out) : pipeline(Readable.from(lines()), out));
-      return counts;
+      return { tables: counts, secrets, warnings };
     });
 }
 
@@ -203,6 +221,8 @@ interface BackupSource {
   format: BackupFormat;
   migrations: string[];
   counts: Record<string, number>;
+  /** undefined for a backup from before backups said which secrets they need */
+  secrets: BackupSecrets | undefined;
   batches(order: string[]): AsyncGenerator<{ table: string; rows: Row[] }>;
   close(): Promise<void>;
 }
@@ -253,11 +273,12 @@ async function openSource(file: string): Promise<BackupSource> {
 
 async function sqliteSource(file: string): Promise<BackupSource> {
   const src = openSqliteFile(file);
-  let tables: string[], counts: Record<string, number>, migrations: string[];
+  let tables: string[], counts: Record<string, number>, migrations: string[], manifest: string | undefined;
   try {
-    tables = (await repo.listTables(src.db)).map((t) => t.name);
+    tables = (await repo.listTables(src.db)).map((t) => t.name).filter((t) => t !== repo.MANIFEST_TABLE);
     counts = Object.fromEntries((await countAll(src.db, tables)).map((c) => [c.table, c.rows]));
     migrations = await repo.executedMigrations(src.db);
+    manifest = await repo.readManifest(src.db);
   } catch (e) {
     await src.close();
     throw e;
@@ -266,6 +287,7 @@ async function sqliteSource(file: string): Promise<BackupSource> {
     format: 'sqlite',
     migrations,
     counts,
+    secrets: manifest === undefined ? undefined : (JSON.parse(manifest) as { secrets?: BackupSecrets }).secrets,
     async *batches(order) {
       for (const t of tables) if (!order.includes(t)) throw new BackupError(`The backup has a table "${t}" that this database lacks.`);
       for (const table of order) {
@@ -298,6 +320,7 @@ async function jsonlSource(file: string, gzip: boolean): Promise<BackupSource> {
     format: 'jsonl',
     migrations: header.migrations,
     counts: header.counts ?? {},
+    secrets: header.secrets,
     async *batches() {
       let table: string | null = null;
       let rows: Row[] = [];
@@ -340,6 +363,22 @@ async function occupiedTables(ex: Executor): Promise<string[]> {
 
 function refuseOccupied(occupied: string[]): never {
   throw new BackupError(`The database is not empty (${occupied.join(', ')}). Restore into an empty database, or pass --force to replace everything in it.`);
+}
+
+/**
+ * Compares the secrets `file` says it needs with the configuration's, before
+ * anything is changed: refuses (BackupError) when they differ, unless
+ * `acceptNew`.
+ */
+export async function checkRestoreSecrets(file: string, configured: ConfiguredSecrets, acceptNew: boolean): Promise<SecretsComparison> {
+  const source = await openSource(file);
+  try {
+    const compared = await compareSecrets(source.secrets, configured, acceptNew);
+    if (compared.refusal) throw new BackupError(compared.refusal);
+    return compared;
+  } finally {
+    await source.close();
+  }
 }
 
 /** Restores `file` into the database behind `handle`, which must be empty unless `force`. */
@@ -396,6 +435,9 @@ export async function restoreDatabase(
     for (const [table, expected] of Object.entries(source.counts)) {
       const found = tables.find((t) => t.table === table)?.rows;
       if (found !== expected) problems.push(`${table}: ${found ?? 'no'} rows restored, ${expected} in the backup`);
+    }
+    for (const kid of await unpublishedKids(handle.db, source.secrets)) {
+      problems.push(`card key ${kid}: the backup lists it, the restored database does not publish it (tills would refuse its cards)`);
     }
     return { file, format: source.format, tables, problems };
   } finally {
