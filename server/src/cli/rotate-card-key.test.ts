@@ -58,6 +58,7 @@ describe('coopnet rotate-card-key / retire-card-key', () => {
     expect(statSync(join(dir, 'secrets.json')).mode & 0o777).toBe(0o600);
     expect(rotated.stdout).toContain(`Published card key ${secondKid}`);
     expect(rotated.stdout).toContain(`coopnet retire-card-key ${firstKid}`);
+    expect(rotated.stdout).toMatch(/Back up \S+\/secrets\.json again now, apart from the database backups/);
     expect(await publishedIn(dir)).toEqual([
       { kid: firstKid, retired: false },
       { kid: secondKid, retired: false },
