@@ -54,8 +54,35 @@ async function install(): Promise<{ code: number | null; output: string }> {
   return { code, output };
 }
 
-/** The installed unit's command, run as systemd runs it: its folder, its Environment= and EnvironmentFile=. */
-async function serveAsInstalled(): Promise<void> {
+/** The guide's create-admin: as the service's user (here, the one running the test), with the service's settings. */
+function createAdmin(): { email: string; password: string } {
+  const email = 'secretaria@example.org';
+  const made = spawnSync(
+    'env',
+    [
+      `DATA_DIR=${at('var/lib/coopnet')}`,
+      'node',
+      `--env-file=${at('etc/coopnet/coopnet.env')}`,
+      'server/bin/coopnet.js',
+      'create-admin',
+      '--email',
+      email,
+      '--name',
+      'Secretaría',
+    ],
+    { cwd: at('srv/coopnet'), env: { PATH: process.env.PATH }, encoding: 'utf8' },
+  );
+  expect(made.status, made.stderr).toBe(0);
+  const password = /one-time password:\s+(\S+)/.exec(made.stdout)?.[1];
+  expect(password, made.stdout).toBeDefined();
+  return { email, password: password! };
+}
+
+/**
+ * The installed unit's command, run as systemd runs it: its folder, its Environment= and
+ * EnvironmentFile=; the coordinator signs in.
+ */
+async function serveAsInstalled(coordinator: { email: string; password: string }): Promise<void> {
   const unit = readServiceUnit(at('etc/systemd/system/coopnet.service'));
   const settings = Object.assign({}, ...unit.environmentFiles.map((file) => readEnvironmentFile(file))) as Record<
     string,
@@ -71,6 +98,12 @@ async function serveAsInstalled(): Promise<void> {
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<div id="root">/);
+    const signIn = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(coordinator),
+    });
+    expect(signIn.status, await signIn.clone().text()).toBe(200);
     signalGroup(server, 'SIGTERM');
     expect(await server.exited, server.stderr()).toEqual({ code: 0, signal: null });
     expect(lastLine(server.stdout())).toMatchObject({ msg: 'stopped' });
@@ -116,7 +149,8 @@ describe('deploy/install.sh', () => {
     });
     expect({ status: verify.status, output: verify.stdout + verify.stderr }).toEqual({ status: 0, output: '' });
 
-    await serveAsInstalled();
+    const coordinator = createAdmin();
+    await serveAsInstalled(coordinator);
     expect(mode('var/lib/coopnet/coopnet.db')).toBe(0o600);
 
     // The upgrade: the same script again.
@@ -126,8 +160,7 @@ describe('deploy/install.sh', () => {
     expect(existsSync(at('srv/coopnet/left-by-the-old-version'))).toBe(false);
     expect(readEnvironmentFile(at('etc/coopnet/coopnet.env')).SESSION_SECRET).toBe(settings.SESSION_SECRET);
     expect(second.output).not.toMatch(/SESSION_SECRET/);
-    expect(existsSync(at('var/lib/coopnet/coopnet.db'))).toBe(true);
-    await serveAsInstalled();
+    await serveAsInstalled(coordinator);
   }, 600_000);
 });
 
