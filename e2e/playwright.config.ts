@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { SERVER_LOG } from './server-log.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -10,6 +11,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
+  // The run ends by searching the server's log for secrets (server-log.ts).
+  globalTeardown: './server-log.ts',
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: 'off',
@@ -37,7 +40,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node --import tsx e2e/serve.ts serve`,
+    // Its stdout (the log) goes to a file, as an operator may redirect it; errors still show here.
+    command: `node --import tsx e2e/serve.ts serve > '${SERVER_LOG}'`,
     cwd: '..',
     url: `http://localhost:${PORT}/api/v1/network`,
     timeout: 120_000,

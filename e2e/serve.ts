@@ -1,44 +1,25 @@
 /**
  * The server the browser journeys run against: a fresh data folder with the
  * demo network, and a real SMTP server that catches the mail Coopnet sends
- * (its messages readable as JSON on MAILBOX_PORT, for the tests to open links).
+ * (its messages readable as JSON on MAILBOX_PORT, for the tests to open links)
+ * and refuses addresses starting with "bounce".
  */
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
+import { startSmtpServer } from '../server/test/smtp-server.ts';
 
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
 const SMTP_PORT = APP_PORT + 25;
 const MAILBOX_PORT = APP_PORT + 26;
 
-interface Caught {
-  to: string[];
-  raw: string;
-  at: string;
-}
-const mailbox: Caught[] = [];
-
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    let raw = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => (raw += chunk));
-    stream.on('end', () => {
-      mailbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, at: new Date().toISOString() });
-      callback();
-    });
-  },
-});
-await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, '127.0.0.1', resolve));
+// Addresses starting with "bounce" are refused, as a mail server refuses an unknown mailbox.
+const smtp = await startSmtpServer({ port: SMTP_PORT, refuse: (address) => address.startsWith('bounce') });
 
 createServer((req, res) => {
   res.setHeader('content-type', 'application/json');
-  res.end(JSON.stringify(mailbox));
+  res.end(JSON.stringify(smtp.received));
 }).listen(MAILBOX_PORT, '127.0.0.1');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'coopnet-e2e-'));
@@ -49,7 +30,9 @@ Object.assign(process.env, {
   PUBLIC_URL: `http://localhost:${APP_PORT}`,
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   SEED_DEMO: 'true',
-  LOG_LEVEL: 'warn',
+  // Every request logged, to a file (playwright.config.ts), which the run searches for secrets at its end.
+  LOG_LEVEL: 'info',
+  LOG_FORMAT: 'json',
   RATE_LIMIT_MAX: '100000',
   RATE_LIMIT_ACCOUNT_MAX: '100000',
   LOGIN_RATE_LIMIT_MAX: '1000',

@@ -208,6 +208,12 @@ export interface OutboxMail {
   secretHidden: boolean;
   /** a mail with a secret link that will never be sent */
   withheld: boolean;
+  /** sent; queued (to be tried again); failed (given up); kept (no mail server) */
+  state: 'sent' | 'queued' | 'failed' | 'kept';
+  /** failed attempts to hand it to the mail server */
+  attempts: number;
+  /** what the mail server said at the last failed attempt */
+  lastError: string | null;
 }
 
 export interface Me {

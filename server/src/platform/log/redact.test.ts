@@ -49,6 +49,8 @@ describe('redacting URLs and texts', () => {
     const stack =
       'TypeError: x\n    at hasZodFastifySchemaValidationErrors (/work/node_modules/fastify-type-provider-zod/dist/index.js:1:1)';
     expect(redactText(stack)).toBe(stack);
+    const asset = 'GET /assets/use-resolved-styles-api-gJ50OnTM.js';
+    expect(redactText(asset)).toBe(asset);
   });
 
   it('redacts tokens and secret paths inside free text', () => {

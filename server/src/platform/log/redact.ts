@@ -33,10 +33,11 @@ export function looksLikeToken(value: string): boolean {
 /**
  * Token-shaped runs inside free text (an error message, a stack): 32 or more
  * base64url characters with both cases and a digit, `_` or `-`, which long
- * camelCase names in a stack do not have.
+ * camelCase names in a stack do not have, and not a file's name before its
+ * extension (`use-resolved-styles-api-gJ50OnTM.js`, a built asset).
  */
 const TOKEN_IN_TEXT =
-  /(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*[A-Z])(?=[A-Za-z0-9_-]*[a-z])(?=[A-Za-z0-9_-]*[0-9_-])[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])/g;
+  /(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*[A-Z])(?=[A-Za-z0-9_-]*[a-z])(?=[A-Za-z0-9_-]*[0-9_-])[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-]|\.[A-Za-z0-9])/g;
 
 function decoded(segment: string): string {
   try {

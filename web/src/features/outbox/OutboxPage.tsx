@@ -11,6 +11,7 @@ import { RequireAbility } from '../../components/RequireAbility.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { MailState } from './MailState.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -24,8 +25,10 @@ export function OutboxPage() {
 
 /**
  * Mail the network sent or keeps (when no SMTP server is set up), as plain
- * text. Secret links (resets, invitations, sign-up confirmations) arrive
- * masked from the server: only their recipient ever gets them.
+ * text, each with where it stands: sent, queued (tried again), failed, kept,
+ * its failed attempts and what the mail server said last. Secret links
+ * (resets, invitations, sign-up confirmations) arrive masked from the server:
+ * only their recipient ever gets them.
  */
 function Outbox() {
   const { t } = useTranslation();
@@ -67,11 +70,7 @@ function Outbox() {
                 <Table.Td className="break-anywhere">{m.to}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(m.createdAt)}</Table.Td>
                 <Table.Td>
-                  {m.sentAt
-                    ? t('outbox.sentAt', { date: fmt.dateTime(m.sentAt) })
-                    : m.withheld
-                      ? t('outbox.withheld')
-                      : t('outbox.kept')}
+                  <MailState mail={m} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -91,6 +90,7 @@ function Outbox() {
             <Text size="sm" className="break-anywhere">
               {t('outbox.toLine', { to: open.to, date: fmt.dateTime(open.createdAt) })}
             </Text>
+            <MailState mail={open} full />
             {open.secretHidden && (
               <Alert color={open.withheld ? 'orange' : 'blue'} variant="outline">
                 {open.withheld ? t('outbox.secretWithheld') : t('outbox.secretHidden')}
