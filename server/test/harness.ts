@@ -36,6 +36,15 @@ export async function freshDatabaseUrl(dialect: DialectName): Promise<string> {
   return url.toString();
 }
 
+/** Drops PostgreSQL databases made by freshDatabaseUrl, by their URLs, once nothing uses them. */
+export async function dropDatabases(urls: string[]): Promise<void> {
+  if (urls.length === 0) return;
+  const client = new pg.Client({ connectionString: inject('postgresUrl') });
+  await client.connect();
+  for (const url of urls) await client.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)}`);
+  await client.end();
+}
+
 export function testConfig(databaseUrl: string, overrides: Partial<Config> = {}): Config {
   return {
     port: 0,

@@ -10,9 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { DIALECTS, freshDatabaseUrl } from '../../test/harness.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DIALECTS, dropDatabases, freshDatabaseUrl } from '../../test/harness.ts';
 import {
   type ServerProcess,
   freePort,
@@ -64,15 +63,10 @@ const COMMANDS: Record<string, () => Command> = {
 };
 
 const temps: string[] = [];
-const pgDatabases: string[] = [];
+const databases: string[] = [];
 afterAll(async () => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-  if (pgDatabases.length > 0) {
-    const client = new pg.Client({ connectionString: inject('postgresUrl') });
-    await client.connect();
-    for (const name of pgDatabases) await client.query(`DROP DATABASE IF EXISTS ${name}`);
-    await client.end();
-  }
+  await dropDatabases(databases);
 });
 
 async function start(
@@ -82,7 +76,7 @@ async function start(
   const dataDir = mkdtempSync(join(tmpdir(), 'coopnet-stop-'));
   temps.push(dataDir);
   const databaseUrl = dialect === 'postgres' ? await freshDatabaseUrl('postgres') : undefined;
-  if (databaseUrl) pgDatabases.push(new URL(databaseUrl).pathname.slice(1));
+  if (databaseUrl) databases.push(databaseUrl);
   const port = await freePort();
   const env = {
     ...command.env,
