@@ -109,8 +109,8 @@ export async function compareSecrets(
     refusal: [
       'The backup needs secrets this configuration does not have:',
       list,
-      'Nothing was changed. Give restore the secrets of the server the backup came from:',
-      `  - copy secrets.json from its DATA_DIR to ${configured.file} (mode 0600), or set SESSION_SECRET and CARD_SIGNING_KEY as it had them, and run restore again;`,
+      'Nothing was changed. Put back the secrets of the server the backup came from (docs/operations.md, "Restore"):',
+      `  - its secrets.json into ${configured.file} (mode 0600), and SESSION_SECRET or CARD_SIGNING_KEY as it set them (the service: in /etc/coopnet/coopnet.env); then run restore again;`,
       '  - or pass --new-secrets to restore with new secrets, accepting what breaks above.',
     ].join('\n'),
     warnings,

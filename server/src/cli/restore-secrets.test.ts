@@ -1,18 +1,22 @@
 /**
  * A restore that follows docs/operations.md step by step keeps the tills
- * working. On DATA_DIR A: a network with a co-op, a cashier's till API token
- * and a member's card; the guide's nightly cron line makes the backup and its
- * `install` line keeps secrets.json apart. On a fresh DATA_DIR B the guide's
- * restore lines run as written (their paths stand for the test's folders),
- * then `serve`: the till token made before the backup works on the till API
- * and the card issued before it verifies. Without the secrets the same
- * restore is refused, changing nothing; with --new-secrets it goes ahead and
- * breaks what it said. A database `serve` or `migrate` started once is empty
- * enough to restore into; one with a co-op or a person is not.
+ * working. Machine A, as deploy/install.sh leaves it (a data folder and the
+ * service's settings file with its SESSION_SECRET): a network with a co-op, a
+ * cashier's till API token and a member's card; the guide's nightly cron line
+ * makes the backup and its `install` lines keep the secrets apart. On a new
+ * machine B the guide's restore lines run as written (its paths and the
+ * service's user stand for the test's), then `serve` as the unit runs it: the
+ * till token made before the backup works on the till API and the card issued
+ * before it verifies, the same QR text as before. Without the secrets the
+ * same restore is refused, changing nothing; with --new-secrets it goes ahead
+ * and breaks what it said. A backup from before backups recorded their
+ * secrets restores with a warning. A database `serve` or `migrate` started
+ * once is empty enough to restore into; one with a co-op or a person is not.
  */
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import SQLite from 'better-sqlite3';
@@ -56,13 +60,12 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
   });
 }
 
-const coopnet = (args: string[], env: Record<string, string>) => run(process.execPath, ['server/bin/coopnet.js', ...args], env);
 const bash = (script: string, env: Record<string, string>) => run('bash', ['-euo', 'pipefail', '-c', script], env);
 
 /** `serve` until it is ready; its address, and a way to stop it as systemd does (SIGTERM to its group, exit 0). */
-async function serve(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+async function serve(env: Record<string, string>, nodeArgs: string[] = []): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const server = startGroup(process.execPath, ['server/bin/coopnet.js', 'serve'], { cwd: ROOT, env: baseEnv({ ...env, PORT: String(port) }) });
+  const server = startGroup(process.execPath, [...nodeArgs, 'server/bin/coopnet.js', 'serve'], { cwd: ROOT, env: baseEnv({ ...env, PORT: String(port) }) });
   try {
     await waitUntilReady(server, port);
   } catch (e) {
@@ -149,42 +152,84 @@ const kidOf = (token: string) => {
   return credentials.kidToHex(read.card.kid);
 };
 
+/** A machine as `deploy/install.sh` leaves it: an empty data folder (0700) and the settings file, with a new SESSION_SECRET. */
+interface Machine {
+  dataDir: string;
+  settingsFile: string;
+  /** what the process environment adds: DATA_DIR as the unit sets it, and on PostgreSQL this machine's database */
+  env: Record<string, string>;
+  databaseUrl: string;
+}
+
+/** A settings file's lines as variables. */
+function readSettings(file: string): Record<string, string> {
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l));
+  return Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+}
+
+/** The configuration the service would have: its settings file under the process environment. */
+const serviceConfig = (m: Machine) => resolveConfig(readEnv(baseEnv({ ...readSettings(m.settingsFile), ...m.env })));
+
 for (const dialect of DIALECTS) {
   describe(`restore keeps till tokens and cards working, as docs/operations.md says [${dialect}]`, () => {
-    /** a database of the dialect: the SQLite file in DATA_DIR, or a fresh PostgreSQL database */
-    async function databaseFor(dataDir: string): Promise<{ env: Record<string, string>; url: string }> {
-      if (dialect === 'sqlite') return { env: { DATA_DIR: dataDir }, url: `sqlite:${join(dataDir, 'coopnet.db')}` };
-      const url = await freshDatabaseUrl('postgres');
-      return { env: { DATA_DIR: dataDir, DATABASE_URL: url }, url };
+    async function machine(name: string): Promise<Machine> {
+      const root = temp(name);
+      const dataDir = join(root, 'lib');
+      mkdirSync(dataDir, { mode: 0o700 });
+      const databaseUrl = dialect === 'sqlite' ? `sqlite:${join(dataDir, 'coopnet.db')}` : await freshDatabaseUrl('postgres');
+      const settingsFile = join(root, 'coopnet.env');
+      // As deploy/install.sh makes it: the example with a new SESSION_SECRET.
+      const example = readFileSync(join(ROOT, 'deploy/coopnet.env.example'), 'utf8');
+      writeFileSync(settingsFile, example.replace(/^SESSION_SECRET=$/m, `SESSION_SECRET=${randomBytes(32).toString('base64')}`), { mode: 0o640 });
+      // On PostgreSQL each machine has its own database; the variable stands for setting DATABASE_URL in coopnet.env.
+      return { dataDir, settingsFile, databaseUrl, env: { DATA_DIR: dataDir, ...(dialect === 'postgres' && { DATABASE_URL: databaseUrl }) } };
     }
+    /** `coopnet <args>` as the guide runs it for the service: with its settings file. */
+    const asService = (m: Machine, args: string[], env: Record<string, string> = {}) =>
+      run(process.execPath, [`--env-file=${m.settingsFile}`, 'server/bin/coopnet.js', ...args], { ...m.env, ...env });
 
     const kept = temp('kept'); // apart from the backups, as the guide says
     const backups = temp('backups');
-    let oldDataDir: string;
+    const user = userInfo().username;
+    const group = execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim();
+    let old: Machine;
     let backupFile: string;
     let world: { coopId: string; tillToken: string; card: string; kid: string; worker: string; cashier: string };
-    /** the guide's paths, as this test has them */
-    const paths = () => ({
+    /** the guide's paths and names on machine `m`, as this test has them; the test's user stands for the service's */
+    const paths = (m: Machine): Record<string, string> => ({
       '/srv/coopnet': ROOT,
-      '/var/lib/coopnet': oldDataDir,
-      '/var/backups/coopnet/2025-03-01.db': backupFile,
+      '/etc/coopnet/coopnet.env': m.settingsFile,
+      '/var/lib/coopnet': m.dataDir,
+      '/var/backups/coopnet/2025-03-01.jsonl.gz': backupFile,
       '/var/backups/coopnet': backups,
+      '/root/coopnet.env': join(kept, 'coopnet.env'),
       '/root/coopnet-secrets.json': join(kept, 'coopnet-secrets.json'),
+      'sudo -u coopnet ': '',
+      ' -o coopnet ': ` -o ${user} `,
+      ' -g coopnet ': ` -g ${group} `,
     });
-    /** The guide's restore lines into `dataDir`, as written or without the line that puts the secrets back. */
-    function restoreSteps(dataDir: string, o: { secrets: boolean; flag?: string }): string {
-      let lines = guideBlock('Restore', ' restore ');
-      if (!o.secrets) lines = lines.split('\n').filter((l) => !l.includes('secrets.json')).join('\n');
-      if (o.flag) lines = lines.replace(/( restore \S+)/, `$1 ${o.flag}`);
-      return asTest(lines, { ...paths(), '/var/lib/coopnet-restored': dataDir });
+    /**
+     * The guide's restore lines on machine `m`: as written, or without the
+     * lines that put the secrets back. The start (systemctl) is the test's.
+     */
+    function restoreSteps(m: Machine, o: { secrets: boolean; flag?: string }): string {
+      let lines = guideBlock('Restore', ' restore ')
+        .split('\n')
+        .filter((l) => !l.startsWith('sudo systemctl start'));
+      if (!o.secrets) lines = lines.filter((l) => !l.startsWith('install '));
+      let script = lines.join('\n');
+      if (o.flag) script = script.replace(/( restore \S+)/, `$1 ${o.flag}`);
+      return asTest(script, paths(m));
     }
+    /** `serve` as the unit runs it on machine `m`: DATA_DIR and the settings file. */
+    const startService = (m: Machine) => serve(m.env, [`--env-file=${m.settingsFile}`]);
 
     beforeAll(async () => {
-      oldDataDir = join(temp('a'), 'data');
-      const old = await databaseFor(oldDataDir);
-      // A real network, as the guide starts one; its secrets are made at this first start.
-      expect((await coopnet(['migrate'], { ...old.env, SEED_DEMO: 'false' })).code).toBe(0);
-      const { app, deps } = await buildApp(resolveConfig(readEnv(baseEnv({ ...old.env, SEED_DEMO: 'false' }))));
+      old = await machine('a');
+      if (dialect === 'postgres') writeFileSync(old.settingsFile, `DATABASE_URL=${old.databaseUrl}\n`, { flag: 'a' });
+      // A real network, as the guide starts one; the card key is made into secrets.json at this first start.
+      expect((await asService(old, ['migrate'], { SEED_DEMO: 'false' })).code).toBe(0);
+      const { app, deps } = await buildApp(serviceConfig(old));
       try {
         const coop = await makeCoop(deps, { name: 'Forn de la Plaça' });
         const cashier = await actorClient(deps, app, { coopId: coop.id, roles: [{ role: 'cashier', coopId: coop.id }] });
@@ -197,45 +242,43 @@ for (const dialect of DIALECTS) {
         await app.close();
       }
 
-      // Backups: the nightly cron line (its folder made once), and secrets.json kept apart.
-      let cron = asTest(cronCommand(), paths());
-      if (dialect === 'postgres') cron = cron.replace(/\$\(date \+%F\)\.db\b/, '$(date +%F).jsonl.gz');
-      const backedUp = await bash(cron, old.env);
+      // Backups: the nightly cron line, and the secrets kept apart.
+      const backedUp = await bash(asTest(cronCommand(), paths(old)), {});
       expect(backedUp.code, backedUp.stderr).toBe(0);
       expect(backedUp.stderr).not.toMatch(/cannot say which secrets/);
       const files = readdirSync(backups);
       expect(files).toHaveLength(1);
       backupFile = join(backups, files[0]!);
-      const keptSecrets = await bash(asTest(guideBlock('Backups', 'secrets.json'), paths()), {});
+      const keptSecrets = await bash(asTest(guideBlock('Backups', 'secrets.json'), paths(old)), {});
       expect(keptSecrets.code, keptSecrets.stderr).toBe(0);
-      expect(statSync(join(kept, 'coopnet-secrets.json')).mode & 0o777).toBe(0o600);
+      for (const file of ['coopnet.env', 'coopnet-secrets.json']) expect(statSync(join(kept, file)).mode & 0o777, file).toBe(0o600);
     }, 180_000);
 
     it('refuses the restore without the old secrets, saying what would break and what to do, and changes nothing', async () => {
-      const dataDir = join(temp('b'), 'restored');
-      const target = await databaseFor(dataDir);
-      const refused = await bash(restoreSteps(dataDir, { secrets: false }), target.env);
+      const fresh = await machine('b');
+      const settings = readFileSync(fresh.settingsFile, 'utf8');
+      const refused = await bash(restoreSteps(fresh, { secrets: false }), fresh.env);
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toMatch(/session secret: this configuration has none/);
+      expect(refused.stderr).toMatch(/session secret: this configuration's is not the backup's/);
       expect(refused.stderr).toMatch(/API token \(those of tills too\), invitation link and password-reset link .* stops working \(401\)/);
       expect(refused.stderr).toMatch(new RegExp(`card signing key: the backup's cards are signed with ${world.kid}; this configuration has no card signing key`));
-      expect(refused.stderr).toMatch(/copy secrets\.json from its DATA_DIR to .*restored\/secrets\.json \(mode 0600\), or set SESSION_SECRET and CARD_SIGNING_KEY/);
+      expect(refused.stderr).toMatch(/its secrets\.json into .*\/lib\/secrets\.json \(mode 0600\), and SESSION_SECRET or CARD_SIGNING_KEY as it set them \(the service: in \/etc\/coopnet\/coopnet\.env\)/);
       expect(refused.stderr).toMatch(/pass --new-secrets/);
-      // Nothing made: no database, no secrets.json generated on the way.
-      expect(readdirSync(dataDir)).toEqual([]);
-      if (dialect === 'postgres') expect(await tableNames(target.url)).toEqual([]);
+      // Nothing made: no database, no secrets.json generated on the way, the settings as they were.
+      expect(readdirSync(fresh.dataDir)).toEqual([]);
+      expect(readFileSync(fresh.settingsFile, 'utf8')).toBe(settings);
+      if (dialect === 'postgres') expect(await tableNames(fresh.databaseUrl)).toEqual([]);
     }, 120_000);
 
-    it('restores per the guide onto a fresh DATA_DIR: the till token and the card made before the backup still work', async () => {
-      const dataDir = join(temp('b'), 'restored');
-      const target = await databaseFor(dataDir);
-      const restored = await bash(restoreSteps(dataDir, { secrets: true }), target.env);
+    it('restores per the guide on a new machine: the till token and the card made before the backup still work', async () => {
+      const fresh = await machine('b');
+      const restored = await bash(restoreSteps(fresh, { secrets: true }), fresh.env);
       expect(restored.code, restored.stderr).toBe(0);
       expect(restored.stdout).toMatch(/Integrity check: ok\./);
       expect(restored.stdout).toContain(`Secrets: this configuration has the backup's session secret and card signing key (${world.kid}).`);
-      expect(statSync(join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+      expect(statSync(join(fresh.dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
 
-      const server = await serve({ ...target.env, SEED_DEMO: 'false' });
+      const server = await startService(fresh);
       try {
         const till = { authorization: `Bearer ${world.tillToken}`, 'content-type': 'application/json' };
         const offers = await fetch(`${server.url}/api/v1/till/${world.coopId}/offers`, { headers: till });
@@ -255,16 +298,15 @@ for (const dialect of DIALECTS) {
     }, 180_000);
 
     it('restores with --new-secrets when told, and then breaks what it said: the till token answers 401, renewed cards carry a new key', async () => {
-      const dataDir = join(temp('c'), 'restored');
-      const target = await databaseFor(dataDir);
-      const restored = await bash(restoreSteps(dataDir, { secrets: false, flag: '--new-secrets' }), target.env);
+      const fresh = await machine('c');
+      const restored = await bash(restoreSteps(fresh, { secrets: false, flag: '--new-secrets' }), fresh.env);
       expect(restored.code, restored.stderr).toBe(0);
       expect(restored.stderr).toMatch(/Restoring with new secrets \(--new-secrets\):\n\s+- session secret[^\n]*\n\s+- card signing key/);
       expect(restored.stdout).toMatch(/Integrity check: ok\./);
       expect(restored.stdout).not.toMatch(/Secrets: this configuration has/);
-      expect(existsSync(join(dataDir, 'secrets.json'))).toBe(false);
+      expect(existsSync(join(fresh.dataDir, 'secrets.json'))).toBe(false);
 
-      const { app } = await buildApp(resolveConfig(readEnv(baseEnv(target.env))));
+      const { app } = await buildApp(serviceConfig(fresh));
       try {
         const asTill = await app.inject({ method: 'GET', url: `/api/v1/till/${world.coopId}/offers`, headers: { authorization: `Bearer ${world.tillToken}` } });
         expect(asTill.statusCode).toBe(401);
@@ -279,27 +321,29 @@ for (const dialect of DIALECTS) {
     }, 180_000);
 
     it('restores a backup from before backups said which secrets they need, warning that they cannot be checked', async () => {
-      const old = join(temp('old'), dialect === 'sqlite' ? 'old.db' : 'old.jsonl');
-      withoutSecrets(backupFile, old);
-      const dataDir = join(temp('g'), 'restored');
-      const target = await databaseFor(dataDir);
-      const restored = await coopnet(['restore', old], target.env);
+      // On SQLite a backup file as the database file; on PostgreSQL JSON lines.
+      const made = join(temp('old'), dialect === 'sqlite' ? 'made.db' : 'made.jsonl.gz');
+      expect((await asService(old, ['backup', made])).code).toBe(0);
+      const older = join(temp('old'), dialect === 'sqlite' ? 'old.db' : 'old.jsonl');
+      withoutSecrets(made, older);
+      const fresh = await machine('g');
+      const restored = await asService(fresh, ['restore', older]);
       expect(restored.code, restored.stderr).toBe(0);
       expect(restored.stderr).toMatch(/This backup was made before backups said which secrets they need, so they cannot be checked/);
       expect(restored.stdout).toMatch(/Integrity check: ok\./);
     }, 120_000);
 
     it('restores into a database serve or migrate started once, and refuses one holding a co-op or a person', async () => {
-      const served = join(temp('d'), 'data');
-      const servedDb = await databaseFor(served);
-      await bash(asTest(`install -d -m 0700 ${served} && install -m 0600 /root/coopnet-secrets.json ${served}/secrets.json`, paths()), {});
-      await (await serve({ ...servedDb.env, SEED_DEMO: 'false' })).stop();
-      const afterServe = await coopnet(['restore', backupFile], servedDb.env);
+      const served = await machine('d');
+      const putBack = await bash(restoreSteps(served, { secrets: true }).split('\n').filter((l) => l.startsWith('install ')).join('\n'), {});
+      expect(putBack.code, putBack.stderr).toBe(0);
+      await (await startService(served)).stop();
+      const afterServe = await asService(served, ['restore', backupFile]);
       expect(afterServe.code, afterServe.stderr).toBe(0);
 
-      const migrated = await databaseFor(join(temp('e'), 'data'));
-      expect((await coopnet(['migrate'], { ...migrated.env, SEED_DEMO: 'false' })).code).toBe(0);
-      const afterMigrate = openDatabase(migrated.url);
+      const migrated = await machine('e');
+      expect((await asService(migrated, ['migrate'], { SEED_DEMO: 'false' })).code).toBe(0);
+      const afterMigrate = openDatabase(migrated.databaseUrl);
       try {
         expect((await restoreDatabase(afterMigrate, backupFile)).problems).toEqual([]);
       } finally {
@@ -310,9 +354,7 @@ for (const dialect of DIALECTS) {
         ['a co-op', 'coops: 1'],
         ['a person', 'people: 1'],
       ] as const) {
-        const dataDir = join(temp('f'), 'data');
-        const db = await databaseFor(dataDir);
-        const { app, deps } = await buildApp(resolveConfig(readEnv(baseEnv(db.env))));
+        const { app, deps } = await buildApp(serviceConfig(await machine('f')));
         try {
           if (what === 'a co-op') await makeCoop(deps);
           else await makePerson(deps);
