@@ -21,9 +21,11 @@ export function guideSection(heading: string): string {
   return text.slice(start, end < 0 ? undefined : end);
 }
 
-/** The fenced blocks of a kind (```nginx, ```sh) in a section of the guide. */
+/** The fenced blocks of a kind (```nginx, ```sh) in a section of the guide, also those indented in a list. */
 export function guideBlocks(heading: string, kind: string): string[] {
-  return [...guideSection(heading).matchAll(new RegExp('^```' + kind + '\\n([\\s\\S]*?)^```', 'gm'))].map((m) => m[1]!);
+  return [...guideSection(heading).matchAll(new RegExp('^( *)```' + kind + '\\n([\\s\\S]*?)^\\1```', 'gm'))].map((m) =>
+    m[2]!.replace(new RegExp(`^${m[1]}`, 'gm'), ''),
+  );
 }
 
 function findNginx(): string {

@@ -5,6 +5,7 @@
  * A refused mail is tried again, each attempt logged, and given up after the
  * last; the coordinators' outbox shows where each mail stands.
  */
+import { createServer } from 'node:net';
 import { expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { actorClient, makePerson } from '../../../test/factories.ts';
@@ -92,24 +93,41 @@ describeOnDatabases(
       // More passes than attempts: a mail given up is not tried again.
       for (let pass = 0; pass <= MAX_ATTEMPTS; pass++) await t.deps.mailer.flush();
 
-      const row = await t.deps.db.selectFrom('outbox_mail').selectAll().where('to_address', '=', bounce.email).executeTakeFirstOrThrow();
+      const row = await t.deps.db
+        .selectFrom('outbox_mail')
+        .selectAll()
+        .where('to_address', '=', bounce.email)
+        .executeTakeFirstOrThrow();
       expect(row).toMatchObject({ sent_at: null, attempts: MAX_ATTEMPTS, secret: null });
       expect(row.last_error).toMatch(/550 .*no such mailbox/);
 
       // One line per attempt, the last an error; the mail's id finds it in the outbox.
       const attempts = loggedLines().filter((l) => (l.mail as { id?: string } | undefined)?.id === row.id);
-      expect(attempts.map((l) => [l.level, (l.mail as { attempt: number }).attempt])).toEqual([[40, 1], [40, 2], [40, 3], [40, 4], [50, 5]]);
+      expect(attempts.map((l) => [l.level, (l.mail as { attempt: number }).attempt])).toEqual([
+        [40, 1],
+        [40, 2],
+        [40, 3],
+        [40, 4],
+        [50, 5],
+      ]);
       expect(attempts[4]).toMatchObject({
         msg: `mail not sent: given up after ${MAX_ATTEMPTS} attempts`,
         mail: { id: row.id, attempt: 5, of: MAX_ATTEMPTS, to: 'b***@example.org' },
-        smtp: { code: 'EENVELOPE', responseCode: 550, command: 'RCPT TO', message: expect.stringContaining('no such mailbox') },
+        smtp: {
+          code: 'EENVELOPE',
+          responseCode: 550,
+          command: 'RCPT TO',
+          message: expect.stringContaining('no such mailbox'),
+        },
       });
       // Never the address in full (the server's answer quotes it), the subject, the text or the link.
       const logged = loggedText();
       expect(logged).not.toContain(bounce.email);
       expect(logged).not.toContain(row.subject);
       expect(logged).not.toContain('reset-password/');
-      const sentLine = loggedLines().find((l) => (l.mail as { to?: string } | undefined)?.to === 'f***@example.org' && l.msg === 'mail sent');
+      const sentLine = loggedLines().find(
+        (l) => (l.mail as { to?: string } | undefined)?.to === 'f***@example.org' && l.msg === 'mail sent',
+      );
       expect(sentLine).toMatchObject({ level: 30, mail: { attempt: 1, of: MAX_ATTEMPTS } });
 
       const coordinator = await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] });
@@ -123,8 +141,58 @@ describeOnDatabases(
         sentAt: null,
         withheld: true,
       });
-      expect(items.find((m) => m.to === fine.email)).toMatchObject({ state: 'sent', attempts: 0, lastError: null, sentAt: expect.any(String) });
+      expect(items.find((m) => m.to === fine.email)).toMatchObject({
+        state: 'sent',
+        attempts: 0,
+        lastError: null,
+        sentAt: expect.any(String),
+      });
     });
   },
   smtp.config,
+);
+
+/** A loopback port nothing listens on: connecting is refused at once. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const unreachable = await closedPort();
+describeOnDatabases(
+  'mail when the mail server cannot be reached',
+  (t) => {
+    it('keeps the mail queued, says why in the outbox and logs the failed attempt', async () => {
+      const p = await makePerson(t.deps, { email: `unreached-${t.dialect}@example.org` });
+      await new Client(t.app).post('/api/v1/auth/password-reset', { email: p.email });
+      await settled();
+      await t.deps.mailer.flush();
+
+      const row = await t.deps.db
+        .selectFrom('outbox_mail')
+        .selectAll()
+        .where('to_address', '=', p.email)
+        .executeTakeFirstOrThrow();
+      expect(row.sent_at).toBeNull();
+      expect(row.attempts).toBeGreaterThanOrEqual(1);
+      expect(row.last_error).toContain(`ECONNREFUSED 127.0.0.1:${unreachable}`);
+      const coordinator = await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] });
+      const items = (await coordinator.client.get('/api/v1/outbox?limit=100')).json().items as { to: string }[];
+      expect(items.find((m) => m.to === p.email)).toMatchObject({
+        state: 'queued',
+        attempts: row.attempts,
+        lastError: row.last_error,
+      });
+      const line = loggedLines().find((l) => (l.mail as { id?: string } | undefined)?.id === row.id);
+      expect(line).toMatchObject({
+        level: 40,
+        mail: { attempt: 1, to: 'u***@example.org' },
+        smtp: { code: 'ESOCKET', message: expect.stringContaining('ECONNREFUSED') },
+      });
+    });
+  },
+  { smtpUrl: `smtp://127.0.0.1:${unreachable}` },
 );
