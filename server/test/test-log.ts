@@ -1,6 +1,6 @@
 /**
  * Tests log as a server does, at `info`, each test file into its own file in
- * the run's log folder (log-global.ts), written asynchronously and flushed
+ * the run's log folder (log-global.ts), written asynchronously in blocks of 8 KiB and flushed
  * when the file's tests end; the run ends by searching those logs for secrets.
  */
 import { randomBytes } from 'node:crypto';
@@ -21,7 +21,11 @@ const fileName = (suffix = '') =>
 
 /** A logger into this test file's log, as the apps of the tests use. */
 export function testLogger(): FastifyBaseLogger {
-  file ??= pino.destination({ dest: join(inject('logDir'), fileName()), sync: false }) as unknown as Destination;
+  file ??= pino.destination({
+    dest: join(inject('logDir'), fileName()),
+    sync: false,
+    minLength: 8192,
+  }) as unknown as Destination;
   const into = file;
   const destination = {
     write(line: string) {
