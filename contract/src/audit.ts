@@ -35,6 +35,7 @@ export const AuditEvent = z.object({
   before: z.unknown(),
   after: z.unknown(),
 });
+export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const OutboxMail = z.object({
   id: z.string(),
@@ -58,3 +59,4 @@ export const OutboxMail = z.object({
   /** what the mail server (or the connection to it) said at the last failed attempt */
   lastError: z.string().nullable(),
 });
+export type OutboxMail = z.infer<typeof OutboxMail>;

@@ -13,6 +13,7 @@ export const SessionPerson = z.object({
   supporter: z.boolean(),
   roles: z.array(z.object({ role: RoleName, coopId: z.string().nullable() })),
 });
+export type SessionPerson = z.infer<typeof SessionPerson>;
 
 export const Abilities = z.object({
   manageNetwork: z.boolean(),
@@ -22,14 +23,17 @@ export const Abilities = z.object({
   adminOfCoops: z.array(z.string()),
   cashierOfCoops: z.array(z.string()),
 });
+export type Abilities = z.infer<typeof Abilities>;
 
 export const Session = z.object({
   person: SessionPerson.nullable(),
   csrfToken: z.string().nullable(),
   abilities: Abilities,
 });
+export type Session = z.infer<typeof Session>;
 
 export const SignedIn = z.object({ person: SessionPerson, csrfToken: z.string() });
+export type SignedIn = z.infer<typeof SignedIn>;
 
 export const LoginInput = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
 export const SignupInput = z.strictObject({
@@ -47,6 +51,7 @@ export const ResetDone = z.object({
   sessionsEnded: z.number().int(),
   tokensRevoked: z.number().int(),
 });
+export type ResetDone = z.infer<typeof ResetDone>;
 /**
  * A signed-in person changes their own password: the current one proves it is
  * them, the new one follows the rules of sign-up and reset.
@@ -54,6 +59,7 @@ export const ResetDone = z.object({
 export const PasswordChange = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password });
 /** The change ends the account's other sessions; the one that made it stays signed in. */
 export const PasswordChanged = z.object({ ok: z.literal(true), sessionsEnded: z.number().int() });
+export type PasswordChanged = z.infer<typeof PasswordChanged>;
 export const InvitationToken = z.strictObject({ token: z.string().min(10).max(200) });
 export const InvitationView = z.object({
   email: z.string(),
@@ -63,6 +69,7 @@ export const InvitationView = z.object({
   /** the address already has an account: its owner accepts signed in, and no password is set */
   existingAccount: z.boolean(),
 });
+export type InvitationView = z.infer<typeof InvitationView>;
 /**
  * A new account chooses `displayName` and `password`. An existing account is
  * accepted by its owner: signed in as that person (no password), or with
@@ -88,5 +95,8 @@ export const ApiToken = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
 });
+export type ApiToken = z.infer<typeof ApiToken>;
 export const CreatedApiToken = ApiToken.extend({ token: z.string() });
+export type CreatedApiToken = z.infer<typeof CreatedApiToken>;
 export const ApiTokenList = z.object({ items: z.array(ApiToken) });
+export type ApiTokenList = z.infer<typeof ApiTokenList>;

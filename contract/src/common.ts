@@ -12,6 +12,8 @@ export type PageQuery = z.infer<typeof PageQuery>;
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+/** A page of `T`s as `page(item)` describes it. */
+export type Page<T> = z.infer<ReturnType<typeof page<z.ZodType<T>>>>;
 
 export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
@@ -72,3 +74,4 @@ export const Locale = z.enum(['en', 'es']);
 export type Locale = z.infer<typeof Locale>;
 
 export const Ok = z.object({ ok: z.literal(true) });
+export type Ok = z.infer<typeof Ok>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Email, name, PersonName, text } from './common.ts';
 
 export const CoopStatus = z.enum(['applicant', 'member', 'suspended', 'left', 'rejected']);
+export type CoopStatus = z.infer<typeof CoopStatus>;
 
 export const Coop = z.object({
   id: z.string(),
@@ -27,6 +28,7 @@ export type Coop = z.infer<typeof Coop>;
 export const CoopWithAbilities = Coop.extend({
   abilities: z.object({ update: z.boolean(), manageWorkers: z.boolean(), changeStatus: z.boolean(), manageOffers: z.boolean() }),
 });
+export type CoopWithAbilities = z.infer<typeof CoopWithAbilities>;
 
 export const CoopListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
@@ -37,6 +39,7 @@ export const CoopListQuery = z.strictObject({
 export type CoopListQuery = z.infer<typeof CoopListQuery>;
 
 export const SectorCounts = z.object({ items: z.array(z.object({ sector: z.string(), count: z.number().int() })) });
+export type SectorCounts = z.infer<typeof SectorCounts>;
 
 const Url = z.url({ protocol: /^https?$/ }).max(500);
 
@@ -72,6 +75,7 @@ export const ApplicationInput = z.strictObject({
 export type ApplicationInput = z.infer<typeof ApplicationInput>;
 
 export const ApplicationStatus = z.enum(['pending', 'admitted', 'rejected']);
+export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
 export const Application = z.object({
   id: z.string(),

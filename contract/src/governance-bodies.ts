@@ -150,6 +150,7 @@ export const AttendanceListQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export const Attendee = z.object({ personId: z.string(), displayName: z.string(), coopName: z.string().nullable() });
+export type Attendee = z.infer<typeof Attendee>;
 
 // ── Notifications ──
 
@@ -178,3 +179,4 @@ export const NotificationPage = z.object({
   /** unread notifications in all, for a badge */
   unread: z.number().int(),
 });
+export type NotificationPage = z.infer<typeof NotificationPage>;

@@ -17,6 +17,7 @@ export const Network = z.object({
     sectors: z.number().int(),
   }),
 });
+export type Network = z.infer<typeof Network>;
 
 const isTimeZone = (tz: string) => {
   try {

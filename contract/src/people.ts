@@ -41,6 +41,7 @@ export type InvitationInput = z.infer<typeof InvitationInput>;
  * cannot reach them.
  */
 export const InvitationCreated = z.object({ id: z.string(), email: z.string(), mailed: z.boolean() });
+export type InvitationCreated = z.infer<typeof InvitationCreated>;
 
 export const Invitation = z.object({
   id: z.string(),
@@ -51,6 +52,7 @@ export const Invitation = z.object({
   expiresAt: z.string(),
   acceptedAt: z.string().nullable(),
 });
+export type Invitation = z.infer<typeof Invitation>;
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
@@ -94,6 +96,7 @@ export const WorkerImportResult = z.object({
   imported: z.number().int(),
   refused: z.array(z.object({ line: z.number().int(), email: z.string(), code: RefusalCode, reason: z.string() })),
 });
+export type WorkerImportResult = z.infer<typeof WorkerImportResult>;
 
 export const RoleInput = z.strictObject({ personId: Id, role: CoopRole });
 export const RoleParams = z.strictObject({ id: Id, personId: Id, role: CoopRole });

@@ -187,11 +187,13 @@ export const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1
 
 /** After the close of an open (not secret) vote: who voted what. */
 export const OpenBallot = z.object({ voterName: z.string(), ballot: z.unknown(), weight: z.number().int() });
+export type OpenBallot = z.infer<typeof OpenBallot>;
 
 /**
  * One member of a proposal's frozen electorate, for choosing whom to hand a
  * vote to. Names only: nothing about who voted or how.
  */
 export const ElectorateMember = z.object({ personId: z.string(), displayName: z.string(), coopName: z.string().nullable() });
+export type ElectorateMember = z.infer<typeof ElectorateMember>;
 export const Electorate = z.object({ items: z.array(ElectorateMember) });
 export type Electorate = z.infer<typeof Electorate>;

@@ -4,6 +4,7 @@
  * times are ISO-8601 UTC text, booleans are 0/1 integers, money is BIGINT
  * cents read back as safe JS integers.
  */
+import type { ApplicationStatus, CoopStatus } from '@coopnet/contract/coops';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { BenefitTables } from './schema-benefits.ts';
 import type { CardTables } from './schema-cards.ts';
@@ -25,7 +26,8 @@ export interface NetworkTable {
 
 export type DatabasePurpose = 'demo' | 'real';
 
-export type CoopStatus = 'applicant' | 'member' | 'suspended' | 'left' | 'rejected';
+/** A co-op's and an application's statuses are the ones the API names (contract/src/coops.ts). */
+export type { ApplicationStatus, CoopStatus };
 
 export interface CoopTable {
   id: string;
@@ -48,8 +50,6 @@ export interface CoopTable {
   updated_at: string;
   admitted_at: string | null;
 }
-
-export type ApplicationStatus = 'pending' | 'admitted' | 'rejected';
 
 export interface JoinApplicationTable {
   id: string;

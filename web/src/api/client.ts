@@ -3,7 +3,7 @@
  * cookie, and the session's CSRF token on every request that changes
  * something. Errors become `ApiError` with the server's stable code.
  */
-import type { Session } from './types.ts';
+import type { Session } from '@coopnet/contract/auth';
 
 export const API_BASE = '/api/v1';
 

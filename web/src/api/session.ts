@@ -1,7 +1,8 @@
 /** The session and the network: asked once, shared by every page. */
+import type { Abilities } from '@coopnet/contract/auth';
+import type { Network } from '@coopnet/contract/network';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, fetchSession } from './client.ts';
-import type { Abilities, Network } from './types.ts';
 
 export const sessionKey = ['session'] as const;
 export const networkKey = ['network'] as const;

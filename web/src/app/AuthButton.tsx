@@ -1,3 +1,4 @@
+import type { Ok } from '@coopnet/contract/common';
 import { Button } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,7 @@ export function AuthButton({ fullWidth = false }: { fullWidth?: boolean }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const signOut = useMutation({
-    mutationFn: () => api<{ ok: true }>('/auth/logout', { method: 'POST' }),
+    mutationFn: () => api<Ok>('/auth/logout', { method: 'POST' }),
     onSettled: async () => {
       rememberCsrfToken(null);
       forgetSaved(); // the member card kept on this device for offline use goes with its holder

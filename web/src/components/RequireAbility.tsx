@@ -1,6 +1,6 @@
+import type { Abilities } from '@coopnet/contract/auth';
 import type { ReactNode } from 'react';
 import { useAbilities, useSession } from '../api/session.ts';
-import type { Abilities } from '../api/types.ts';
 import { Loading } from './Loading.tsx';
 import { NoAccess } from './NoAccess.tsx';
 

@@ -1,3 +1,4 @@
+import type { PasswordChanged } from '@coopnet/contract/auth';
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,8 +24,7 @@ export function PasswordSection() {
   const [confirm, setConfirm] = useState('');
   const [tried, setTried] = useState(false);
   const change = useMutation({
-    mutationFn: () =>
-      api<{ ok: true; sessionsEnded: number }>('/me/password', { method: 'POST', body: { currentPassword, newPassword } }),
+    mutationFn: () => api<PasswordChanged>('/me/password', { method: 'POST', body: { currentPassword, newPassword } }),
     onSuccess: () => {
       setCurrentPassword('');
       setNewPassword('');

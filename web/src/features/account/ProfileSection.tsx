@@ -1,3 +1,4 @@
+import type { SessionPerson } from '@coopnet/contract/auth';
 import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -5,12 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { sessionKey } from '../../api/session.ts';
-import type { Person } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LANGUAGES } from '../../i18n/index.ts';
 
 /** The person's own name; their language is the header's switch, which saves it to the account too. */
-export function ProfileSection({ person }: { person: Person }) {
+export function ProfileSection({ person }: { person: SessionPerson }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [displayName, setDisplayName] = useState(person.displayName);

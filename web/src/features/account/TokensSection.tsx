@@ -1,10 +1,10 @@
+import type { ApiToken, ApiTokenList, CreatedApiToken, SessionPerson } from '@coopnet/contract/auth';
 import { Alert, Button, Checkbox, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
-import type { ApiToken, Page, Person } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { CopyField } from '../../components/CopyField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -18,7 +18,7 @@ const tokensKey = ['auth', 'tokens'] as const;
  * `coop_admin:<coopId>`, `cashier:<coopId>`. The choices offered are the
  * person's own roles; the server refuses anything else.
  */
-function scopeChoices(person: Person): string[] {
+function scopeChoices(person: SessionPerson): string[] {
   const scopes = ['read'];
   for (const g of person.roles) {
     const scope = g.coopId ? `${g.role}:${g.coopId}` : g.role;
@@ -27,7 +27,7 @@ function scopeChoices(person: Person): string[] {
   return scopes;
 }
 
-export function TokensSection({ person }: { person: Person }) {
+export function TokensSection({ person }: { person: SessionPerson }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const queryClient = useQueryClient();
@@ -36,11 +36,10 @@ export function TokensSection({ person }: { person: Person }) {
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const tokens = useQuery({
     queryKey: tokensKey,
-    queryFn: ({ signal }) => api<Page<ApiToken>>('/auth/tokens', { signal }),
+    queryFn: ({ signal }) => api<ApiTokenList>('/auth/tokens', { signal }),
   });
   const create = useMutation({
-    mutationFn: () =>
-      api<{ id: string; token: string }>('/auth/tokens', { method: 'POST', body: { name: name.trim(), scopes } }),
+    mutationFn: () => api<CreatedApiToken>('/auth/tokens', { method: 'POST', body: { name: name.trim(), scopes } }),
     onSuccess: async () => {
       setName('');
       await queryClient.invalidateQueries({ queryKey: tokensKey });

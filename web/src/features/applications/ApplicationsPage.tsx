@@ -1,3 +1,5 @@
+import type { Page } from '@coopnet/contract/common';
+import type { Application, ApplicationStatus } from '@coopnet/contract/coops';
 import { Alert, Anchor, Button, Card, Group, Modal, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -5,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
-import type { Application, ApplicationStatus, Page } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { Pager } from '../../components/Pager.tsx';

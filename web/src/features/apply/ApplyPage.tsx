@@ -1,3 +1,4 @@
+import type { Application, ApplicationInput } from '@coopnet/contract/coops';
 import { Alert, Anchor, Button, Fieldset, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,11 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { CoopFields, coopProfileFrom, emptyCoopFields, type CoopFieldValues } from '../coops/CoopFields.tsx';
 
-interface Contact {
-  contactName: string;
-  contactEmail: string;
-  message: string;
-}
+type Contact = Pick<ApplicationInput, 'contactName' | 'contactEmail' | 'message'>;
 
 /** A co-op asks to join the network; no account needed. */
 export function ApplyPage() {
@@ -23,7 +20,7 @@ export function ApplyPage() {
   const [contact, setContact] = useState<Contact>({ contactName: '', contactEmail: '', message: '' });
   const submit = useMutation({
     mutationFn: () =>
-      api<{ id: string; status: string }>('/applications', {
+      api<Pick<Application, 'id' | 'status'>>('/applications', {
         method: 'POST',
         body: {
           coop: coopProfileFrom(coop, { withLogo: false, omitBlank: true }),

@@ -1,3 +1,4 @@
+import type { InvitationView } from '@coopnet/contract/auth';
 import { Button, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +7,6 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { useSession } from '../../api/session.ts';
-import type { InvitationPreview } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PasswordField } from '../../components/PasswordField.tsx';
@@ -28,7 +28,7 @@ export function InvitationPage() {
   const navigate = useNavigate();
   const invitation = useQuery({
     queryKey: ['invitation', token],
-    queryFn: ({ signal }) => api<InvitationPreview>(`/auth/invitations/${encodeURIComponent(token)}`, { signal }),
+    queryFn: ({ signal }) => api<InvitationView>(`/auth/invitations/${encodeURIComponent(token)}`, { signal }),
     staleTime: Infinity,
   });
   // null until the person types: until then the name the inviter gave is shown.
@@ -93,7 +93,7 @@ export function InvitationPage() {
   );
 }
 
-function Invited({ inv }: { inv: InvitationPreview }) {
+function Invited({ inv }: { inv: InvitationView }) {
   const { t } = useTranslation();
   const role = t(`roles.${inv.role}`, { defaultValue: inv.role });
   return (
@@ -104,7 +104,7 @@ function Invited({ inv }: { inv: InvitationPreview }) {
 }
 
 /** The owner of an existing account accepts: signed in as it already, or with its current password. */
-function AcceptAsOwner({ token, inv }: { token: string; inv: InvitationPreview }) {
+function AcceptAsOwner({ token, inv }: { token: string; inv: InvitationView }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const session = useSession();

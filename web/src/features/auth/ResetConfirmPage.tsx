@@ -1,3 +1,4 @@
+import type { ResetDone } from '@coopnet/contract/auth';
 import { Alert, Anchor, Button, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -20,7 +21,7 @@ export function ResetConfirmPage() {
   const [tried, setTried] = useState(false);
   const confirmReset = useMutation({
     mutationFn: () =>
-      api<{ ok: true; sessionsEnded: number; tokensRevoked: number }>('/auth/password-reset/confirm', {
+      api<ResetDone>('/auth/password-reset/confirm', {
         method: 'POST',
         body: { token, password },
       }),

@@ -1,3 +1,4 @@
+import type { Ok } from '@coopnet/contract/common';
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -15,7 +16,7 @@ export function ResetRequestPage() {
   usePageTitle(t('reset.title'));
   const [email, setEmail] = useState('');
   const request = useMutation({
-    mutationFn: () => api<{ ok: true }>('/auth/password-reset', { method: 'POST', body: { email: email.trim() } }),
+    mutationFn: () => api<Ok>('/auth/password-reset', { method: 'POST', body: { email: email.trim() } }),
   });
   return (
     <AuthCard title={t('reset.title')}>

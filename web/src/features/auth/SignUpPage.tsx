@@ -1,3 +1,4 @@
+import type { Ok } from '@coopnet/contract/common';
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -21,7 +22,7 @@ export function SignUpPage() {
   usePageTitle(t('signUp.title'));
   const [form, setForm] = useState({ displayName: '', email: '', password: '' });
   const signup = useMutation({
-    mutationFn: (body: typeof form) => api<{ ok: true }>('/auth/signup', { method: 'POST', body }),
+    mutationFn: (body: typeof form) => api<Ok>('/auth/signup', { method: 'POST', body }),
   });
   const errors = fieldErrorsOf(signup.error);
   const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) =>

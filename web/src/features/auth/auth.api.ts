@@ -1,7 +1,7 @@
+import type { SignedIn } from '@coopnet/contract/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, rememberCsrfToken } from '../../api/client.ts';
 import { refreshAfterAuthChange } from '../../api/session.ts';
-import type { SignedIn } from '../../api/types.ts';
 
 /** A request that signs someone in (login, signup, accepting an invitation). */
 export function useSignInRequest<V>(path: string) {

@@ -1,3 +1,4 @@
+import type { CoopWithAbilities } from '@coopnet/contract/coops';
 import { Alert, Button, Group, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -5,19 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
-import type { CoopDetail } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { CoopFields, coopFieldsFrom, coopProfileFrom, type CoopFieldValues } from './CoopFields.tsx';
 
 /** The co-op's admin (or a coordinator) edits its public profile. */
-export function CoopEditForm({ coop }: { coop: CoopDetail }) {
+export function CoopEditForm({ coop }: { coop: CoopWithAbilities }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [values, setValues] = useState<CoopFieldValues>(() => coopFieldsFrom(coop));
   const save = useMutation({
     mutationFn: (v: CoopFieldValues) =>
-      api<CoopDetail>(`/coops/${coop.id}`, {
+      api<CoopWithAbilities>(`/coops/${coop.id}`, {
         method: 'PATCH',
         body: coopProfileFrom(v, { withLogo: true, omitBlank: false }),
       }),

@@ -2,9 +2,9 @@
  * The fields of a co-op's profile, shared by the application form and the
  * edit form. Values are kept as strings while typing and converted on submit.
  */
+import type { CoopProfileInput } from '@coopnet/contract/coops';
 import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CoopProfile } from '../../api/types.ts';
 
 export interface CoopFieldValues {
   name: string;
@@ -34,7 +34,7 @@ export const emptyCoopFields: CoopFieldValues = {
   longitude: '',
 };
 
-export function coopFieldsFrom(c: Partial<CoopProfile>): CoopFieldValues {
+export function coopFieldsFrom(c: Partial<CoopProfileInput>): CoopFieldValues {
   const s = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
   return {
     name: s(c.name),
@@ -59,10 +59,10 @@ const num = (v: string): number | null => {
 };
 
 /** The profile the API takes; blank optional fields become null (or are left out for applications). */
-export function coopProfileFrom(v: CoopFieldValues, opts: { withLogo: boolean; omitBlank: boolean }): CoopProfile {
+export function coopProfileFrom(v: CoopFieldValues, opts: { withLogo: boolean; omitBlank: boolean }): CoopProfileInput {
   const optional = (value: string | number | null) =>
     value === null || value === '' ? (opts.omitBlank ? undefined : null) : value;
-  const profile: CoopProfile = {
+  const profile: CoopProfileInput = {
     name: v.name.trim(),
     legalForm: v.legalForm.trim(),
     sector: v.sector.trim(),
@@ -75,7 +75,7 @@ export function coopProfileFrom(v: CoopFieldValues, opts: { withLogo: boolean; o
     longitude: optional(num(v.longitude)) as number | null | undefined,
   };
   if (opts.withLogo) profile.logoUrl = optional(v.logoUrl.trim()) as string | null | undefined;
-  for (const key of Object.keys(profile) as (keyof CoopProfile)[]) {
+  for (const key of Object.keys(profile) as (keyof CoopProfileInput)[]) {
     if (profile[key] === undefined) delete profile[key];
   }
   return profile;

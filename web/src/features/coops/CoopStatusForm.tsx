@@ -1,16 +1,16 @@
+import type { CoopWithAbilities } from '@coopnet/contract/coops';
 import { Alert, Button, Group, NativeSelect, Stack, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
-import type { CoopDetail } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 const STATUSES = ['member', 'suspended', 'left'] as const;
 
 /** A coordinator suspends a co-op, reinstates it, or records that it left. */
-export function CoopStatusForm({ coop }: { coop: CoopDetail }) {
+export function CoopStatusForm({ coop }: { coop: CoopWithAbilities }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<string>(coop.status === 'member' ? 'suspended' : 'member');

@@ -1,6 +1,6 @@
+import type { CoopWithAbilities } from '@coopnet/contract/coops';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { CoopDetail } from '../../api/types.ts';
 
 export const coopKey = (idOrSlug: string) => ['coops', 'one', idOrSlug] as const;
 
@@ -8,7 +8,7 @@ export const coopKey = (idOrSlug: string) => ['coops', 'one', idOrSlug] as const
 export function useCoop(idOrSlug: string | undefined) {
   return useQuery({
     queryKey: coopKey(idOrSlug ?? ''),
-    queryFn: ({ signal }) => api<CoopDetail>(`/coops/${encodeURIComponent(idOrSlug ?? '')}`, { signal }),
+    queryFn: ({ signal }) => api<CoopWithAbilities>(`/coops/${encodeURIComponent(idOrSlug ?? '')}`, { signal }),
     enabled: !!idOrSlug,
   });
 }

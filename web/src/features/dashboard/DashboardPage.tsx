@@ -1,10 +1,12 @@
+import type { SessionPerson } from '@coopnet/contract/auth';
+import type { Page } from '@coopnet/contract/common';
+import type { Application } from '@coopnet/contract/coops';
 import { Anchor, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useAbilities, useSession } from '../../api/session.ts';
-import type { Application, Page, Person } from '../../api/types.ts';
 import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useCoop } from '../coops/coops.api.ts';
@@ -49,7 +51,7 @@ export function DashboardPage() {
   );
 }
 
-function YouCard({ person }: { person: Person }) {
+function YouCard({ person }: { person: SessionPerson }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="you-title">

@@ -1,7 +1,7 @@
+import type { Coop } from '@coopnet/contract/coops';
 import { Anchor, Avatar, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Coop } from '../../api/types.ts';
 import { useFormat } from '../../components/useFormat.ts';
 
 export function CoopCard({ coop }: { coop: Coop }) {

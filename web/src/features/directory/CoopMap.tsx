@@ -3,11 +3,11 @@
  * needed; each opens a popup linking to the co-op. The map is secondary: when
  * tiles do not load the markers still show, and the list beside it has it all.
  */
+import type { Coop } from '@coopnet/contract/coops';
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import type { Coop } from '../../api/types.ts';
 
 interface CoopMapProps {
   coops: Coop[];

@@ -1,11 +1,10 @@
+import type { Page } from '@coopnet/contract/common';
+import type { Coop, CoopListQuery, SectorCounts } from '@coopnet/contract/coops';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Coop, Page, SectorCount } from '../../api/types.ts';
 
-export interface CoopFilter {
-  q: string;
-  sector: string;
-}
+/** The directory's search as typed; empty text filters nothing. */
+export type CoopFilter = Required<Pick<CoopListQuery, 'q' | 'sector'>>;
 
 export function useCoopList(filter: CoopFilter, limit: number, offset: number) {
   return useQuery({
@@ -28,7 +27,7 @@ export function useCoopMapPoints(filter: CoopFilter) {
 export function useSectors() {
   return useQuery({
     queryKey: ['coops', 'sectors'],
-    queryFn: ({ signal }) => api<{ items: SectorCount[] }>('/coops/sectors', { signal }),
+    queryFn: ({ signal }) => api<SectorCounts>('/coops/sectors', { signal }),
     staleTime: 5 * 60_000,
   });
 }

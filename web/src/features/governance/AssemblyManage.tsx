@@ -1,27 +1,23 @@
 /** Coordinators' controls of one assembly: minutes, agenda, attendance; and the form that calls a new one. */
+import type { Page } from '@coopnet/contract/common';
+import type { Coop } from '@coopnet/contract/coops';
+import type { Worker } from '@coopnet/contract/people';
 import { Button, Checkbox, Group, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
-import type { Coop, Page, Worker } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { assembliesKey, assemblyKey } from './governance.api.ts';
-import type { Assembly, AssemblyWithAbilities, Body, ProposalSummary } from './types.ts';
+import type { Assembly, AssemblyWithAbilities, Attendee, Body, ProposalSummary } from './types.ts';
 
 /** A `datetime-local` value (the browser's time zone) as ISO UTC, or null when empty or invalid. */
 export function localToIso(v: string): string | null {
   if (!v) return null;
   const d = new Date(v);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-
-interface Attendee {
-  personId: string;
-  displayName: string;
-  coopName: string | null;
 }
 
 export function NewAssemblyForm({ bodies }: { bodies: Body[] }) {

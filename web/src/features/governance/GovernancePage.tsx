@@ -1,3 +1,5 @@
+import type { Page } from '@coopnet/contract/common';
+import type { Worker } from '@coopnet/contract/people';
 import {
   Anchor,
   Badge,
@@ -18,7 +20,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { api, API_BASE } from '../../api/client.ts';
 import { useAbilities, useNetwork, useSession } from '../../api/session.ts';
-import type { Page, Worker } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';

@@ -1,3 +1,5 @@
+import type { Page } from '@coopnet/contract/common';
+import type { Application, Coop } from '@coopnet/contract/coops';
 import {
   Alert,
   Button,
@@ -17,7 +19,6 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { useAbilities } from '../../api/session.ts';
-import type { Application, Coop, Page } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { BylawsEditor, BylawsProblems } from './BylawsEditor.tsx';

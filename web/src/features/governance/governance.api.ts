@@ -1,8 +1,8 @@
 /** Queries of the governance pages: proposals, bodies, bylaws, assemblies, notifications. */
+import type { Page } from '@coopnet/contract/common';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
-import type { Page } from '../../api/types.ts';
 import type {
   Assembly,
   AssemblyWithAbilities,

@@ -9,6 +9,7 @@ import type {
   AgendaItem as AgendaItemSchema,
   Assembly,
   AssemblyWithAbilities as AssemblyWithAbilitiesSchema,
+  Attendee,
   Body,
   BodyMember,
   BodyWithAbilities as BodyWithAbilitiesSchema,
@@ -17,12 +18,15 @@ import type {
   BylawsVersionSummary as BylawsVersionSummarySchema,
   MatterRule,
   Notification,
+  NotificationPage,
 } from '@coopnet/contract/governance-bodies';
 import type {
   Amendment as AmendmentSchema,
   Ballot,
   CastResult as CastResultSchema,
   Comment as CommentSchema,
+  ElectorateMember,
+  OpenBallot,
   Proposal,
   ProposalInput,
   ProposalResult,
@@ -39,8 +43,8 @@ import type { QuorumCheck, YesNoResult } from '@coopnet/domain/voting/threshold'
 import type { TieBreak } from '@coopnet/domain/voting/types';
 import type { z } from 'zod';
 
-export type { Assembly, Ballot, Body, BodyMember, Bylaws, MatterRule, Notification };
-export type { Proposal, ProposalInput, ProposalResult, ProposalStatus, ProposalSummary };
+export type { Assembly, Attendee, Ballot, Body, BodyMember, Bylaws, MatterRule, Notification, NotificationPage };
+export type { ElectorateMember, OpenBallot, Proposal, ProposalInput, ProposalResult, ProposalStatus, ProposalSummary };
 export type { ApprovalResult, ConsentResult, IrvResult, QuorumCheck, SchulzeResult, StvMeekResult, StvScottishResult };
 export type { TieBreak, YesNoResult };
 
@@ -54,15 +58,6 @@ export type CastReply = z.infer<typeof CastResultSchema>;
 export type ProposalComment = z.infer<typeof CommentSchema>;
 export type BodyKind = MatterRule['body'];
 export type VotingMethod = MatterRule['method'];
-
-/** GET /notifications also says how many are unread in all, for the header's badge. */
-export interface NotificationPage {
-  items: Notification[];
-  total: number;
-  limit: number;
-  offset: number;
-  unread: number;
-}
 
 export const PROPOSAL_STATUSES = [
   'draft',
@@ -78,10 +73,3 @@ export const PROPOSAL_STATUSES = [
 /** The domain's count of a closed vote (`result.count`); its `method` says which shape. */
 export type CountResult =
   YesNoResult | ConsentResult | ApprovalResult | IrvResult | StvScottishResult | StvMeekResult | SchulzeResult;
-
-/** Someone a vote can be handed to. */
-export interface ElectorateMember {
-  personId: string;
-  displayName: string;
-  coopName?: string | null;
-}

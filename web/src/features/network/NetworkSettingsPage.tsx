@@ -1,3 +1,4 @@
+import type { Network, NetworkPatch } from '@coopnet/contract/network';
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -5,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { networkKey, useNetwork } from '../../api/session.ts';
-import type { Network, NetworkPatch } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { RequireAbility } from '../../components/RequireAbility.tsx';
@@ -50,7 +50,9 @@ function SettingsForm({ network }: { network: Network }) {
       const body: NetworkPatch = {
         name: values.name.trim(),
         currency: values.currency.trim().toUpperCase(),
-        locale: values.locale,
+        // the select also offers the network's current locale when it is not one the server accepts; sent as
+        // it is, the server's refusal names the field
+        locale: values.locale as NetworkPatch['locale'],
         timeZone: values.timeZone.trim(),
         logoUrl: values.logoUrl.trim() || null,
         description: values.description.trim() || null,

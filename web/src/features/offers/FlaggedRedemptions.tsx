@@ -1,9 +1,9 @@
+import type { CoopWithAbilities } from '@coopnet/contract/coops';
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { CoopDetail } from '../../api/types.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
@@ -21,7 +21,7 @@ const PAGE_SIZE = 20;
  * recorded, never dropped, but count in the reciprocity accounts only once
  * the admin accepts them; a rejected one never counts.
  */
-export function FlaggedRedemptions({ coop }: { coop: CoopDetail }) {
+export function FlaggedRedemptions({ coop }: { coop: CoopWithAbilities }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const words = useOfferWords();

@@ -1,9 +1,9 @@
+import type { CoopWithAbilities } from '@coopnet/contract/coops';
 import { Alert, Button, Divider, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { CoopDetail } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { CoopAdminFrame } from '../workers/CoopAdminFrame.tsx';
@@ -25,7 +25,7 @@ type Action = 'pause' | 'resume' | 'end';
  * dialog, pause / resume / end, and the redemptions flagged by offline tills.
  * Who may manage comes from the offers list's own abilities.
  */
-function ManageOffers({ coop }: { coop: CoopDetail }) {
+function ManageOffers({ coop }: { coop: CoopWithAbilities }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const offers = useCoopOffers(coop.id);

@@ -10,6 +10,7 @@ import type {
   Offer,
   OfferInput,
   OfferKind as OfferKindSchema,
+  OfferListQuery,
   OfferPage as OfferPageSchema,
   OfferStatus as OfferStatusSchema,
 } from '@coopnet/contract/offers';
@@ -32,15 +33,9 @@ export const offersKey = ['offers'] as const;
 export const coopOffersKey = (coopId: string) => [...offersKey, 'coop', coopId] as const;
 export const flaggedKey = (coopId: string) => [...offersKey, 'flagged', coopId] as const;
 
-export interface CatalogueQuery {
-  openToMe?: '1';
-  sector?: string;
-  lat?: number;
-  lng?: number;
-  radiusKm?: number;
-  limit: number;
-  offset: number;
-}
+/** The catalogue's query as the page asks it: a page, and the filters chosen. */
+export type CatalogueQuery = Pick<OfferListQuery, 'limit' | 'offset'> &
+  Partial<Pick<OfferListQuery, 'openToMe' | 'sector' | 'lat' | 'lng' | 'radiusKm'>>;
 
 export function useCatalogue(query: CatalogueQuery, enabled = true) {
   return useQuery({

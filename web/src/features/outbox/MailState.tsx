@@ -1,6 +1,6 @@
+import type { OutboxMail } from '@coopnet/contract/audit';
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { OutboxMail } from '../../api/types.ts';
 import { useFormat } from '../../components/useFormat.ts';
 
 /**

@@ -1,9 +1,10 @@
+import type { OutboxMail } from '@coopnet/contract/audit';
+import type { Page } from '@coopnet/contract/common';
 import { Alert, Anchor, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { OutboxMail, Page } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { Pager } from '../../components/Pager.tsx';

@@ -1,6 +1,7 @@
 /** The till's requests, each given up after a few seconds: a customer is waiting. */
+import type { Page } from '@coopnet/contract/common';
+import type { Coop } from '@coopnet/contract/coops';
 import { api, ApiError } from '../../api/client.ts';
-import type { Coop, Page } from '../../api/types.ts';
 import type {
   CardKeySet,
   Redemption,

@@ -3,9 +3,9 @@
  * the connection comes back, and the queue of offline sales synced when the
  * connection comes back and every 30 seconds while it is not empty.
  */
+import type { Network } from '@coopnet/contract/network';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, isUnreachable } from '../../api/client.ts';
-import type { Network } from '../../api/types.ts';
 import { tillApi } from './till-api.ts';
 import { dropAnswered, enqueue, liveKeys, loadCache, loadQueue, mergeRevoked, saveCache } from './till-store.ts';
 import type { QueuedSale, TillCache } from './till-types.ts';

@@ -1,8 +1,8 @@
+import type { CoopWithAbilities } from '@coopnet/contract/coops';
 import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useParams } from 'react-router';
-import type { CoopDetail } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { NoAccess } from '../../components/NoAccess.tsx';
@@ -13,7 +13,13 @@ import { useCoop } from '../coops/coops.api.ts';
  * The frame of a co-op's admin pages: loads the co-op, lets through only
  * those the server says may manage its workers, and titles the page.
  */
-export function CoopAdminFrame({ title, children }: { title: string; children: (coop: CoopDetail) => ReactNode }) {
+export function CoopAdminFrame({
+  title,
+  children,
+}: {
+  title: string;
+  children: (coop: CoopWithAbilities) => ReactNode;
+}) {
   const { id } = useParams();
   const { t } = useTranslation();
   const { data: coop, isPending, error } = useCoop(id);

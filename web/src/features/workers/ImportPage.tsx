@@ -1,9 +1,10 @@
+import type { CoopWithAbilities } from '@coopnet/contract/coops';
+import type { WorkerImportResult } from '@coopnet/contract/people';
 import { Alert, Button, Code, Group, Input, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiUpload } from '../../api/client.ts';
-import type { CoopDetail, ImportResult } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { CoopAdminFrame } from './CoopAdminFrame.tsx';
@@ -25,14 +26,14 @@ function progressValue(stage: Stage, uploaded: number): number {
 }
 
 /** Import many workers from a CSV (email,display_name): preview first, then import. */
-function ImportForm({ coop }: { coop: CoopDetail }) {
+function ImportForm({ coop }: { coop: CoopWithAbilities }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const fileId = useId();
   const [csv, setCsv] = useState('');
   const [stage, setStage] = useState<Stage>('idle');
   const [uploaded, setUploaded] = useState(0);
-  const [result, setResult] = useState<{ dryRun: boolean; data: ImportResult } | null>(null);
+  const [result, setResult] = useState<{ dryRun: boolean; data: WorkerImportResult } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const busy = stage === 'uploading' || stage === 'processing';
 
@@ -42,7 +43,7 @@ function ImportForm({ coop }: { coop: CoopDetail }) {
     setUploaded(0);
     setStage('uploading');
     try {
-      const data = await apiUpload<ImportResult>(`/coops/${coop.id}/worker-imports`, { csv, dryRun }, (f) => {
+      const data = await apiUpload<WorkerImportResult>(`/coops/${coop.id}/worker-imports`, { csv, dryRun }, (f) => {
         setUploaded(f);
         if (f >= 1) setStage('processing');
       });

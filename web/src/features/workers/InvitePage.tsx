@@ -1,10 +1,11 @@
+import type { CoopWithAbilities } from '@coopnet/contract/coops';
+import type { InvitationCreated, InvitationInput } from '@coopnet/contract/people';
 import { Alert, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
-import type { CoopDetail, InvitationCreated, InvitationRole } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../components/useFormat.ts';
@@ -17,12 +18,12 @@ export function InvitePage() {
 }
 
 /** Invite one person to the co-op; the link is e-mailed to them and never shown here. */
-function InviteForm({ coop }: { coop: CoopDetail }) {
+function InviteForm({ coop }: { coop: CoopWithAbilities }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<InvitationRole>('worker');
+  const [role, setRole] = useState<InvitationInput['role']>('worker');
   const invite = useMutation({
     mutationFn: () =>
       api<InvitationCreated>(`/coops/${coop.id}/invitations`, {
@@ -66,7 +67,7 @@ function InviteForm({ coop }: { coop: CoopDetail }) {
           <NativeSelect
             label={t('invite.role')}
             value={role}
-            onChange={(e) => setRole(e.currentTarget.value as InvitationRole)}
+            onChange={(e) => setRole(e.currentTarget.value as InvitationInput['role'])}
             data={[
               { value: 'worker', label: t('roles.worker') },
               { value: 'coop_admin', label: t('roles.coop_admin') },

@@ -1,10 +1,11 @@
+import type { CoopWithAbilities } from '@coopnet/contract/coops';
+import type { Worker } from '@coopnet/contract/people';
 import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, apiDownload } from '../../api/client.ts';
-import type { CoopDetail, Worker } from '../../api/types.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -22,7 +23,7 @@ export function WorkersPage() {
 }
 
 /** A co-op's workers: search, remove (their card dies), and grant or revoke cashier and admin roles. */
-function WorkersList({ coop }: { coop: CoopDetail }) {
+function WorkersList({ coop }: { coop: CoopWithAbilities }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
@@ -162,7 +163,7 @@ function saveFile(blob: Blob, filename: string): void {
  * them. Printing replaces every worker's card, so it is asked for with a POST,
  * after a confirmation.
  */
-function PrintCards({ coop }: { coop: CoopDetail }) {
+function PrintCards({ coop }: { coop: CoopWithAbilities }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const print = useMutation({

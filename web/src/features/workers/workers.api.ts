@@ -1,6 +1,7 @@
+import type { Page } from '@coopnet/contract/common';
+import type { Invitation, Worker } from '@coopnet/contract/people';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Invitation, Page, Worker } from '../../api/types.ts';
 
 export const workersKey = (coopId: string) => ['coops', coopId, 'workers'] as const;
 export const invitationsKey = (coopId: string) => ['coops', coopId, 'invitations'] as const;

@@ -1,10 +1,10 @@
+import type { Page } from '@coopnet/contract/common';
 import { Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../api/session.ts';
-import type { Page } from '../../../api/types.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { proposalKey } from '../governance.api.ts';
 import type { BodyKind, BodyMember, ElectorateMember, Proposal } from '../types.ts';

@@ -1,20 +1,14 @@
+import type { Page } from '@coopnet/contract/common';
 import { Anchor, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, API_BASE } from '../../../api/client.ts';
-import type { Page } from '../../../api/types.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Pager } from '../../../components/Pager.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
-import type { Proposal } from '../types.ts';
-
-interface OpenBallot {
-  voterName: string;
-  ballot: unknown;
-  weight: number;
-}
+import type { OpenBallot, Proposal } from '../types.ts';
 
 const PAGE_SIZE = 50;
 const RANKED = ['irv', 'stv_scottish', 'stv_meek', 'schulze'];
