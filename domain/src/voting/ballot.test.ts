@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkPreferences, prepareRanked, validateApprovalBallot, validateRankedBallot } from './ballot.ts';
+import {
+  checkPreferences,
+  prepareRanked,
+  rankedBallotProblems,
+  validateApprovalBallot,
+  validateRankedBallot,
+} from './ballot.ts';
 import { VotingInputError } from './types.ts';
 
 const options = ['Ana', 'Bea', 'Cai', 'Dov'];
@@ -69,6 +75,27 @@ describe('validateRankedBallot', () => {
     expect(!blank.ok && blank.error.code).toBe('ballot.empty');
     const partial = validateRankedBallot([{ option: 'Ana', rank: 1 }], options, { requireComplete: true });
     expect(!partial.ok && partial.error.code).toBe('ballot.incomplete');
+  });
+});
+
+describe('rankedBallotProblems', () => {
+  it('lists every rank given twice and the first rank missing, for a form to show at once', () => {
+    const marks = [
+      { option: 'Ana', rank: 1 },
+      { option: 'Bea', rank: 1 },
+      { option: 'Cai', rank: 4 },
+      { option: 'Dov', rank: 4 },
+    ];
+    expect(rankedBallotProblems(marks, options).map((p) => [p.code, p.details])).toEqual([
+      ['ballot.duplicate_rank', { rank: 1, options: ['Ana', 'Bea'] }],
+      ['ballot.duplicate_rank', { rank: 4, options: ['Cai', 'Dov'] }],
+      ['ballot.gap', { missingRank: 2 }],
+    ]);
+    expect(validateRankedBallot(marks, options)).toMatchObject({ ok: false, error: { code: 'ballot.duplicate_rank' } });
+  });
+
+  it('finds nothing wrong with a good ballot', () => {
+    expect(rankedBallotProblems([{ option: 'Bea', rank: 1 }], options, { allowEmpty: false })).toEqual([]);
   });
 });
 

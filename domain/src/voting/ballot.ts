@@ -33,28 +33,62 @@ export interface RankedBallotRules {
  * first. Error codes: `ballot.unknown_option`, `ballot.duplicate_option` (an
  * option ranked twice), `ballot.invalid_rank` (not a whole number ≥ 1),
  * `ballot.duplicate_rank` (two options share a rank), `ballot.gap` (e.g.
- * ranks 1 and 3 without 2), `ballot.empty`, `ballot.incomplete`.
+ * ranks 1 and 3 without 2), `ballot.empty`, `ballot.incomplete`: the first
+ * of `rankedBallotProblems`.
  */
 export function validateRankedBallot(
   marks: readonly RankMark[],
   options: readonly string[],
   rules: RankedBallotRules = {},
 ): BallotCheck<number[]> {
+  const [first] = rankedBallotProblems(marks, options, rules);
+  if (first) return { ok: false, error: first };
   const index = new Map<string, number>();
   options.forEach((o, i) => index.set(o, i));
+  const byRank = [...marks].sort((a, b) => a.rank - b.rank);
+  return { ok: true, value: byRank.map((m) => index.get(m.option)!) };
+}
+
+/**
+ * Every problem of a ranked ballot, in the order a person would fix them:
+ * each bad mark, each rank given to more than one option, the first rank
+ * missing, then an empty or incomplete ballot (as `rules` ask). Empty when
+ * the ballot is good. A form lists them all; the server refuses with the first.
+ */
+export function rankedBallotProblems(
+  marks: readonly RankMark[],
+  options: readonly string[],
+  rules: RankedBallotRules = {},
+): VotingError[] {
+  const problem = (code: string, message: string, details: Record<string, unknown> = {}): VotingError => ({
+    code,
+    message,
+    details,
+  });
+  const problems: VotingError[] = [];
+  const known = new Set(options);
   const seenOption = new Set<string>();
   const byRank = new Map<number, string[]>();
   for (const m of marks) {
-    if (!index.has(m.option))
-      return fail('ballot.unknown_option', `"${m.option}" is not an option of this vote`, { option: m.option });
-    if (seenOption.has(m.option))
-      return fail('ballot.duplicate_option', `"${m.option}" is ranked more than once`, { option: m.option });
+    if (!known.has(m.option)) {
+      problems.push(
+        problem('ballot.unknown_option', `"${m.option}" is not an option of this vote`, { option: m.option }),
+      );
+      continue;
+    }
+    if (seenOption.has(m.option)) {
+      problems.push(problem('ballot.duplicate_option', `"${m.option}" is ranked more than once`, { option: m.option }));
+      continue;
+    }
     seenOption.add(m.option);
     if (!isSafeWhole(m.rank) || m.rank < 1) {
-      return fail('ballot.invalid_rank', `the rank of "${m.option}" must be a whole number from 1`, {
-        option: m.option,
-        rank: m.rank,
-      });
+      problems.push(
+        problem('ballot.invalid_rank', `the rank of "${m.option}" must be a whole number from 1`, {
+          option: m.option,
+          rank: m.rank,
+        }),
+      );
+      continue;
     }
     const at = byRank.get(m.rank);
     if (at) at.push(m.option);
@@ -64,20 +98,26 @@ export function validateRankedBallot(
   for (const r of ranks) {
     const at = byRank.get(r)!;
     if (at.length > 1)
-      return fail('ballot.duplicate_rank', `rank ${r} is given to more than one option`, { rank: r, options: at });
+      problems.push(
+        problem('ballot.duplicate_rank', `rank ${r} is given to more than one option`, { rank: r, options: at }),
+      );
   }
-  for (let i = 0; i < ranks.length; i++) {
-    if (ranks[i] !== i + 1) {
-      return fail('ballot.gap', `rank ${i + 1} is missing: ranks must run 1, 2, 3 … without gaps`, {
-        missingRank: i + 1,
-      });
-    }
+  const missing = ranks.findIndex((r, i) => r !== i + 1);
+  if (missing >= 0) {
+    problems.push(
+      problem('ballot.gap', `rank ${missing + 1} is missing: ranks must run 1, 2, 3 … without gaps`, {
+        missingRank: missing + 1,
+      }),
+    );
   }
-  if (marks.length === 0 && rules.allowEmpty === false) return fail('ballot.empty', 'the ballot ranks no option');
+  if (marks.length === 0 && rules.allowEmpty === false)
+    problems.push(problem('ballot.empty', 'the ballot ranks no option'));
   if (rules.requireComplete && marks.length !== options.length) {
-    return fail('ballot.incomplete', 'every option must be ranked', { ranked: marks.length, options: options.length });
+    problems.push(
+      problem('ballot.incomplete', 'every option must be ranked', { ranked: marks.length, options: options.length }),
+    );
   }
-  return { ok: true, value: ranks.map((r) => index.get(byRank.get(r)![0]!)!) };
+  return problems;
 }
 
 /** Checks a list of option indices (most preferred first): `ballot.unknown_option`, `ballot.duplicate_option`. */

@@ -16,3 +16,5 @@ export * from './stv-scottish.ts';
 export * from './stv-meek.ts';
 export * from './schulze.ts';
 export * from './blt.ts';
+export * from './cast.ts';
+export * from './count-vote.ts';

@@ -4,9 +4,9 @@
  * participation (who voted and through whom, to the day), delegations, and
  * the idempotency records of casting.
  */
+import type { BallotContent } from '@coopnet/domain/voting/cast';
 import type { DialectName, Executor } from '../../db/database.ts';
 import type { DelegationTable, ParticipationTable } from '../../db/schema-governance.ts';
-import type { BallotContent } from './counting.ts';
 
 /**
  * One ballot in the box. Secret: `t` is the keyed hash of the voter's ballot

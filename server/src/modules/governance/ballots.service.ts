@@ -12,6 +12,7 @@ import { randomInt } from 'node:crypto';
 import type { CastInput } from '@coopnet/contract/proposals';
 import type { MatterRule } from '@coopnet/domain/governance/bylaws';
 import { voting } from '@coopnet/domain';
+import { checkBallot, isRankedMethod } from '@coopnet/domain/voting/cast';
 import type { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
@@ -22,7 +23,6 @@ import { AppError, badRequest, conflict } from '../../platform/errors.ts';
 import { newToken } from '../../platform/tokens.ts';
 import { ballotKeys, ballotRequestHash, storedIdempotencyKey, tokenBinding } from './ballot-binding.ts';
 import * as box from './ballots.repository.ts';
-import { checkBallot, isRankedMethod } from './counting.ts';
 import { electorateEntry } from './electorate.repository.ts';
 import { isDecided } from './proposals.presenter.ts';
 import { findProposal, peopleNames } from './proposals.repository.ts';
@@ -100,7 +100,7 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
         }
         const [old] = entries.splice(at, 1);
         // Same weight; a new random place, so a change cannot be spotted by position either.
-        insertAtRandom(entries, { ...old!, c: checked.content });
+        insertAtRandom(entries, { ...old!, c: checked.value });
         await box.writeBox(trx, id, entries);
         await recordAudit(trx, { actorId: me, action: 'participation.changed', subjectType: 'proposal', subjectId: id });
         response = { receipt: mine.receipt_code, ballotToken: input.ballotToken ?? null };
@@ -117,8 +117,8 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
         // A token only where a secret ballot may still be changed; an unchangeable one needs none.
         const token = rule.secret && rule.changeable ? newToken('bt_') : null;
         const entry: box.BoxEntry = rule.secret
-          ? { ...(token && { t: tokenBinding(keys, token, me, id) }), c: checked.content, w: weight }
-          : { v: me, c: checked.content, w: weight };
+          ? { ...(token && { t: tokenBinding(keys, token, me, id) }), c: checked.value, w: weight }
+          : { v: me, c: checked.value, w: weight };
         insertAtRandom(entries, entry);
         await box.writeBox(trx, id, entries);
         const day = now.slice(0, 10);

@@ -10,12 +10,12 @@
 import { randomInt } from 'node:crypto';
 import { voting } from '@coopnet/domain';
 import type { MatterRule } from '@coopnet/domain/governance/bylaws';
+import { countVote } from '@coopnet/domain/voting/count-vote';
 import type { AppDeps } from '../../deps.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type BoxEntry, activeDelegators, lockBox, participants, writeBox } from './ballots.repository.ts';
-import { countVote } from './counting.ts';
 import { attendeesFor, electorateOf } from './electorate.repository.ts';
 import { findMatter } from './matters.ts';
 import { notify } from './notifications.ts';

@@ -1,9 +1,9 @@
 /**
  * A ranked ballot as the form holds it — a rank (or none) per option — and
- * its check before sending. The server checks again with the domain's
- * validators and has the final word; these are the same rules, for a message
- * before the round trip.
+ * its check before sending, by the domain's own rules (the server checks
+ * again with them and has the final word), for a message before the round trip.
  */
+import { rankedBallotProblems } from '@coopnet/domain/voting/ballot';
 
 /** rank per option index; null = not ranked */
 export type Ranks = (number | null)[];
@@ -15,25 +15,17 @@ export type RankingProblem =
 
 /** Problems of a ranking, in the order a person would fix them. */
 export function rankingProblems(ranks: Ranks): RankingProblem[] {
-  const used = ranks.filter((r): r is number => r !== null);
-  if (used.length === 0) return [{ code: 'ballot.empty' }];
-  const problems: RankingProblem[] = [];
-  const byRank = new Map<number, number[]>();
-  ranks.forEach((r, i) => {
-    if (r === null) return;
-    byRank.set(r, [...(byRank.get(r) ?? []), i]);
-  });
-  for (const [rank, options] of [...byRank.entries()].sort((a, b) => a[0] - b[0])) {
-    if (options.length > 1) problems.push({ code: 'ballot.duplicate_rank', rank, options });
-  }
-  const highest = Math.max(...used);
-  for (let r = 1; r <= highest; r++) {
-    if (!byRank.has(r)) {
-      problems.push({ code: 'ballot.gap', missing: r });
-      break;
+  // Options are named by their index; the form offers only its options and ranks 1…n.
+  const marks = ranks.flatMap((rank, option) => (rank === null ? [] : [{ option: String(option), rank }]));
+  const options = ranks.map((_, option) => String(option));
+  return rankedBallotProblems(marks, options, { allowEmpty: false }).flatMap((p): RankingProblem[] => {
+    if (p.code === 'ballot.empty') return [{ code: p.code }];
+    if (p.code === 'ballot.duplicate_rank') {
+      return [{ code: p.code, rank: p.details.rank as number, options: (p.details.options as string[]).map(Number) }];
     }
-  }
-  return problems;
+    if (p.code === 'ballot.gap') return [{ code: p.code, missing: p.details.missingRank as number }];
+    return [];
+  });
 }
 
 /** The ballot the API takes: option indices, most preferred first. Call only without problems. */
