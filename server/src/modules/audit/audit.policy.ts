@@ -1,5 +1,5 @@
 /** Who may read the network's registers: the rules live with the network's settings. */
-import { networkPolicy } from '../network/network.policy.ts';
+import { networkPolicy } from '../network/index.ts';
 
 export const auditPolicy = {
   readAudit: networkPolicy.readAudit,

@@ -1,7 +1,7 @@
 /** What the web app may show a person: the abilities sent with the session. */
 import { type MaybeActor, isCoordinator } from '../../platform/auth/actor.ts';
-import { coopPolicy } from '../coops/coops.policy.ts';
-import { networkPolicy } from '../network/network.policy.ts';
+import { coopPolicy } from '../coops/index.ts';
+import { networkPolicy } from '../network/index.ts';
 
 export function abilitiesOf(actor: MaybeActor) {
   const roles = actor?.roles ?? [];

@@ -19,7 +19,7 @@ import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { hashToken } from '../../platform/tokens.ts';
-import { findInvitationByHash, markInvitationAccepted } from '../people/invitations.repository.ts';
+import { findInvitationByHash, markInvitationAccepted, presentSelf } from '../people/index.ts';
 import { activateInvited, activateOwner, findByEmail, grantRole, insertPerson } from './auth.repository.ts';
 import { sessionService } from './session.service.ts';
 import { emailTaken } from './signup.service.ts';
@@ -127,7 +127,7 @@ export function invitationsService(deps: AppDeps) {
         coopId: fresh.coop_id,
         after: { personId: owner.id, role: fresh.role, existingAccount: true, signedInBy: bySession ? 'session' : 'password' },
       });
-      if (bySession && csrfToken) return { person: await sessions.presentPerson(trx, owner.id), csrfToken };
+      if (bySession && csrfToken) return { person: await presentSelf(trx, owner.id), csrfToken };
       return sessions.open(trx, owner.id, reply);
     });
   }

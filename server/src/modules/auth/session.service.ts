@@ -1,32 +1,19 @@
 /** Signing in and out, and what the session tells the web app. */
 import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
-import type { MaybeActor, RoleGrant } from '../../platform/auth/actor.ts';
+import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { SESSION_COOKIE, SESSION_MINUTES } from '../../platform/auth/authenticate.ts';
-import { deleteSession, insertSession, rolesOf } from '../../platform/auth/sessions.repository.ts';
+import { deleteSession, insertSession } from '../../platform/auth/sessions.repository.ts';
 import { addMinutes, newId, nowIso } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
 import { abilitiesOf } from './auth.policy.ts';
-import { coopName, findActiveByEmail, findPersonById } from './auth.repository.ts';
+import { findActiveByEmail } from './auth.repository.ts';
+import { presentSelf } from '../people/index.ts';
 import type { Executor } from '../../db/database.ts';
 
 export function sessionService({ db, config }: AppDeps) {
-  /** `roles` narrows what is shown to what the request may use (an API token keeps only its scopes). */
-  async function presentPerson(ex: Executor, personId: string, roles?: RoleGrant[]) {
-    const p = (await findPersonById(ex, personId))!;
-    return {
-      id: p.id,
-      email: p.email,
-      displayName: p.display_name,
-      coopId: p.coop_id,
-      coopName: await coopName(ex, p.coop_id),
-      supporter: p.supporter === 1,
-      roles: roles ?? (await rolesOf(ex, p.id)),
-    };
-  }
-
   /** Opens a session for a person and sets its cookie; used by login, signup and invitations. */
   async function open(ex: Executor, personId: string, reply: FastifyReply) {
     const token = newToken();
@@ -47,7 +34,7 @@ export function sessionService({ db, config }: AppDeps) {
       secure: config.publicUrl.startsWith('https:'),
       maxAge: SESSION_MINUTES * 60,
     });
-    return { person: await presentPerson(ex, personId), csrfToken };
+    return { person: await presentSelf(ex, personId), csrfToken };
   }
 
   async function login(email: string, password: string, reply: FastifyReply) {
@@ -65,11 +52,11 @@ export function sessionService({ db, config }: AppDeps) {
 
   async function current(actor: MaybeActor, csrfToken: string | null) {
     return {
-      person: actor ? await presentPerson(db, actor.personId, actor.roles) : null,
+      person: actor ? await presentSelf(db, actor.personId, actor.roles) : null,
       csrfToken: actor ? csrfToken : null,
       abilities: abilitiesOf(actor),
     };
   }
 
-  return { open, login, logout, current, presentPerson };
+  return { open, login, logout, current };
 }

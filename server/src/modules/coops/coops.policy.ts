@@ -1,7 +1,6 @@
 /** Who may do what with a co-op, as rules that read like sentences. */
 import type { CoopStatus } from '../../db/schema.ts';
 import { type MaybeActor, isAdminOf, isCoordinator } from '../../platform/auth/actor.ts';
-import { offerPolicy } from '../offers/offers.policy.ts';
 
 interface CoopRef {
   id: string;
@@ -23,6 +22,8 @@ export const coopPolicy = {
   apply: () => true,
   listApplications: (actor: MaybeActor) => isCoordinator(actor),
   decideApplication: (actor: MaybeActor) => isCoordinator(actor),
+  /** Offers are the co-op's own gift: its admins make them, coordinators do not. */
+  manageOffers: (actor: MaybeActor, coopId: string) => isAdminOf(actor, coopId),
 };
 
 export function coopAbilities(actor: MaybeActor, coop: CoopRef) {
@@ -30,7 +31,6 @@ export function coopAbilities(actor: MaybeActor, coop: CoopRef) {
     update: coopPolicy.update(actor, coop),
     manageWorkers: coopPolicy.manageWorkers(actor, coop),
     changeStatus: coopPolicy.changeStatus(actor),
-    // Offers are the co-op's own gift: its admins make them, coordinators do not.
-    manageOffers: coop.status !== 'left' && offerPolicy.manage(actor, coop.id),
+    manageOffers: coop.status !== 'left' && coopPolicy.manageOffers(actor, coop.id),
   };
 }

@@ -8,6 +8,7 @@
  */
 import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { isAdminOf } from '../../platform/auth/actor.ts';
+import { coopPolicy } from '../coops/index.ts';
 
 /** What decides whether an offer is in the public catalogue today. */
 export interface ListedRef {
@@ -29,5 +30,5 @@ export function isListed(o: ListedRef, today: string): boolean {
 
 export const offerPolicy = {
   view: (actor: MaybeActor, offer: { coop_id: string }, listed: boolean) => listed || isAdminOf(actor, offer.coop_id),
-  manage: (actor: MaybeActor, coopId: string) => isAdminOf(actor, coopId),
+  manage: coopPolicy.manageOffers,
 };

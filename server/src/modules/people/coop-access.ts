@@ -8,8 +8,7 @@ import type { Coop } from '../../db/schema.ts';
 import type { Actor, MaybeActor } from '../../platform/auth/actor.ts';
 import { requireActor } from '../../platform/auth/authorize.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import { coopPolicy } from '../coops/coops.policy.ts';
-import { findById } from '../coops/coops.repository.ts';
+import { coopPolicy, findCoop } from '../coops/index.ts';
 
 export async function coopForPeople(
   ex: Executor,
@@ -18,7 +17,7 @@ export async function coopForPeople(
   need: 'read' | 'manage',
 ): Promise<{ actor: Actor; coop: Coop }> {
   const actor = requireActor(actorIn);
-  const coop = await findById(ex, coopId);
+  const coop = await findCoop(ex, coopId);
   if (!coop || !coopPolicy.readWorkers(actor, coop)) throw notFound('co-op');
   if (need === 'manage' && !coopPolicy.manageWorkers(actor, coop)) {
     throw conflict('people.coop_left', 'This co-op has left the network; its workers can no longer be changed.');

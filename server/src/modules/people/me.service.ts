@@ -11,10 +11,9 @@ import { authorize } from '../../platform/auth/authorize.ts';
 import { rolesOf } from '../../platform/auth/sessions.repository.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
-import { sessionService } from '../auth/session.service.ts';
-import { presentCoop } from '../coops/coops.presenter.ts';
-import { findById } from '../coops/coops.repository.ts';
+import { findCoop, presentCoop } from '../coops/index.ts';
 import { peoplePolicy } from './people.policy.ts';
+import { presentSelf } from './self.ts';
 import { emitWorkerLeft, signOutEverywhere } from './people.service.ts';
 import * as repo from './people.repository.ts';
 
@@ -22,15 +21,14 @@ const isLocale = (l: string | null): l is 'en' | 'es' => l === 'en' || l === 'es
 
 export function meService(deps: AppDeps) {
   const { db } = deps;
-  const sessions = sessionService(deps);
 
   async function me(actor: MaybeActor) {
     authorize(actor, peoplePolicy.manageSelf(actor));
     const person = (await repo.findPerson(db, actor.personId))!;
-    const coop = person.coop_id ? await findById(db, person.coop_id) : undefined;
+    const coop = person.coop_id ? await findCoop(db, person.coop_id) : undefined;
     return {
       // The same person the session shows, with the roles this request may use.
-      person: await sessions.presentPerson(db, actor.personId, actor.roles),
+      person: await presentSelf(db, actor.personId, actor.roles),
       locale: isLocale(person.locale) ? person.locale : null,
       coop: coop ? presentCoop(coop) : null,
     };

@@ -1,0 +1,10 @@
+/**
+ * The co-ops module's door: what other modules may use of it. Everything
+ * else in this folder (repository, presenter, routes' internals) is its own.
+ */
+export { coopsRoutes } from './coops.routes.ts';
+export { coopAbilities, coopPolicy } from './coops.policy.ts';
+export { findById as findCoop } from './coops.repository.ts';
+export { presentCoop } from './coops.presenter.ts';
+export { searchText } from './coops.service.ts';
+export { slugify } from './slug.ts';
