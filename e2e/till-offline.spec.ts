@@ -45,7 +45,8 @@ function forge(token: string): string {
   const at = 'CN1:'.length + body.length - tail - 3;
   const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
   const digit = alphabet.indexOf(token[at]!);
-  const changed = alphabet[digit % 2 === 0 ? digit + 1 : digit - 1]!;
+  // The neighbouring digit, within the alphabet (the last one, ':', has none after it).
+  const changed = alphabet[digit % 2 === 0 && digit + 1 < alphabet.length ? digit + 1 : digit - 1]!;
   return token.slice(0, at) + changed + token.slice(at + 1);
 }
 
