@@ -4,7 +4,7 @@ import { DEFAULT_BYLAWS } from '@coopnet/domain/governance/bylaws';
 import type { ProposalStatus } from '../src/db/schema-governance.ts';
 import type { AppDeps } from '../src/deps.ts';
 import { newId, nowIso } from '../src/platform/clock.ts';
-import { bodyOfKind } from '../src/modules/governance/bodies.repository.ts';
+import { bodyOfKind } from '../src/modules/governance/bodies/bodies.repository.ts';
 import { tableCounts } from './factories.ts';
 
 export async function defaultBodies(deps: AppDeps) {

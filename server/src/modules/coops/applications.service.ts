@@ -14,7 +14,7 @@ import { conflict, notFound } from '../../platform/errors.ts';
 import { queueMail } from '../../platform/mail/outbox.repository.ts';
 import { mailText } from '../../platform/mail/templates.ts';
 import { getNetwork } from '../network/network.repository.ts';
-import { currentBylaws } from '../governance/bylaws.repository.ts';
+import { currentBylaws } from '../governance/bylaws/bylaws.repository.ts';
 import { admitApplication } from './admission.ts';
 import { coopPolicy } from './coops.policy.ts';
 import * as repo from './coops.repository.ts';

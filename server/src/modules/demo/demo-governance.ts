@@ -10,8 +10,8 @@ import type { Tx } from '../../db/database.ts';
 import type { PersonTable } from '../../db/schema.ts';
 import type { BodyMemberTable } from '../../db/schema-governance.ts';
 import { newId } from '../../platform/clock.ts';
-import { insertAssembly } from '../governance/assemblies.repository.ts';
-import { bodyOfKind, ensureGovernance } from '../governance/bodies.repository.ts';
+import { insertAssembly } from '../governance/assemblies/assemblies.repository.ts';
+import { bodyOfKind, ensureGovernance } from '../governance/bodies/bodies.repository.ts';
 import { insertMembers } from './demo.repository.ts';
 
 const BATCH = 500;

@@ -21,7 +21,7 @@ import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { newId, nowIso } from '../../platform/clock.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { currentSettlementPolicy } from '../governance/matters/settlement-policy.ts';
-import { findProposal } from '../governance/proposals.repository.ts';
+import { findProposal } from '../governance/proposals/proposals.repository.ts';
 import { reciprocityAbilities, reciprocityPolicy } from './reciprocity.policy.ts';
 import * as repo from './reciprocity.repository.ts';
 import { authorizeRead, currentMonth, matrixOf } from './reciprocity.service.ts';

@@ -6,8 +6,8 @@ import { Bylaws } from '@coopnet/contract/governance-bodies';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/audit.repository.ts';
 import { badRequest } from '../../../platform/errors.ts';
-import { adoptBylaws } from '../bylaws.repository.ts';
-import { assertValidBylaws } from '../bylaws.service.ts';
+import { adoptBylaws } from '../bylaws/bylaws.repository.ts';
+import { assertValidBylaws } from '../bylaws/bylaws.service.ts';
 import { registerMatter } from '../matters.ts';
 
 const Subject = z.strictObject({ bylaws: z.unknown() });

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Executor } from '../../../db/database.ts';
 import { recordAudit } from '../../../platform/audit/audit.repository.ts';
 import { registerMatter } from '../matters.ts';
-import { latestPassed } from '../proposals.repository.ts';
+import { latestPassed } from '../proposals/proposals.repository.ts';
 
 export const SettlementPolicy = z.strictObject({
   policy: z.enum(['none', 'fund_reimburses_givers', 'mutual_credit']),

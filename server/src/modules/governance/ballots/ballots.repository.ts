@@ -1,0 +1,119 @@
+/**
+ * All SQL of ballots and who voted: the ballot box (one row per proposal,
+ * its ballots one shuffled JSON list — see migration 0003's comments),
+ * participation (who voted and through whom, to the day), delegations, and
+ * the idempotency records of casting.
+ */
+import type { BallotContent } from '@coopnet/domain/voting/cast';
+import type { DialectName, Executor } from '../../../db/database.ts';
+import type { DelegationTable, ParticipationTable } from '../../../db/schema-governance.ts';
+
+/**
+ * One ballot in the box. Secret: `t` is the keyed hash of the voter's ballot
+ * token bound to the voter (ballot-binding.ts; only while the ballot may
+ * still be changed), never a voter or a time.
+ * Open: `v` names the voter. `w` is the ballot's weight (own + delegated).
+ */
+export interface BoxEntry {
+  t?: string;
+  v?: string;
+  c: BallotContent;
+  w: number;
+}
+
+export async function createBox(ex: Executor, proposalId: string): Promise<void> {
+  await ex.insertInto('ballot_boxes').values({ proposal_id: proposalId, ballots_json: '[]', ballot_count: 0 }).execute();
+}
+
+/**
+ * Reads the box for a change. On PostgreSQL the row is locked until the
+ * transaction ends, so casts, delegations and the close of one vote happen
+ * one after another; SQLite runs one write transaction at a time anyway.
+ */
+export async function lockBox(ex: Executor, dialect: DialectName, proposalId: string): Promise<BoxEntry[] | undefined> {
+  let q = ex.selectFrom('ballot_boxes').select('ballots_json').where('proposal_id', '=', proposalId);
+  if (dialect === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row ? (JSON.parse(row.ballots_json) as BoxEntry[]) : undefined;
+}
+
+export async function readBox(ex: Executor, proposalId: string): Promise<BoxEntry[]> {
+  const row = await ex.selectFrom('ballot_boxes').select('ballots_json').where('proposal_id', '=', proposalId).executeTakeFirst();
+  return row ? (JSON.parse(row.ballots_json) as BoxEntry[]) : [];
+}
+
+export async function writeBox(ex: Executor, proposalId: string, entries: BoxEntry[]): Promise<void> {
+  await ex.updateTable('ballot_boxes').set({ ballots_json: JSON.stringify(entries), ballot_count: entries.length }).where('proposal_id', '=', proposalId).execute();
+}
+
+// ── Participation ──
+
+export async function insertParticipation(ex: Executor, rows: ParticipationTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 400) await ex.insertInto('participation').values(rows.slice(i, i + 400)).execute();
+}
+
+export async function participationOf(ex: Executor, proposalId: string, personId: string) {
+  return ex.selectFrom('participation').selectAll().where('proposal_id', '=', proposalId).where('person_id', '=', personId).executeTakeFirst();
+}
+
+export async function participants(ex: Executor, proposalId: string): Promise<string[]> {
+  const rows = await ex.selectFrom('participation').select('person_id').where('proposal_id', '=', proposalId).execute();
+  return rows.map((r) => r.person_id);
+}
+
+// ── Delegations ──
+
+export async function insertDelegation(ex: Executor, row: DelegationTable): Promise<void> {
+  await ex.insertInto('delegations').values(row).execute();
+}
+
+export async function activeDelegationFrom(ex: Executor, proposalId: string, personId: string) {
+  return ex
+    .selectFrom('delegations')
+    .innerJoin('people', 'people.id', 'delegations.to_person_id')
+    .select(['delegations.id', 'delegations.to_person_id', 'people.display_name as to_name'])
+    .where('delegations.proposal_id', '=', proposalId)
+    .where('delegations.from_person_id', '=', personId)
+    .where('delegations.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Who handed their vote to this person (and has not taken it back). */
+export async function activeDelegationsTo(ex: Executor, proposalId: string, personId: string): Promise<string[]> {
+  const rows = await ex
+    .selectFrom('delegations')
+    .select('from_person_id')
+    .where('proposal_id', '=', proposalId)
+    .where('to_person_id', '=', personId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.from_person_id);
+}
+
+/** Everyone who has handed their vote on this proposal to someone. */
+export async function activeDelegators(ex: Executor, proposalId: string): Promise<string[]> {
+  const rows = await ex.selectFrom('delegations').select('from_person_id').where('proposal_id', '=', proposalId).where('revoked_at', 'is', null).execute();
+  return rows.map((r) => r.from_person_id);
+}
+
+export async function revokeDelegation(ex: Executor, id: string, at: string): Promise<void> {
+  await ex.updateTable('delegations').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
+
+// ── Idempotency of casting ──
+
+export async function findIdempotent(ex: Executor, scope: string, key: string) {
+  return ex.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+}
+
+/**
+ * `key` and `requestHash` come from ballot-binding.ts: keyed hashes that need
+ * the voter's raw Idempotency-Key, which is not stored — a plain hash of a
+ * secret ballot kept next to its voter would tell the ballot.
+ */
+export async function saveIdempotent(ex: Executor, row: { scope: string; key: string; requestHash: string; statusCode: number; response: unknown; at: string }): Promise<void> {
+  await ex
+    .insertInto('idempotency_keys')
+    .values({ scope: row.scope, key: row.key, request_hash: row.requestHash, status_code: row.statusCode, response_json: JSON.stringify(row.response), created_at: row.at })
+    .execute();
+}

@@ -1,0 +1,280 @@
+/**
+ * Proposals before the vote: making one (its matter's subject checked by the
+ * matter), editing it, moving it to discussion or withdrawing it, and
+ * reading it with what the reader may do. Voting, delegation and the close
+ * live in ballots.service.ts, delegation.service.ts and closing.ts.
+ */
+import type { ProposalInput, ProposalListQuery, ProposalPatch } from '@coopnet/contract/proposals';
+import { type MatterRule, isChoiceMethod } from '@coopnet/domain/governance/bylaws';
+import type { Executor } from '../../../db/database.ts';
+import type { ProposalStatus } from '../../../db/schema-governance.ts';
+import type { AppDeps } from '../../../deps.ts';
+import { type MaybeActor, isCoordinator } from '../../../platform/auth/actor.ts';
+import { authorize, requireActor } from '../../../platform/auth/authorize.ts';
+import { recordAudit } from '../../../platform/audit/audit.repository.ts';
+import { newId, nowIso } from '../../../platform/clock.ts';
+import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
+import { activeDelegationFrom, activeDelegationsTo, participationOf } from '../ballots/ballots.repository.ts';
+import { activeMembers, bodyOfKind, findBody } from '../bodies/bodies.repository.ts';
+import { currentBylaws } from '../bylaws/bylaws.repository.ts';
+import { electorateEntry, electorateNames, isNetworkMember, votedWeight } from '../bodies/electorate.repository.ts';
+import { findMatter } from '../matters.ts';
+import '../matters/index.ts';
+import { type Standing, proposalAbilities, proposalPolicy } from './proposals.policy.ts';
+import { presentAmendment, presentProposal, presentSummary } from './proposals.presenter.ts';
+import * as repo from './proposals.repository.ts';
+
+type ProposalRow = repo.ProposalRow;
+
+/** The proposal, or 404 for anyone who may not see it (a draft not theirs). */
+export async function loadVisible(ex: Executor, actor: MaybeActor, id: string): Promise<ProposalRow> {
+  const p = await repo.findProposal(ex, id);
+  if (!p || !proposalPolicy.view(actor, p)) throw notFound('proposal');
+  return p;
+}
+
+/** The rule frozen at opening, else the current bylaws' rule for the matter (null when they have none). */
+export async function ruleOf(ex: Executor, p: ProposalRow): Promise<MatterRule | null> {
+  if (p.rule_json) return JSON.parse(p.rule_json) as MatterRule;
+  const { bylaws } = await currentBylaws(ex);
+  return bylaws.matters[p.matter] ?? null;
+}
+
+/** The body a rule gives the decision to. */
+export async function bodyForRule(ex: Executor, rule: MatterRule) {
+  const body = rule.body === 'committee' && rule.committeeId ? await findBody(ex, rule.committeeId) : await bodyOfKind(ex, rule.body);
+  if (!body || body.kind !== rule.body) throw conflict('governance.no_body', `The bylaws give this decision to a ${rule.body} that does not exist.`);
+  return body;
+}
+
+async function isBodyMember(ex: Executor, personId: string, bodyId: string | null, networkMember: boolean, now: string): Promise<boolean> {
+  const body = bodyId ? await findBody(ex, bodyId) : undefined;
+  if (!body || body.kind === 'assembly') return networkMember;
+  return (await activeMembers(ex, body, now)).some((m) => m.personId === personId);
+}
+
+export async function standingOf(ex: Executor, actor: MaybeActor, p: ProposalRow, now: string): Promise<Standing> {
+  const none: Standing = { networkMember: false, bodyMember: false, electorWeight: null, votedSelf: false, votedByDelegate: false, delegatedTo: null, delegatedToMe: 0, delegateHasVoted: false };
+  if (!actor) return none;
+  const networkMember = await isNetworkMember(ex, actor.personId);
+  let bodyId = p.body_id;
+  if (!bodyId) {
+    const rule = await ruleOf(ex, p);
+    bodyId = rule ? ((await bodyForRule(ex, rule).catch(() => undefined))?.id ?? null) : null;
+  }
+  const standing: Standing = { ...none, networkMember, bodyMember: await isBodyMember(ex, actor.personId, bodyId, networkMember, now) };
+  if (!p.voting_opens_at) return standing;
+  const [entry, mine, delegation, toMe] = await Promise.all([
+    electorateEntry(ex, p.id, actor.personId),
+    participationOf(ex, p.id, actor.personId),
+    activeDelegationFrom(ex, p.id, actor.personId),
+    activeDelegationsTo(ex, p.id, actor.personId),
+  ]);
+  return {
+    ...standing,
+    electorWeight: entry ? Number(entry.weight) : null,
+    votedSelf: !!mine && mine.cast_by === actor.personId,
+    votedByDelegate: !!mine && mine.cast_by !== actor.personId,
+    delegatedTo: delegation ? { id: delegation.to_person_id, name: delegation.to_name } : null,
+    delegatedToMe: toMe.length,
+    delegateHasVoted: delegation ? !!(await participationOf(ex, p.id, delegation.to_person_id)) : false,
+  };
+}
+
+/** The full proposal as the actor sees it. */
+export async function showProposal(ex: Executor, actor: MaybeActor, id: string) {
+  const p = await loadVisible(ex, actor, id);
+  const now = nowIso();
+  const [rule, standing, authorName, amendments, receipt] = await Promise.all([
+    ruleOf(ex, p),
+    standingOf(ex, actor, p, now),
+    repo.personName(ex, p.author_id),
+    repo.listAmendments(ex, p.id),
+    actor && p.voting_opens_at ? participationOf(ex, p.id, actor.personId) : Promise.resolve(undefined),
+  ]);
+  const matter = findMatter(p.matter);
+  const subject = JSON.parse(p.subject_json) as unknown;
+  const subjectText = matter ? await matter.describe(subject, ex) : p.matter;
+  const inVote = standing.electorWeight !== null || !!receipt;
+  return presentProposal(p, {
+    authorName,
+    subjectText,
+    rule,
+    participation: p.electorate_size === null ? null : { voted: await votedWeight(ex, p.id), electorate: Number(p.electorate_size) },
+    amendments: amendments.map(presentAmendment),
+    abilities: proposalAbilities(actor, p, standing, rule, now),
+    myParticipation: inVote
+      ? { voted: !!receipt, receipt: receipt?.receipt_code ?? null, delegatedTo: standing.delegatedTo, delegatedToMe: standing.delegatedToMe }
+      : null,
+  });
+}
+
+/** Options are names people read: no two the same. Needed exactly when the method chooses among options. */
+export function checkOptions(options: string[], rule: MatterRule, needsOptions: boolean): void {
+  const seen = new Set<string>();
+  for (const o of options) {
+    if (seen.has(o.toLowerCase())) throw badRequest('governance.duplicate_options', `"${o}" is listed twice.`, { option: o });
+    seen.add(o.toLowerCase());
+  }
+  const choosing = isChoiceMethod(rule.method);
+  if ((choosing || needsOptions) && options.length === 0) {
+    throw badRequest('governance.needs_options', `This vote (${rule.method}) needs its options or candidates.`);
+  }
+  if (!choosing && options.length > 0) {
+    throw badRequest('governance.options_not_used', `This matter is decided by ${rule.method}: it takes no options.`);
+  }
+}
+
+export function proposalsService({ db }: AppDeps) {
+  async function list(actor: MaybeActor, q: ProposalListQuery) {
+    const draftsOf = isCoordinator(actor) ? ('all' as const) : (actor?.personId ?? null);
+    const { rows, total } = await repo.listProposals(db, { ...q, draftsOf });
+    return { items: rows.map(presentSummary), total, limit: q.limit, offset: q.offset };
+  }
+
+  async function create(actor: MaybeActor, input: ProposalInput) {
+    const matter = findMatter(input.matter);
+    if (!matter) throw badRequest('governance.unknown_matter', `There is no matter "${input.matter}".`);
+    const networkMember = actor ? await isNetworkMember(db, actor.personId) : false;
+    authorize(actor, proposalPolicy.create(actor, input.matter, { networkMember }));
+    const parsed = matter.subject.safeParse(input.subject);
+    if (!parsed.success) {
+      const details = parsed.error.issues.map((i) => ({ path: `subject.${i.path.join('.')}`, message: i.message }));
+      throw badRequest('governance.bad_subject', `The subject does not fit a proposal of matter "${input.matter}".`, details);
+    }
+    const subject = parsed.data;
+    const rule = (await currentBylaws(db)).bylaws.matters[input.matter];
+    if (!rule) throw conflict('governance.no_rule', `The bylaws do not say who decides "${input.matter}"; change them first.`);
+    const options = input.options ?? [];
+    checkOptions(options, rule, !!matter.needsOptions);
+    const body = await bodyForRule(db, rule);
+    const id = newId();
+    const now = nowIso();
+    const subjectJson = JSON.stringify(subject);
+    await db.transaction().execute(async (trx) => {
+      await matter.check(trx, subject);
+      if (matter.oneAtATime) {
+        const other = await repo.undecidedWithSubject(trx, input.matter, subjectJson);
+        if (other) throw conflict('governance.already_proposed', 'Another proposal about the same subject is not decided yet.', { proposalId: other.id });
+      }
+      await repo.insertProposal(trx, {
+        id,
+        matter: input.matter,
+        title: input.title,
+        body_text: input.text,
+        subject_json: subjectJson,
+        author_id: actor.personId,
+        body_id: body.id,
+        status: 'draft',
+        rule_json: null,
+        options_json: JSON.stringify(options),
+        seats: input.seats ?? 1,
+        lot_commitment: null,
+        lot_seed: null,
+        voting_opens_at: null,
+        voting_closes_at: null,
+        electorate_size: null,
+        result_json: null,
+        decided_at: null,
+        effect_applied_at: null,
+        reminded_at: null,
+        discussion_opened_at: null,
+        created_at: now,
+        updated_at: now,
+      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'proposal.created', subjectType: 'proposal', subjectId: id, after: { matter: input.matter, title: input.title, subject } });
+    });
+    return showProposal(db, actor, id);
+  }
+
+  const isAuthorOrCoordinator = (actor: MaybeActor, p: ProposalRow) => !!actor && (actor.personId === p.author_id || isCoordinator(actor));
+
+  /** For the author's or a coordinator's moves: 403 for others, 409 when the proposal is past that point. */
+  async function movable(actor: MaybeActor, id: string, from: ProposalStatus[]) {
+    requireActor(actor);
+    const p = await loadVisible(db, actor, id);
+    authorize(actor, isAuthorOrCoordinator(actor, p));
+    if (!from.includes(p.status)) throw conflict('governance.bad_status', `A proposal in ${p.status} cannot be moved this way.`, { status: p.status });
+    return { actor, p };
+  }
+
+  async function update(actorIn: MaybeActor, id: string, patch: ProposalPatch) {
+    requireActor(actorIn);
+    const p = await loadVisible(db, actorIn, id);
+    authorize(actorIn, !!actorIn && actorIn.personId === p.author_id);
+    if (!proposalPolicy.edit(actorIn, p)) throw conflict('governance.not_editable', `A proposal in ${p.status} can no longer be edited.`, { status: p.status });
+    const rule = (await ruleOf(db, p))!;
+    if (patch.options !== undefined) checkOptions(patch.options, rule, !!findMatter(p.matter)?.needsOptions);
+    const changes = {
+      ...(patch.title !== undefined && { title: patch.title }),
+      ...(patch.text !== undefined && { body_text: patch.text }),
+      ...(patch.options !== undefined && { options_json: JSON.stringify(patch.options) }),
+      ...(patch.seats !== undefined && { seats: patch.seats }),
+    };
+    await db.transaction().execute(async (trx) => {
+      if (!(await repo.updateProposalFrom(trx, id, ['draft', 'discussion'], { ...changes, updated_at: nowIso() }))) {
+        throw conflict('governance.not_editable', 'The proposal can no longer be edited.');
+      }
+      await recordAudit(trx, {
+        actorId: actorIn.personId,
+        action: 'proposal.updated',
+        subjectType: 'proposal',
+        subjectId: id,
+        before: { title: p.title, text: p.body_text, options: JSON.parse(p.options_json), seats: p.seats },
+        after: patch,
+      });
+    });
+    return showProposal(db, actorIn, id);
+  }
+
+  async function startDiscussion(actorIn: MaybeActor, id: string) {
+    const { actor, p } = await movable(actorIn, id, ['draft']);
+    const now = nowIso();
+    await db.transaction().execute(async (trx) => {
+      if (!(await repo.updateProposalFrom(trx, id, ['draft'], { status: 'discussion', discussion_opened_at: now, updated_at: now }))) {
+        throw conflict('governance.bad_status', 'The proposal is no longer a draft.');
+      }
+      await recordAudit(trx, { actorId: actor.personId, action: 'proposal.discussion_opened', subjectType: 'proposal', subjectId: id, before: { status: p.status }, after: { status: 'discussion' } });
+    });
+    return showProposal(db, actor, id);
+  }
+
+  async function withdraw(actorIn: MaybeActor, id: string) {
+    const { actor, p } = await movable(actorIn, id, ['draft', 'discussion']);
+    const now = nowIso();
+    await db.transaction().execute(async (trx) => {
+      if (!(await repo.updateProposalFrom(trx, id, ['draft', 'discussion'], { status: 'withdrawn', updated_at: now }))) {
+        throw conflict('governance.bad_status', 'The proposal is already put to a vote.');
+      }
+      await recordAudit(trx, { actorId: actor.personId, action: 'proposal.withdrawn', subjectType: 'proposal', subjectId: id, before: { status: p.status }, after: { status: 'withdrawn' } });
+    });
+    return showProposal(db, actor, id);
+  }
+
+  /**
+   * Who is in a proposal's frozen electorate, by name, so a voter can choose
+   * whom to hand their vote to. 404 for everyone outside it (and for a
+   * proposal not yet put to a vote); it says nothing of who has voted.
+   */
+  async function electorate(actorIn: MaybeActor, id: string) {
+    const actor = requireActor(actorIn);
+    const p = await loadVisible(db, actor, id);
+    const inElectorate = !!(await electorateEntry(db, p.id, actor.personId));
+    authorize(actor, proposalPolicy.seeElectorate(actor, p, inElectorate), 'proposal');
+    const rows = await electorateNames(db, p.id);
+    // sorted here rather than in SQL: SQLite and PostgreSQL collate names differently
+    const byName = new Intl.Collator('en', { sensitivity: 'base' });
+    rows.sort((a, b) => byName.compare(a.displayName, b.displayName) || (a.personId < b.personId ? -1 : 1));
+    return { items: rows.map((r) => ({ personId: r.personId, displayName: r.displayName, coopName: r.coopName ?? null })) };
+  }
+
+  return {
+    list,
+    electorate,
+    show: (actor: MaybeActor, id: string) => showProposal(db, actor, id),
+    create,
+    update,
+    startDiscussion,
+    withdraw,
+  };
+}
