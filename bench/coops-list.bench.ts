@@ -24,7 +24,7 @@ const benchmark: Benchmark = {
       const handle = openDatabase(databaseUrl);
       await migrateToLatest(handle.db);
       await ensureNetwork(handle.db);
-      await seedDemo(handle.db, { coops: 1000, workers: 5000 });
+      await seedDemo(handle, { coops: 1000, workers: 5000 });
       await handle.close();
 
       const env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir };

@@ -150,7 +150,7 @@ const benchmark: Benchmark = {
       const handle = openDatabase(databaseUrl);
       await migrateToLatest(handle.db);
       await ensureNetwork(handle.db);
-      await seedDemo(handle.db, SIZE);
+      await seedDemo(handle, SIZE);
       const signingKey = newCardSigningKey();
       const setup = prepareTill(handle.sqlite!, sessionSecret, signingKey);
       await handle.close();

@@ -26,13 +26,14 @@ import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
 import { cardsRootRoutes } from './modules/cards/cards.routes.ts';
 import { registerModules } from './modules/index.ts';
-import { ensureNetwork } from './modules/network/network.repository.ts';
+import { ensureNetwork, getNetwork } from './modules/network/network.repository.ts';
 import { ensureGovernance } from './modules/governance/bodies/bodies.repository.ts';
 import { startGovernanceClock } from './modules/governance/proposals/governance-clock.ts';
 import { registerAuthentication } from './platform/auth/authenticate.ts';
 import { registerErrorHandling } from './platform/http.ts';
 import { createLogger } from './platform/log/logger.ts';
 import { createMailer } from './platform/mail/mailer.ts';
+import { createNetworkSettings } from './platform/network/settings.ts';
 import { Metrics, registerOperations } from './platform/operations.ts';
 import { fastifyTrustProxy } from './platform/proxy.ts';
 
@@ -50,7 +51,8 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   await ensureGovernance(database.db);
   const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const mailer = createMailer(database.db, config.smtpUrl, config.mailFrom, logger);
-  const deps: AppDeps = { db: database.db, dialect: database.dialect, config, mailer };
+  const network = createNetworkSettings((ex = database.db) => getNetwork(ex));
+  const deps: AppDeps = { db: database.db, dialect: database.dialect, config, mailer, network };
 
   const app = Fastify({
     loggerInstance: logger,

@@ -107,11 +107,11 @@ async function serve(): Promise<void> {
   // Everything serve says about the running server is a log line (serve-log.ts).
   const log = createLogger({ level: cfg.logLevel, format: cfg.logFormat }, { pretty: { render: prettyServeLines } });
   const { app, deps } = await buildApp(cfg, { logger: log });
-  const { purpose, seeded } = await prepareToServe(deps.db, cfg.seedDemo);
+  const { purpose, seeded } = await prepareToServe(deps, cfg.seedDemo);
   if (seeded) logSeeded(log, seeded.counts);
   if (purpose === 'demo') logDemoBanner(log);
   const logins = await workingDemoLogins(deps.db);
-  if (logins.length > 0) logDemoLogins(log, (await getNetwork(deps.db)).name, DEMO_PASSWORD, logins);
+  if (logins.length > 0) logDemoLogins(log, (await deps.network.get()).name, DEMO_PASSWORD, logins);
   else if (!process.env.PUBLIC_URL) logPublicUrlUnset(log, cfg.publicUrl);
 
   stopGracefully(app);
@@ -159,7 +159,7 @@ async function seed(args: string[]): Promise<void> {
     await ensureNetwork(handle.db);
     if (await hasCoops(handle.db)) throw new AppError(409, 'demo.not_empty', 'The database already holds co-ops; seed-demo only fills an empty database.');
     const started = Date.now();
-    const seeded = await seedDemo(handle.db, size, progressLine('seeding', { minTotal: 2000 }));
+    const seeded = await seedDemo(handle, size, progressLine('seeding', { minTotal: 2000 }));
     const c = seeded.counts;
     out(`Seeded ${c.coops} co-ops, ${c.workers} workers, ${c.supporters} supporters, ${c.roleGrants} roles and ${c.applications} applications in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     out(loginsBox((await getNetwork(handle.db)).name, seeded.password, seeded.logins));

@@ -4,7 +4,8 @@
  * demo is seeded only into a database not marked 'real', whatever SEED_DEMO
  * says at a later start.
  */
-import type { Db, Executor } from '../db/database.ts';
+import type { Executor } from '../db/database.ts';
+import type { AppDeps } from '../deps.ts';
 import type { DatabasePurpose } from '../db/schema.ts';
 import { hasCoops, seedDemo } from '../modules/demo/seed.ts';
 import { ensureNetwork } from '../modules/network/network.repository.ts';
@@ -47,12 +48,13 @@ export interface ServePreparation {
  * gets the demo when SEED_DEMO allows (and is marked 'demo'); SEED_DEMO=false
  * on an undecided database marks it 'real'. A 'real' database is never seeded.
  */
-export async function prepareToServe(db: Db, seedDemoAllowed: boolean): Promise<ServePreparation> {
+export async function prepareToServe(deps: Pick<AppDeps, 'db' | 'network'>, seedDemoAllowed: boolean): Promise<ServePreparation> {
+  const { db } = deps;
   await ensureNetwork(db);
   let purpose = await databasePurpose(db);
   let seeded: ServePreparation['seeded'] = null;
   if (purpose !== 'real' && seedDemoAllowed && !(await hasCoops(db))) {
-    seeded = await seedDemo(db); // marks the database 'demo' in the same transaction
+    seeded = await seedDemo(deps); // marks the database 'demo' in the same transaction
     purpose = 'demo';
   } else if (purpose === null && !seedDemoAllowed) {
     purpose = await decidePurpose(db, 'real');

@@ -15,7 +15,6 @@ import { queueMail } from '../../platform/mail/outbox.repository.ts';
 import { mailText } from '../../platform/mail/templates.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { addressFingerprint } from '../../platform/tokens.ts';
-import { getNetwork } from '../network/network.repository.ts';
 import { findPersonById, replacePassword } from './auth.repository.ts';
 import { useAllResetsOf } from './password-resets.repository.ts';
 
@@ -33,7 +32,7 @@ export interface Asker {
 
 const wrongPassword = () => badRequest('auth.wrong_password', 'The current password is not right.');
 
-export function passwordChangeService({ db, config, mailer }: AppDeps) {
+export function passwordChangeService({ db, config, mailer, network: settings }: AppDeps) {
   async function change({ actor, sessionId, ip }: Asker, input: PasswordChangeInput) {
     // The route takes no API token; a session is what proves the person is here.
     if (!actor || actor.via !== 'session' || !sessionId) throw unauthorized();
@@ -59,7 +58,7 @@ export function passwordChangeService({ db, config, mailer }: AppDeps) {
         coopId: person.coop_id,
         after: { by: 'signed in', sessionsEnded: ended, ipHash: addressFingerprint(config.sessionSecret, ip) },
       });
-      const network = await getNetwork(trx);
+      const network = await settings.get(trx);
       const mail = mailText(person.locale ?? network.locale, 'passwordChanged', {
         name: person.display_name,
         network: network.name,

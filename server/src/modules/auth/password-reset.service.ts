@@ -15,7 +15,6 @@ import { SECRET_MASK, queueMail, secretFor } from '../../platform/mail/outbox.re
 import { mailText } from '../../platform/mail/templates.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { addressFingerprint, hashToken, newToken } from '../../platform/tokens.ts';
-import { getNetwork } from '../network/network.repository.ts';
 import { revokeAllTokensOf } from './api-tokens.repository.ts';
 import { findActiveByEmail, setPassword } from './auth.repository.ts';
 import { findUsableReset, insertReset, useAllResetsOf, useReset } from './password-resets.repository.ts';
@@ -31,7 +30,7 @@ export interface Requester {
   ip: string;
 }
 
-export function passwordResetService({ db, config, mailer }: AppDeps) {
+export function passwordResetService({ db, config, mailer, network: settings }: AppDeps) {
   const ipHash = (ip: string) => addressFingerprint(config.sessionSecret, ip);
 
   async function send(email: string, by: Requester) {
@@ -48,7 +47,7 @@ export function passwordResetService({ db, config, mailer }: AppDeps) {
         created_at: now,
         expires_at: addMinutes(now, RESET_MINUTES),
       });
-      const network = await getNetwork(trx);
+      const network = await settings.get(trx);
       const mail = mailText(person.locale ?? network.locale, 'passwordReset', {
         name: person.display_name,
         network: network.name,

@@ -65,11 +65,13 @@ describeOnDatabases('password reset', (t) => {
 
     const network = await t.deps.db.selectFrom('network').select('id').executeTakeFirstOrThrow();
     await t.deps.db.updateTable('network').set({ locale: 'es' }).where('id', '=', network.id).execute();
+    t.deps.network.invalidate(); // written behind the app's back
     try {
       const q = await makePerson(t.deps);
       expect((await requestReset(q.email)).mail!.subject).toBe('Restablece tu contraseña de Coopnet');
     } finally {
       await t.deps.db.updateTable('network').set({ locale: 'en' }).where('id', '=', network.id).execute();
+      t.deps.network.invalidate();
     }
   });
 

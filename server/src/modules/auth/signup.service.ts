@@ -20,7 +20,6 @@ import { SECRET_MASK, queueMail, secretFor } from '../../platform/mail/outbox.re
 import { mailText } from '../../platform/mail/templates.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
-import { getNetwork } from '../network/network.repository.ts';
 import { findByEmail, insertPerson } from './auth.repository.ts';
 import { findUsableSignup, insertPendingSignup, useSignup } from './pending-signups.repository.ts';
 import { sessionService } from './session.service.ts';
@@ -42,7 +41,7 @@ export function signupService(deps: AppDeps) {
     // Hash whether or not the address is known: the same work either way.
     const passwordHash = await hashPassword(input.password);
     await db.transaction().execute(async (trx) => {
-      const network = await getNetwork(trx);
+      const network = await deps.network.get(trx);
       const known = await findByEmail(trx, input.email);
       if (known) {
         const mail = mailText(known.locale ?? network.locale, 'signupExisting', {

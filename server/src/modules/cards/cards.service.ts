@@ -10,7 +10,6 @@ import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import { getNetwork } from '../network/network.repository.ts';
 import { coopForPeople } from '../people/coop-access.ts';
 import { onWorkerLeft } from '../people/people.service.ts';
 import { DAY_MS, replaceCard, revokeCardsOf, signCard } from './card-issue.ts';
@@ -44,7 +43,7 @@ function lastWholeDay(expiresAt: string, timeZone: string): string {
 // Registered once, at import time: the worker's leaving and their card's death are one transaction.
 onWorkerLeft((trx, e) => revokeCardsOf(trx, e.personId, e.actorId, e.at, 'worker_left'));
 
-export function cardsService({ db, dialect, config }: AppDeps) {
+export function cardsService({ db, dialect, config, network: settings }: AppDeps) {
   const key: CardSigningKey = loadSigningKey(config.cardSigningKey);
   let published: Promise<void> | null = null;
 
@@ -65,7 +64,7 @@ export function cardsService({ db, dialect, config }: AppDeps) {
 
   async function keySet() {
     await signingKey().catch(() => undefined); // the key set is published even when signing is stopped
-    const [network, keys] = await Promise.all([getNetwork(db), repo.listKeys(db)]);
+    const [network, keys] = await Promise.all([settings.get(), repo.listKeys(db)]);
     return {
       network: { id: network.id, name: network.name },
       keys: keys.map((k) => ({
@@ -83,7 +82,7 @@ export function cardsService({ db, dialect, config }: AppDeps) {
   async function myCard(actor: MaybeActor) {
     authorize(actor, true);
     const signer = await signingKey();
-    const network = await getNetwork(db);
+    const network = await settings.get();
     const { holder, card } = await db.transaction().execute(async (trx) => {
       // Two first requests at once (two tabs, a retry) must not each issue a card.
       await repo.lockPeople(trx, dialect, [actor.personId]);
@@ -125,7 +124,7 @@ export function cardsService({ db, dialect, config }: AppDeps) {
     if (coop.status !== 'member')
       throw conflict('cards.coop_not_member', 'Only the workers of a member co-op have cards.');
     const signer = await signingKey();
-    const network = await getNetwork(db);
+    const network = await settings.get();
     const printed = await db.transaction().execute(async (trx) => {
       const candidates = await repo.activeWorkersOf(trx, coop.id);
       await repo.lockPeople(
@@ -169,7 +168,7 @@ export function cardsService({ db, dialect, config }: AppDeps) {
         coopName: coop.name,
         token: signCard(signer, network.id, holderName, card),
         shortCode: card.short_code,
-        validUntil: lastWholeDay(card.expires_at, network.time_zone),
+        validUntil: lastWholeDay(card.expires_at, network.timeZone),
       })),
     });
     return { pdf, slug: coop.slug };

@@ -9,7 +9,6 @@ import type { AppDeps } from '../../deps.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import { getNetwork } from '../network/network.repository.ts';
 import { invite } from '../people/invite.ts';
 import * as repo from './coops.repository.ts';
 
@@ -24,7 +23,7 @@ export async function pendingApplicationOf(ex: Executor, coopId: string) {
  */
 export async function admitApplication(
   trx: Tx,
-  deps: Pick<AppDeps, 'config' | 'mailer'>,
+  deps: Pick<AppDeps, 'config' | 'mailer' | 'network'>,
   applicationId: string,
   actorId: string | null,
   via: { proposalId?: string } = {},
@@ -39,7 +38,7 @@ export async function admitApplication(
   const coop = (await repo.findById(trx, application.coop_id))!;
   if (coop.status !== 'applicant') throw conflict('coop.not_applicant', `A co-op that is ${coop.status} cannot be admitted.`);
   await repo.updateCoop(trx, coop.id, { status: 'member', admitted_at: now, updated_at: now });
-  const network = await getNetwork(trx);
+  const network = await deps.network.get(trx);
   const invitation = await invite(trx, { secret: deps.config.sessionSecret, publicUrl: deps.config.publicUrl, delivers: deps.mailer.delivers }, {
     email: application.contact_email,
     displayName: application.contact_name,

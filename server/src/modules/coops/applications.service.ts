@@ -13,7 +13,6 @@ import { newId, nowIso } from '../../platform/clock.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { queueMail } from '../../platform/mail/outbox.repository.ts';
 import { mailText } from '../../platform/mail/templates.ts';
-import { getNetwork } from '../network/network.repository.ts';
 import { currentBylaws } from '../governance/bylaws/bylaws.repository.ts';
 import { admitApplication } from './admission.ts';
 import { coopPolicy } from './coops.policy.ts';
@@ -21,7 +20,7 @@ import * as repo from './coops.repository.ts';
 import { searchText } from './coops.service.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 
-export function applicationsService({ db, config, mailer }: AppDeps) {
+export function applicationsService({ db, config, mailer, network: settings }: AppDeps) {
   async function apply(input: ApplicationInput) {
     const id = newId();
     const coopId = newId();
@@ -62,7 +61,7 @@ export function applicationsService({ db, config, mailer }: AppDeps) {
         decision_note: null,
         created_at: now,
       });
-      const network = await getNetwork(trx);
+      const network = await settings.get(trx);
       await queueMail(trx, {
         to: input.contactEmail,
         ...mailText(network.locale, 'applicationReceived', { name: input.contactName, coop: c.name, network: network.name }),
@@ -114,7 +113,7 @@ export function applicationsService({ db, config, mailer }: AppDeps) {
     if (rule) {
       throw conflict('application.decided_by_vote', `Admission is decided by a vote of the ${rule.body}: put this application to a vote.`, { body: rule.body });
     }
-    const result = await db.transaction().execute((trx) => admitApplication(trx, { config, mailer }, id, actor.personId));
+    const result = await db.transaction().execute((trx) => admitApplication(trx, { config, mailer, network: settings }, id, actor.personId));
     void mailer.flush().catch(() => {});
     return { id, status: 'admitted' as const, ...result };
   }
@@ -126,7 +125,7 @@ export function applicationsService({ db, config, mailer }: AppDeps) {
       if (!(await repo.decidePending(trx, id, { status: 'rejected', decided_by: actor.personId, decided_at: now, decision_note: reason }))) throw conflict('application.already_decided', 'This application was already decided.');
       const coop = (await repo.findById(trx, application.coop_id))!;
       await repo.updateCoop(trx, coop.id, { status: 'rejected', updated_at: now });
-      const network = await getNetwork(trx);
+      const network = await settings.get(trx);
       await queueMail(trx, {
         to: application.contact_email,
         ...mailText(network.locale, 'applicationRejected', { name: application.contact_name, coop: coop.name, network: network.name, reason }),

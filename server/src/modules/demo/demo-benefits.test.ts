@@ -17,7 +17,7 @@ describeOnDatabases('demo network: offers and redemptions', (t) => {
 
   beforeAll(async () => {
     seededAt = Date.now();
-    seeded = await seedDemo(t.deps.db);
+    seeded = await seedDemo(t.deps);
     offers = await t.deps.db.selectFrom('offers').selectAll().execute();
     redemptions = await t.deps.db.selectFrom('redemptions').selectAll().orderBy('redeemed_at').orderBy('id').execute();
     coordinator = new Client(t.app);

@@ -11,7 +11,7 @@ const inValencia = (lat: number | null, lng: number | null) => lat !== null && l
 describeOnDatabases('demo network', (t) => {
   let seeded: SeedResult;
   beforeAll(async () => {
-    seeded = await seedDemo(t.deps.db);
+    seeded = await seedDemo(t.deps);
   });
 
   it('seeds a dozen member co-ops of different sectors, placed in Valencia, with two applications waiting', async () => {
@@ -101,7 +101,7 @@ describeOnDatabases('demo network', (t) => {
 
   it('refuses to seed a database that already holds co-ops, and changes nothing', async () => {
     const before = await tableCounts(t.deps);
-    await expect(seedDemo(t.deps.db)).rejects.toMatchObject({ code: 'demo.not_empty' });
+    await expect(seedDemo(t.deps)).rejects.toMatchObject({ code: 'demo.not_empty' });
     expect(await tableCounts(t.deps)).toEqual(before);
   });
 
@@ -115,7 +115,7 @@ describeOnDatabases('demo network', (t) => {
 describeOnDatabases('demo network of benchmark size', (t) => {
   it('seeds 300 co-ops and 6,000 workers with made-up, unique names, reporting progress', async () => {
     const progress: string[] = [];
-    const result = await seedDemo(t.deps.db, { coops: 300, workers: 6000 }, (stage, done, total) => progress.push(`${stage} ${done}/${total}`));
+    const result = await seedDemo(t.deps, { coops: 300, workers: 6000 }, (stage, done, total) => progress.push(`${stage} ${done}/${total}`));
     expect(result.counts).toMatchObject({ coops: 300, workers: 6000, supporters: 5, applications: 2, roleGrants: 602 });
     expect(progress).toContain('workers 6005/6005');
     const coops = await t.deps.db.selectFrom('coops').select(['name', 'slug', 'latitude', 'longitude', 'worker_count']).execute();

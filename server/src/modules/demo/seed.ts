@@ -5,11 +5,12 @@
  * database when SEED_DEMO is on), `coopnet seed-demo` and the benchmarks.
  */
 import type { Db } from '../../db/database.ts';
+import type { AppDeps } from '../../deps.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { conflict } from '../../platform/errors.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
-import { getNetwork, updateNetwork } from '../network/network.repository.ts';
+import { getNetwork, updateNetwork } from '../network/index.ts';
 import { DEMO_NETWORK, DEMO_PASSWORD } from './demo-data.ts';
 import { seedBenefits } from './demo-benefits.ts';
 import { seedGovernance } from './demo-governance.ts';
@@ -41,7 +42,12 @@ export async function hasCoops(db: Db): Promise<boolean> {
   return (await repo.countCoops(db)) > 0;
 }
 
-export async function seedDemo(db: Db, size: DemoSize = defaultSize(), onProgress?: SeedProgress): Promise<SeedResult> {
+/** `network`: the running app's settings, forgotten once the network is renamed (a command without the app has none). */
+export async function seedDemo(
+  { db, network }: Pick<AppDeps, 'db'> & Partial<Pick<AppDeps, 'network'>>,
+  size: DemoSize = defaultSize(),
+  onProgress?: SeedProgress,
+): Promise<SeedResult> {
   const now = nowIso();
   const plan = planDemo(size, await hashPassword(DEMO_PASSWORD), now);
   await db.transaction().execute(async (trx) => {
@@ -74,6 +80,7 @@ export async function seedDemo(db: Db, size: DemoSize = defaultSize(), onProgres
       after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits },
     });
   });
+  network?.invalidate();
   return { counts: plan.counts, logins: plan.logins, password: DEMO_PASSWORD };
 }
 

@@ -8,7 +8,7 @@ import { authorize } from '../../platform/auth/authorize.ts';
 import { networkPolicy } from './network.policy.ts';
 import { figures, getNetwork, updateNetwork } from './network.repository.ts';
 
-export function networkService({ db, config }: AppDeps) {
+export function networkService({ db, config, network }: AppDeps) {
   async function view() {
     const [n, f] = await Promise.all([getNetwork(db), figures(db)]);
     return {
@@ -38,6 +38,8 @@ export function networkService({ db, config }: AppDeps) {
       await updateNetwork(trx, before.id, { ...changes, updated_at: nowIso() });
       await recordAudit(trx, { actorId: actor.personId, action: 'network.updated', subjectType: 'network', subjectId: before.id, before, after: changes });
     });
+    // Once committed: a read between the change and its commit would keep the old settings.
+    network.invalidate();
     return view();
   }
 

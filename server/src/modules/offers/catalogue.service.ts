@@ -9,21 +9,21 @@ import type { Executor } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Actor, MaybeActor } from '../../platform/auth/actor.ts';
 import { badRequest, notFound, unauthorized } from '../../platform/errors.ts';
+import type { NetworkSettingsReader } from '../../platform/network/settings.ts';
 import { cardsPolicy } from '../cards/cards.policy.ts';
 import { coopPolicy } from '../coops/coops.policy.ts';
 import { findById as findCoop } from '../coops/coops.repository.ts';
-import { getNetwork } from '../network/network.repository.ts';
 import { boxAround, distanceKm, type Point } from './near.ts';
 import { isListed, offerPolicy } from './offers.policy.ts';
 import { offerRules, presentCatalogueOffer, presentOffer } from './offers.presenter.ts';
 import * as repo from './offers.repository.ts';
 
 /** The network's local day, and its way of sorting names. */
-async function networkToday(ex: Executor) {
-  const network = await getNetwork(ex);
+async function networkToday(network: NetworkSettingsReader) {
+  const [settings, today] = await Promise.all([network.get(), network.today()]);
   return {
-    today: benefits.localDate(new Date(), network.time_zone),
-    collator: new Intl.Collator(network.locale, { numeric: true }),
+    today,
+    collator: new Intl.Collator(settings.locale, { numeric: true }),
   };
 }
 
@@ -41,7 +41,7 @@ async function holderOf(ex: Executor, actor: Actor): Promise<benefits.Holder | n
   return null;
 }
 
-export function catalogueService({ db }: AppDeps) {
+export function catalogueService({ db, network }: AppDeps) {
   /**
    * SQL narrows with what it can say the same way on both engines; the
    * domain's eligibility rule (the one the till applies) and the exact
@@ -56,7 +56,7 @@ export function catalogueService({ db }: AppDeps) {
     }
     const here: Point | null = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null;
     const empty = { items: [], total: 0, limit: q.limit, offset: q.offset };
-    const { today, collator } = await networkToday(db);
+    const { today, collator } = await networkToday(network);
     const holder = openToMe ? await holderOf(db, actor!) : null;
     // Someone with no card (a coordinator who is no worker, say) has no offer open to them.
     if (openToMe && !holder) return empty;
@@ -88,7 +88,7 @@ export function catalogueService({ db }: AppDeps) {
   }
 
   async function show(actor: MaybeActor, id: string) {
-    const [row, { today }] = await Promise.all([repo.findListing(db, id), networkToday(db)]);
+    const [row, { today }] = await Promise.all([repo.findListing(db, id), networkToday(network)]);
     if (!row || !offerPolicy.view(actor, row, isListed(row, today))) throw notFound('offer');
     return presentOffer(row);
   }
@@ -99,7 +99,7 @@ export function catalogueService({ db }: AppDeps) {
     if (!coop || !coopPolicy.view(actor, coop)) throw notFound('co-op');
     const manage = offerPolicy.manage(actor, coop.id);
     if (manage) return { items: (await repo.allOffersOf(db, coop.id)).map(presentOffer), abilities: { manage } };
-    const { today, collator } = await networkToday(db);
+    const { today, collator } = await networkToday(network);
     const rows = await repo.catalogueCandidates(db, { today, coopId: coop.id });
     rows.sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1));
     return { items: rows.map(presentOffer), abilities: { manage } };

@@ -28,6 +28,7 @@ describeOnDatabases('the offer catalogue', (t) => {
   beforeAll(async () => {
     visitor = new Client(t.app);
     await t.deps.db.updateTable('network').set({ time_zone: TIME_ZONE }).execute();
+    t.deps.network.invalidate(); // written behind the app's back
     const today = benefits.localDate(new Date(), TIME_ZONE);
 
     const place = async (id: string, at: { lat: number; lng: number } | null) =>

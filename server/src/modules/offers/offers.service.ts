@@ -3,7 +3,6 @@
  * resumes and ends them. Each change is one transaction with its audit event.
  */
 import type { OfferInput, OfferPatch } from '@coopnet/contract/offers';
-import { benefits } from '@coopnet/domain';
 import type { OfferStatus, OfferTable } from '../../db/schema-benefits.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
@@ -13,7 +12,6 @@ import { newId, nowIso } from '../../platform/clock.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { coopPolicy } from '../coops/coops.policy.ts';
 import { findById as findCoop } from '../coops/coops.repository.ts';
-import { getNetwork } from '../network/network.repository.ts';
 import { applyPatch, checkTerms, columnsOf, termsOfInput, termsOfRow } from './offer-terms.ts';
 import { isListed, offerPolicy } from './offers.policy.ts';
 import { presentOffer } from './offers.presenter.ts';
@@ -30,12 +28,11 @@ const MOVES: Record<Move, { from: OfferStatus[]; to: OfferStatus; action: string
 
 const ended = () => conflict('offers.ended', 'This offer has ended; it can no longer be changed. Make a new one.');
 
-export function offersService({ db }: AppDeps) {
+export function offersService({ db, network }: AppDeps) {
   /** The offer, for its co-op's admin: 404 to whoever may not see it, 403 to whoever sees it but may not change it. */
   async function loadForChange(actorIn: MaybeActor, id: string) {
     const actor = requireActor(actorIn);
-    const [row, network] = await Promise.all([repo.findListing(db, id), getNetwork(db)]);
-    const today = benefits.localDate(new Date(), network.time_zone);
+    const [row, today] = await Promise.all([repo.findListing(db, id), network.today()]);
     if (!row || !offerPolicy.view(actor, row, isListed(row, today))) throw notFound('offer');
     authorize(actor, offerPolicy.manage(actor, row.coop_id));
     return { actor, row };

@@ -11,7 +11,6 @@ import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { newId, nowIso } from '../../platform/clock.ts';
 import { conflict } from '../../platform/errors.ts';
-import { getNetwork } from '../network/network.repository.ts';
 import { coopForPeople } from './coop-access.ts';
 import { listInvitations } from './invitations.repository.ts';
 import { invite } from './invite.ts';
@@ -28,7 +27,7 @@ const alreadyMember = (here: boolean) =>
 const alreadyRegistered = () =>
   conflict('people.already_registered', 'This e-mail already belongs to an account in the network.');
 
-export function invitationsService({ db, config, mailer }: AppDeps) {
+export function invitationsService({ db, config, mailer, network: settings }: AppDeps) {
   async function create(actorIn: MaybeActor, coopId: string, input: InvitationInput) {
     const { actor, coop } = await coopForPeople(db, actorIn, coopId, 'manage');
     let result;
@@ -88,7 +87,7 @@ export function invitationsService({ db, config, mailer }: AppDeps) {
           });
         }
         // Otherwise they are already invited here: a new link is sent, the old ones keep working until they expire.
-        const network = await getNetwork(trx);
+        const network = await settings.get(trx);
         return invite(
           trx,
           { secret: config.sessionSecret, publicUrl: config.publicUrl, delivers: mailer.delivers },

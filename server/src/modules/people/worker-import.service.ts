@@ -17,7 +17,6 @@ import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { newId, nowIso } from '../../platform/clock.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
-import { getNetwork } from '../network/network.repository.ts';
 import { coopForPeople } from './coop-access.ts';
 import { inviteMany } from './invite.ts';
 import * as repo from './people.repository.ts';
@@ -34,7 +33,7 @@ function readFile(csv: string) {
 const present = (refused: RefusedRow[]) =>
   refused.sort((a, b) => a.line - b.line).map((r) => ({ ...r, reason: REFUSAL_REASONS[r.code] }));
 
-export function workerImportService({ db, config, mailer }: AppDeps) {
+export function workerImportService({ db, config, mailer, network: settings }: AppDeps) {
   async function importWorkers(actorIn: MaybeActor, coopId: string, input: WorkerImportInput) {
     const { actor, coop } = await coopForPeople(db, actorIn, coopId, 'manage');
     const rows = readFile(input.csv);
@@ -82,7 +81,7 @@ export function workerImportService({ db, config, mailer }: AppDeps) {
           left_at: null,
         }));
         await repo.insertPeople(trx, people);
-        const network = await getNetwork(trx);
+        const network = await settings.get(trx);
         await inviteMany(
           trx,
           { secret: config.sessionSecret, publicUrl: config.publicUrl, delivers: mailer.delivers },

@@ -5,12 +5,11 @@
  * as each redemption's `month` was recorded.
  */
 import type { Matrix } from '@coopnet/contract/reciprocity';
-import { benefits } from '@coopnet/domain';
 import type { Executor } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Actor, MaybeActor } from '../../platform/auth/actor.ts';
 import { AppError, unauthorized } from '../../platform/errors.ts';
-import { getNetwork } from '../network/network.repository.ts';
+import type { NetworkSettingsReader } from '../../platform/network/settings.ts';
 import { buildMatrix, monthsUpTo } from './matrix.ts';
 import { matrixCsv } from './reciprocity.csv.ts';
 import { reciprocityPolicy } from './reciprocity.policy.ts';
@@ -22,29 +21,23 @@ export function authorizeRead(actor: MaybeActor): asserts actor is Actor {
   if (!reciprocityPolicy.read(actor)) throw new AppError(403, 'reciprocity.members_only', 'The reciprocity accounts are open to the workers of the member co-ops.');
 }
 
-/** The month in the network's time zone now. */
-export async function currentMonth(ex: Executor, now = new Date()): Promise<string> {
-  const network = await getNetwork(ex);
-  return benefits.localMonth(now, network.time_zone);
-}
-
-export async function matrixOf(ex: Executor, month: string): Promise<Matrix> {
-  const network = await getNetwork(ex);
+export async function matrixOf(ex: Executor, settings: NetworkSettingsReader, month: string): Promise<Matrix> {
+  const network = await settings.get(ex);
   const cells = await repo.cellsOf(ex, month);
   const named = [...new Set(cells.flatMap((c) => [c.giverCoopId, c.receiverCoopId]).filter((id): id is string => !!id))];
   const coops = await repo.coopsFor(ex, named);
   return buildMatrix(month, network.currency, coops, cells, network.locale);
 }
 
-export function reciprocityService({ db }: AppDeps) {
+export function reciprocityService({ db, network }: AppDeps) {
   async function matrix(actor: MaybeActor, month?: string): Promise<Matrix> {
     authorizeRead(actor);
-    return matrixOf(db, month ?? (await currentMonth(db)));
+    return matrixOf(db, network, month ?? (await network.month()));
   }
 
   async function months(actor: MaybeActor) {
     authorizeRead(actor);
-    const list = monthsUpTo(await currentMonth(db), 12);
+    const list = monthsUpTo(await network.month(), 12);
     const found = new Map((await repo.totalsByMonth(db, list)).map((r) => [r.month, r]));
     return { items: list.map((month) => ({ month, count: found.get(month)?.count ?? 0, cents: found.get(month)?.cents ?? 0 })) };
   }

@@ -24,7 +24,7 @@ import { currentSettlementPolicy } from '../governance/matters/settlement-policy
 import { findProposal } from '../governance/proposals/proposals.repository.ts';
 import { reciprocityAbilities, reciprocityPolicy } from './reciprocity.policy.ts';
 import * as repo from './reciprocity.repository.ts';
-import { authorizeRead, currentMonth, matrixOf } from './reciprocity.service.ts';
+import { authorizeRead, matrixOf } from './reciprocity.service.ts';
 
 type Policy = Omit<SettlementPolicyView, 'abilities'>;
 
@@ -56,7 +56,7 @@ const presentObligation = (r: Awaited<ReturnType<typeof repo.obligations>>[numbe
   createdAt: r.created_at,
 });
 
-export function settlementsService({ db, dialect }: AppDeps) {
+export function settlementsService({ db, dialect, network }: AppDeps) {
   async function view(actor: MaybeActor): Promise<SettlementPolicyView> {
     authorizeRead(actor);
     return { ...(await policyInForce(db)), abilities: reciprocityAbilities(actor) };
@@ -94,7 +94,7 @@ export function settlementsService({ db, dialect }: AppDeps) {
   async function settle(actor: MaybeActor, month: string): Promise<{ created: boolean; items: Obligation[] }> {
     authorizeRead(actor);
     authorize(actor, reciprocityPolicy.settle(actor));
-    if (month >= (await currentMonth(db))) throw conflict('reciprocity.month_open', 'Only a month that has ended can be settled.', { month });
+    if (month >= (await network.month())) throw conflict('reciprocity.month_open', 'Only a month that has ended can be settled.', { month });
     const created = await db.transaction().execute(async (trx) => {
       await repo.lockSettlements(trx, dialect);
       if (await repo.monthSettled(trx, month)) return false;
@@ -105,7 +105,7 @@ export function settlementsService({ db, dialect }: AppDeps) {
       const threshold = policy.thresholdCents ?? 0;
       const now = nowIso();
       const rows: SettlementObligationTable[] = benefits
-        .reimbursements((await matrixOf(trx, month)).positions, threshold)
+        .reimbursements((await matrixOf(trx, network, month)).positions, threshold)
         .map((p) => ({
           id: newId(),
           month,

@@ -31,8 +31,8 @@ import { offerRules } from '../offers/offers.presenter.ts';
 import { holdSettlements, settledMonthsFrom } from '../reciprocity/reciprocity.repository.ts';
 import { type Presented, cardReader } from './card-check.ts';
 import { cardFlagAt, cardRefusal, holderOf } from './card-state.ts';
-import { localDate, localMonth, periodOf } from './local-calendar.ts';
-import type { NetworkSettings } from './network-settings.ts';
+import { localDate, localMonth, periodOf } from '../../platform/network/calendar.ts';
+import type { NetworkSettings } from '../../platform/network/settings.ts';
 import { presentRedemption } from './till.presenter.ts';
 import * as repo from './till.repository.ts';
 

@@ -12,7 +12,6 @@ import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
 import { holdSettlements, settledMonthsFrom } from '../reciprocity/reciprocity.repository.ts';
-import type { NetworkSettings } from './network-settings.ts';
 import { type Outcome, type Sale, redemptionRecorder } from './redeem.ts';
 import { alreadyDecided, cardRefused, idempotencyConflict, notFlagged, offerRefused } from './till-errors.ts';
 import { tillPolicy } from './till.policy.ts';
@@ -33,15 +32,15 @@ function syncItem(key: string, outcome: Outcome): SyncResult['items'][number] {
   }
 }
 
-export function redemptionsService(deps: AppDeps, network: () => Promise<NetworkSettings>) {
-  const { db, dialect } = deps;
+export function redemptionsService(deps: AppDeps) {
+  const { db, dialect, network } = deps;
   const recorder = redemptionRecorder(deps);
   const windowDays = deps.config.tillOfflineDays ?? benefits.OFFLINE_WINDOW_DAYS.default;
 
   /** 201 with a new redemption, or 200 with the one this key recorded before. */
   async function record(actor: MaybeActor, coopId: string, key: string, input: Omit<Sale, 'coopId' | 'key' | 'cashierId'>) {
     authorize(actor, tillPolicy.useTill(actor, coopId));
-    const outcome = await recorder.record({ ...input, coopId, key, cashierId: actor.personId }, { offline: false }, await network());
+    const outcome = await recorder.record({ ...input, coopId, key, cashierId: actor.personId }, { offline: false }, await network.get());
     switch (outcome.status) {
       case 'recorded':
         return { created: true, redemption: outcome.redemption };
@@ -67,7 +66,7 @@ export function redemptionsService(deps: AppDeps, network: () => Promise<Network
    */
   async function sync(actor: MaybeActor, coopId: string, input: SyncInput): Promise<SyncResult> {
     authorize(actor, tillPolicy.useTill(actor, coopId));
-    const net = await network();
+    const net = await network.get();
     const order = input.items.map((item, i) => ({ item, i, at: Date.parse(item.redeemedAt) })).sort((a, b) => a.at - b.at || a.i - b.i);
     const results: SyncResult['items'] = new Array(input.items.length);
     for (const { item, i } of order) {

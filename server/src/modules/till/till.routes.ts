@@ -24,7 +24,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { READS_AND_TILL, type TokenKind } from '../../platform/auth/token-scopes.ts';
 import { presentedJson } from '../../platform/http.ts';
-import { networkSettings } from './network-settings.ts';
 import { redemptionsService } from './redemptions.service.ts';
 import { savingsService } from './savings.service.ts';
 import { cardProofRequired, idempotencyKeyRequired, namesCardById } from './till-errors.ts';
@@ -41,10 +40,9 @@ const TILL = { tokens: ['cashier'] as TokenKind[] };
 export const tillRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const network = networkSettings(deps.db);
-    const till = tillService(deps, network);
-    const redemptions = redemptionsService(deps, network);
-    const savings = savingsService(deps, network);
+    const till = tillService(deps);
+    const redemptions = redemptionsService(deps);
+    const savings = savingsService(deps);
     const tags = ['till'];
 
     app.get('/till/:coopId/offers', { config: { tokens: READS_AND_TILL }, schema: { tags, params: TillParams, response: { 200: TillOffers } } }, (req) =>

@@ -11,8 +11,7 @@ import { notFound } from '../../platform/errors.ts';
 import type { TillCard } from '../cards/cards.repository.ts';
 import { offerRules, presentOffer } from '../offers/offers.presenter.ts';
 import { cardReader } from './card-check.ts';
-import { localDate, localMonth, periodOf } from './local-calendar.ts';
-import type { NetworkSettings } from './network-settings.ts';
+import { localDate, localMonth, periodOf } from '../../platform/network/calendar.ts';
 import { cardRefused } from './till-errors.ts';
 import { tillPolicy } from './till.policy.ts';
 import { presentHolder } from './till.presenter.ts';
@@ -20,8 +19,8 @@ import * as repo from './till.repository.ts';
 import { findById as findCoop } from '../coops/coops.repository.ts';
 import { holderOf } from './card-state.ts';
 
-export function tillService(deps: AppDeps, network: () => Promise<NetworkSettings>) {
-  const { db } = deps;
+export function tillService(deps: AppDeps) {
+  const { db, network } = deps;
   const cards = cardReader(db);
 
   async function offers(actor: MaybeActor, coopId: string) {
@@ -70,7 +69,7 @@ export function tillService(deps: AppDeps, network: () => Promise<NetworkSetting
 
   async function verify(actor: MaybeActor, coopId: string, text: string) {
     authorize(actor, tillPolicy.useTill(actor, coopId));
-    const net = await network();
+    const net = await network.get();
     const now = new Date();
     const checked = await cards.check(text, net.id, now);
     if (!checked.ok) throw cardRefused(checked.reason);
