@@ -4,22 +4,12 @@
  * participation (who voted and through whom, to the day), delegations, and
  * the idempotency records of casting.
  */
-import type { BallotContent } from '@coopnet/domain/voting/cast';
 import type { DialectName, Executor } from '../../../db/database.ts';
 import type { DelegationTable, ParticipationTable } from '../../../db/schema-governance.ts';
+import { parseStored } from '../../../platform/stored-json.ts';
+import { BallotBox, type BoxEntry } from './box-entry.ts';
 
-/**
- * One ballot in the box. Secret: `t` is the keyed hash of the voter's ballot
- * token bound to the voter (ballot-binding.ts; only while the ballot may
- * still be changed), never a voter or a time.
- * Open: `v` names the voter. `w` is the ballot's weight (own + delegated).
- */
-export interface BoxEntry {
-  t?: string;
-  v?: string;
-  c: BallotContent;
-  w: number;
-}
+export type { BoxEntry };
 
 export async function createBox(ex: Executor, proposalId: string): Promise<void> {
   await ex.insertInto('ballot_boxes').values({ proposal_id: proposalId, ballots_json: '[]', ballot_count: 0 }).execute();
@@ -34,12 +24,12 @@ export async function lockBox(ex: Executor, dialect: DialectName, proposalId: st
   let q = ex.selectFrom('ballot_boxes').select('ballots_json').where('proposal_id', '=', proposalId);
   if (dialect === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();
-  return row ? (JSON.parse(row.ballots_json) as BoxEntry[]) : undefined;
+  return row ? parseStored(BallotBox, row.ballots_json, 'ballot_boxes.ballots_json') : undefined;
 }
 
 export async function readBox(ex: Executor, proposalId: string): Promise<BoxEntry[]> {
   const row = await ex.selectFrom('ballot_boxes').select('ballots_json').where('proposal_id', '=', proposalId).executeTakeFirst();
-  return row ? (JSON.parse(row.ballots_json) as BoxEntry[]) : [];
+  return row ? parseStored(BallotBox, row.ballots_json, 'ballot_boxes.ballots_json') : [];
 }
 
 export async function writeBox(ex: Executor, proposalId: string, entries: BoxEntry[]): Promise<void> {

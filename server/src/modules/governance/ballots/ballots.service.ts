@@ -9,8 +9,7 @@
  * a voter next to what they voted in a secret vote.
  */
 import { randomInt } from 'node:crypto';
-import type { CastInput } from '@coopnet/contract/proposals';
-import type { MatterRule } from '@coopnet/domain/governance/bylaws';
+import { CastResult, type CastInput } from '@coopnet/contract/proposals';
 import { voting } from '@coopnet/domain';
 import { checkBallot, isRankedMethod } from '@coopnet/domain/voting/cast';
 import type { z } from 'zod';
@@ -19,6 +18,7 @@ import type { MaybeActor } from '../../../platform/auth/actor.ts';
 import { authorize } from '../../../platform/auth/authorize.ts';
 import { recordAudit } from '../../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../../platform/clock.ts';
+import { parseStored } from '../../../platform/stored-json.ts';
 import { AppError, badRequest, conflict } from '../../../platform/errors.ts';
 import { newToken } from '../../../platform/tokens.ts';
 import { ballotKeys, ballotRequestHash, storedIdempotencyKey, tokenBinding } from './ballot-binding.ts';
@@ -27,6 +27,7 @@ import { electorateEntry } from '../bodies/electorate.repository.ts';
 import { isDecided } from '../proposals/proposals.presenter.ts';
 import { findProposal, peopleNames } from '../proposals/proposals.repository.ts';
 import { loadVisible } from '../proposals/proposals.service.ts';
+import { storedOptions, storedRule } from '../proposals/stored.ts';
 
 const RECEIPT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -68,13 +69,13 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
         const prior = await box.findIdempotent(trx, scope, retry.key);
         if (prior) {
           if (prior.request_hash !== retry.requestHash) throw reusedKey();
-          return JSON.parse(prior.response_json) as { receipt: string; ballotToken: string | null };
+          return parseStored(CastResult, prior.response_json, 'idempotency_keys.response_json');
         }
       }
       const p = await findProposal(trx, id);
       const now = nowIso();
       if (!entries || !p || p.status !== 'voting' || !p.voting_closes_at || p.voting_closes_at <= now) throw notOpen();
-      const rule = JSON.parse(p.rule_json!) as MatterRule;
+      const rule = storedRule(p.rule_json!);
       const elector = await electorateEntry(trx, id, me);
       if (!elector) throw notInElectorate();
       if (await box.activeDelegationFrom(trx, id, me)) {
@@ -82,7 +83,7 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
       }
       const mine = await box.participationOf(trx, id, me);
       if (mine && mine.cast_by !== me) throw conflict('governance.vote_delegated', 'Your delegate has already voted for you.');
-      const checked = checkBallot(input.ballot, rule.method, JSON.parse(p.options_json) as string[]);
+      const checked = checkBallot(input.ballot, rule.method, storedOptions(p.options_json));
       if (!checked.ok) throw badRequest(checked.error.code, checked.error.message, checked.error.details);
 
       let response: { receipt: string; ballotToken: string | null };
@@ -143,7 +144,7 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
   async function openBallots(actor: MaybeActor, id: string, page: { limit: number; offset: number }) {
     const p = await loadVisible(db, actor, id);
     if (!isDecided(p.status) || !p.rule_json) throw conflict('governance.not_closed', 'Ballots are shown only after the close.');
-    const rule = JSON.parse(p.rule_json) as MatterRule;
+    const rule = storedRule(p.rule_json);
     if (rule.secret) throw conflict('governance.secret_ballot', 'This vote was secret: its ballots name no one.');
     const entries = await box.readBox(db, id);
     const names = await peopleNames(db, [...new Set(entries.map((e) => e.v!))]);
@@ -157,12 +158,12 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
   async function blt(actor: MaybeActor, id: string): Promise<string> {
     const p = await loadVisible(db, actor, id);
     if (!isDecided(p.status) || !p.rule_json) throw conflict('governance.not_closed', 'Ballots are published only after the close.');
-    const rule = JSON.parse(p.rule_json) as MatterRule;
+    const rule = storedRule(p.rule_json);
     if (!isRankedMethod(rule.method)) throw conflict('governance.not_ranked', 'Only ranked votes are exported as BLT.');
     const entries = await box.readBox(db, id);
     return voting.writeBlt({
       title: p.title,
-      candidates: JSON.parse(p.options_json) as string[],
+      candidates: storedOptions(p.options_json),
       seats: Number(p.seats),
       withdrawn: [],
       ballots: entries.map((e) => ({ prefs: (e.c as { ranking: number[] }).ranking, weight: e.w })),

@@ -6,6 +6,7 @@ import type { Database } from '../../../db/schema.ts';
 import type { BodyMemberTable, BodyTable } from '../../../db/schema-governance.ts';
 import { newId, nowIso } from '../../../platform/clock.ts';
 import { adoptBylaws } from '../bylaws/bylaws.repository.ts';
+import { storedRule } from '../proposals/stored.ts';
 import { isNetworkMember } from './electorate.repository.ts';
 
 export type BodyKind = BodyTable['kind'];
@@ -211,7 +212,7 @@ export async function dropFromOpenVotes(ex: Executor, body: { id: string; kind: 
   const decidedByBody = open
     .filter((p) => {
       if (p.body_id === body.id) return true;
-      const rule = p.rule_json ? (JSON.parse(p.rule_json) as { body?: string; committeeId?: string }) : null;
+      const rule = p.rule_json ? storedRule(p.rule_json) : null;
       if (!rule || rule.body !== body.kind) return false;
       return body.kind !== 'committee' || rule.committeeId === body.id;
     })

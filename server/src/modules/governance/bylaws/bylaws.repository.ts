@@ -1,7 +1,9 @@
 /** Versions of the bylaws: each adoption appends a version; the newest one rules. */
+import { Bylaws as StoredBylaws } from '@coopnet/contract/governance-bodies';
 import type { Bylaws } from '@coopnet/domain/governance/bylaws';
 import type { Executor } from '../../../db/database.ts';
 import { newId, nowIso } from '../../../platform/clock.ts';
+import { parseStored } from '../../../platform/stored-json.ts';
 
 export interface BylawsVersion {
   id: string;
@@ -14,7 +16,7 @@ export interface BylawsVersion {
 const toVersion = (r: { id: string; version: number; rules_json: string; adopted_at: string; proposal_id: string | null }): BylawsVersion => ({
   id: r.id,
   version: Number(r.version),
-  bylaws: JSON.parse(r.rules_json) as Bylaws,
+  bylaws: parseStored(StoredBylaws, r.rules_json, 'bylaws_versions.rules_json'),
   adoptedAt: r.adopted_at,
   proposalId: r.proposal_id,
 });

@@ -1,5 +1,5 @@
 /** A person's own notifications: listed only to them, marked read by them. */
-import type { NotificationListQuery } from '@coopnet/contract/governance-bodies';
+import { Notification, type NotificationListQuery } from '@coopnet/contract/governance-bodies';
 import type { AppDeps } from '../../../deps.ts';
 import type { NotificationTable } from '../../../db/schema-governance.ts';
 import type { MaybeActor } from '../../../platform/auth/actor.ts';
@@ -7,13 +7,14 @@ import { requireActor } from '../../../platform/auth/authorize.ts';
 import { recordAudit } from '../../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../../platform/clock.ts';
 import { notFound } from '../../../platform/errors.ts';
+import { parseStored } from '../../../platform/stored-json.ts';
 import * as repo from './notifications.repository.ts';
 
 const present = (n: NotificationTable) => ({
   id: n.id,
   kind: n.kind,
   subjectId: n.subject_id,
-  data: JSON.parse(n.data_json) as Record<string, unknown>,
+  data: parseStored(Notification.shape.data, n.data_json, 'notifications.data_json'),
   createdAt: n.created_at,
   readAt: n.read_at,
 });

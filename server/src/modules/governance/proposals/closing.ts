@@ -9,7 +9,6 @@
  */
 import { randomInt } from 'node:crypto';
 import { voting } from '@coopnet/domain';
-import type { MatterRule } from '@coopnet/domain/governance/bylaws';
 import { countVote } from '@coopnet/domain/voting/count-vote';
 import type { AppDeps } from '../../../deps.ts';
 import { recordAudit } from '../../../platform/audit/audit.repository.ts';
@@ -20,6 +19,7 @@ import { attendeesFor, electorateOf } from '../bodies/electorate.repository.ts';
 import { findMatter } from '../matters.ts';
 import { notify } from '../notifications/notifications.ts';
 import { dueForClosing, dueForReminder, findProposal, updateProposalFrom } from './proposals.repository.ts';
+import { storedOptions, storedRule, subjectFor } from './stored.ts';
 
 const DAY = 86_400_000;
 
@@ -38,8 +38,8 @@ async function closeOne(deps: AppDeps, id: string, now: string): Promise<boolean
     const entries = await lockBox(trx, dialect, id);
     const p = await findProposal(trx, id);
     if (!entries || !p || p.status !== 'voting' || !p.voting_closes_at || p.voting_closes_at > now) return false;
-    const rule = JSON.parse(p.rule_json!) as MatterRule;
-    const options = JSON.parse(p.options_json) as string[];
+    const rule = storedRule(p.rule_json!);
+    const options = storedOptions(p.options_json);
     const electorate = await electorateOf(trx, id);
     const weightOf = new Map(electorate.map((e) => [e.person_id, Number(e.weight)]));
     // Turnout for a quorum that counts attendance: everyone who voted or was present, once each.
@@ -60,7 +60,7 @@ async function closeOne(deps: AppDeps, id: string, now: string): Promise<boolean
     let effectAppliedAt: string | null = null;
     const matter = findMatter(p.matter);
     if ((counted.outcome === 'passed' || counted.outcome === 'elected') && matter?.apply) {
-      const subject = JSON.parse(p.subject_json) as unknown;
+      const subject = subjectFor(matter, p.subject_json);
       try {
         // The subject may have changed since the vote opened (the application withdrawn): then the decision stands, the effect cannot.
         await matter.check(trx, subject);

@@ -5,7 +5,6 @@
  * has one person answerable for it. When the delegate votes, their ballot
  * weighs their own weight plus the delegated ones.
  */
-import type { MatterRule } from '@coopnet/domain/governance/bylaws';
 import type { Tx } from '../../../db/database.ts';
 import type { AppDeps } from '../../../deps.ts';
 import type { MaybeActor } from '../../../platform/auth/actor.ts';
@@ -19,6 +18,7 @@ import { electorateEntry } from '../bodies/electorate.repository.ts';
 import { notify } from '../notifications/notifications.ts';
 import { findProposal } from './proposals.repository.ts';
 import { loadVisible, showProposal } from './proposals.service.ts';
+import { storedRule } from './stored.ts';
 
 export function delegationService(deps: AppDeps) {
   const { db, dialect } = deps;
@@ -30,7 +30,7 @@ export function delegationService(deps: AppDeps) {
     if (!p || p.status !== 'voting' || !p.voting_closes_at || p.voting_closes_at <= nowIso()) {
       throw conflict('governance.not_open', 'This proposal is not open for voting.');
     }
-    return JSON.parse(p.rule_json!) as MatterRule;
+    return storedRule(p.rule_json!);
   }
 
   async function hand(actorIn: MaybeActor, id: string, toPersonId: string) {

@@ -22,6 +22,7 @@ import { notify } from '../notifications/notifications.ts';
 import { proposalPolicy } from './proposals.policy.ts';
 import { updateProposalFrom } from './proposals.repository.ts';
 import { bodyForRule, checkOptions, loadVisible, ruleOf, showProposal } from './proposals.service.ts';
+import { storedOptions, subjectFor } from './stored.ts';
 
 const HOUR = 3_600_000;
 
@@ -79,9 +80,9 @@ export function openingService(deps: AppDeps) {
     if (hours <= 0 || hours < rule.minVotingHours || hours > rule.maxVotingHours) {
       throw badRequest('governance.bad_closing_time', `The vote must last between ${rule.minVotingHours} and ${rule.maxVotingHours} hours, closing in the future.`, { minVotingHours: rule.minVotingHours, maxVotingHours: rule.maxVotingHours });
     }
-    const options = JSON.parse(p.options_json) as string[];
+    const options = storedOptions(p.options_json);
     checkOptions(options, rule, !!matter.needsOptions);
-    const subject = JSON.parse(p.subject_json) as unknown;
+    const subject = subjectFor(matter, p.subject_json);
     const body = await bodyForRule(db, rule);
 
     const seed = randomBytes(32);

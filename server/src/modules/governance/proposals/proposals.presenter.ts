@@ -1,8 +1,9 @@
 /** Proposal rows to API shapes. The lot seed and the result appear only once the vote is closed. */
-import type { Proposal, ProposalResult, ProposalSummary } from '@coopnet/contract/proposals';
+import type { Proposal, ProposalSummary } from '@coopnet/contract/proposals';
 import type { MatterRule } from '@coopnet/domain/governance/bylaws';
 import type { ProposalStatus } from '../../../db/schema-governance.ts';
 import type { ProposalRow } from './proposals.repository.ts';
+import { storedOptions, storedResult, storedSubject } from './stored.ts';
 
 export const DECIDED: ProposalStatus[] = ['passed', 'failed', 'no_quorum', 'elected'];
 export const isDecided = (status: ProposalStatus) => DECIDED.includes(status);
@@ -50,13 +51,13 @@ export function presentProposal(p: ProposalRow, x: ProposalExtras): Proposal {
     matter: p.matter,
     title: p.title,
     text: p.body_text,
-    subject: JSON.parse(p.subject_json) as Record<string, unknown>,
+    subject: storedSubject(p.subject_json),
     subjectText: x.subjectText,
     status: p.status,
     author: { id: p.author_id, name: x.authorName },
     bodyId: p.body_id,
     rule: x.rule,
-    options: JSON.parse(p.options_json) as string[],
+    options: storedOptions(p.options_json),
     seats: Number(p.seats),
     lotCommitment: p.lot_commitment,
     // The seed stays secret until the close: known earlier, it would tell who wins a tie.
@@ -67,7 +68,7 @@ export function presentProposal(p: ProposalRow, x: ProposalExtras): Proposal {
     electorateSize: p.electorate_size === null ? null : Number(p.electorate_size),
     participation: x.participation,
     // Never a result, a tally or a partial count before the close.
-    result: decided && p.result_json ? (JSON.parse(p.result_json) as ProposalResult) : null,
+    result: decided && p.result_json ? storedResult(p.result_json) : null,
     decidedAt: p.decided_at,
     effectAppliedAt: p.effect_applied_at,
     amendments: x.amendments,

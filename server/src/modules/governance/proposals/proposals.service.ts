@@ -23,6 +23,7 @@ import '../matters/index.ts';
 import { type Standing, proposalAbilities, proposalPolicy } from './proposals.policy.ts';
 import { presentAmendment, presentProposal, presentSummary } from './proposals.presenter.ts';
 import * as repo from './proposals.repository.ts';
+import { storedOptions, storedRule, subjectFor } from './stored.ts';
 
 type ProposalRow = repo.ProposalRow;
 
@@ -35,7 +36,7 @@ export async function loadVisible(ex: Executor, actor: MaybeActor, id: string): 
 
 /** The rule frozen at opening, else the current bylaws' rule for the matter (null when they have none). */
 export async function ruleOf(ex: Executor, p: ProposalRow): Promise<MatterRule | null> {
-  if (p.rule_json) return JSON.parse(p.rule_json) as MatterRule;
+  if (p.rule_json) return storedRule(p.rule_json);
   const { bylaws } = await currentBylaws(ex);
   return bylaws.matters[p.matter] ?? null;
 }
@@ -93,8 +94,7 @@ export async function showProposal(ex: Executor, actor: MaybeActor, id: string) 
     actor && p.voting_opens_at ? participationOf(ex, p.id, actor.personId) : Promise.resolve(undefined),
   ]);
   const matter = findMatter(p.matter);
-  const subject = JSON.parse(p.subject_json) as unknown;
-  const subjectText = matter ? await matter.describe(subject, ex) : p.matter;
+  const subjectText = matter ? await matter.describe(subjectFor(matter, p.subject_json), ex) : p.matter;
   const inVote = standing.electorWeight !== null || !!receipt;
   return presentProposal(p, {
     authorName,
@@ -220,7 +220,7 @@ export function proposalsService({ db }: AppDeps) {
         action: 'proposal.updated',
         subjectType: 'proposal',
         subjectId: id,
-        before: { title: p.title, text: p.body_text, options: JSON.parse(p.options_json), seats: p.seats },
+        before: { title: p.title, text: p.body_text, options: storedOptions(p.options_json), seats: p.seats },
         after: patch,
       });
     });
