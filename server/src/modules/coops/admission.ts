@@ -2,7 +2,7 @@
  * Admitting a co-op: the application is marked admitted, the co-op becomes a
  * member, and its contact is invited to be its first admin — all in the
  * caller's transaction. Admission is a decision of the network: it runs when
- * an admission proposal passes (governance/matters/admission.ts).
+ * an admission proposal passes (matters.ts).
  */
 import type { Executor, Tx } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';

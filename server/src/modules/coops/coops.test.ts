@@ -58,7 +58,7 @@ describeOnDatabases('co-ops API', (t) => {
     expect((await visitor.get('/api/v1/coops/no-such-slug')).statusCode).toBe(404);
   });
 
-  it('takes an application, which only a vote can admit (governance/admission-vote.test.ts)', async () => {
+  it('takes an application, which only a vote can admit (admission-vote.test.ts)', async () => {
     const res = await visitor.post('/api/v1/applications', application);
     expect(res.statusCode).toBe(201);
     const { id, coopId } = res.json();

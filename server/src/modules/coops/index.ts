@@ -8,3 +8,4 @@ export { findById as findCoop } from './coops.repository.ts';
 export { presentCoop } from './coops.presenter.ts';
 export { searchText } from './coops.service.ts';
 export { slugify } from './slug.ts';
+export { coopMatters } from './matters.ts';

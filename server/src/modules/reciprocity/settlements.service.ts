@@ -20,8 +20,7 @@ import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { newId, nowIso } from '../../platform/clock.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
-import { currentSettlementPolicy } from '../governance/matters/settlement-policy.ts';
-import { findProposal } from '../governance/proposals/proposals.repository.ts';
+import { currentSettlementPolicy } from './matters.ts';
 import { reciprocityAbilities, reciprocityPolicy } from './reciprocity.policy.ts';
 import * as repo from './reciprocity.repository.ts';
 import { authorizeRead, matrixOf } from './reciprocity.service.ts';
@@ -33,10 +32,8 @@ const DEFAULT: Policy = { policy: 'none', thresholdCents: null, source: 'default
 /** The later of the coordinators' last setting and the last passed proposal; nothing chosen yet is 'none'. */
 async function policyInForce(ex: Executor): Promise<Policy> {
   const [change, chosen] = await Promise.all([repo.latestPolicyChange(ex), currentSettlementPolicy(ex)]);
-  const proposal = chosen.proposalId ? await findProposal(ex, chosen.proposalId) : undefined;
-  const decidedAt = proposal ? (proposal.decided_at ?? proposal.voting_closes_at) : null;
-  const fromProposal: Policy | null = proposal
-    ? { policy: chosen.policy, thresholdCents: chosen.thresholdCents ?? null, source: 'proposal', setAt: decidedAt }
+  const fromProposal: Policy | null = chosen.proposalId
+    ? { policy: chosen.policy, thresholdCents: chosen.thresholdCents ?? null, source: 'proposal', setAt: chosen.decidedAt }
     : null;
   const fromCoordinator: Policy | null = change
     ? { policy: change.policy, thresholdCents: change.threshold_cents === null ? null : Number(change.threshold_cents), source: 'coordinator', setAt: change.set_at }

@@ -8,7 +8,7 @@ import { recordAudit } from '../../../platform/audit/audit.repository.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { adoptBylaws } from '../bylaws/bylaws.repository.ts';
 import { assertValidBylaws } from '../bylaws/bylaws.service.ts';
-import { registerMatter } from '../matters.ts';
+import type { MatterDefinition } from '../matters.ts';
 
 const Subject = z.strictObject({ bylaws: z.unknown() });
 type Subject = z.infer<typeof Subject>;
@@ -24,7 +24,7 @@ function proposedBylaws(subject: Subject): Bylaws {
   return parsed.data;
 }
 
-registerMatter<Subject>({
+export const bylawChangeMatter: MatterDefinition<Subject> = {
   matter: 'bylaw_change',
   subject: Subject,
   async check(_ex, subject) {
@@ -35,4 +35,4 @@ registerMatter<Subject>({
     const version = await adoptBylaws(trx, proposedBylaws(subject), ctx.proposal.id);
     await recordAudit(trx, { actorId: ctx.actorId, action: 'bylaws.adopted', subjectType: 'bylaws', subjectId: String(version), after: { version, proposalId: ctx.proposal.id } });
   },
-});
+};

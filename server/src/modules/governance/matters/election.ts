@@ -5,14 +5,14 @@
  * its council delegates), with the published count as the record.
  */
 import { z } from 'zod';
-import { registerMatter } from '../matters.ts';
+import type { MatterDefinition } from '../matters.ts';
 
 const Subject = z.strictObject({});
 
-registerMatter({
+export const electionMatter: MatterDefinition<z.infer<typeof Subject>> = {
   matter: 'election',
   subject: Subject,
   needsOptions: true,
   async check() {},
   describe: () => 'Election',
-});
+};

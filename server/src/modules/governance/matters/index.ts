@@ -1,7 +1,6 @@
-/** The core matters of the bylaws, registered once when governance loads. Modules register theirs the same way. */
-import './admission.ts';
-import './suspension.ts';
-import './bylaw-change.ts';
-import './election.ts';
-import './free.ts';
-import './settlement-policy.ts';
+/** Governance's own matters, the core of the bylaws: registered with the others at start-up (server/src/matters.ts). */
+import { bylawChangeMatter } from './bylaw-change.ts';
+import { electionMatter } from './election.ts';
+import { freeMatter } from './free.ts';
+
+export const governanceMatters = [bylawChangeMatter, electionMatter, freeMatter];

@@ -19,7 +19,6 @@ import { activeMembers, bodyOfKind, findBody } from '../bodies/bodies.repository
 import { currentBylaws } from '../bylaws/bylaws.repository.ts';
 import { electorateEntry, electorateNames, isNetworkMember, votedWeight } from '../bodies/electorate.repository.ts';
 import { findMatter } from '../matters.ts';
-import '../matters/index.ts';
 import { type Standing, proposalAbilities, proposalPolicy } from './proposals.policy.ts';
 import { presentAmendment, presentProposal, presentSummary } from './proposals.presenter.ts';
 import * as repo from './proposals.repository.ts';

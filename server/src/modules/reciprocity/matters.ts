@@ -1,15 +1,16 @@
 /**
  * Matter 'settlement_policy': how reciprocity imbalances between co-ops are
  * settled (none; the fund reimburses givers above a threshold; later, mutual
- * credit). Passing it records the choice — an audit event, and the proposal
- * itself: `currentSettlementPolicy` reads the latest passed one, so the
- * benefits module needs no table of its own.
+ * credit), put to a vote through governance's matters seam (registered at
+ * start-up, server/src/matters.ts). Passing it records the choice — an audit
+ * event, and the proposal itself: `currentSettlementPolicy` reads the latest
+ * passed one, so reciprocity needs no table of its own for it.
  */
 import { z } from 'zod';
-import type { Executor } from '../../../db/database.ts';
-import { recordAudit } from '../../../platform/audit/audit.repository.ts';
-import { registerMatter } from '../matters.ts';
-import { latestPassed } from '../proposals/proposals.repository.ts';
+import type { Executor } from '../../db/database.ts';
+import { recordAudit } from '../../platform/audit/audit.repository.ts';
+import type { MatterDefinition } from '../governance/matters.ts';
+import { lastPassed } from '../governance/proposals/decisions.ts';
 
 export const SettlementPolicy = z.strictObject({
   policy: z.enum(['none', 'fund_reimburses_givers', 'mutual_credit']),
@@ -24,7 +25,7 @@ const WORDS: Record<SettlementPolicy['policy'], string> = {
   mutual_credit: 'settlement through mutual credit',
 };
 
-registerMatter<SettlementPolicy>({
+export const settlementPolicyMatter: MatterDefinition<SettlementPolicy> = {
   matter: 'settlement_policy',
   subject: SettlementPolicy,
   async check() {},
@@ -32,11 +33,13 @@ registerMatter<SettlementPolicy>({
   async apply(trx, ctx, subject) {
     await recordAudit(trx, { actorId: ctx.actorId, action: 'settlement_policy.chosen', subjectType: 'proposal', subjectId: ctx.proposal.id, after: subject });
   },
-});
+};
 
-/** The policy the network chose last, or 'none' while it has chosen nothing. */
-export async function currentSettlementPolicy(ex: Executor): Promise<SettlementPolicy & { proposalId: string | null }> {
-  const row = await latestPassed(ex, 'settlement_policy');
-  if (!row) return { policy: 'none', proposalId: null };
-  return { ...SettlementPolicy.parse(JSON.parse(row.subject_json)), proposalId: row.id };
+export const reciprocityMatters = [settlementPolicyMatter];
+
+/** The policy the network chose last by a vote, and when; 'none' while it has chosen nothing. */
+export async function currentSettlementPolicy(ex: Executor): Promise<SettlementPolicy & { proposalId: string | null; decidedAt: string | null }> {
+  const passed = await lastPassed(ex, settlementPolicyMatter);
+  if (!passed) return { policy: 'none', proposalId: null, decidedAt: null };
+  return { ...passed.subject, proposalId: passed.proposalId, decidedAt: passed.decidedAt };
 }

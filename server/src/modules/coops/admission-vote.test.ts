@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import { Client, describeOnDatabases } from '../../../../test/harness.ts';
-import { makeCoop } from '../../../../test/factories.ts';
-import { type Voter, closeAfter, coordinatorOf, governanceCounts, hoursFromNow, makeWorkers } from '../../../../test/proposals-factories.ts';
+import { Client, describeOnDatabases } from '../../../test/harness.ts';
+import { makeCoop } from '../../../test/factories.ts';
+import { type Voter, closeAfter, coordinatorOf, governanceCounts, hoursFromNow, makeWorkers } from '../../../test/proposals-factories.ts';
 
 const application = {
   coop: {
