@@ -37,6 +37,7 @@ import { createMailer } from './platform/mail/mailer.ts';
 import { createNetworkSettings } from './platform/network/settings.ts';
 import { Metrics, registerOperations } from './platform/operations.ts';
 import { fastifyTrustProxy } from './platform/proxy.ts';
+import { wireModules } from './wiring.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -55,6 +56,7 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   const mailer = createMailer(database.db, config.smtpUrl, config.mailFrom, logger);
   const network = createNetworkSettings((ex = database.db) => getNetwork(ex));
   const deps: AppDeps = { db: database.db, dialect: database.dialect, config, mailer, network };
+  wireModules();
 
   const app = Fastify({
     loggerInstance: logger,

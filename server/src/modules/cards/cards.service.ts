@@ -1,17 +1,17 @@
 /**
  * Member cards: the published keys, issuing a member their card, printing a
  * co-op's cards, and the revocation list tills cache. A card dies with the
- * worker's leaving: the listener below revokes it in the same transaction.
+ * worker's leaving: revokeCardsOfLeaver revokes it in the same transaction.
  */
 import type { RevokedQuery } from '@coopnet/contract/cards';
 import { benefits } from '@coopnet/domain';
+import type { Tx } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { coopForPeople } from '../people/coop-access.ts';
-import { onWorkerLeft } from '../people/people.service.ts';
 import { DAY_MS, replaceCard, revokeCardsOf, signCard } from './card-issue.ts';
 import { keyRetired, publishKey } from './card-keys.ts';
 import { renderCardsPdf } from './card-pdf.ts';
@@ -40,8 +40,10 @@ function lastWholeDay(expiresAt: string, timeZone: string): string {
   return benefits.localDate(new Date(benefits.startOfLocalDay(y!, m!, d!, timeZone).getTime() - 1), timeZone);
 }
 
-// Registered once, at import time: the worker's leaving and their card's death are one transaction.
-onWorkerLeft((trx, e) => revokeCardsOf(trx, e.personId, e.actorId, e.at, 'worker_left'));
+/** A worker's leaving revokes their cards, in its transaction: wiring.ts registers it for people's "worker left". */
+export async function revokeCardsOfLeaver(trx: Tx, left: { personId: string; actorId: string; at: string }): Promise<void> {
+  await revokeCardsOf(trx, left.personId, left.actorId, left.at, 'worker_left');
+}
 
 export function cardsService({ db, dialect, config, network: settings }: AppDeps) {
   const key: CardSigningKey = loadSigningKey(config.cardSigningKey);

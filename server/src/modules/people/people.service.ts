@@ -28,24 +28,22 @@ export interface WorkerLeftEvent {
 
 export type WorkerLeftListener = (trx: Tx, event: WorkerLeftEvent) => Promise<void>;
 
-const workerLeftListeners: WorkerLeftListener[] = [];
+// A Set: buildApp runs many times in one process (tests), and the same listener registered again must still run once.
+const workerLeftListeners = new Set<WorkerLeftListener>();
 
 /**
  * When a worker leaves their co-op (removed by it, or leaving the network
- * themselves) their member card must die. The cards module, written later,
- * registers here once, at import time:
- *
- *     onWorkerLeft((trx, e) => revokeCardsOf(trx, e.personId, e.at));
+ * themselves) their member card must die: the cards module's listener is
+ * registered at start-up (wiring.ts).
  *
  * Listeners run inside the transaction of the leaving, so the card is revoked
  * together with it or not at all; a listener that throws undoes the leaving.
  * Returns a function that removes the listener (for tests).
  */
 export function onWorkerLeft(listener: WorkerLeftListener): () => void {
-  workerLeftListeners.push(listener);
+  workerLeftListeners.add(listener);
   return () => {
-    const i = workerLeftListeners.indexOf(listener);
-    if (i >= 0) workerLeftListeners.splice(i, 1);
+    workerLeftListeners.delete(listener);
   };
 }
 
