@@ -7,8 +7,7 @@
  * Calling it again changes nothing: the same definitions are kept once.
  */
 import { coopMatters } from './modules/coops/index.ts';
-import { registerMatters } from './modules/governance/matters.ts';
-import { governanceMatters } from './modules/governance/matters/index.ts';
+import { governanceMatters, registerMatters } from './modules/governance/index.ts';
 import { reciprocityMatters } from './modules/reciprocity/matters.ts';
 
 export function wireMatters(): void {

@@ -4,12 +4,11 @@ import { DEFAULT_BYLAWS } from '@coopnet/domain/governance/bylaws';
 import type { ProposalStatus } from '../src/db/schema-governance.ts';
 import type { AppDeps } from '../src/deps.ts';
 import { newId, nowIso } from '../src/platform/clock.ts';
-import { bodyOfKind } from '../src/modules/governance/bodies/bodies.repository.ts';
+import { governanceBodies } from '../src/modules/governance/index.ts';
 import { tableCounts } from './factories.ts';
 
 export async function defaultBodies(deps: AppDeps) {
-  const [assembly, council, committee] = await Promise.all([bodyOfKind(deps.db, 'assembly'), bodyOfKind(deps.db, 'council'), bodyOfKind(deps.db, 'committee')]);
-  return { assembly: assembly!, council: council!, committee: committee! };
+  return governanceBodies(deps.db);
 }
 
 /**

@@ -1,8 +1,7 @@
 /** Factories for the proposals and votes tests: people who vote, bylaws to vote under, and the clock moved on. */
 import type { Bylaws, MatterRule } from '@coopnet/domain/governance/bylaws';
 import type { AppDeps } from '../src/deps.ts';
-import { adoptBylaws, currentBylaws } from '../src/modules/governance/bylaws/bylaws.repository.ts';
-import { closeDue } from '../src/modules/governance/proposals/closing.ts';
+import { adoptBylaws, closeDue, currentBylaws } from '../src/modules/governance/index.ts';
 import type { Client, TestContext } from './harness.ts';
 import { actorClient, makeCoop, tableCounts } from './factories.ts';
 

@@ -22,7 +22,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { DatabaseHandle, DialectName, Executor } from '../db/database.ts';
 import { knownMigrations, migrateTo, migrateToLatest } from '../db/migrate.ts';
 import type { Database } from '../db/schema.ts';
-import { governanceAsFirstMade } from '../modules/governance/bodies/bodies.repository.ts';
+import { governanceAsFirstMade } from '../modules/governance/index.ts';
 import { type BackupSecrets, type ConfiguredSecrets, type SecretsComparison, compareSecrets, describeSecrets, unpublishedKids } from './backup-secrets.ts';
 import * as repo from './backup.repository.ts';
 import type { Row } from './backup.repository.ts';

@@ -13,7 +13,7 @@ import { newId, nowIso } from '../../platform/clock.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { queueMail } from '../../platform/mail/outbox.repository.ts';
 import { mailText } from '../../platform/mail/templates.ts';
-import { currentBylaws } from '../governance/bylaws/bylaws.repository.ts';
+import { currentBylaws } from '../governance/index.ts';
 import { admitApplication } from './admission.ts';
 import { coopPolicy } from './coops.policy.ts';
 import * as repo from './coops.repository.ts';

@@ -9,7 +9,7 @@ import type { Executor } from '../../db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
-import type { MatterDefinition } from '../governance/matters.ts';
+import type { MatterDefinition } from '../governance/index.ts';
 import { admitApplication, pendingApplicationOf } from './admission.ts';
 import { findById, updateCoop } from './coops.repository.ts';
 

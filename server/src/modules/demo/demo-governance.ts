@@ -10,8 +10,7 @@ import type { Tx } from '../../db/database.ts';
 import type { PersonTable } from '../../db/schema.ts';
 import type { BodyMemberTable } from '../../db/schema-governance.ts';
 import { newId } from '../../platform/clock.ts';
-import { insertAssembly } from '../governance/assemblies/assemblies.repository.ts';
-import { bodyOfKind, ensureGovernance } from '../governance/bodies/bodies.repository.ts';
+import { ensureGovernance, governanceBodies, scheduleAssembly } from '../governance/index.ts';
 import { insertMembers } from './demo.repository.ts';
 
 const BATCH = 500;
@@ -25,8 +24,7 @@ export function nextMonthsAssembly(now: string): { startsAt: string; endsAt: str
 
 export async function seedGovernance(trx: Tx, people: Insertable<PersonTable>[], now: string): Promise<{ delegates: number }> {
   await ensureGovernance(trx);
-  const council = (await bodyOfKind(trx, 'council'))!;
-  const assembly = (await bodyOfKind(trx, 'assembly'))!;
+  const { council, assembly } = await governanceBodies(trx);
 
   // The plan lists each co-op's workers together, its admin first.
   const byCoop = new Map<string, Insertable<PersonTable>[]>();
@@ -45,7 +43,7 @@ export async function seedGovernance(trx: Tx, people: Insertable<PersonTable>[],
   for (let i = 0; i < delegates.length; i += BATCH) await insertMembers(trx, delegates.slice(i, i + BATCH));
 
   const { startsAt, endsAt } = nextMonthsAssembly(now);
-  await insertAssembly(trx, {
+  await scheduleAssembly(trx, {
     id: newId(),
     body_id: assembly.id,
     title: 'Asamblea general ordinaria',

@@ -9,8 +9,7 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
-import type { MatterDefinition } from '../governance/matters.ts';
-import { lastPassed } from '../governance/proposals/decisions.ts';
+import { type MatterDefinition, lastPassed } from '../governance/index.ts';
 
 export const SettlementPolicy = z.strictObject({
   policy: z.enum(['none', 'fund_reimburses_givers', 'mutual_credit']),

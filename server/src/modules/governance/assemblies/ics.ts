@@ -6,7 +6,7 @@
 import { icalendar } from '@coopnet/domain/governance/icalendar';
 import type { AppDeps } from '../../../deps.ts';
 import { nowIso } from '../../../platform/clock.ts';
-import { getNetwork } from '../../network/network.repository.ts';
+import { getNetwork } from '../../network/index.ts';
 import { agendaOf, assembliesSince } from './assemblies.repository.ts';
 
 const labels: Record<string, { calendar: string; agenda: string; video: string; details: string }> = {

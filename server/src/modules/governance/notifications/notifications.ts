@@ -9,7 +9,7 @@ import type { AppDeps } from '../../../deps.ts';
 import { newId, nowIso } from '../../../platform/clock.ts';
 import { type MailMessage, queueMails } from '../../../platform/mail/outbox.repository.ts';
 import { type MailTemplate, mailText } from '../../../platform/mail/templates.ts';
-import { getNetwork } from '../../network/network.repository.ts';
+import { getNetwork } from '../../network/index.ts';
 import { insertNotifications, recipients } from './notifications.repository.ts';
 
 export interface Notice {

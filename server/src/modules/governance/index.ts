@@ -1,0 +1,27 @@
+/**
+ * The governance module's door: what the app, the commands and the modules
+ * above it may use. Everything else here is governance's own; inside it, the
+ * sub-folders use each other directly.
+ */
+// The API, mounted by modules/index.ts.
+export { assembliesRoutes } from './assemblies/assemblies.routes.ts';
+export { bodiesRoutes } from './bodies/bodies.routes.ts';
+export { bylawsRoutes } from './bylaws/bylaws.routes.ts';
+export { notificationsRoutes } from './notifications/notifications.routes.ts';
+export { proposalsRoutes } from './proposals/proposals.routes.ts';
+
+// Start-up: the first bylaws and bodies (and what a backup counts of them), and the clock that closes votes.
+export { ensureGovernance, governanceAsFirstMade } from './bodies/bodies.repository.ts';
+export { startGovernanceClock } from './proposals/governance-clock.ts';
+export { closeDue } from './proposals/closing.ts';
+
+// The matters seam: modules define matters, server/src/matters.ts registers them; a setting chosen by vote is read back.
+export { type MatterContext, type MatterDefinition, registerMatters } from './matters.ts';
+export { governanceMatters } from './matters/index.ts';
+export { type PassedDecision, lastPassed } from './proposals/decisions.ts';
+
+// The bylaws in force. adoptBylaws sets them outside a vote (first start, tests); the app changes them only by a passed bylaw_change.
+export { adoptBylaws, currentBylaws } from './bylaws/bylaws.repository.ts';
+
+// Setting a network up without its people (the demo seed, tests).
+export { governanceBodies, scheduleAssembly } from './seeding.ts';
