@@ -10,9 +10,8 @@
  * - It fits a phone 360 px wide, and is accessible online and offline.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Ed25519 from '@ldclabs/cose-ts/ed25519';
 import type * as Iana from '@ldclabs/cose-ts/iana';
@@ -22,6 +21,7 @@ import type * as Utils from '@ldclabs/cose-ts/utils';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
 import { apiSession, DEMO, expectAccessible, shot, signIn, uniqueId } from './support.ts';
+import { tempDir } from './temp-dir.ts';
 
 // The base45 package (RFC 9285) is CommonJS without types.
 const base45 = createRequire(import.meta.url)('base45') as {
@@ -56,7 +56,7 @@ interface KeySet {
 }
 
 const QR_NAME = 'QR code of your card';
-const shots = mkdtempSync(join(tmpdir(), 'coopnet-card-'));
+const shots = tempDir('card');
 test.afterAll(() => rmSync(shots, { recursive: true, force: true }));
 
 /** What a phone camera would do: photograph the QR code on the screen and read it with zbar. */

@@ -6,9 +6,9 @@
  * zone, and neutral chroma (grey, no colour).
  */
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
+import { tempDir } from './temp-dir.ts';
 
 const WIDTH = 640;
 const HEIGHT = 480;
@@ -37,11 +37,8 @@ function lumaOf(text: string): Uint8Array {
   return y;
 }
 
-/** Writes the video and returns its path (in the system's temporary folder unless `file` is given). */
-export function writeQrVideo(
-  text: string,
-  file = join(tmpdir(), `coopnet-qr-${process.pid}-${Date.now()}.y4m`),
-): string {
+/** Writes the video and returns its path (in the journeys' temporary folder unless `file` is given). */
+export function writeQrVideo(text: string, file = join(tempDir('camera'), 'qr.y4m')): string {
   const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`, 'ascii');
   const luma = lumaOf(text);
   const chroma = new Uint8Array((WIDTH / 2) * (HEIGHT / 2)).fill(128);

@@ -299,7 +299,7 @@ test.describe('finding 1: stored HTML is shown as text', () => {
       expect(await page.locator('meta[http-equiv], img[src="x"], iframe').count()).toBe(0);
       expect(await injected(page)).toEqual([]);
       expect(trouble).toEqual([]);
-      await page.screenshot({ path: '/tmp/xss-directory-finding1.png' });
+      await page.screenshot({ path: test.info().outputPath('xss-directory-finding1.png') });
     } finally {
       await tidy([() => call(admin, 'patch', `/coops/${forn.id}`, profileOf(forn)), () => context.close()]);
       await admin.api.dispose();

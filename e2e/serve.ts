@@ -4,11 +4,9 @@
  * (its messages readable as JSON on MAILBOX_PORT, for the tests to open links)
  * and refuses addresses starting with "bounce".
  */
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startSmtpServer } from '../server/test/smtp-server.ts';
+import { tempDir } from './temp-dir.ts';
 
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
 const SMTP_PORT = APP_PORT + 25;
@@ -22,7 +20,7 @@ createServer((req, res) => {
   res.end(JSON.stringify(smtp.received));
 }).listen(MAILBOX_PORT, '127.0.0.1');
 
-const dataDir = mkdtempSync(join(tmpdir(), 'coopnet-e2e-'));
+const dataDir = tempDir('data');
 Object.assign(process.env, {
   DATA_DIR: dataDir,
   PORT: String(APP_PORT),

@@ -4,16 +4,16 @@
  * its rule; imports through a module's door, down the order, pass.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../test/temp-dir.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const depcruise = join(root, 'node_modules/.bin/depcruise');
 const run = promisify(execFile);
-const trees = mkdtempSync(join(tmpdir(), 'coopnet-architecture-'));
+const trees = tempDir('architecture');
 afterAll(() => rmSync(trees, { recursive: true, force: true }));
 let made = 0;
 

@@ -4,13 +4,12 @@ import Fastify from 'fastify';
 import { readEnv } from './config.ts';
 import { fastifyTrustProxy } from './platform/proxy.ts';
 import { resolveConfig } from './secrets.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { tempDir } from '../test/temp-dir.ts';
 
 describe('settings', () => {
   it('links in mail follow the port when PUBLIC_URL is not set', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'coopnet-config-'));
+    const dataDir = tempDir('config');
     try {
       expect(resolveConfig(readEnv({ PORT: '8080', DATA_DIR: dataDir })).publicUrl).toBe('http://localhost:8080');
       expect(resolveConfig(readEnv({ PORT: '8080', DATA_DIR: dataDir, PUBLIC_URL: 'https://red.example.org/' })).publicUrl).toBe(

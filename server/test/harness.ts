@@ -5,8 +5,6 @@
  * logging into the run's log folder (test-log.ts).
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -15,6 +13,7 @@ import { buildApp } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
 import type { DialectName } from '../src/db/database.ts';
 import type { AppDeps } from '../src/deps.ts';
+import { tempDir } from './temp-dir.ts';
 import { testLogger } from './test-log.ts';
 
 export { testLogger };
@@ -23,7 +22,7 @@ export const DIALECTS: DialectName[] = ['sqlite', 'postgres'];
 
 export async function freshDatabaseUrl(dialect: DialectName): Promise<string> {
   if (dialect === 'sqlite') {
-    return `sqlite:${join(mkdtempSync(join(tmpdir(), 'coopnet-test-')), 'test.db')}`;
+    return `sqlite:${join(tempDir('sqlite'), 'test.db')}`;
   }
   const admin = inject('postgresUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
@@ -49,7 +48,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
   return {
     port: 0,
     host: '127.0.0.1',
-    dataDir: mkdtempSync(join(tmpdir(), 'coopnet-data-')),
+    dataDir: tempDir('data'),
     databaseUrl,
     publicUrl: 'http://coopnet.test',
     sessionSecret: randomBytes(32).toString('base64url'),

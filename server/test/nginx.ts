@@ -2,13 +2,13 @@
  * A real nginx on loopback, running the server block that docs/operations.md
  * gives operators ("Behind a reverse proxy"), so what the guide says is what
  * is tested. nginx runs in the foreground with everything (pid, logs, temp
- * files) in its own temporary folder, and is stopped by the test.
+ * files) in its own temporary folder (temp-dir.ts), and is stopped by the test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tempDir } from './temp-dir.ts';
 
 const OPERATIONS = new URL('../../docs/operations.md', import.meta.url);
 
@@ -79,7 +79,7 @@ export interface RunningNginx {
 /** Starts nginx with these server blocks, each passing to the Coopnet on `coopnetPort`. */
 export async function startNginx(servers: { block: string; coopnetPort: number }[]): Promise<RunningNginx> {
   const nginx = findNginx();
-  const dir = mkdtempSync(join(tmpdir(), 'coopnet-nginx-'));
+  const dir = tempDir('nginx');
   // nginx's workers run as an unprivileged user when the tests run as root: they must reach the temp folders.
   chmodSync(dir, 0o755);
   const ports = await Promise.all(servers.map(() => freePort()));
@@ -107,7 +107,6 @@ export async function startNginx(servers: { block: string; coopnetPort: number }
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
-    rmSync(dir, { recursive: true, force: true });
   };
   for (let tries = 0; ; tries++) {
     if (child.exitCode !== null) {

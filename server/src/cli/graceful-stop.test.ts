@@ -6,9 +6,8 @@
  * more) and as the systemd unit's ExecStart runs it, on SQLite and on
  * PostgreSQL. A person's second Ctrl-C, later, still stops it at once.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIALECTS, dropDatabases, freshDatabaseUrl } from '../../test/harness.ts';
@@ -24,6 +23,7 @@ import {
   waitUntilReady,
 } from '../../test/server-process.ts';
 import { readServiceUnit } from '../../test/systemd-unit.ts';
+import { tempDir } from '../../test/temp-dir.ts';
 import { DEMO_PASSWORD } from '../modules/demo/demo-data.ts';
 import { SAME_STOP_MS } from './graceful-stop.ts';
 
@@ -73,7 +73,7 @@ async function start(
   command: Command,
   dialect: 'sqlite' | 'postgres',
 ): Promise<{ server: ServerProcess; port: number }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'coopnet-stop-'));
+  const dataDir = tempDir('stop');
   temps.push(dataDir);
   const databaseUrl = dialect === 'postgres' ? await freshDatabaseUrl('postgres') : undefined;
   if (databaseUrl) databases.push(databaseUrl);

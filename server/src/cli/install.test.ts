@@ -9,17 +9,18 @@
  * container image runs the same script.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, killGroup, lastLine, signalGroup, startGroup, waitUntilReady } from '../../test/server-process.ts';
 import { readEnvironmentFile, readServiceUnit } from '../../test/systemd-unit.ts';
+import { tempDir } from '../../test/temp-dir.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const SCRIPT = join(ROOT, 'deploy/install.sh');
-const prefix = mkdtempSync(join(tmpdir(), 'coopnet-install-'));
-const prebuilds = mkdtempSync(join(tmpdir(), 'coopnet-prebuilds-'));
+const prefix = tempDir('install');
+const prebuilds = tempDir('prebuilds');
 afterAll(() => {
   for (const dir of [prefix, prebuilds]) rmSync(dir, { recursive: true, force: true });
 });

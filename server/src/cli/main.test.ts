@@ -1,9 +1,9 @@
 /** The `coopnet` command as an operator runs it: a separate process, its output and exit codes. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/temp-dir.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -52,7 +52,7 @@ describe('the coopnet command', () => {
   }, 120_000);
 
   it('says in one line, exit 1, that the backup folder is missing or a backup is cut short', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'coopnet-cli-'));
+    const dir = tempDir('cli');
     temps.push(dir);
     const env = { DATA_DIR: join(dir, 'data') };
     const missing = await coopnet(['backup', join(dir, 'no-such-folder', 'coopnet.db')], env);
@@ -72,13 +72,13 @@ describe('the coopnet command', () => {
   }, 120_000);
 
   it('stops with the message of a bad configuration (exit 1)', async () => {
-    const r = await coopnet(['migrate'], { PORT: 'eighty', DATA_DIR: mkdtempSync(join(tmpdir(), 'coopnet-cli-')) });
+    const r = await coopnet(['migrate'], { PORT: 'eighty', DATA_DIR: tempDir('cli') });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Invalid configuration:\n\s+PORT:/);
   });
 
   it('migrates, seeds a demo network once, and creates a coordinator', async () => {
-    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'coopnet-cli-')) };
+    const env = { DATA_DIR: tempDir('cli') };
     const migrated = await coopnet(['migrate'], env);
     expect(migrated.code, migrated.stderr).toBe(0);
     expect(migrated.stdout).toMatch(/Applied \d+ migration/);

@@ -15,8 +15,8 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import SQLite from 'better-sqlite3';
@@ -27,6 +27,7 @@ import { PASSWORD, actorClient, makeCoop, makePerson, signIn } from '../../test/
 import { DIALECTS, freshDatabaseUrl } from '../../test/harness.ts';
 import { guideBlocks } from '../../test/nginx.ts';
 import { freePort, killGroup, signalGroup, startGroup, waitUntilReady } from '../../test/server-process.ts';
+import { tempDir } from '../../test/temp-dir.ts';
 import { buildApp } from '../app.ts';
 import { readEnv } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
@@ -83,7 +84,7 @@ async function serve(env: Record<string, string>, nodeArgs: string[] = []): Prom
 
 const temps: string[] = [];
 const temp = (name: string) => {
-  const dir = mkdtempSync(join(tmpdir(), `coopnet-${name}-`));
+  const dir = tempDir(name);
   temps.push(dir);
   return dir;
 };

@@ -1,13 +1,13 @@
 /** `coopnet rotate-card-key` and `retire-card-key` as an operator runs them, on the embedded database. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
 import { listKeys } from '../modules/cards/cards.repository.ts';
 import { loadSigningKey } from '../modules/cards/signing-key.ts';
 import { newCardSigningKey } from '../secrets.ts';
+import { tempDir } from '../../test/temp-dir.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -43,7 +43,7 @@ async function publishedIn(dir: string) {
 
 describe('coopnet rotate-card-key / retire-card-key', () => {
   it('rotates the signing key in secrets.json, keeps the old key published, and retires it on request', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'coopnet-keys-'));
+    const dir = tempDir('keys');
     const env = { DATA_DIR: dir };
     expect((await coopnet(['migrate'], env)).code).toBe(0);
     const first = secretsOf(dir);
@@ -92,7 +92,7 @@ describe('coopnet rotate-card-key / retire-card-key', () => {
   }, 120_000); // nine runs of the command, each starting Node and tsx
 
   it('refuses to rotate a key given in the environment, which secrets.json cannot override', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'coopnet-keys-'));
+    const dir = tempDir('keys');
     const r = await coopnet(['rotate-card-key'], { DATA_DIR: dir, CARD_SIGNING_KEY: newCardSigningKey() });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/CARD_SIGNING_KEY is set in the environment/);

@@ -6,12 +6,12 @@
  * is log lines: JSON on stdout, or readable ones with LOG_FORMAT=pretty.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DIALECTS, freshDatabaseUrl } from '../../test/harness.ts';
+import { tempDir } from '../../test/temp-dir.ts';
 import { keepLog } from '../../test/test-log.ts';
 import { openDatabase } from '../db/database.ts';
 
@@ -84,7 +84,7 @@ async function serveOnce(env: Record<string, string>): Promise<Run> {
 const temps: string[] = [];
 const pgDatabases: string[] = [];
 const temp = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'coopnet-serve-'));
+  const dir = tempDir('serve');
   temps.push(dir);
   return dir;
 };

@@ -1,14 +1,13 @@
 /** Work that shares a commit keeps its own all-or-nothing. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
 import { groupCommit } from './group-commit.ts';
+import { tempDir } from '../../test/temp-dir.ts';
 
 it('commits each piece of concurrent work or none of it, and tells each caller which', async () => {
-  const handle = openDatabase(`sqlite:${join(mkdtempSync(join(tmpdir(), 'coopnet-group-')), 'test.db')}`);
+  const handle = openDatabase(`sqlite:${join(tempDir('group'), 'test.db')}`);
   await sql`create table t (n integer)`.execute(handle.db);
   const run = groupCommit(handle.db, 'sqlite');
   const outcomes = await Promise.allSettled(

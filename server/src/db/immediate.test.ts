@@ -1,14 +1,13 @@
 /** SQLite: a transaction holds the write lock from its start, so another process cannot slip a write in between its reads and its writes. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
+import { tempDir } from '../../test/temp-dir.ts';
 
 it('keeps another connection from writing between a transaction’s read and its write', async () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'coopnet-immediate-')), 'test.db');
+  const file = join(tempDir('immediate'), 'test.db');
   const handle = openDatabase(`sqlite:${file}`);
   await sql`create table t (n integer)`.execute(handle.db);
   const other = new SQLite(file);

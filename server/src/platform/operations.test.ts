@@ -4,8 +4,7 @@
  * readable from this machine or with METRICS_TOKEN only.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -15,9 +14,10 @@ import { buildApp } from '../app.ts';
 import { type DatabaseHandle, openSqlite } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { DIALECTS, describeOnDatabases, freshDatabaseUrl, testConfig, testLogger } from '../../test/harness.ts';
+import { tempDir } from '../../test/temp-dir.ts';
 import { queueMail } from './mail/outbox.repository.ts';
 
-const webDist = mkdtempSync(join(tmpdir(), 'coopnet-web-'));
+const webDist = tempDir('web');
 writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Coopnet</title>');
 afterAll(() => rmSync(webDist, { recursive: true, force: true }));
 

@@ -5,19 +5,19 @@
  * person as themselves, and lets a whole assembly behind one address sign in
  * and vote.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { readEnv } from '../config.ts';
 import { Client, describeOnDatabases } from '../../test/harness.ts';
 import { actorClient, makeCoop, makePerson, PASSWORD } from '../../test/factories.ts';
 import { openedProposal } from '../../test/proposals-factories.ts';
+import { tempDir } from '../../test/temp-dir.ts';
 
 /** The limits as a fresh install has them, not the tests' generous ones. */
 const defaults = readEnv({});
 
-const webDist = mkdtempSync(join(tmpdir(), 'coopnet-web-'));
+const webDist = tempDir('web');
 mkdirSync(join(webDist, 'assets'));
 writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Coopnet</title>');
 writeFileSync(join(webDist, 'assets', 'app-abc123.js'), 'console.log(1)');

@@ -1,11 +1,11 @@
 /** Test-only: checking cards as a till does, with the published key set and node:crypto alone. */
 import { execFileSync } from 'node:child_process';
 import { createPublicKey, verify } from 'node:crypto';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { credentials } from '@coopnet/domain';
 import type { Client } from '../../../test/harness.ts';
+import { tempDir } from '../../../test/temp-dir.ts';
 
 export interface PublishedKey {
   kid: string;
@@ -48,7 +48,7 @@ export function kidOf(token: string): string {
 
 /** The page count, by poppler's pdfinfo. */
 export function pdfPages(pdf: Buffer): number {
-  const dir = mkdtempSync(join(tmpdir(), 'coopnet-pdf-'));
+  const dir = tempDir('pdf');
   const file = join(dir, 'cards.pdf');
   writeFileSync(file, pdf);
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
@@ -60,7 +60,7 @@ export function pdfPages(pdf: Buffer): number {
  * rendered at 200 dpi by poppler's pdftoppm, then read by zbar's zbarimg.
  */
 export function qrCodesByPage(pdf: Buffer): string[][] {
-  const dir = mkdtempSync(join(tmpdir(), 'coopnet-pdf-'));
+  const dir = tempDir('pdf');
   const file = join(dir, 'cards.pdf');
   writeFileSync(file, pdf);
   execFileSync('pdftoppm', ['-r', '200', '-png', file, join(dir, 'page')]);

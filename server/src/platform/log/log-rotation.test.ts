@@ -6,11 +6,11 @@
  * and compose.yaml rotates the container's log as the guide says.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { guideBlocks, guideSection } from '../../../test/nginx.ts';
+import { tempDir } from '../../../test/temp-dir.ts';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 const SECTION = 'Logs';
@@ -55,7 +55,7 @@ describe('log rotation as the guide says', () => {
     const startLine = /`(node server\/bin\/coopnet\.js serve >> \S+ 2>&1)`/.exec(guideSection(SECTION))?.[1];
     expect(startLine, 'the guide says how to start the server into a file').toBeTruthy();
 
-    const dir = mkdtempSync(join(tmpdir(), 'coopnet-logrotate-'));
+    const dir = tempDir('logrotate');
     dirs.push(dir);
     const log = join(dir, 'coopnet.log');
     const config = join(dir, 'coopnet.logrotate');

@@ -3,13 +3,13 @@
  * hold one is requested with a real token (from a real mail, or a real API
  * token), also as a 404, and the lines the app wrote are read back.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { actorClient, makeCoop, makePerson } from '../../../test/factories.ts';
 import { smtpCatcher } from '../../../test/smtp-catcher.ts';
+import { tempDir } from '../../../test/temp-dir.ts';
 import { loggedLines, loggedText } from '../../../test/test-log.ts';
 import { newToken } from '../tokens.ts';
 import { createLogger } from './logger.ts';
@@ -108,7 +108,7 @@ describe('the secret paths list', () => {
   });
 });
 
-const webDist = mkdtempSync(join(tmpdir(), 'coopnet-web-'));
+const webDist = tempDir('web');
 writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Coopnet</title>');
 
 describeOnDatabases(
