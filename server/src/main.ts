@@ -20,9 +20,8 @@ import { retireCardKeyCommand, rotateCardKeyCommand } from './cli/rotate-card-ke
 import { type Config, ConfigError, readEnv } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { type DemoSize, MAX_COOPS, MAX_WORKERS, defaultSize, minimumWorkers } from './modules/demo/demo-plan.ts';
-import { DEMO_PASSWORD, hasCoops, seedDemo, workingDemoLogins } from './modules/demo/seed.ts';
-import { ensureNetwork, getNetwork } from './modules/network/network.repository.ts';
+import { DEMO_PASSWORD, type DemoSize, MAX_COOPS, MAX_WORKERS, defaultSize, hasCoops, minimumWorkers, seedDemo, workingDemoLogins } from './modules/demo/index.ts';
+import { ensureNetwork, getNetwork } from './modules/network/index.ts';
 import { AppError } from './platform/errors.ts';
 import { createLogger } from './platform/log/logger.ts';
 import { configuredSecrets, databaseUrlOf, resolveConfig } from './secrets.ts';

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Tx } from './db/database.ts';
-import { emitWorkerLeft, onWorkerLeft, type WorkerLeftListener } from './modules/people/people.service.ts';
+import { emitWorkerLeft, onWorkerLeft, type WorkerLeftListener } from './modules/people/index.ts';
 
 const left = { personId: 'p1', coopId: 'c1', actorId: 'a1', reason: 'removed' as const, at: '2025-01-15T10:00:00.000Z' };
 

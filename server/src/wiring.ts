@@ -4,10 +4,13 @@
  * too) rather than as a side effect of importing a module. Calling it again
  * changes nothing: a listener is kept once.
  */
-import { revokeCardsOfLeaver } from './modules/cards/cards.service.ts';
-import { onWorkerLeft } from './modules/people/index.ts';
+import { revokeCardsOfLeaver } from './modules/cards/index.ts';
+import { provideFirstAdminInvitation } from './modules/coops/index.ts';
+import { inviteFirstAdmin, onWorkerLeft } from './modules/people/index.ts';
 
 export function wireModules(): void {
   // The worker's leaving and their card's death are one transaction.
   onWorkerLeft(revokeCardsOfLeaver);
+  // An admitted co-op's first admin is invited in the transaction that admits it.
+  provideFirstAdminInvitation(inviteFirstAdmin);
 }

@@ -8,8 +8,7 @@
  * its configuration before it changes anything.
  */
 import type { Executor } from '../db/database.ts';
-import { publishedKeys } from '../modules/cards/cards.repository.ts';
-import { loadSigningKey } from '../modules/cards/signing-key.ts';
+import { loadSigningKey, publishedKeys } from '../modules/cards/index.ts';
 import { hashPassword, verifyPassword } from '../platform/passwords.ts';
 
 export interface BackupSecrets {

@@ -7,8 +7,8 @@
 import type { Executor } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 import type { DatabasePurpose } from '../db/schema.ts';
-import { hasCoops, seedDemo } from '../modules/demo/seed.ts';
-import { ensureNetwork } from '../modules/network/network.repository.ts';
+import { hasCoops, seedDemo } from '../modules/demo/index.ts';
+import { ensureNetwork } from '../modules/network/index.ts';
 
 export const DEMO_BANNER = [
   '',

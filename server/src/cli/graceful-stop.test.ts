@@ -24,7 +24,7 @@ import {
 } from '../../test/server-process.ts';
 import { readServiceUnit } from '../../test/systemd-unit.ts';
 import { tempDir } from '../../test/temp-dir.ts';
-import { DEMO_PASSWORD } from '../modules/demo/demo-data.ts';
+import { DEMO_PASSWORD } from '../modules/demo/index.ts';
 import { SAME_STOP_MS } from './graceful-stop.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');

@@ -1,5 +1,5 @@
 /** What the `coopnet` command prints: progress lines, the demo logins box, tables of counts. */
-import type { DemoLogin } from '../modules/demo/seed.ts';
+import type { DemoLogin } from '../modules/demo/index.ts';
 
 /**
  * A progress line on stderr, e.g. `seeding workers 12000/50000 (24%)`. On a

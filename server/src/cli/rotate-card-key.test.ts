@@ -4,8 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
-import { listKeys } from '../modules/cards/cards.repository.ts';
-import { loadSigningKey } from '../modules/cards/signing-key.ts';
+import { listKeys, loadSigningKey } from '../modules/cards/index.ts';
 import { newCardSigningKey } from '../secrets.ts';
 import { tempDir } from '../../test/temp-dir.ts';
 

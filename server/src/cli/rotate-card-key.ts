@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { type Config, ConfigError, readEnv } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { retireCardKey, rotateCardKey } from '../modules/cards/card-keys.ts';
+import { retireCardKey, rotateCardKey } from '../modules/cards/index.ts';
 import { resolveConfig } from '../secrets.ts';
 
 type Out = (line: string) => void;

@@ -6,7 +6,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabasePurpose } from '../db/schema.ts';
-import type { DemoLogin, SeedResult } from '../modules/demo/seed.ts';
+import type { DemoLogin, SeedResult } from '../modules/demo/index.ts';
 import type { LogEntry } from '../platform/log/pretty.ts';
 import { DEMO_BANNER } from './database-purpose.ts';
 import { loginsBox } from './output.ts';

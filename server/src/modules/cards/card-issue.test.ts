@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { makeCoop, makePerson, signIn } from '../../../test/factories.ts';
-import { keySetOf, tillVerify } from './cards.testkit.ts';
+import { keySetOf, tillVerify } from '../../../test/cards-factories.ts';
 
 interface Revoked {
   cardId: string;

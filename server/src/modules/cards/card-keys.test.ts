@@ -6,7 +6,7 @@ import { makeCoop, makePerson, signIn } from '../../../test/factories.ts';
 import { AppError } from '../../platform/errors.ts';
 import { retireCardKey, rotateCardKey } from './card-keys.ts';
 import { publishedKeys } from './cards.repository.ts';
-import { keySetOf, kidOf, tillVerify } from './cards.testkit.ts';
+import { keySetOf, kidOf, tillVerify } from '../../../test/cards-factories.ts';
 import { loadSigningKey } from './signing-key.ts';
 
 describeOnDatabases('member card keys: rotation and retirement', (t) => {

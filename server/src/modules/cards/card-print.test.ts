@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { actorClient, makeCoop, makePerson, signIn, tableCounts } from '../../../test/factories.ts';
 import { makeApiToken } from '../../../test/people-factories.ts';
-import { type KeySet, keySetOf, pdfPages, qrCodesByPage, tillVerify } from './cards.testkit.ts';
+import { type KeySet, keySetOf, pdfPages, qrCodesByPage, tillVerify } from '../../../test/cards-factories.ts';
 
 const DAY = 86_400_000;
 

@@ -11,7 +11,7 @@ import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import { coopForPeople } from '../people/coop-access.ts';
+import { coopForPeople } from '../people/index.ts';
 import { DAY_MS, replaceCard, revokeCardsOf, signCard } from './card-issue.ts';
 import { keyRetired, publishKey } from './card-keys.ts';
 import { renderCardsPdf } from './card-pdf.ts';

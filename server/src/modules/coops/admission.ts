@@ -9,8 +9,30 @@ import type { AppDeps } from '../../deps.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import { invite } from '../people/invite.ts';
 import * as repo from './coops.repository.ts';
+
+/** Who the first admin of an admitted co-op is, for the invitation people make. */
+export interface FirstAdmin {
+  email: string;
+  displayName: string;
+  coopId: string;
+  coopName: string;
+  invitedBy: string | null;
+  networkName: string;
+  locale: string;
+}
+
+/**
+ * Inviting the first admin is people's work, and people stand above co-ops
+ * (they use co-ops, not the other way): wiring.ts hands it in at start-up.
+ */
+export type FirstAdminInvitation = (trx: Tx, deps: Pick<AppDeps, 'config' | 'mailer'>, admin: FirstAdmin) => Promise<{ id: string }>;
+
+let inviteFirstAdmin: FirstAdminInvitation | undefined;
+
+export function provideFirstAdminInvitation(make: FirstAdminInvitation): void {
+  inviteFirstAdmin = make;
+}
 
 /** The pending application of an applicant co-op, if it has one. */
 export async function pendingApplicationOf(ex: Executor, coopId: string) {
@@ -39,12 +61,12 @@ export async function admitApplication(
   if (coop.status !== 'applicant') throw conflict('coop.not_applicant', `A co-op that is ${coop.status} cannot be admitted.`);
   await repo.updateCoop(trx, coop.id, { status: 'member', admitted_at: now, updated_at: now });
   const network = await deps.network.get(trx);
-  const invitation = await invite(trx, { secret: deps.config.sessionSecret, publicUrl: deps.config.publicUrl, delivers: deps.mailer.delivers }, {
+  if (!inviteFirstAdmin) throw new Error('No way to invite a co-op\'s first admin: wireModules() (server/src/wiring.ts) was not called.');
+  const invitation = await inviteFirstAdmin(trx, deps, {
     email: application.contact_email,
     displayName: application.contact_name,
     coopId: coop.id,
     coopName: coop.name,
-    role: 'coop_admin',
     invitedBy: actorId,
     networkName: network.name,
     locale: network.locale,

@@ -9,3 +9,4 @@ export { presentCoop } from './coops.presenter.ts';
 export { searchText } from './coops.service.ts';
 export { slugify } from './slug.ts';
 export { coopMatters } from './matters.ts';
+export { type FirstAdmin, type FirstAdminInvitation, provideFirstAdminInvitation } from './admission.ts';

@@ -4,7 +4,7 @@ import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import type { OfferTable, RedemptionTable } from '../../db/schema-benefits.ts';
 import { DEMO_COOPS, DEMO_NETWORK } from './demo-data.ts';
 import { DEMO_PASSWORD, type SeedResult, seedDemo } from './seed.ts';
-import { offerRules } from '../offers/offers.presenter.ts';
+import { offerRules } from '../offers/index.ts';
 
 const DAY = 86_400_000;
 

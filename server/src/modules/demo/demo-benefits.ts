@@ -25,8 +25,7 @@ import { newId } from '../../platform/clock.ts';
 import { DEMO_NETWORK, SECTORS } from './demo-data.ts';
 import { insertCards, insertOffers, insertRedemptions } from './demo-benefits.repository.ts';
 import { type DemoPlan, prng } from './demo-plan.ts';
-import { checkTerms, columnsOf, termsOfInput } from '../offers/offer-terms.ts';
-import { offerRules } from '../offers/offers.presenter.ts';
+import { checkTerms, columnsOf, offerRules, termsOfInput } from '../offers/index.ts';
 
 const DAY = 86_400_000;
 const BATCH = 500;

@@ -7,8 +7,7 @@
 import type { Insertable } from 'kysely';
 import type { JoinApplicationTable, NewCoop, PersonTable, Role, RoleGrantTable } from '../../db/schema.ts';
 import { newId } from '../../platform/clock.ts';
-import { searchText } from '../coops/coops.service.ts';
-import { slugify } from '../coops/slug.ts';
+import { searchText, slugify } from '../coops/index.ts';
 import {
   CITY,
   COORDINATOR_AT,

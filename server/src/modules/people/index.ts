@@ -7,5 +7,5 @@ export { peopleRoutes } from './people.routes.ts';
 export { coopForPeople } from './coop-access.ts';
 export { presentSelf } from './self.ts';
 export { findInvitationByHash, markInvitationAccepted } from './invitations.repository.ts';
-export { invite } from './invite.ts';
-export { onWorkerLeft, type WorkerLeftEvent, type WorkerLeftListener } from './people.service.ts';
+export { invite, inviteFirstAdmin } from './invite.ts';
+export { emitWorkerLeft, onWorkerLeft, type WorkerLeftEvent, type WorkerLeftListener } from './people.service.ts';

@@ -18,6 +18,7 @@ import {
 } from '../../platform/mail/outbox.repository.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
 import { mailText } from '../../platform/mail/templates.ts';
+import type { FirstAdminInvitation } from '../coops/index.ts';
 import { insertInvitation, insertInvitations } from './invitations.repository.ts';
 
 export const INVITATION_DAYS = 14;
@@ -133,3 +134,7 @@ export async function inviteMany(
   });
   return prepared.map((p) => ({ id: p.row.id, email: p.row.email, link: p.link }));
 }
+
+/** A co-op's first admin, invited when the co-op is admitted (wired to co-ops in wiring.ts). */
+export const inviteFirstAdmin: FirstAdminInvitation = (trx, deps, admin) =>
+  invite(trx, { secret: deps.config.sessionSecret, publicUrl: deps.config.publicUrl, delivers: deps.mailer.delivers }, { ...admin, role: 'coop_admin' });

@@ -4,7 +4,7 @@ import { actorClient, makeCoop, tableCounts } from '../../../test/factories.ts';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { monthsUpTo } from './matrix.ts';
 import { asText, csvField } from './reciprocity.csv.ts';
-import { type Holder, makeHolder, monthTotal, redeem } from './reciprocity.factories.ts';
+import { type Holder, makeHolder, monthTotal, redeem } from '../../../test/reciprocity-factories.ts';
 
 interface Position {
   coopId: string;

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { actorClient, makeCoop, tableCounts } from '../../../test/factories.ts';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { newId } from '../../platform/clock.ts';
-import { makeHolder, redeem } from './reciprocity.factories.ts';
+import { makeHolder, redeem } from '../../../test/reciprocity-factories.ts';
 
 const put = (client: Client, body: unknown) => client.request('PUT', '/api/v1/reciprocity/settlement-policy', body);
 const policyRows = (t: { deps: Parameters<typeof tableCounts>[0] }) =>

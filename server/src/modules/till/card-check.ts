@@ -11,7 +11,7 @@
 import type { CardRefusal } from '@coopnet/contract/till';
 import { credentials } from '@coopnet/domain';
 import type { Db, Executor } from '../../db/database.ts';
-import { type TillCard, cardForTill, isKeyLive } from '../cards/cards.repository.ts';
+import { type TillCard, cardForTill, isKeyLive } from '../cards/index.ts';
 import { publishedKeys } from './card-keys.ts';
 import { cardRefusal } from './card-state.ts';
 

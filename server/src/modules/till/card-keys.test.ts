@@ -1,9 +1,9 @@
 /** The till's published keys: a genuine card is remembered, a retired key's cards stop verifying even so. */
 import { afterEach, expect, it, vi } from 'vitest';
 import { describeOnDatabases } from '../../../test/harness.ts';
-import { loadSigningKey } from '../cards/signing-key.ts';
+import { loadSigningKey } from '../cards/index.ts';
 import { publishedKeys } from './card-keys.ts';
-import { forge, holderWithCard, tillWorld } from './till-test-kit.ts';
+import { forge, holderWithCard, tillWorld } from '../../../test/till-factories.ts';
 
 describeOnDatabases('till: the keys it checks cards with', (t) => {
   afterEach(() => {

@@ -17,7 +17,7 @@
 import { type KeyObject, createPublicKey, verify } from 'node:crypto';
 import { credentials } from '@coopnet/domain';
 import type { Db } from '../../db/database.ts';
-import { publishedKeys as publishedKeyRows } from '../cards/cards.repository.ts';
+import { publishedKeys as publishedKeyRows } from '../cards/index.ts';
 
 const REFRESH_MS = 60_000;
 const GENUINE_MAX = 20_000;

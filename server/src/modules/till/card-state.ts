@@ -6,7 +6,7 @@
  */
 import type { CardRefusal, RedemptionFlag } from '@coopnet/contract/till';
 import type { benefits } from '@coopnet/domain';
-import type { TillCard } from '../cards/cards.repository.ts';
+import type { TillCard } from '../cards/index.ts';
 
 type CardRecord = Pick<TillCard, 'expires_at' | 'revoked_at' | 'person_status' | 'person_left_at'>;
 

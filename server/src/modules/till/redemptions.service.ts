@@ -11,7 +11,7 @@ import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
-import { holdSettlements, settledMonthsFrom } from '../reciprocity/reciprocity.repository.ts';
+import { holdSettlements, settledMonthsFrom } from '../reciprocity/index.ts';
 import { type Outcome, type Sale, redemptionRecorder } from './redeem.ts';
 import { alreadyDecided, cardRefused, idempotencyConflict, notFlagged, offerRefused } from './till-errors.ts';
 import { tillPolicy } from './till.policy.ts';

@@ -8,7 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { actorClient, tableCounts } from '../../../test/factories.ts';
-import { holderWithCard, offer, redeem, tillWorld, verify } from './till-test-kit.ts';
+import { holderWithCard, offer, redeem, tillWorld, verify } from '../../../test/till-factories.ts';
 
 describeOnDatabases('till: who may use it', (t) => {
   let w: Awaited<ReturnType<typeof tillWorld>>;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { tableCounts } from '../../../test/factories.ts';
 import { describeOnDatabases } from '../../../test/harness.ts';
-import { holderWithCard, offer, redeem, tillWorld } from './till-test-kit.ts';
+import { holderWithCard, offer, redeem, tillWorld } from '../../../test/till-factories.ts';
 
 describeOnDatabases('till bad input', (t) => {
   let w: Awaited<ReturnType<typeof tillWorld>>;

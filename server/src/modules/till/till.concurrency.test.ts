@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnDatabases } from '../../../test/harness.ts';
-import { holderWithCard, offer, redeem, redemptionCount, tillWorld } from './till-test-kit.ts';
+import { holderWithCard, offer, redeem, redemptionCount, tillWorld } from '../../../test/till-factories.ts';
 
 describeOnDatabases('till: limits under concurrent requests', (t) => {
   let w: Awaited<ReturnType<typeof tillWorld>>;

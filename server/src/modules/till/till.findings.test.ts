@@ -18,8 +18,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readEnv } from '../../config.ts';
 import { actorClient, tableCounts } from '../../../test/factories.ts';
 import { type Client, describeOnDatabases } from '../../../test/harness.ts';
-import { makeHolder, redeem as insertRedemption } from '../reciprocity/reciprocity.factories.ts';
-import { forge, holderWithCard, issuedEarlier, offer, redeem, redemptionCount, tamper, tillWorld } from './till-test-kit.ts';
+import { makeHolder, redeem as insertRedemption } from '../../../test/reciprocity-factories.ts';
+import { forge, holderWithCard, issuedEarlier, offer, redeem, redemptionCount, tamper, tillWorld } from '../../../test/till-factories.ts';
 
 const DAY = 86_400_000;
 

@@ -9,9 +9,8 @@ import { expect, it } from 'vitest';
 import { describeOnDatabases } from '../../../test/harness.ts';
 import { retireCardKeyCommand } from '../../cli/rotate-card-key.ts';
 import { newCardSigningKey } from '../../secrets.ts';
-import { publishKey } from '../cards/card-keys.ts';
-import { loadSigningKey } from '../cards/signing-key.ts';
-import { claimsOf, holderWithCard, offer, redeem, redemptionCount, tillWorld, verify } from './till-test-kit.ts';
+import { loadSigningKey, publishKey } from '../cards/index.ts';
+import { claimsOf, holderWithCard, offer, redeem, redemptionCount, tillWorld, verify } from '../../../test/till-factories.ts';
 
 /** Runs `work` with these environment variables, as a command started with them would see them. */
 async function withEnv<T>(vars: Record<string, string>, work: () => Promise<T>): Promise<T> {

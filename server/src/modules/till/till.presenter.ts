@@ -1,7 +1,7 @@
 /** Redemption rows to the API's shape, and the till's view of a card holder. */
 import type { Redemption } from '@coopnet/contract/till';
 import type { RedemptionFlag } from '@coopnet/contract/till';
-import type { TillCard } from '../cards/cards.repository.ts';
+import type { TillCard } from '../cards/index.ts';
 import type { RedemptionView } from './till.repository.ts';
 
 export function presentRedemption(r: RedemptionView): Redemption {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnDatabases } from '../../../test/harness.ts';
 import { actorClient, signIn, tableCounts } from '../../../test/factories.ts';
-import { holderWithCard, offer, redeem, redemptionCount, tillWorld } from './till-test-kit.ts';
+import { holderWithCard, offer, redeem, redemptionCount, tillWorld } from '../../../test/till-factories.ts';
 
 describeOnDatabases('till: recording a redemption', (t) => {
   let w: Awaited<ReturnType<typeof tillWorld>>;

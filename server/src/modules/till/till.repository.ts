@@ -6,7 +6,7 @@
 import type { DialectName, Executor } from '../../db/database.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import type { RedemptionTable } from '../../db/schema-benefits.ts';
-import { type OfferRow, selectOffers } from '../offers/offers.repository.ts';
+import { type OfferRow, selectOffers } from '../offers/index.ts';
 import type { benefits } from '@coopnet/domain';
 
 export type { OfferRow };

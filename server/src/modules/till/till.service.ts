@@ -8,15 +8,15 @@ import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { notFound } from '../../platform/errors.ts';
-import type { TillCard } from '../cards/cards.repository.ts';
-import { offerRules, presentOffer } from '../offers/offers.presenter.ts';
+import type { TillCard } from '../cards/index.ts';
+import { offerRules, presentOffer } from '../offers/index.ts';
 import { cardReader } from './card-check.ts';
 import { localDate, localMonth, periodOf } from '../../platform/network/calendar.ts';
 import { cardRefused } from './till-errors.ts';
 import { tillPolicy } from './till.policy.ts';
 import { presentHolder } from './till.presenter.ts';
 import * as repo from './till.repository.ts';
-import { findById as findCoop } from '../coops/coops.repository.ts';
+import { findCoop } from '../coops/index.ts';
 import { holderOf } from './card-state.ts';
 
 export function tillService(deps: AppDeps) {

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeOnDatabases } from '../../../test/harness.ts';
 import { actorClient, tableCounts } from '../../../test/factories.ts';
 import { credentials } from '@coopnet/domain';
-import { claimsOf, holderWithCard, offer, redeem, redemptionCount, serverKey, tillWorld } from './till-test-kit.ts';
+import { claimsOf, holderWithCard, offer, redeem, redemptionCount, serverKey, tillWorld } from '../../../test/till-factories.ts';
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 

@@ -2,7 +2,7 @@ import { credentials } from '@coopnet/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnDatabases } from '../../../test/harness.ts';
 import { actorClient, makeCoop } from '../../../test/factories.ts';
-import { insertKey } from '../cards/cards.repository.ts';
+import { insertKey } from '../../../test/cards-factories.ts';
 import {
   claimsOf,
   forge,
@@ -14,7 +14,7 @@ import {
   tillWorld,
   unpublishedKey,
   verify,
-} from './till-test-kit.ts';
+} from '../../../test/till-factories.ts';
 
 describeOnDatabases('till: checking a card', (t) => {
   let w: Awaited<ReturnType<typeof tillWorld>>;

@@ -7,11 +7,11 @@
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { credentials } from '@coopnet/domain';
 import type { LightMyRequestResponse } from 'fastify';
-import type { OfferTable } from '../../db/schema-benefits.ts';
-import { cardOf, makeOffer } from '../../../test/benefits-factories.ts';
-import { actorClient, makeCoop, makePerson } from '../../../test/factories.ts';
-import type { Client, TestContext } from '../../../test/harness.ts';
-import { loadSigningKey } from '../cards/signing-key.ts';
+import type { OfferTable } from '../src/db/schema-benefits.ts';
+import { cardOf, makeOffer } from './benefits-factories.ts';
+import { actorClient, makeCoop, makePerson } from './factories.ts';
+import type { Client, TestContext } from './harness.ts';
+import { loadSigningKey } from '../src/modules/cards/index.ts';
 
 export async function tillWorld(t: TestContext) {
   const giver = await makeCoop(t.deps, { name: `Panadería ${randomUUID().slice(0, 6)}`, sector: 'food' });

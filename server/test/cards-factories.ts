@@ -4,8 +4,8 @@ import { createPublicKey, verify } from 'node:crypto';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { credentials } from '@coopnet/domain';
-import type { Client } from '../../../test/harness.ts';
-import { tempDir } from '../../../test/temp-dir.ts';
+import type { Client } from './harness.ts';
+import { tempDir } from './temp-dir.ts';
 
 export interface PublishedKey {
   kid: string;
@@ -73,3 +73,5 @@ export function qrCodesByPage(pdf: Buffer): string[][] {
       .filter((l) => l.length > 0),
   );
 }
+
+export { insertKey } from '../src/modules/cards/cards.repository.ts';

@@ -4,11 +4,11 @@
  * holder and flag a test needs.
  */
 import { randomBytes } from 'node:crypto';
-import { makeOffer } from '../../../test/benefits-factories.ts';
-import { makePerson } from '../../../test/factories.ts';
-import type { FlagDecision, RedemptionFlag } from '../../db/schema-benefits.ts';
-import type { AppDeps } from '../../deps.ts';
-import { newId } from '../../platform/clock.ts';
+import { makeOffer } from './benefits-factories.ts';
+import { makePerson } from './factories.ts';
+import type { FlagDecision, RedemptionFlag } from '../src/db/schema-benefits.ts';
+import type { AppDeps } from '../src/deps.ts';
+import { newId } from '../src/platform/clock.ts';
 
 const offers = new Map<string, string>();
 
