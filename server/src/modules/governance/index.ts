@@ -11,7 +11,7 @@ export { notificationsRoutes } from './notifications/notifications.routes.ts';
 export { proposalsRoutes } from './proposals/proposals.routes.ts';
 
 // Start-up: the first bylaws and bodies (and what a backup counts of them), and the clock that closes votes.
-export { ensureGovernance, governanceAsFirstMade } from './bodies/bodies.repository.ts';
+export { ensureGovernance, governanceAsFirstMade } from './bodies/first-start.repository.ts';
 export { startGovernanceClock } from './proposals/governance-clock.ts';
 export { closeDue } from './proposals/closing.ts';
 

@@ -24,9 +24,9 @@ import { newToken } from '../../../platform/tokens.ts';
 import { ballotKeys, ballotRequestHash, storedIdempotencyKey, tokenBinding } from './ballot-binding.ts';
 import * as box from './ballots.repository.ts';
 import { electorateEntry } from '../bodies/electorate.repository.ts';
+import { loadVisible } from '../proposals/proposal-view.ts';
 import { isDecided } from '../proposals/proposals.presenter.ts';
 import { findProposal, peopleNames } from '../proposals/proposals.repository.ts';
-import { loadVisible } from '../proposals/proposals.service.ts';
 import { storedOptions, storedRule } from '../proposals/stored.ts';
 
 const RECEIPT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -9,9 +9,9 @@ import { authorize, requireActor } from '../../../platform/auth/authorize.ts';
 import { recordAudit } from '../../../platform/audit/audit.repository.ts';
 import { newId, nowIso } from '../../../platform/clock.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
+import { loadVisible, showProposal, standingOf } from './proposal-view.ts';
 import { proposalPolicy } from './proposals.policy.ts';
 import { decideAmendment, findAmendment, insertAmendment, updateProposalFrom } from './proposals.repository.ts';
-import { loadVisible, showProposal, standingOf } from './proposals.service.ts';
 
 export function amendmentsService({ db }: AppDeps) {
   async function propose(actorIn: MaybeActor, id: string, text: string) {

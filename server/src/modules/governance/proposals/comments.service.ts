@@ -5,9 +5,9 @@ import { authorize, requireActor } from '../../../platform/auth/authorize.ts';
 import { recordAudit } from '../../../platform/audit/audit.repository.ts';
 import { newId, nowIso } from '../../../platform/clock.ts';
 import { badRequest, conflict } from '../../../platform/errors.ts';
+import { loadVisible, standingOf } from './proposal-view.ts';
 import { proposalPolicy } from './proposals.policy.ts';
 import { findComment, insertComment, listComments } from './proposals.repository.ts';
-import { loadVisible, standingOf } from './proposals.service.ts';
 
 const presentComment = (c: { id: string; parent_id: string | null; author_name: string; body_text: string; created_at: string }) => ({
   id: c.id,

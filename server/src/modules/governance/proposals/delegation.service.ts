@@ -16,8 +16,8 @@ import * as box from '../ballots/ballots.repository.ts';
 import { notInElectorate } from '../ballots/ballots.service.ts';
 import { electorateEntry } from '../bodies/electorate.repository.ts';
 import { notify } from '../notifications/notifications.ts';
+import { loadVisible, showProposal } from './proposal-view.ts';
 import { findProposal } from './proposals.repository.ts';
-import { loadVisible, showProposal } from './proposals.service.ts';
 import { storedRule } from './stored.ts';
 
 export function delegationService(deps: AppDeps) {

@@ -19,9 +19,10 @@ import { activeMembers, bodyOfKind } from '../bodies/bodies.repository.ts';
 import { coopAdmins, insertElectorate } from '../bodies/electorate.repository.ts';
 import { findMatter } from '../matters.ts';
 import { notify } from '../notifications/notifications.ts';
+import { bodyForRule, loadVisible, ruleOf, showProposal } from './proposal-view.ts';
 import { proposalPolicy } from './proposals.policy.ts';
 import { updateProposalFrom } from './proposals.repository.ts';
-import { bodyForRule, checkOptions, loadVisible, ruleOf, showProposal } from './proposals.service.ts';
+import { checkOptions } from './proposals.service.ts';
 import { storedOptions, subjectFor } from './stored.ts';
 
 const HOUR = 3_600_000;
