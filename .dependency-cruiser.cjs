@@ -31,6 +31,13 @@ module.exports = {
       from: { path: `${M}/([^/]+)/` },
       to: { path: `${M}/[^/]+/.`, pathNot: [`${M}/$1/`, `${M}/[^/]+/index\\.ts$`] },
     },
+    {
+      name: 'app-through-doors',
+      comment: 'The app, its wiring and the commands use modules through their doors too (the test kits in server/test may reach inside).',
+      severity: 'error',
+      from: { path: '^server/src/(?!modules/)' },
+      to: { path: `${M}/[^/]+/.`, pathNot: `${M}/[^/]+/index\\.ts$` },
+    },
     ...moduleOrder,
     {
       name: 'unknown-module',

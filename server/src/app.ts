@@ -24,7 +24,6 @@ import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
-import { wireMatters } from './matters.ts';
 import { cardsRootRoutes } from './modules/cards/index.ts';
 import { registerModules } from './modules/index.ts';
 import { ensureNetwork, getNetwork } from './modules/network/index.ts';
@@ -50,7 +49,6 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   await migrateToLatest(database.db);
   await ensureNetwork(database.db);
   await ensureGovernance(database.db);
-  wireMatters();
   const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const mailer = createMailer(database.db, config.smtpUrl, config.mailFrom, logger);
   const network = createNetworkSettings((ex = database.db) => getNetwork(ex));

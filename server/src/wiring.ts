@@ -1,14 +1,19 @@
 /**
- * How modules react to each other's moments, wired in one place at start-up
- * (buildApp; a command that changes the same things without the app calls it
- * too) rather than as a side effect of importing a module. Calling it again
- * changes nothing: a listener is kept once.
+ * How modules plug into each other, wired in one place at start-up (buildApp)
+ * rather than as a side effect of importing a module. A lower module offers a
+ * seam or a hook; a module above it fills it here. Calling it again changes
+ * nothing: the same definitions and listeners are kept once.
  */
 import { revokeCardsOfLeaver } from './modules/cards/index.ts';
-import { provideFirstAdminInvitation } from './modules/coops/index.ts';
+import { coopMatters, provideFirstAdminInvitation } from './modules/coops/index.ts';
+import { governanceMatters, registerMatters } from './modules/governance/index.ts';
 import { inviteFirstAdmin, onWorkerLeft } from './modules/people/index.ts';
+import { reciprocityMatters } from './modules/reciprocity/index.ts';
 
 export function wireModules(): void {
+  // What a proposal can be about: governance's own (bylaw change, election, free motion),
+  // the co-ops' (admission, suspension) and reciprocity's (settlement policy).
+  registerMatters([...governanceMatters, ...coopMatters, ...reciprocityMatters]);
   // The worker's leaving and their card's death are one transaction.
   onWorkerLeft(revokeCardsOfLeaver);
   // An admitted co-op's first admin is invited in the transaction that admits it.

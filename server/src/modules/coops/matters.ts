@@ -1,6 +1,6 @@
 /**
  * The co-ops' matters, put to a vote through governance's matters seam
- * (registered at start-up, server/src/matters.ts): 'admission' admits an
+ * (registered at start-up, server/src/wiring.ts): 'admission' admits an
  * applicant co-op, 'suspension' suspends a member co-op, each when its
  * proposal passes.
  */

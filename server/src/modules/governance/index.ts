@@ -15,7 +15,7 @@ export { ensureGovernance, governanceAsFirstMade } from './bodies/first-start.re
 export { startGovernanceClock } from './proposals/governance-clock.ts';
 export { closeDue } from './proposals/closing.ts';
 
-// The matters seam: modules define matters, server/src/matters.ts registers them; a setting chosen by vote is read back.
+// The matters seam: modules define matters, server/src/wiring.ts registers them; a setting chosen by vote is read back.
 export { type MatterContext, type MatterDefinition, registerMatters } from './matters.ts';
 export { governanceMatters } from './matters/index.ts';
 export { type PassedDecision, lastPassed } from './proposals/decisions.ts';

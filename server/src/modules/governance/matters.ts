@@ -2,7 +2,7 @@
  * The seam between governance and the rest of Coopnet: a module defines a
  * kind of matter — what a proposal of that kind is about (its subject), when
  * that subject is valid, how to say it in words, and what happens when the
- * proposal passes — and exports it; server/src/matters.ts registers them all
+ * proposal passes — and exports it; server/src/wiring.ts registers them all
  * at start-up. Governance only looks matters up here; adding one never
  * changes governance code. See docs/decisions/0006-matters-seam.md.
  */
@@ -55,7 +55,7 @@ export function registerMatter<S>(definition: MatterDefinition<S>): void {
   registry.set(definition.matter, definition as MatterDefinition);
 }
 
-/** Every kind at once, at start-up (server/src/matters.ts); registering the same definitions again changes nothing. */
+/** Every kind at once, at start-up (server/src/wiring.ts); registering the same definitions again changes nothing. */
 export function registerMatters(definitions: readonly MatterDefinition[]): void {
   for (const definition of definitions) registerMatter(definition);
 }

@@ -2,7 +2,7 @@
  * Matter 'settlement_policy': how reciprocity imbalances between co-ops are
  * settled (none; the fund reimburses givers above a threshold; later, mutual
  * credit), put to a vote through governance's matters seam (registered at
- * start-up, server/src/matters.ts). Passing it records the choice — an audit
+ * start-up, server/src/wiring.ts). Passing it records the choice — an audit
  * event, and the proposal itself: `currentSettlementPolicy` reads the latest
  * passed one, so reciprocity needs no table of its own for it.
  */

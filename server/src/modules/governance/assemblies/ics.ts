@@ -6,7 +6,6 @@
 import { icalendar } from '@coopnet/domain/governance/icalendar';
 import type { AppDeps } from '../../../deps.ts';
 import { nowIso } from '../../../platform/clock.ts';
-import { getNetwork } from '../../network/index.ts';
 import { agendaOf, assembliesSince } from './assemblies.repository.ts';
 
 const labels: Record<string, { calendar: string; agenda: string; video: string; details: string }> = {
@@ -17,9 +16,9 @@ const labels: Record<string, { calendar: string; agenda: string; video: string; 
 const FEED_LIMIT = 500;
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
-export async function assembliesFeed({ db, config }: AppDeps): Promise<string> {
+export async function assembliesFeed({ db, config, network: settings }: AppDeps): Promise<string> {
   const now = nowIso();
-  const [network, assemblies] = await Promise.all([getNetwork(db), assembliesSince(db, new Date(Date.parse(now) - YEAR_MS).toISOString(), FEED_LIMIT)]);
+  const [network, assemblies] = await Promise.all([settings.get(), assembliesSince(db, new Date(Date.parse(now) - YEAR_MS).toISOString(), FEED_LIMIT)]);
   const agenda = await agendaOf(db, assemblies.map((a) => a.id));
   const l = labels[network.locale] ?? labels.en!;
   const base = config.publicUrl.replace(/\/+$/, '');

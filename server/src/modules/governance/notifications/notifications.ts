@@ -9,7 +9,6 @@ import type { AppDeps } from '../../../deps.ts';
 import { newId, nowIso } from '../../../platform/clock.ts';
 import { type MailMessage, queueMails } from '../../../platform/mail/outbox.repository.ts';
 import { type MailTemplate, mailText } from '../../../platform/mail/templates.ts';
-import { getNetwork } from '../../network/index.ts';
 import { insertNotifications, recipients } from './notifications.repository.ts';
 
 export interface Notice {
@@ -20,8 +19,8 @@ export interface Notice {
   mail?: { template: MailTemplate; vars: Record<string, string | number> };
 }
 
-/** `deps` is taken so callers pass what a later channel (push, webhooks) will need. */
-export async function notify(trx: Executor, _deps: AppDeps, n: Notice): Promise<void> {
+/** `deps` gives the network's settings, and what a later channel (push, webhooks) will need. */
+export async function notify(trx: Executor, deps: AppDeps, n: Notice): Promise<void> {
   const personIds = [...new Set(n.personIds)];
   if (personIds.length === 0) return;
   const now = nowIso();
@@ -32,7 +31,7 @@ export async function notify(trx: Executor, _deps: AppDeps, n: Notice): Promise<
   );
   if (!n.mail) return;
   const { template, vars } = n.mail;
-  const network = await getNetwork(trx);
+  const network = await deps.network.get(trx);
   const people = await recipients(trx, personIds);
   const messages: MailMessage[] = people.map((p) => ({
     to: p.email,
