@@ -13,4 +13,10 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // dependency-cruiser's configuration is CommonJS.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

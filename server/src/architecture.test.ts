@@ -4,7 +4,7 @@
  * its rule; imports through a module's door, down the order, pass.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,5 +70,19 @@ describe('the layering rules', () => {
     const { ok, output } = await check(files);
     expect(ok).toBe(false);
     expect(output).toContain(`error ${rule}:`);
+  });
+});
+
+describe('the project itself', () => {
+  it('keeps every layering rule (what npm run lint checks)', async () => {
+    const { stdout } = await run(depcruise, ['--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'domain/src', 'contract/src', 'server/src', 'web/src'], { cwd: root });
+    expect(stdout).toContain('no dependency violations found');
+  });
+
+  it("shows in docs/architecture.md the module graph the checker draws (npm run graph)", async () => {
+    const { stdout } = await run(process.execPath, [join(root, 'scripts/module-graph.mjs')], { cwd: root });
+    const doc = readFileSync(join(root, 'docs/architecture.md'), 'utf8');
+    const shown = /<!-- module-graph:start -->\n```mermaid\n([\s\S]*?)\n```\n<!-- module-graph:end -->/.exec(doc)?.[1];
+    expect(shown).toBe(stdout.trimEnd());
   });
 });
