@@ -4,7 +4,7 @@
  * cast. A mismatch is our fault, not the caller's: a plain Error, so the
  * answer is a 500 that shows nothing, never a 400 about the request.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** The stored text parsed and checked; `what` names the column in the error (e.g. 'proposals.rule_json'). */
 export function parseStored<S extends z.ZodType>(schema: S, text: string, what: string): z.output<S> {
@@ -15,3 +15,8 @@ export function parseStored<S extends z.ZodType>(schema: S, text: string, what: 
   }
   return parsed.data;
 }
+
+const Strings = z.array(z.string());
+
+/** A stored list of strings (a token's scopes, an offer's sectors). */
+export const parseStoredStrings = (text: string, what: string): string[] => parseStored(Strings, text, what);

@@ -1,4 +1,6 @@
 /** Rows to API shapes. A token's secret is never presented here: only `create` returns it, once. */
+import { parseStoredStrings } from '../../platform/stored-json.ts';
+
 export function presentApiToken(t: {
   id: string;
   name: string;
@@ -9,7 +11,7 @@ export function presentApiToken(t: {
   return {
     id: t.id,
     name: t.name,
-    scopes: JSON.parse(t.scopes) as string[],
+    scopes: parseStoredStrings(t.scopes, 'api_tokens.scopes'),
     createdAt: t.created_at,
     lastUsedAt: t.last_used_at,
   };

@@ -8,6 +8,7 @@
 import type { OfferInput, OfferPatch } from '@coopnet/contract/offers';
 import type { OfferTable } from '../../db/schema-benefits.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { parseStoredStrings } from '../../platform/stored-json.ts';
 
 /** Every term present; `null` where the offer has no such term. */
 export type OfferTerms = { [K in keyof OfferInput]-?: Exclude<OfferInput[K], undefined> };
@@ -53,7 +54,7 @@ export function termsOfRow(r: TermColumns): OfferTerms {
     minSaleCents: r.min_sale_cents,
     forWorkers: r.for_workers === 1,
     forSupporters: r.for_supporters === 1,
-    sectors: JSON.parse(r.sectors_json) as string[],
+    sectors: parseStoredStrings(r.sectors_json, 'offers.sectors_json'),
     limitPeriod: r.limit_period,
     limitCount: r.limit_count,
     limitCents: r.limit_cents,

@@ -11,6 +11,7 @@ import { AppError } from '../errors.ts';
 import { hashToken, sameSecret } from '../tokens.ts';
 import type { Actor, RoleGrant } from './actor.ts';
 import { assertTokenMay } from './token-scopes.ts';
+import { parseStoredStrings } from '../stored-json.ts';
 import {
   findApiTokenByHash,
   findSessionByHash,
@@ -62,7 +63,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db, secret: str
     if (bearer) {
       const row = await findApiTokenByHash(db, hashOf(bearer));
       if (!row) throw new AppError(401, 'auth.invalid_token', 'This API token is not valid.');
-      const scopes = JSON.parse(row.scopes) as string[];
+      const scopes = parseStoredStrings(row.scopes, 'api_tokens.scopes');
       assertTokenMay(scopes, request);
       const roles = (await rolesOf(db, row.id)).filter((g) => scopeAllows(scopes, g));
       request.actor = {
