@@ -70,6 +70,18 @@ export const Password = z
   .max(200)
   .regex(/^[^\u0000-\u001F\u007F-\u009F]*$/, 'contains control characters');
 
+/**
+ * The key a client gives a write it may retry (the `Idempotency-Key` header, an
+ * offline sale's key): 8–100 visible ASCII characters, e.g. a UUID, the same on
+ * every retry of that write. One rule for every retried write (decision 0014).
+ */
+export const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(100)
+  .regex(/^[\x21-\x7E]+$/, 'visible ASCII characters only')
+  .describe('8–100 visible ASCII characters, e.g. a UUID; the same on every retry');
+
 export const Locale = z.enum(['en', 'es']);
 export type Locale = z.infer<typeof Locale>;
 

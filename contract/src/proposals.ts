@@ -4,7 +4,7 @@
  * results with every stage of the count (published only after the close).
  */
 import { z } from 'zod';
-import { Id, text } from './common.ts';
+import { Id, IdempotencyKey, text } from './common.ts';
 import { MatterRule } from './governance-bodies.ts';
 
 export const ProposalStatus = z.enum(['draft', 'discussion', 'voting', 'passed', 'failed', 'no_quorum', 'elected', 'withdrawn']);
@@ -183,7 +183,8 @@ export const CastResult = z.object({
   ballotToken: z.string().nullable(),
 });
 
-export const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
+/** Casting a ballot: the key is optional, as a recast replaces the voter's ballot and cannot double it. */
+export const IdempotencyHeaders = z.object({ 'idempotency-key': IdempotencyKey.optional() });
 
 /** After the close of an open (not secret) vote: who voted what. */
 export const OpenBallot = z.object({ voterName: z.string(), ballot: z.unknown(), weight: z.number().int() });

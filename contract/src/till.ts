@@ -5,7 +5,7 @@
  * `cashier:<co-op id>`.
  */
 import { z } from 'zod';
-import { Id, text } from './common.ts';
+import { Id, IdempotencyKey, text } from './common.ts';
 import { Cents, Offer } from './offers.ts';
 
 export const TillParams = z.strictObject({ coopId: Id });
@@ -113,8 +113,8 @@ export const Redemption = z.object({
 export type Redemption = z.infer<typeof Redemption>;
 
 export const SyncItem = z.strictObject({
-  /** the till's idempotency key for this redemption */
-  key: text(100, 8),
+  /** the till's idempotency key for this redemption, the one it sends online as `Idempotency-Key` */
+  key: IdempotencyKey,
   offerId: Id,
   /** the QR code's text (`CN1:…`) the till checked offline; the server checks its signature again */
   card: CardPresented,
@@ -201,9 +201,6 @@ export const SyncRejection = z.enum([
   'idempotency_conflict',
 ]);
 export type SyncRejection = z.infer<typeof SyncRejection>;
-
-/** The `Idempotency-Key` header of POST /till/:coopId/redemptions: 8–100 visible ASCII characters, e.g. a UUID. */
-export const IdempotencyKey = z.string().regex(/^[\x21-\x7E]{8,100}$/);
 
 /**
  * Deciding a flag (POST /coops/:coopId/redemptions/:id/resolve): accept (it

@@ -4,7 +4,6 @@
  * redemptions and their flags; and a member's savings.
  */
 import {
-  IdempotencyKey,
   MySavings,
   Redemption,
   RedemptionInput,
@@ -24,6 +23,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { READS_AND_TILL, type TokenKind } from '../../platform/auth/token-scopes.ts';
 import { presentedJson } from '../../platform/http.ts';
+import { requiredIdempotencyKey } from '../../platform/idempotency.ts';
 import { redemptionsService } from './redemptions.service.ts';
 import { savingsService } from './savings.service.ts';
 import { cardProofRequired, idempotencyKeyRequired, namesCardById } from './till-errors.ts';
@@ -61,9 +61,8 @@ export const tillRoutes =
         serializerCompiler: presentedJson,
       },
       async (req, reply) => {
-        const key = IdempotencyKey.safeParse(req.headers['idempotency-key']);
-        if (!key.success) throw idempotencyKeyRequired();
-        const { created, redemption } = await redemptions.record(req.actor, req.params.coopId, key.data, req.body);
+        const key = requiredIdempotencyKey(req, idempotencyKeyRequired);
+        const { created, redemption } = await redemptions.record(req.actor, req.params.coopId, key, req.body);
         return reply.status(created ? 201 : 200).send(redemption);
       },
     );

@@ -2,6 +2,7 @@
  * Casting ballots, and every way of getting it wrong: each refusal says why,
  * and changes nothing (governanceCounts: every table, every ballot box).
  */
+import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../../test/harness.ts';
 import { actorClient, makeCoop } from '../../../../test/factories.ts';
@@ -163,7 +164,7 @@ describeOnDatabases('casting ballots', (t) => {
 
   it('returns the first answer to a retried ballot with the same Idempotency-Key', async () => {
     const id = await openUnder({ changeable: false });
-    const send = () => workers[4]!.client.request('POST', url(id), { ballot: { choice: 'yes' } }, { 'idempotency-key': 'retry-1' });
+    const send = () => workers[4]!.client.request('POST', url(id), { ballot: { choice: 'yes' } }, { 'idempotency-key': 'retry-key-1' });
     const first = await send();
     expect(first.statusCode).toBe(201);
     const before = await governanceCounts(t.deps);
@@ -175,6 +176,15 @@ describeOnDatabases('casting ballots', (t) => {
     const late = await send();
     expect(late.statusCode).toBe(201);
     expect(late.json().receipt).toBe(first.json().receipt);
+  });
+
+  it('refuses an Idempotency-Key outside 8–100 visible ASCII characters and keeps nothing; a UUID will do', async () => {
+    const id = await openUnder({ changeable: false });
+    const send = (key: string) => workers[5]!.client.request('POST', url(id), { ballot: { choice: 'yes' } }, { 'idempotency-key': key });
+    for (const key of ['retry-1', 'k'.repeat(101)]) await refused(() => send(key), 400, 'validation_failed');
+    expect((await send('retry-1')).json().error.details).toEqual([expect.objectContaining({ path: 'headers/idempotency-key' })]);
+    // Not cast by the refused tries: in a vote that cannot be changed, this would be 409 otherwise.
+    expect((await send(randomUUID())).statusCode).toBe(201);
   });
 });
 

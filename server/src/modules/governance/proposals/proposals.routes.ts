@@ -21,6 +21,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../deps.ts';
+import { optionalIdempotencyKey } from '../../../platform/idempotency.ts';
 import { amendmentsService } from './amendments.service.ts';
 import { ballotsService } from '../ballots/ballots.service.ts';
 import { commentsService } from './comments.service.ts';
@@ -80,7 +81,7 @@ export const proposalsRoutes =
     app.post(
       '/proposals/:id/ballots',
       { schema: { tags, params: IdParams, headers: IdempotencyHeaders, body: CastInput, response: { 201: CastResult } } },
-      async (req, reply) => reply.status(201).send(await ballots.cast(req.actor, req.params.id, req.body, req.headers['idempotency-key'])),
+      async (req, reply) => reply.status(201).send(await ballots.cast(req.actor, req.params.id, req.body, optionalIdempotencyKey(req))),
     );
     app.get('/proposals/:id/ballots', { schema: { tags, params: IdParams, querystring: PageQuery, response: { 200: page(OpenBallot) } } }, (req) =>
       ballots.openBallots(req.actor, req.params.id, req.query),
