@@ -1,10 +1,11 @@
 /** Settings are checked at start: odd values stop Coopnet with a message naming them. */
 import { describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
-import { readEnv } from './config.ts';
+import { ConfigError, readEnv } from './config.ts';
 import { fastifyTrustProxy } from './platform/proxy.ts';
 import { resolveConfig } from './secrets.ts';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tempDir } from '../test/temp-dir.ts';
 
 describe('settings', () => {
@@ -15,6 +16,25 @@ describe('settings', () => {
       expect(resolveConfig(readEnv({ PORT: '8080', DATA_DIR: dataDir, PUBLIC_URL: 'https://red.example.org/' })).publicUrl).toBe(
         'https://red.example.org',
       );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a secrets.json that is not JSON or does not fit stops Coopnet, naming the file, and is left as it is', () => {
+    const dataDir = tempDir('config');
+    const file = join(dataDir, 'secrets.json');
+    try {
+      for (const [content, error] of [
+        ['{"sessionSecret": "cut sh', /secrets\.json: not JSON/],
+        ['{"sessionSecret": 42}', /secrets\.json: sessionSecret: /],
+        ['["a", "list"]', /secrets\.json: \(the whole file\): /],
+      ] as const) {
+        writeFileSync(file, content);
+        expect(() => resolveConfig(readEnv({ DATA_DIR: dataDir })), content).toThrow(ConfigError);
+        expect(() => resolveConfig(readEnv({ DATA_DIR: dataDir })), content).toThrow(error);
+        expect(readFileSync(file, 'utf8')).toBe(content);
+      }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

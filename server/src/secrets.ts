@@ -5,7 +5,15 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Config, Env } from './config.ts';
+import { z } from 'zod';
+import { type Config, ConfigError, type Env } from './config.ts';
+
+/** DATA_DIR/secrets.json as read: either secret may be missing; other keys are kept (rotate-card-key writes them back). */
+const SecretsFile = z.looseObject({
+  sessionSecret: z.string().optional(),
+  cardSigningKey: z.string().optional(),
+});
+type SecretsFile = z.infer<typeof SecretsFile>;
 
 interface StoredSecrets {
   sessionSecret: string;
@@ -18,8 +26,24 @@ export function newCardSigningKey(): string {
   return generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 }
 
-const readStored = (file: string): Partial<StoredSecrets> =>
-  existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredSecrets>) : {};
+/** A secrets.json that is there, checked: one that is not JSON or does not fit stops the command, naming the file. */
+export function readSecretsFile(file: string): SecretsFile {
+  const text = readFileSync(file, 'utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`Invalid configuration:\n  ${file}: not JSON (${(e as Error).message})`);
+  }
+  const parsed = SecretsFile.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${file}: ${i.path.join('.') || '(the whole file)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+const readStored = (file: string): SecretsFile => (existsSync(file) ? readSecretsFile(file) : {});
 
 /** The secrets as configured — the environment first, then DATA_DIR/secrets.json — without making any: a missing one is undefined. */
 export function configuredSecrets(env: Env): Partial<StoredSecrets> & { file: string } {

@@ -9,20 +9,20 @@
  * its next request (it reads the key's state with each card), offline tills
  * from their next key set update.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Config, ConfigError, readEnv } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { retireCardKey, rotateCardKey } from '../modules/cards/index.ts';
-import { resolveConfig } from '../secrets.ts';
+import { readSecretsFile, resolveConfig } from '../secrets.ts';
 
 type Out = (line: string) => void;
 
 /** Replaces the signing key in secrets.json, keeping the other secrets; written whole, then renamed into place. */
 export function storeCardSigningKey(dataDir: string, pem: string): void {
   const file = join(dataDir, 'secrets.json');
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const stored = readSecretsFile(file);
   const next = `${file}.new`;
   writeFileSync(next, JSON.stringify({ ...stored, cardSigningKey: pem }, null, 2), { mode: 0o600 });
   renameSync(next, file);
