@@ -105,3 +105,19 @@ export async function tableCounts(deps: AppDeps): Promise<Record<string, number>
   }
   return out;
 }
+
+/** A co-op's application to join, as POST /applications takes it. */
+export const espigaApplication = {
+  coop: {
+    name: 'Panadería La Espiga',
+    legalForm: 'cooperativa de trabajo',
+    sector: 'bakery',
+    address: 'Carrer Major 3',
+    city: 'Valencia',
+    description: 'Bread baked by its workers',
+    workerCount: 7,
+  },
+  contactName: 'Ana Ruiz',
+  contactEmail: 'ana@espiga.example',
+  message: 'We would like to join.',
+};

@@ -1,23 +1,10 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
-import { makeCoop } from '../../../test/factories.ts';
+import { espigaApplication, makeCoop } from '../../../test/factories.ts';
 import { type Voter, closeAfter, coordinatorOf, governanceCounts, hoursFromNow, makeWorkers } from '../../../test/proposals-factories.ts';
 
-const application = {
-  coop: {
-    name: 'Panadería La Espiga',
-    legalForm: 'cooperativa de trabajo',
-    sector: 'bakery',
-    address: 'Carrer Major 3',
-    city: 'Valencia',
-    description: 'Bread baked by its workers',
-    workerCount: 7,
-  },
-  contactName: 'Ana Ruiz',
-  contactEmail: 'ana@espiga.example',
-  message: 'We would like to join.',
-};
+const application = espigaApplication;
 
 describeOnDatabases('admission by a vote of the assembly', (t) => {
   let coordinator: Client;

@@ -1,21 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
-import { actorClient, makeCoop, tableCounts } from '../../../test/factories.ts';
+import { actorClient, espigaApplication, makeCoop, tableCounts } from '../../../test/factories.ts';
 
-const application = {
-  coop: {
-    name: 'Panadería La Espiga',
-    legalForm: 'cooperativa de trabajo',
-    sector: 'bakery',
-    address: 'Carrer Major 3',
-    city: 'Valencia',
-    description: 'Bread baked by its workers',
-    workerCount: 7,
-  },
-  contactName: 'Ana Ruiz',
-  contactEmail: 'Ana@Espiga.example',
-  message: 'We would like to join.',
-};
+// The address as a person may type it: stored in lower case.
+const application = { ...espigaApplication, contactEmail: 'Ana@Espiga.example' };
 
 describeOnDatabases('co-ops API', (t) => {
   let visitor: Client;

@@ -14,7 +14,7 @@ import { nowIso } from '../../platform/clock.ts';
 import { findCoop, presentCoop } from '../coops/index.ts';
 import { peoplePolicy } from './people.policy.ts';
 import { presentSelf } from './self.ts';
-import { emitWorkerLeft, signOutEverywhere } from './people.service.ts';
+import { recordLeaving } from './people.service.ts';
 import * as repo from './people.repository.ts';
 
 const isLocale = (l: string | null): l is 'en' | 'es' => l === 'en' || l === 'es';
@@ -66,25 +66,7 @@ export function meService(deps: AppDeps) {
       const at = nowIso();
       await repo.updatePerson(trx, person.id, { status: 'left', left_at: at, updated_at: at });
       await repo.deleteAllRoles(trx, person.id);
-      await signOutEverywhere(trx, person.id, at);
-      if (person.coop_id) {
-        await emitWorkerLeft(trx, {
-          personId: person.id,
-          coopId: person.coop_id,
-          actorId: person.id,
-          reason: 'left',
-          at,
-        });
-      }
-      await recordAudit(trx, {
-        actorId: person.id,
-        action: 'person.left',
-        subjectType: 'person',
-        subjectId: person.id,
-        coopId: person.coop_id,
-        before: { status: person.status, roles },
-        after: { status: 'left', leftAt: at },
-      });
+      await recordLeaving(trx, { person, coopId: person.coop_id, actorId: person.id, reason: 'left', roles, at });
     });
     return { ok: true as const };
   }

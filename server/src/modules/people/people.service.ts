@@ -57,6 +57,29 @@ export async function signOutEverywhere(trx: Tx, personId: string, at: string): 
   await repo.revokeApiTokensOf(trx, personId, at);
 }
 
+/**
+ * The rest of a person's leaving, in the caller's transaction once their row
+ * says 'left' and their roles are gone: signed out everywhere, the worker-left
+ * hook told (their card dies with it), and the audit event — 'person.left'
+ * when they left by themselves, 'worker.removed' when their co-op removed them.
+ */
+export async function recordLeaving(
+  trx: Tx,
+  l: { person: { id: string; status: string }; coopId: string | null; actorId: string; reason: 'left' | 'removed'; roles: unknown; at: string },
+): Promise<void> {
+  await signOutEverywhere(trx, l.person.id, l.at);
+  if (l.coopId) await emitWorkerLeft(trx, { personId: l.person.id, coopId: l.coopId, actorId: l.actorId, reason: l.reason, at: l.at });
+  await recordAudit(trx, {
+    actorId: l.actorId,
+    action: l.reason === 'left' ? 'person.left' : 'worker.removed',
+    subjectType: 'person',
+    subjectId: l.person.id,
+    coopId: l.coopId,
+    before: { status: l.person.status, roles: l.roles },
+    after: { status: 'left', leftAt: l.at },
+  });
+}
+
 const lastAdmin = () =>
   conflict('people.last_admin', 'This is the last admin of the co-op; make someone else admin first.');
 
@@ -98,25 +121,9 @@ export function peopleService({ db, dialect }: AppDeps) {
       const at = nowIso();
       await repo.updatePerson(trx, person.id, { status: 'left', left_at: at, updated_at: at });
       await repo.deleteCoopRoles(trx, person.id, coop.id);
-      await signOutEverywhere(trx, person.id, at);
       // An invited worker's unused link must not bring them back.
       await expirePendingInvitations(trx, person.email, coop.id, at);
-      await emitWorkerLeft(trx, {
-        personId: person.id,
-        coopId: coop.id,
-        actorId: actor.personId,
-        reason: 'removed',
-        at,
-      });
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'worker.removed',
-        subjectType: 'person',
-        subjectId: person.id,
-        coopId: coop.id,
-        before: { status: person.status, roles },
-        after: { status: 'left', leftAt: at },
-      });
+      await recordLeaving(trx, { person, coopId: coop.id, actorId: actor.personId, reason: 'removed', roles, at });
       return present(trx, coop.id, person.id);
     });
   }
