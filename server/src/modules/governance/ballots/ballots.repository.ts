@@ -1,8 +1,8 @@
 /**
  * All SQL of ballots and who voted: the ballot box (one row per proposal,
  * its ballots one shuffled JSON list — see migration 0003's comments),
- * participation (who voted and through whom, to the day), delegations, and
- * the idempotency records of casting.
+ * participation (who voted and through whom, to the day) and delegations.
+ * Casting's idempotency records are platform's (platform/idempotency.repository.ts).
  */
 import type { DialectName, Executor } from '../../../db/database.ts';
 import type { DelegationTable, ParticipationTable } from '../../../db/schema-governance.ts';
@@ -88,22 +88,4 @@ export async function activeDelegators(ex: Executor, proposalId: string): Promis
 
 export async function revokeDelegation(ex: Executor, id: string, at: string): Promise<void> {
   await ex.updateTable('delegations').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
-}
-
-// ── Idempotency of casting ──
-
-export async function findIdempotent(ex: Executor, scope: string, key: string) {
-  return ex.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
-}
-
-/**
- * `key` and `requestHash` come from ballot-binding.ts: keyed hashes that need
- * the voter's raw Idempotency-Key, which is not stored — a plain hash of a
- * secret ballot kept next to its voter would tell the ballot.
- */
-export async function saveIdempotent(ex: Executor, row: { scope: string; key: string; requestHash: string; statusCode: number; response: unknown; at: string }): Promise<void> {
-  await ex
-    .insertInto('idempotency_keys')
-    .values({ scope: row.scope, key: row.key, request_hash: row.requestHash, status_code: row.statusCode, response_json: JSON.stringify(row.response), created_at: row.at })
-    .execute();
 }

@@ -18,6 +18,7 @@ import type { MaybeActor } from '../../../platform/auth/actor.ts';
 import { authorize } from '../../../platform/auth/authorize.ts';
 import { recordAudit } from '../../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../../platform/clock.ts';
+import { findIdempotent, saveIdempotent } from '../../../platform/idempotency.repository.ts';
 import { parseStored } from '../../../platform/stored-json.ts';
 import { AppError, badRequest, conflict } from '../../../platform/errors.ts';
 import { newToken } from '../../../platform/tokens.ts';
@@ -66,7 +67,7 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
         : null;
       if (retry) {
         // A retry gets the first answer, even after the close; the same key with another ballot is refused.
-        const prior = await box.findIdempotent(trx, scope, retry.key);
+        const prior = await findIdempotent(trx, scope, retry.key);
         if (prior) {
           if (prior.request_hash !== retry.requestHash) throw reusedKey();
           return parseStored(CastResult, prior.response_json, 'idempotency_keys.response_json');
@@ -134,7 +135,7 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
       }
       if (retry) {
         // A retry gets the receipt but not the token: kept here, it would tie the voter to the ballot.
-        await box.saveIdempotent(trx, { scope, ...retry, statusCode: 201, response: { ...response, ballotToken: null }, at: now });
+        await saveIdempotent(trx, { scope, ...retry, statusCode: 201, response: { ...response, ballotToken: null }, at: now });
       }
       return response;
     });
