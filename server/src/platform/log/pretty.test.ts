@@ -57,7 +57,7 @@ describe('pretty log lines', () => {
     ]);
   });
 
-  it('writes a block below an entry instead of its fields, and passes a line that is not JSON as it is', () => {
+  it('writes a block below an entry instead of its fields, and passes a line that is not a JSON entry as it is', () => {
     const out: string[] = [];
     const stream = prettyStream(
       { write: (s: string) => out.push(s) },
@@ -65,6 +65,7 @@ describe('pretty log lines', () => {
     );
     stream.write(`${JSON.stringify({ level: 40, time: at, msg: 'with a box', box: [1, 2] })}\n`);
     stream.write('plain words\n');
-    expect(out.join('')).toBe(`${local}.345 WARN  with a box\n[box]\nplain words\n`);
+    stream.write('42\nnull\n[1,2]\n{"msg":"no level"}\n');
+    expect(out.join('')).toBe(`${local}.345 WARN  with a box\n[box]\nplain words\n42\nnull\n[1,2]\n{"msg":"no level"}\n`);
   });
 });

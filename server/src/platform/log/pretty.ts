@@ -1,7 +1,7 @@
 /**
  * LOG_FORMAT=pretty: the same log lines made readable for a person at a
  * terminal, `12:04:05.123 INFO  message  key=value …`, an error's stack
- * below it. A line that is not JSON is passed through as it is.
+ * below it. A line that is not a JSON log entry is passed through as it is.
  */
 
 export interface LogEntry {
@@ -70,6 +70,20 @@ export function prettyLine(entry: LogEntry, options: { colors?: boolean; fields?
   return line;
 }
 
+/** The entry a line holds, or undefined for one that is not JSON or not an entry (a number, a list, an object without a level). */
+function logEntry(raw: string): LogEntry | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  return isLogEntry(v) ? v : undefined;
+}
+
+const isLogEntry = (v: unknown): v is LogEntry =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && 'level' in v && typeof v.level === 'number';
+
 /** A destination for pino that writes each JSON line it gets to `out` as a readable one. */
 export function prettyStream(out: { write(text: string): unknown }, options: PrettyOptions = {}) {
   const colors = options.colors ?? false;
@@ -77,10 +91,8 @@ export function prettyStream(out: { write(text: string): unknown }, options: Pre
     write(chunk: string): void {
       for (const raw of chunk.split('\n')) {
         if (!raw) continue;
-        let entry: LogEntry;
-        try {
-          entry = JSON.parse(raw) as LogEntry;
-        } catch {
+        const entry = logEntry(raw);
+        if (!entry) {
           out.write(`${raw}\n`);
           continue;
         }
