@@ -7,18 +7,21 @@
  * reveal the secret) and the ids of the card keys; restore compares them with
  * its configuration before it changes anything.
  */
+import { z } from 'zod';
 import type { Executor } from '../db/database.ts';
 import { loadSigningKey, publishedKeys } from '../modules/cards/index.ts';
 import { hashPassword, verifyPassword } from '../platform/passwords.ts';
 
-export interface BackupSecrets {
+/** What a backup records about its secrets (in a SQLite backup's manifest, in a JSON-lines backup's header). */
+export const BackupSecrets = z.object({
   /** scrypt hash of the session secret the backup was taken with (salted, as passwords are); null: none was configured */
-  sessionSecret: string | null;
+  sessionSecret: z.string().nullable(),
   /** id of the card key the configuration signed cards with; null: none was configured */
-  cardSigningKid: string | null;
+  cardSigningKid: z.string().nullable(),
   /** ids of the card keys the network published and has not retired: every card that verifies is signed by one of them */
-  cardKids: string[];
-}
+  cardKids: z.array(z.string()),
+});
+export type BackupSecrets = z.infer<typeof BackupSecrets>;
 
 /** The secrets of a configuration, as `configuredSecrets` reads them (nothing is generated). */
 export interface ConfiguredSecrets {

@@ -150,6 +150,8 @@ describeOnDatabases('backup and restore', (t) => {
       ['garbled.jsonl', [...lines.slice(0, 5), '{"table": "coops", "row": {', ...lines.slice(5)].join('\n'), /not valid JSON/],
       ['miscounted.jsonl', [...lines.slice(0, 3), ...lines.slice(4)].join('\n'), /damaged/],
       ['newer.jsonl', [lines[0]!.replace('"migrations":[', '"migrations":["9999-from-the-future",'), ...lines.slice(1)].join('\n'), /newer Coopnet/],
+      ['not-a-row.jsonl', [...lines.slice(0, 3), 'null', ...lines.slice(3)].join('\n'), /Line 4 of the backup is not a row/],
+      ['odd-secrets.jsonl', [JSON.stringify({ ...JSON.parse(lines[0]!), secrets: { cardKids: 'all' } }), ...lines.slice(1)].join('\n'), /not a Coopnet backup \(its first line/],
       ['notes.txt', 'my shopping list\n', /not a Coopnet backup/],
       ['other.json', '{"hello": "world"}\n', /not a Coopnet backup/],
     ];

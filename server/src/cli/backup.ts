@@ -19,11 +19,12 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { z } from 'zod';
 import type { DatabaseHandle, DialectName, Executor } from '../db/database.ts';
 import { knownMigrations, migrateTo, migrateToLatest } from '../db/migrate.ts';
 import type { Database } from '../db/schema.ts';
 import { governanceAsFirstMade } from '../modules/governance/index.ts';
-import { type BackupSecrets, type ConfiguredSecrets, type SecretsComparison, compareSecrets, describeSecrets, unpublishedKids } from './backup-secrets.ts';
+import { BackupSecrets, type ConfiguredSecrets, type SecretsComparison, compareSecrets, describeSecrets, unpublishedKids } from './backup-secrets.ts';
 import * as repo from './backup.repository.ts';
 import type { Row } from './backup.repository.ts';
 
@@ -57,17 +58,26 @@ export interface RestoreReport {
 /** A refusal or a broken file: the CLI prints the message and exits 1. */
 export class BackupError extends Error {}
 
-interface JsonlHeader {
-  coopnet: 'backup';
-  version: 1;
-  createdAt: string;
-  dialect: DialectName;
-  migrations: string[];
-  tables: string[];
-  counts: Record<string, number>;
+/** The first line of a JSON-lines backup. */
+const JsonlHeader = z.object({
+  coopnet: z.literal('backup'),
+  version: z.literal(1),
+  createdAt: z.string(),
+  dialect: z.enum(['sqlite', 'postgres'] satisfies DialectName[]),
+  migrations: z.array(z.string()),
+  tables: z.array(z.string()),
+  counts: z.record(z.string(), z.number()),
   /** missing in backups from before they said which secrets they need */
-  secrets?: BackupSecrets;
-}
+  secrets: BackupSecrets.optional(),
+});
+type JsonlHeader = z.infer<typeof JsonlHeader>;
+
+/** What a SQLite backup keeps in its manifest table; a backup from before manifests has none. */
+const Manifest = z.object({ secrets: BackupSecrets.optional() });
+type Manifest = z.infer<typeof Manifest>;
+
+/** A row line of a JSON-lines backup is an object: checked by hand, as restore reads millions of them. */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const READ_BATCH = 1000;
 /** Rows per INSERT, bounded by SQLite's 32,766 bound parameters. */
@@ -168,7 +178,8 @@ async function vacuumCopy(handle: DatabaseHandle, tmp: string, configured: Parti
     const tables = (await repo.listTables(copy.db)).map((t) => t.name);
     // Described from the copy: the card keys as they were at the copy's instant.
     const { secrets, warnings } = await describeSecrets(copy.db, configured, tables.includes('card_keys'));
-    await repo.writeManifest(copy.db, JSON.stringify({ secrets }));
+    const manifest: Manifest = { secrets };
+    await repo.writeManifest(copy.db, JSON.stringify(manifest));
     const problems = await repo.sqliteProblems(copy.db);
     if (problems.length > 0) throw new BackupError(`The copy failed its integrity check: ${problems.slice(0, 5).join('; ')}`);
     return { tables: await countAll(copy.db, tables), secrets, warnings };
@@ -271,14 +282,28 @@ async function openSource(file: string): Promise<BackupSource> {
   return { ...source, batches: (order) => guarded(file, batches.call(source, order)) };
 }
 
+/** A SQLite backup's manifest, checked: one that is not JSON or does not fit is not a backup Coopnet made. */
+function manifestOf(file: string, text: string): Manifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const manifest = Manifest.safeParse(json);
+  if (!manifest.success) throw new BackupError(`${file} is not a Coopnet backup (its manifest is not a backup manifest).`);
+  return manifest.data;
+}
+
 async function sqliteSource(file: string): Promise<BackupSource> {
   const src = openSqliteFile(file);
-  let tables: string[], counts: Record<string, number>, migrations: string[], manifest: string | undefined;
+  let tables: string[], counts: Record<string, number>, migrations: string[], manifest: Manifest | undefined;
   try {
     tables = (await repo.listTables(src.db)).map((t) => t.name).filter((t) => t !== repo.MANIFEST_TABLE);
     counts = Object.fromEntries((await countAll(src.db, tables)).map((c) => [c.table, c.rows]));
     migrations = await repo.executedMigrations(src.db);
-    manifest = await repo.readManifest(src.db);
+    const text = await repo.readManifest(src.db);
+    manifest = text === undefined ? undefined : manifestOf(file, text);
   } catch (e) {
     await src.close();
     throw e;
@@ -287,7 +312,7 @@ async function sqliteSource(file: string): Promise<BackupSource> {
     format: 'sqlite',
     migrations,
     counts,
-    secrets: manifest === undefined ? undefined : (JSON.parse(manifest) as { secrets?: BackupSecrets }).secrets,
+    secrets: manifest?.secrets,
     async *batches(order) {
       for (const t of tables) if (!order.includes(t)) throw new BackupError(`The backup has a table "${t}" that this database lacks.`);
       for (const table of order) {
@@ -303,23 +328,24 @@ async function jsonlSource(file: string, gzip: boolean): Promise<BackupSource> {
   const raw = createReadStream(file);
   const input = gzip ? raw.pipe(createGunzip()) : raw;
   const lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
-  const parse = (line: string, n: number) => {
+  const parse = (line: string, n: number): unknown => {
     try {
-      return JSON.parse(line) as Record<string, unknown>;
+      return JSON.parse(line);
     } catch {
       throw new BackupError(`Line ${n} of the backup is not valid JSON; the file is damaged.`);
     }
   };
   const first = await lines.next();
-  const header = (first.done ? {} : parse(first.value, 1)) as Partial<JsonlHeader>;
-  if (header.coopnet !== 'backup' || header.version !== 1 || !Array.isArray(header.migrations)) {
+  const read = JsonlHeader.safeParse(first.done ? undefined : parse(first.value, 1));
+  if (!read.success) {
     raw.destroy();
     throw new BackupError(`${file} is not a Coopnet backup (its first line is not a backup header).`);
   }
+  const header = read.data;
   return {
     format: 'jsonl',
     migrations: header.migrations,
-    counts: header.counts ?? {},
+    counts: header.counts,
     secrets: header.secrets,
     async *batches() {
       let table: string | null = null;
@@ -329,14 +355,14 @@ async function jsonlSource(file: string, gzip: boolean): Promise<BackupSource> {
         const next = await lines.next();
         if (next.done) throw new BackupError('The backup ends before its last line: the file was cut short.');
         const line = parse(next.value, ++n);
-        if (line.end === true) break;
-        if (typeof line.table !== 'string' || !line.row || typeof line.row !== 'object') throw new BackupError(`Line ${n} of the backup is not a row.`);
+        if (isObject(line) && line.end === true) break;
+        if (!isObject(line) || typeof line.table !== 'string' || !isObject(line.row)) throw new BackupError(`Line ${n} of the backup is not a row.`);
         if ((line.table !== table || rows.length >= READ_BATCH) && rows.length > 0) {
           yield { table: table!, rows };
           rows = [];
         }
         table = line.table;
-        rows.push(line.row as Row);
+        rows.push(line.row);
       }
       if (table && rows.length > 0) yield { table, rows };
     },
