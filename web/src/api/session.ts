@@ -3,6 +3,7 @@ import type { Abilities } from '@coopnet/contract/auth';
 import type { Network } from '@coopnet/contract/network';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, fetchSession } from './client.ts';
+import { isObject, isStringOrNull, readStored } from './stored.ts';
 
 export const sessionKey = ['session'] as const;
 export const networkKey = ['network'] as const;
@@ -32,15 +33,18 @@ export function useAbilities(): Abilities {
 
 const NETWORK_STORAGE_KEY = 'coopnet.network';
 
+const isFigures = (v: unknown): v is Network['figures'] =>
+  isObject(v) && ['memberCoops', 'workers', 'supporters', 'sectors'].every((k) => typeof v[k] === 'number');
+
+const isNetwork = (v: unknown): v is Network =>
+  isObject(v) &&
+  ['name', 'currency', 'locale', 'timeZone', 'mapTileUrl'].every((k) => typeof v[k] === 'string') &&
+  isStringOrNull(v.logoUrl) &&
+  isStringOrNull(v.description) &&
+  isFigures(v.figures);
+
 /** The network as last seen on this device: its name, currency and time zone stay right offline (card, till). */
-function savedNetwork(): Network | undefined {
-  try {
-    const raw = window.localStorage.getItem(NETWORK_STORAGE_KEY);
-    return raw ? (JSON.parse(raw) as Network) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const savedNetwork = (): Network | undefined => readStored(NETWORK_STORAGE_KEY, isNetwork) ?? undefined;
 
 async function fetchNetwork(signal: AbortSignal): Promise<Network> {
   const network = await api<Network>('/network', { signal });

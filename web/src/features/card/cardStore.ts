@@ -5,6 +5,7 @@
  * it sees that nobody is signed in. The card is only the signed credential the
  * holder shows at a till anyway; it carries no password or session.
  */
+import { isObject, isString, isStringOrNull, readStored } from '../../api/stored.ts';
 import type { MyCard, MySavings } from './types.ts';
 
 const KEY = 'coopnet.card';
@@ -17,22 +18,35 @@ export interface SavedCard {
   savingsAt: string | null;
 }
 
+/** The fields the card page shows. */
+const isCard = (v: unknown): v is MyCard =>
+  isObject(v) &&
+  isString(v.token) &&
+  isString(v.shortCode) &&
+  isString(v.kind) &&
+  isString(v.expiresAt) &&
+  isObject(v.holder) &&
+  isString(v.holder.displayName) &&
+  isStringOrNull(v.holder.coopName);
+
+/** The totals the savings show; the recent redemptions are kept as the server sent them. */
+const isSavings = (v: unknown): v is MySavings =>
+  isObject(v) &&
+  isString(v.currency) &&
+  ['monthCents', 'yearCents', 'monthCount', 'yearCount'].every((k) => typeof v[k] === 'number') &&
+  Array.isArray(v.recent) &&
+  v.recent.every(isObject);
+
 export function loadSaved(): SavedCard | null {
-  try {
-    const raw = window.localStorage.getItem(KEY);
-    if (!raw) return null;
-    const saved = JSON.parse(raw) as Partial<SavedCard>;
-    // A damaged entry counts as nothing saved rather than a half-shown card.
-    if (typeof saved.personId !== 'string') return null;
-    return {
-      personId: saved.personId,
-      card: typeof saved.card?.token === 'string' ? saved.card : null,
-      savings: Array.isArray(saved.savings?.recent) ? saved.savings : null,
-      savingsAt: typeof saved.savingsAt === 'string' ? saved.savingsAt : null,
-    };
-  } catch {
-    return null;
-  }
+  const saved = readStored(KEY, isObject);
+  // A damaged entry counts as nothing saved rather than a half-shown card.
+  if (!saved || !isString(saved.personId)) return null;
+  return {
+    personId: saved.personId,
+    card: isCard(saved.card) ? saved.card : null,
+    savings: isSavings(saved.savings) ? saved.savings : null,
+    savingsAt: isString(saved.savingsAt) ? saved.savingsAt : null,
+  };
 }
 
 /** Keeps one part for this person, and the other part only if it was theirs too. */

@@ -4,7 +4,8 @@
  * offline, and the queue of sales made while the server could not be
  * reached. The queue is never emptied except by the server's answer.
  */
-import type { CardKeySet, QueuedSale, RevokedList, TillCache } from './till-types.ts';
+import { isObject, isRecordOf, isString, isStringOrNull, readStored } from '../../api/stored.ts';
+import type { CardKeySet, KnownCoop, QueuedSale, RevokedList, TillCache } from './till-types.ts';
 
 const prefix = (coopId: string) => `coopnet.till.${coopId}`;
 
@@ -21,14 +22,47 @@ export const emptyCache: TillCache = {
   refreshedAt: null,
 };
 
-function read<T>(key: string): T | null {
-  try {
-    const raw = window.localStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : null;
-  } catch {
-    return null;
-  }
-}
+const isKnownCoop = (v: unknown): v is KnownCoop => isObject(v) && isString(v.name) && isString(v.sector);
+
+const isCoopOrNull = (v: unknown): v is TillCache['coop'] => v === null || (isObject(v) && isString(v.id) && isString(v.name));
+
+/** The offers are kept as the server sent them: checked to be objects with an id, not field by field. */
+const isOffers = (v: unknown): v is TillCache['offers'] => Array.isArray(v) && v.every((o) => isObject(o) && isString(o.id));
+
+/** Each part of the cache, checked when it is there; a cache kept by an older till may lack some. */
+const CACHE_PARTS: { [K in keyof TillCache]: (v: unknown) => v is TillCache[K] } = {
+  networkId: isStringOrNull,
+  keys: (v) => isRecordOf(v, isString),
+  revoked: (v) => isRecordOf(v, isString),
+  revokedAsOf: isStringOrNull,
+  coop: isCoopOrNull,
+  offers: isOffers,
+  coops: (v) => isRecordOf(v, isKnownCoop),
+  currency: isStringOrNull,
+  timeZone: isStringOrNull,
+  refreshedAt: isStringOrNull,
+};
+
+const isCachePart = (v: unknown): v is Partial<TillCache> =>
+  isObject(v) && Object.entries(CACHE_PARTS).every(([k, is]) => v[k] === undefined || is(v[k]));
+
+const isNote = (v: unknown): v is QueuedSale['note'] =>
+  v === undefined || (isObject(v) && isString(v.holderName) && isString(v.offerTitle) && typeof v.discountCents === 'number');
+
+/**
+ * A queued sale. One queued by an older version of the till has no `card` (it
+ * named the card by id): it is kept, and sync reports it as `token_required`.
+ */
+const isQueuedSale = (v: unknown): v is QueuedSale =>
+  isObject(v) &&
+  isString(v.key) &&
+  isString(v.offerId) &&
+  (v.card === undefined || isString(v.card)) &&
+  typeof v.saleCents === 'number' &&
+  isString(v.redeemedAt) &&
+  isNote(v.note);
+
+const isList = (v: unknown): v is unknown[] => Array.isArray(v);
 
 function write(key: string, value: unknown): void {
   // A full storage must not stop a sale: the cashier still sees the result, only the cache is stale.
@@ -40,7 +74,7 @@ function write(key: string, value: unknown): void {
 }
 
 export function loadCache(coopId: string): TillCache {
-  return { ...emptyCache, ...(read<Partial<TillCache>>(`${prefix(coopId)}.cache`) ?? {}) };
+  return { ...emptyCache, ...(readStored(`${prefix(coopId)}.cache`, isCachePart) ?? {}) };
 }
 
 export function saveCache(coopId: string, cache: TillCache): void {
@@ -59,9 +93,9 @@ export function mergeRevoked(known: Record<string, string>, list: RevokedList): 
   return merged;
 }
 
+/** The queued sales; one that fails its check counts as not queued, the others stay. */
 export function loadQueue(coopId: string): QueuedSale[] {
-  const q = read<QueuedSale[]>(`${prefix(coopId)}.queue`);
-  return Array.isArray(q) ? q : [];
+  return (readStored(`${prefix(coopId)}.queue`, isList) ?? []).filter(isQueuedSale);
 }
 
 export function saveQueue(coopId: string, queue: QueuedSale[]): void {
