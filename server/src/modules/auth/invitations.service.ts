@@ -167,8 +167,12 @@ export function invitationsService(deps: AppDeps) {
       // Workers and co-op admins belong to the inviting co-op; a coordinator keeps whatever co-op they had.
       const joinsCoop = inv.role === 'worker' || inv.role === 'coop_admin';
       const existing = await findByEmail(trx, email);
-      // Someone set a password on this address since the check above: only its owner may accept now.
-      if (isExistingAccount(existing)) throw ownerOnly();
+      if (isExistingAccount(existing)) {
+        // The same link, used at the same moment, may have just made this account: then the link is used (404).
+        await load(trx, input.token);
+        // Otherwise someone set a password on this address since the check above: only its owner may accept now.
+        throw ownerOnly();
+      }
       let personId: string;
       if (existing) {
         // Only a person still waiting for their first password (imported or invited) may be set up by the link.
