@@ -143,6 +143,7 @@ const cardForTillQuery = preparedQuery((ex, by: { id?: string; shortCode?: strin
       'cards.coop_id',
       'cards.expires_at',
       'cards.revoked_at',
+      'cards.revocation_reason',
       'people.display_name',
       'people.status as person_status',
       'people.left_at as person_left_at',

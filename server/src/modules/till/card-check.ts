@@ -8,12 +8,11 @@
  * whose key has been retired since the keys were read (`unknown_key`, as once
  * the key set shows it retired), read with the card's record at no extra cost.
  */
-import type { CardRefusal } from '@coopnet/contract/till';
 import { credentials } from '@coopnet/domain';
 import type { Db, Executor } from '../../db/database.ts';
 import { type TillCard, cardForTill, isKeyLive } from '../cards/index.ts';
 import { publishedKeys } from './card-keys.ts';
-import { cardRefusal } from './card-state.ts';
+import { type CardRefused, cardRefusal, refusalOf } from './card-state.ts';
 
 /** What the card's text proves before the network's records are read. */
 export type Presented =
@@ -23,7 +22,7 @@ export type Presented =
   | { ok: true; kind: 'short'; shortCode: string }
   | { ok: false; reason: 'malformed' | 'unknown_key' | 'bad_signature' | 'wrong_network' };
 
-export type CardCheck = { ok: true; card: TillCard } | { ok: false; reason: CardRefusal };
+export type CardCheck = { ok: true; card: TillCard } | ({ ok: false } & CardRefused);
 
 const readers = new WeakMap<Db, ReturnType<typeof makeReader>>();
 
@@ -78,7 +77,7 @@ function makeReader(db: Db) {
     if (await keyRetired(db, presented, card)) return { ok: false, reason: 'unknown_key' };
     if (presented.kind === 'token' && presented.dates) return { ok: false, reason: presented.dates };
     const refused = cardRefusal(card, now.toISOString());
-    return refused ? { ok: false, reason: refused } : { ok: true, card: card! };
+    return refused ? { ok: false, ...refusalOf(refused, card) } : { ok: true, card: card! };
   }
 
   return { read, recordOf, keyRetired, check };

@@ -10,6 +10,27 @@ import type { TillCard } from '../cards/index.ts';
 
 type CardRecord = Pick<TillCard, 'expires_at' | 'revoked_at' | 'person_status' | 'person_left_at'>;
 
+/** A refused card, and when a newer card replaced it (the holder has that one), so the till can say so. */
+export interface CardRefused {
+  reason: CardRefusal;
+  replacedAt?: string;
+}
+
+/**
+ * When the card was replaced by a newer one (a renewal, a printed card), if
+ * that is why it is revoked and its holder is still active: the cashier can
+ * ask for the new card. A holder who left has no card to show.
+ */
+export function replacedAt(card: Pick<TillCard, 'revoked_at' | 'revocation_reason' | 'person_status'>): string | null {
+  return card.revoked_at !== null && card.revocation_reason === 'replaced' && card.person_status === 'active' ? card.revoked_at : null;
+}
+
+/** The refusal with what the till may tell the cashier about it. */
+export function refusalOf(reason: CardRefusal, card: Pick<TillCard, 'revoked_at' | 'revocation_reason' | 'person_status'> | undefined): CardRefused {
+  const replaced = reason === 'revoked' && card ? replacedAt(card) : null;
+  return replaced ? { reason, replacedAt: replaced } : { reason };
+}
+
 /** Why the till must refuse this card at `now` (ISO), or null. */
 export function cardRefusal(card: CardRecord | undefined, now: string): CardRefusal | null {
   if (!card) return 'unknown_card';

@@ -20,7 +20,7 @@
  * is never changed (only an admin's decision on a flag is added to it) and it
  * names the cashier, the card and both times.
  */
-import type { CardRefusal, OfferRefusal, Redemption, RedemptionFlag, SyncRejection } from '@coopnet/contract/till';
+import type { OfferRefusal, Redemption, RedemptionFlag, SyncRejection } from '@coopnet/contract/till';
 import { benefits } from '@coopnet/domain';
 import type { Executor } from '../../db/database.ts';
 import { groupCommit } from '../../db/group-commit.ts';
@@ -30,7 +30,7 @@ import { badRequest } from '../../platform/errors.ts';
 import { offerRules } from '../offers/index.ts';
 import { holdSettlements, settledMonthsFrom } from '../reciprocity/index.ts';
 import { type Presented, cardReader } from './card-check.ts';
-import { cardFlagAt, cardRefusal, holderOf } from './card-state.ts';
+import { type CardRefused, cardFlagAt, cardRefusal, holderOf, refusalOf } from './card-state.ts';
 import { localDate, localMonth, periodOf } from '../../platform/network/calendar.ts';
 import type { NetworkSettings } from '../../platform/network/settings.ts';
 import { presentRedemption } from './till.presenter.ts';
@@ -56,7 +56,7 @@ export type When = { offline: false } | { offline: true; redeemedAt: string; win
 export type Outcome =
   | { status: 'recorded' | 'duplicate' | 'conflict'; redemption: Redemption }
   | { status: 'unknown_offer' }
-  | { status: 'card_refused'; reason: CardRefusal }
+  | ({ status: 'card_refused' } & CardRefused)
   | { status: 'offer_refused'; reason: OfferRefusal }
   | { status: 'rejected'; reason: SyncRejection };
 
@@ -126,7 +126,7 @@ export function redemptionRecorder({ db, dialect }: AppDeps) {
       if (presented.kind === 'token' && presented.dates) return { status: 'card_refused', reason: presented.dates };
       if (!card) return { status: 'card_refused', reason: 'unknown_card' };
       const refusedCard = cardRefusal(card, atIso);
-      if (refusedCard) return { status: 'card_refused', reason: refusedCard };
+      if (refusedCard) return { status: 'card_refused', ...refusalOf(refusedCard, card) };
       const ineligible = benefits.ineligibility(rules, holderOf(card), today);
       if (ineligible) return { status: 'offer_refused', reason: ineligible };
       const discount = benefits.discountFor(rules, sale.saleCents);

@@ -51,7 +51,7 @@ export function redemptionsService(deps: AppDeps) {
       case 'unknown_offer':
         throw notFound('offer');
       case 'card_refused':
-        throw cardRefused(outcome.reason);
+        throw cardRefused(outcome);
       case 'offer_refused':
         throw offerRefused(outcome.reason);
       case 'rejected':

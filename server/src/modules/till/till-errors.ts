@@ -26,7 +26,14 @@ const OFFER_WORDS: Record<OfferRefusal, string> = {
   below_min_sale: 'The sale is below this offer’s minimum.',
 };
 
-export const cardRefused = (reason: CardRefusal) => unprocessable('till.card_refused', CARD_WORDS[reason], { reason });
+/**
+ * The card's refusal; a card replaced by a newer one says when (details.replacedAt),
+ * so the cashier asks for the new card instead of turning the holder away.
+ */
+export const cardRefused = ({ reason, replacedAt }: { reason: CardRefusal; replacedAt?: string }) =>
+  replacedAt
+    ? unprocessable('till.card_refused', `This card was replaced on ${replacedAt.slice(0, 10)}: ask for the new one.`, { reason, replacedAt })
+    : unprocessable('till.card_refused', CARD_WORDS[reason], { reason });
 
 export const offerRefused = (reason: OfferRefusal) => unprocessable('till.offer_refused', OFFER_WORDS[reason], { reason });
 

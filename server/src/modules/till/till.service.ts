@@ -72,7 +72,7 @@ export function tillService(deps: AppDeps) {
     const net = await network.get();
     const now = new Date();
     const checked = await cards.check(text, net.id, now);
-    if (!checked.ok) throw cardRefused(checked.reason);
+    if (!checked.ok) throw cardRefused(checked);
     return { holder: presentHolder(checked.card), offers: await usableOffers(checked.card, coopId, now, net.timeZone) };
   }
 

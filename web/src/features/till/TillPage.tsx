@@ -17,7 +17,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { checkOnDevice, classifyInput, holderFromClaims, offersOnDevice } from './card-check.ts';
 import { CardReader } from './CardReader.tsx';
 import { CheckedCard } from './CheckedCard.tsx';
-import { refusalReason, tillApi } from './till-api.ts';
+import { refusalReason, replacedAtOf, tillApi } from './till-api.ts';
 import { type CardCheck, type CardRefusal, type PresentedCard, presentedText } from './till-types.ts';
 import { QueuedSales, TillStatus } from './TillStatus.tsx';
 import { useTill } from './useTill.ts';
@@ -98,7 +98,9 @@ function Till({ coopId, coopName, till, words, prepared }: TillProps) {
           return { state: 'accepted', source: 'server', holder: reply.holder, offers: reply.offers, card };
         } catch (err) {
           if (err instanceof ApiError && err.code === 'till.card_refused') {
-            return { state: 'refused', reason: (refusalReason(err) ?? 'malformed') as CardRefusal };
+            const reason = (refusalReason(err) ?? 'malformed') as CardRefusal;
+            const replacedAt = replacedAtOf(err);
+            return replacedAt ? { state: 'refused', reason, replacedAt } : { state: 'refused', reason };
           }
           noteReachable(err);
           if (!isUnreachable(err)) failure.error = err;
@@ -117,13 +119,13 @@ function Till({ coopId, coopName, till, words, prepared }: TillProps) {
       // Always on the device first: a forged, expired or revoked card is refused at once, online or not.
       const device = await checkOnDevice(input.text, cache, now);
       const deviceCannotTell = !device.ok && (device.reason === 'no_keys' || device.reason === 'no_crypto');
-      if (!device.ok && !(deviceCannotTell && online)) return settle({ state: 'refused', reason: device.reason });
+      if (!device.ok && !(deviceCannotTell && online)) return settle({ state: 'refused', ...device });
       // Online, the server is the authority: it knows the card's records, the holder's co-op and the limits.
       const answer = online ? await askServer(input) : null;
       if (answer) return settle(answer);
       if (!device.ok)
         return settle(
-          failure.error ? { state: 'failed', error: failure.error } : { state: 'refused', reason: device.reason },
+          failure.error ? { state: 'failed', error: failure.error } : { state: 'refused', ...device },
         );
       const holder = holderFromClaims(device.claims, cache);
       return settle({ state: 'accepted', source: 'device', holder, offers: offersOnDevice(holder, cache, now), card: input });
@@ -134,7 +136,7 @@ function Till({ coopId, coopName, till, words, prepared }: TillProps) {
   const resultText = checking
     ? t('till.read.checking')
     : check?.state === 'refused'
-      ? t('till.result.refused', { reason: words.cardRefusal(check.reason) })
+      ? words.refusedCard(check)
       : check?.state === 'failed'
         ? words.errorWords(check.error)
         : check?.state === 'accepted'

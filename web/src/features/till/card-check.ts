@@ -63,7 +63,8 @@ export function base64UrlToBytes(s: string): Uint8Array {
 }
 
 export type DeviceCheck =
-  { ok: true; claims: CardClaims } | { ok: false; reason: CardRefusal | 'no_keys' | 'no_crypto' };
+  | { ok: true; claims: CardClaims }
+  | { ok: false; reason: CardRefusal | 'no_keys' | 'no_crypto'; replacedAt?: string };
 
 /** The card checked against what this device holds: keys, network, dates, revocations. */
 export async function checkOnDevice(text: string, cache: TillCache, now: Date): Promise<DeviceCheck> {
@@ -72,7 +73,11 @@ export async function checkOnDevice(text: string, cache: TillCache, now: Date): 
   const keys = new Map(Object.entries(cache.keys).map(([kid, x]) => [kid.toLowerCase(), base64UrlToBytes(x)]));
   const result = await verifyCardAsync(text, { keys, verifier: webCryptoVerifier, now, networkId: cache.networkId });
   if (!result.ok) return result;
-  if (cache.revoked[result.claims.cardId]) return { ok: false, reason: 'revoked' };
+  const id = result.claims.cardId;
+  if (cache.revoked[id]) {
+    const replacedAt = cache.replaced[id];
+    return replacedAt ? { ok: false, reason: 'revoked', replacedAt } : { ok: false, reason: 'revoked' };
+  }
   return { ok: true, claims: result.claims };
 }
 

@@ -42,6 +42,13 @@ export const tillApi = {
     }),
 };
 
+/** When a refused card was replaced by a newer one (`till.card_refused` details.replacedAt), if it was. */
+export function replacedAtOf(err: unknown): string | undefined {
+  if (!(err instanceof ApiError)) return undefined;
+  const at = (err.details as { replacedAt?: unknown } | undefined)?.replacedAt;
+  return typeof at === 'string' ? at : undefined;
+}
+
 /** The reason in a refusal's details (`till.card_refused`, `till.offer_refused`). */
 export function refusalReason(err: unknown): string | null {
   if (!(err instanceof ApiError)) return null;

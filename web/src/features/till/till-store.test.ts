@@ -21,6 +21,15 @@ describe('the till on the device', () => {
     expect(loadCache(coop)).toEqual({ ...emptyCache, networkId: 'n1', keys: { abcd0123: 'x' }, coop: { id: coop, name: 'Forn' } });
   });
 
+  it('reads the whole revocation list again when its cache was kept before it knew which cards were replaced', () => {
+    const older = { revoked: { card000001: '2026-01-01T00:00:00.000Z' }, revokedAsOf: '2026-02-01T00:00:00.000Z' };
+    kept.set(`coopnet.till.${coop}.cache`, JSON.stringify(older));
+    expect(loadCache(coop)).toEqual({ ...emptyCache, revoked: older.revoked, revokedAsOf: null });
+    const current = { ...older, replaced: {} };
+    kept.set(`coopnet.till.${coop}.cache`, JSON.stringify(current));
+    expect(loadCache(coop)).toEqual({ ...emptyCache, ...current });
+  });
+
   it('counts a cache that is not JSON or does not fit as no cache', () => {
     for (const damaged of ['{"networkId": ', '[1, 2]', '"cache"', '{"keys": {"abcd0123": 7}}', '{"offers": {}}', '{"coop": "Forn"}']) {
       kept.set(`coopnet.till.${coop}.cache`, damaged);

@@ -13,6 +13,7 @@ export const emptyCache: TillCache = {
   networkId: null,
   keys: {},
   revoked: {},
+  replaced: {},
   revokedAsOf: null,
   coop: null,
   offers: [],
@@ -34,6 +35,7 @@ const CACHE_PARTS: { [K in keyof TillCache]: (v: unknown) => v is TillCache[K] }
   networkId: isStringOrNull,
   keys: (v) => isRecordOf(v, isString),
   revoked: (v) => isRecordOf(v, isString),
+  replaced: (v) => isRecordOf(v, isString),
   revokedAsOf: isStringOrNull,
   coop: isCoopOrNull,
   offers: isOffers,
@@ -74,7 +76,10 @@ function write(key: string, value: unknown): void {
 }
 
 export function loadCache(coopId: string): TillCache {
-  return { ...emptyCache, ...(readStored(`${prefix(coopId)}.cache`, isCachePart) ?? {}) };
+  const stored = readStored(`${prefix(coopId)}.cache`, isCachePart) ?? {};
+  // A cache kept before the till knew which cards were replaced reads the whole revocation list again.
+  const knowsReplaced = stored.replaced !== undefined || stored.revokedAsOf === undefined;
+  return { ...emptyCache, ...stored, ...(!knowsReplaced && { revokedAsOf: null }) };
 }
 
 export function saveCache(coopId: string, cache: TillCache): void {
@@ -90,6 +95,13 @@ export function liveKeys(set: CardKeySet): Record<string, string> {
 export function mergeRevoked(known: Record<string, string>, list: RevokedList): Record<string, string> {
   const merged = { ...known };
   for (const item of list.items) merged[item.cardId] ??= item.revokedAt;
+  return merged;
+}
+
+/** Adds the cards an incremental revocation list says were replaced by a newer one, with when. */
+export function mergeReplaced(known: Record<string, string>, list: RevokedList): Record<string, string> {
+  const merged = { ...known };
+  for (const item of list.items) if (item.reason === 'replaced') merged[item.cardId] ??= item.revokedAt;
   return merged;
 }
 

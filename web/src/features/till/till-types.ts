@@ -45,6 +45,8 @@ export interface TillCache {
   keys: Record<string, string>;
   /** revoked card ids → when */
   revoked: Record<string, string>;
+  /** of those, the cards replaced by a newer one (the holder has it) → when */
+  replaced: Record<string, string>;
   /** the `asOf` of the last revocation list fetched: the next fetch asks only for what came since */
   revokedAsOf: string | null;
   coop: { id: string; name: string } | null;
@@ -74,7 +76,12 @@ export interface QueuedSale extends SyncItem {
 
 /** How a card was read and what the till concluded. */
 export type CardCheck =
-  | { state: 'refused'; reason: CardRefusal | 'needs_connection' | 'no_keys' | 'no_crypto' }
+  | {
+      state: 'refused';
+      reason: CardRefusal | 'needs_connection' | 'no_keys' | 'no_crypto';
+      /** a revoked card replaced by a newer one: when (the cashier asks for the new card) */
+      replacedAt?: string;
+    }
   /** the server failed in another way than refusing the card */
   | { state: 'failed'; error: unknown }
   | {

@@ -3,7 +3,7 @@ import { generateTestKey } from '@coopnet/domain/credentials/node-ed25519.testki
 import { describe, expect, it } from 'vitest';
 import { parseSaleAmount } from './amount.ts';
 import { checkOnDevice, classifyInput, holderFromClaims, offersOnDevice } from './card-check.ts';
-import { emptyCache, liveKeys, mergeRevoked } from './till-store.ts';
+import { emptyCache, liveKeys, mergeReplaced, mergeRevoked } from './till-store.ts';
 import type { Offer, TillCache } from './till-types.ts';
 
 describe('the sale amount', () => {
@@ -67,6 +67,20 @@ describe('the revocation list', () => {
     });
     expect(next).toEqual({ a: '2026-01-01T00:00:00.000Z', b: '2026-02-01T00:00:00.000Z' });
   });
+
+  it('keeps apart the cards replaced by a newer one, with when', () => {
+    const list = {
+      items: [
+        { cardId: 'a', revokedAt: '2026-01-01T00:00:00.000Z', reason: 'worker_left' },
+        { cardId: 'b', revokedAt: '2026-02-01T00:00:00.000Z', reason: 'replaced' },
+      ],
+      asOf: 'x',
+    };
+    expect(mergeReplaced({ c: '2025-12-01T00:00:00.000Z' }, list)).toEqual({
+      b: '2026-02-01T00:00:00.000Z',
+      c: '2025-12-01T00:00:00.000Z',
+    });
+  });
 });
 
 describe('checking a card on the device (WebCrypto Ed25519)', () => {
@@ -108,6 +122,13 @@ describe('checking a card on the device (WebCrypto Ed25519)', () => {
       ok: false,
       reason: 'revoked',
     });
+    expect(
+      await checkOnDevice(
+        card,
+        { ...cache, revoked: { card000001: '2026-01-01T00:00:00Z' }, replaced: { card000001: '2026-01-01T00:00:00Z' } },
+        now,
+      ),
+    ).toEqual({ ok: false, reason: 'revoked', replacedAt: '2026-01-01T00:00:00Z' });
     const forged = issueCard({ ...claims, holderName: 'Someone Else' }, { kid, signer: generateTestKey().signer });
     expect(await checkOnDevice(forged, cache, now)).toEqual({ ok: false, reason: 'bad_signature' });
     expect(await checkOnDevice(card, cache, new Date((claims.expiresAt + 1) * 1000))).toEqual({

@@ -7,7 +7,7 @@ import type { Network } from '@coopnet/contract/network';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, isUnreachable } from '../../api/client.ts';
 import { tillApi } from './till-api.ts';
-import { dropAnswered, enqueue, liveKeys, loadCache, loadQueue, mergeRevoked, saveCache } from './till-store.ts';
+import { dropAnswered, enqueue, liveKeys, loadCache, loadQueue, mergeReplaced, mergeRevoked, saveCache } from './till-store.ts';
 import type { QueuedSale, TillCache } from './till-types.ts';
 import { useOnline } from '../../api/useOnline.ts';
 
@@ -60,6 +60,7 @@ export function useTill(coopId: string) {
       }
       if (revoked.status === 'fulfilled') {
         next.revoked = mergeRevoked(start.revoked, revoked.value);
+        next.replaced = mergeReplaced(start.replaced, revoked.value);
         next.revokedAsOf = revoked.value.asOf;
       }
       if (offers.status === 'fulfilled') {

@@ -5,7 +5,8 @@ import { errorText } from '../../api/errors.ts';
 import { useNetwork } from '../../api/session.ts';
 import { useMoney } from '../../components/useMoney.ts';
 import { useOfferWords } from '../offers/offerWords.ts';
-import { refusalReason } from './till-api.ts';
+import { useFormat } from '../../components/useFormat.ts';
+import { refusalReason, replacedAtOf } from './till-api.ts';
 import type { CardCheck, Offer, OfferRefusal, Remaining } from './till-types.ts';
 
 export function useTillWords(cachedCurrency: string | null) {
@@ -14,6 +15,7 @@ export function useTillWords(cachedCurrency: string | null) {
   const currency = network?.currency ?? cachedCurrency;
   const money = useMoney(currency);
   const offerWords = useOfferWords();
+  const format = useFormat();
 
   /** What the offer gives, in the catalogue's words, with what bounds one sale. */
   const offerLine = (o: Offer) =>
@@ -41,6 +43,12 @@ export function useTillWords(cachedCurrency: string | null) {
   const cardRefusal = (reason: Extract<CardCheck, { state: 'refused' }>['reason']) =>
     t(`till.refusal.${reason}`, { defaultValue: t('till.refusal.other') });
 
+  /** "Card refused: …"; a card replaced by a newer one says when, and to ask for the new one. */
+  const refusedCard = (check: { reason: Extract<CardCheck, { state: 'refused' }>['reason']; replacedAt?: string }) =>
+    check.replacedAt
+      ? t('till.result.replaced', { date: format.date(check.replacedAt) })
+      : t('till.result.refused', { reason: cardRefusal(check.reason) });
+
   const offerRefusal = (reason: OfferRefusal | string, offer?: Offer) =>
     reason === 'below_min_sale' && offer?.minSaleCents
       ? t('till.sale.belowMin', { amount: money(offer.minSaleCents) })
@@ -50,12 +58,12 @@ export function useTillWords(cachedCurrency: string | null) {
   const errorWords = (err: unknown) => {
     const reason = refusalReason(err);
     if (err instanceof ApiError && err.code === 'till.card_refused' && reason)
-      return t('till.result.refused', { reason: cardRefusal(reason as never) });
+      return refusedCard({ reason: reason as never, replacedAt: replacedAtOf(err) });
     if (err instanceof ApiError && err.code === 'till.offer_refused' && reason) return offerRefusal(reason);
     return errorText(t, err);
   };
 
-  return { money, currency, offerLine, remainingLines, cardRefusal, offerRefusal, errorWords };
+  return { money, currency, offerLine, remainingLines, cardRefusal, refusedCard, offerRefusal, errorWords };
 }
 
 export type TillWords = ReturnType<typeof useTillWords>;
