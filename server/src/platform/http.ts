@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
 import { isOperationalPath } from './operations.ts';
+import { type ValidationDetail, reasonOf } from './validation-details.ts';
 
 /** At most this many validation details in an answer, each path and message at most this long. */
 export const MAX_DETAILS = 20;
@@ -21,12 +22,14 @@ export function registerErrorHandling(app: FastifyInstance, options: { appShell?
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       // Bounded: a body with 50,000 bad keys gets 20 short details, not an echo of itself.
-      const details = err.validation.slice(0, MAX_DETAILS).map((v) => ({
+      // Each with its reason and bounds, so a client can say it in its reader's language.
+      const details: ValidationDetail[] = err.validation.slice(0, MAX_DETAILS).map((v) => ({
         path: clip(`${err.validationContext ?? ''}${v.instancePath ?? ''}`, MAX_DETAIL_CHARS),
         message: clip(v.message ?? '', MAX_DETAIL_CHARS),
+        ...reasonOf(v),
       }));
       if (err.validation.length > MAX_DETAILS) {
-        details.push({ path: '', message: `and ${err.validation.length - MAX_DETAILS} more problems` });
+        details.push({ path: '', message: `and ${err.validation.length - MAX_DETAILS} more problems`, reason: 'more' });
       }
       return reply.status(400).send({
         error: { code: 'validation_failed', message: 'The request does not have the expected shape.', details },

@@ -18,18 +18,59 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** Per-field messages of a `validation_failed` error, keyed by dotted path (`coop.name`). */
-  get fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
-    if (this.code !== 'validation_failed' || !Array.isArray(this.details)) return out;
+  /**
+   * Per-field details of a `validation_failed` error, keyed by dotted path
+   * (`coop.name`), the first of each field; details that name no field are
+   * `generalDetails`.
+   */
+  get fieldDetails(): Record<string, FieldDetail> {
+    const out: Record<string, FieldDetail> = {};
+    for (const d of this.validationDetails()) if (d.field && !(d.field in out)) out[d.field] = d;
+    return out;
+  }
+
+  /** Details of a `validation_failed` error that name no field (the whole body, "and 3 more problems"). */
+  get generalDetails(): FieldDetail[] {
+    return this.validationDetails().filter((d) => !d.field);
+  }
+
+  private validationDetails(): FieldDetail[] {
+    if (this.code !== 'validation_failed' || !Array.isArray(this.details)) return [];
+    const out: FieldDetail[] = [];
     for (const d of this.details as unknown[]) {
       if (!d || typeof d !== 'object') continue;
-      const { path, message } = d as { path?: unknown; message?: unknown };
-      const key = fieldPath(path);
-      if (key && typeof message === 'string' && !(key in out)) out[key] = message;
+      const r = d as Record<string, unknown>;
+      const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+      const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+      out.push({
+        field: fieldPath(r.path),
+        message: str(r.message) ?? '',
+        reason: str(r.reason),
+        minimum: num(r.minimum),
+        maximum: num(r.maximum),
+        inclusive: typeof r.inclusive === 'boolean' ? r.inclusive : undefined,
+        exact: r.exact === true,
+        origin: str(r.origin),
+        format: str(r.format),
+        expected: str(r.expected),
+      });
     }
     return out;
   }
+}
+
+/** One refused field as the server explains it: its reason and bounds (the message is the server's English). */
+export interface FieldDetail {
+  field: string;
+  message: string;
+  reason?: string;
+  minimum?: number;
+  maximum?: number;
+  inclusive?: boolean;
+  exact?: boolean;
+  origin?: string;
+  format?: string;
+  expected?: string;
 }
 
 /** `body/coop/name`, `/coop/name`, `coop.name` or `['coop','name']` → `coop.name`. */

@@ -41,7 +41,7 @@ const required = (fields: string[]) =>
   badRequest(
     'validation_failed',
     'The request does not have the expected shape.',
-    fields.map((f) => ({ path: `body/${f}`, message: 'Required' })),
+    fields.map((f) => ({ path: `body/${f}`, message: 'Required', reason: 'required' })),
   );
 
 type LoadedInvitation = NonNullable<Awaited<ReturnType<typeof findInvitationByHash>>>;

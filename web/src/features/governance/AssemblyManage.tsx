@@ -122,7 +122,7 @@ export function NewAssemblyForm({ bodies }: { bodies: Body[] }) {
           maxLength={500}
           error={errors.videoUrl}
         />
-        <ErrorAlert error={create.error} showFields />
+        <ErrorAlert error={create.error} />
         {done && (
           <Text role="status" size="sm">
             {done}
@@ -187,7 +187,7 @@ function MinutesForm({ assembly: a }: { assembly: Assembly }) {
           minRows={3}
           maxLength={100_000}
         />
-        <ErrorAlert error={save.error} showFields />
+        <ErrorAlert error={save.error} />
         <SaveBar save={save} label={t('assemblies.saveMinutes')} saved={t('assemblies.minutesSaved')} />
       </Stack>
     </form>
@@ -245,7 +245,7 @@ function AgendaForm({ assembly: a }: { assembly: Assembly }) {
           </Stack>
         </Checkbox.Group>
         {proposals.data && all.length === 0 && <Text size="sm">{t('assemblies.noProposals')}</Text>}
-        <ErrorAlert error={save.error ?? proposals.error} showFields />
+        <ErrorAlert error={save.error ?? proposals.error} />
         <SaveBar save={save} label={t('assemblies.saveAgenda')} saved={t('assemblies.agendaSaved')} />
       </Stack>
     </form>

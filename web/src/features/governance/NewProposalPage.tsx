@@ -255,7 +255,7 @@ export function NewProposalPage() {
               {localError}
             </Alert>
           )}
-          <ErrorAlert error={create.error} showFields />
+          <ErrorAlert error={create.error} />
           <BylawsProblems error={create.error} />
           <Group>
             <Button type="submit" loading={create.isPending}>

@@ -4,7 +4,9 @@
  * amounts are amounts and counts are whole numbers. The rules that tie fields
  * together are the server's (400 offers.invalid with the field).
  */
+import i18n from 'i18next';
 import { ApiError } from '../../api/client.ts';
+import { fieldErrorText, markShown } from '../../api/errors.ts';
 import { centsToInput, parseCount, parseMoney } from './money.ts';
 import type { LimitPeriod, Offer, OfferInput, OfferKind } from './offers.api.ts';
 
@@ -131,7 +133,7 @@ const FIELDS: readonly OfferField[] = [
 ];
 
 /**
- * The fields a server reply refused, each with the server's own message:
+ * The fields a server reply refused, each said in the reader's language:
  * `validation_failed` (the contract's bounds, details = zod issues with a path)
  * and `offers.invalid` (the rules between fields, details.field).
  */
@@ -140,9 +142,11 @@ export function serverFieldProblems(error: unknown): Partial<Record<OfferField, 
   const out: Partial<Record<OfferField, string>> = {};
   const asField = (path: string) => FIELDS.find((f) => path === f || path.startsWith(`${f}.`));
   if (error.code === 'validation_failed') {
-    for (const [path, message] of Object.entries(error.fieldErrors)) {
+    for (const [path, detail] of Object.entries(error.fieldDetails)) {
       const field = asField(path);
-      if (field && !(field in out)) out[field] = message;
+      if (!field) continue;
+      markShown(error, path);
+      if (!(field in out)) out[field] = fieldErrorText(i18n.t, detail);
     }
   } else if (error.code === 'offers.invalid') {
     const field = (error.details as { field?: unknown } | undefined)?.field;

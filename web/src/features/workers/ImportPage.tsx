@@ -125,7 +125,7 @@ function ImportForm({ coop }: { coop: CoopWithAbilities }) {
         </Stack>
       )}
 
-      <ErrorAlert error={error} showFields />
+      <ErrorAlert error={error} />
 
       {result && (
         <section aria-labelledby="import-result-title">

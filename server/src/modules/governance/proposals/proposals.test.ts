@@ -94,6 +94,22 @@ describeOnDatabases('proposals API', (t) => {
     await refused(() => author!.client.get('/api/v1/proposals?status=maybe'), 400);
   });
 
+  it('says why each field was refused, with its bounds, so the web app can say it in the reader\'s words', async () => {
+    const before = await governanceCounts(t.deps);
+    const res = await author!.client.post('/api/v1/proposals', { matter: 'free', title: '', text: 'x'.repeat(20_001), subject: {}, seats: 0 });
+    expect(res.statusCode).toBe(400);
+    const error = res.json().error;
+    expect(error.code).toBe('validation_failed');
+    const byPath = Object.fromEntries(error.details.map((d: { path: string }) => [d.path, d]));
+    // The schema's own message stays, for clients that read it.
+    expect(byPath['body/title']).toMatchObject({ reason: 'too_small', minimum: 3, origin: 'string', message: expect.stringContaining('3') });
+    expect(byPath['body/text']).toMatchObject({ reason: 'too_big', maximum: 20_000, origin: 'string' });
+    expect(byPath['body/seats']).toMatchObject({ reason: 'too_small', minimum: 1, origin: 'number' });
+    const missing = (await author!.client.post('/api/v1/proposals', { matter: 'free', text: 'No title', subject: {} })).json().error;
+    expect(missing.details).toEqual([expect.objectContaining({ path: 'body/title', reason: 'required' })]);
+    expect(await governanceCounts(t.deps)).toEqual(before);
+  });
+
   it('answers bad input on every endpoint with a 4xx and changes nothing', async () => {
     const id = (await author!.client.post('/api/v1/proposals', { ...motion, title: 'Bad inputs' })).json().id as string;
     const unknown = '0b9f6c8e-0000-4000-8000-000000000000';
