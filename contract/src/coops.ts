@@ -18,7 +18,10 @@ export const Coop = z.object({
   description: z.string(),
   website: z.string().nullable(),
   logoUrl: z.string().nullable(),
+  /** the head count the co-op declared (when applying or editing its page), shown only labelled as declared */
   workerCount: z.number().int(),
+  /** the workers the network knows: the co-op's people with an active account */
+  knownWorkers: z.number().int(),
   status: CoopStatus,
   createdAt: z.string(),
   admittedAt: z.string().nullable(),

@@ -10,3 +10,4 @@ export * as cards from './cards.ts';
 export * as offers from './offers.ts';
 export * as till from './till.ts';
 export * as reciprocity from './reciprocity.ts';
+export * as showcase from './showcase.ts';

@@ -10,6 +10,7 @@ import { networkRoutes } from './network/network.routes.ts';
 import { offersRoutes } from './offers/offers.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { reciprocityRoutes } from './reciprocity/reciprocity.routes.ts';
+import { showcaseRoutes } from './showcase/showcase.routes.ts';
 import { tillRoutes } from './till/till.routes.ts';
 
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -27,4 +28,5 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(offersRoutes(deps));
   await api.register(tillRoutes(deps));
   await api.register(reciprocityRoutes(deps));
+  await api.register(showcaseRoutes(deps));
 }

@@ -1,7 +1,8 @@
 /** Rows to API shapes. */
 import type { Coop } from '../../db/schema.ts';
 
-export function presentCoop(c: Coop) {
+/** `knownWorkers`: its people with an active account; `workerCount` stays the head count the co-op declared. */
+export function presentCoop(c: Coop, knownWorkers: number) {
   return {
     id: c.id,
     slug: c.slug,
@@ -16,6 +17,7 @@ export function presentCoop(c: Coop) {
     website: c.website,
     logoUrl: c.logo_url,
     workerCount: c.worker_count,
+    knownWorkers,
     status: c.status,
     createdAt: c.created_at,
     admittedAt: c.admitted_at,

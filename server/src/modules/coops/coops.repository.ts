@@ -40,6 +40,25 @@ export async function listMembers(ex: Executor, f: DirectoryFilter): Promise<{ r
   return { rows, total: Number(count[0]?.total ?? 0) };
 }
 
+/**
+ * The workers the network knows of each co-op: its people whose account is
+ * active (index people_coop). A co-op with none is left out of the map.
+ */
+export async function knownWorkers(ex: Executor, coopIds: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < coopIds.length; i += 500) {
+    const rows = await ex
+      .selectFrom('people')
+      .select(['coop_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('coop_id', 'in', coopIds.slice(i, i + 500))
+      .where('status', '=', 'active')
+      .groupBy('coop_id')
+      .execute();
+    for (const r of rows) if (r.coop_id) out.set(r.coop_id, Number(r.n));
+  }
+  return out;
+}
+
 export async function sectorCounts(ex: Executor) {
   const rows = await ex
     .selectFrom('coops')

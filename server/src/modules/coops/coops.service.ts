@@ -1,5 +1,6 @@
 /** Use cases of the directory and of co-op profiles and statuses. */
 import type { CoopListQuery, CoopProfilePatch } from '@coopnet/contract/coops';
+import type { Executor } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Coop, CoopStatus, CoopUpdate } from '../../db/schema.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
@@ -33,6 +34,17 @@ export function profileChanges(p: CoopProfilePatch): CoopUpdate {
   };
 }
 
+/** Co-ops in the API's shape, each with the workers the network knows of it (one query for all). */
+export async function presentCoops(ex: Executor, rows: Coop[]) {
+  const known = rows.length > 0 ? await repo.knownWorkers(ex, rows.map((c) => c.id)) : new Map<string, number>();
+  return rows.map((c) => presentCoop(c, known.get(c.id) ?? 0));
+}
+
+/** The first `limit` member co-ops in the directory's order, and how many there are. */
+export async function memberCoops(ex: Executor, limit: number): Promise<{ rows: Coop[]; total: number }> {
+  return repo.listMembers(ex, { limit, offset: 0 });
+}
+
 export function coopsService({ db }: AppDeps) {
   async function load(actor: MaybeActor, idOrSlug: string): Promise<Coop> {
     const coop = UUID.test(idOrSlug) ? await repo.findById(db, idOrSlug) : await repo.findBySlug(db, idOrSlug);
@@ -42,7 +54,7 @@ export function coopsService({ db }: AppDeps) {
 
   async function directory(q: CoopListQuery) {
     const { rows, total } = await repo.listMembers(db, q);
-    return { items: rows.map(presentCoop), total, limit: q.limit, offset: q.offset };
+    return { items: await presentCoops(db, rows), total, limit: q.limit, offset: q.offset };
   }
 
   async function sectors() {
@@ -51,7 +63,8 @@ export function coopsService({ db }: AppDeps) {
 
   async function show(actor: MaybeActor, idOrSlug: string) {
     const coop = await load(actor, idOrSlug);
-    return { ...presentCoop(coop), abilities: coopAbilities(actor, coop) };
+    const [presented] = await presentCoops(db, [coop]);
+    return { ...presented!, abilities: coopAbilities(actor, coop) };
   }
 
   async function update(actor: MaybeActor, id: string, patch: CoopProfilePatch) {

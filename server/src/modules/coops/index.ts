@@ -5,8 +5,7 @@
 export { coopsRoutes } from './coops.routes.ts';
 export { coopAbilities, coopPolicy } from './coops.policy.ts';
 export { findById as findCoop } from './coops.repository.ts';
-export { presentCoop } from './coops.presenter.ts';
-export { searchText } from './coops.service.ts';
+export { memberCoops, presentCoops, searchText } from './coops.service.ts';
 export { slugify } from './slug.ts';
 export { coopMatters } from './matters.ts';
 export { type FirstAdmin, type FirstAdminInvitation, provideFirstAdminInvitation } from './admission.ts';

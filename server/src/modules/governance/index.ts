@@ -5,6 +5,9 @@
  */
 // The API, mounted by modules/index.ts.
 export { assembliesRoutes } from './assemblies/assemblies.routes.ts';
+
+// The next assembly, for the network's home page.
+export { upcomingAssembly } from './assemblies/assemblies.service.ts';
 export { bodiesRoutes } from './bodies/bodies.routes.ts';
 export { bylawsRoutes } from './bylaws/bylaws.routes.ts';
 export { notificationsRoutes } from './notifications/notifications.routes.ts';

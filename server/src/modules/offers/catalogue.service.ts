@@ -40,6 +40,22 @@ async function holderOf(ex: Executor, actor: Actor): Promise<benefits.Holder | n
   return null;
 }
 
+/**
+ * A few offers open today, for the network's home page: the newest offer of
+ * each co-op first, so that several co-ops show, then their other offers.
+ */
+export async function sampleOffers(ex: Executor, today: string, count: number) {
+  const rows = await repo.newestListed(ex, today, count * 10);
+  const seen = new Set<string>();
+  const first: typeof rows = [];
+  const rest: typeof rows = [];
+  for (const r of rows) {
+    (seen.has(r.coop_id) ? rest : first).push(r);
+    seen.add(r.coop_id);
+  }
+  return [...first, ...rest].slice(0, count).map(presentOffer);
+}
+
 export function catalogueService({ db, network }: AppDeps) {
   /**
    * SQL narrows with what it can say the same way on both engines; the

@@ -7,3 +7,4 @@ export { offerPolicy } from './offers.policy.ts';
 export { offerRules, presentOffer } from './offers.presenter.ts';
 export { type OfferRow, selectOffers } from './offers.repository.ts';
 export { checkTerms, columnsOf, termsOfInput } from './offer-terms.ts';
+export { sampleOffers } from './catalogue.service.ts';

@@ -69,6 +69,19 @@ export function catalogueCandidates(ex: Executor, f: CatalogueFilter): Promise<L
   return q.execute();
 }
 
+/** The newest offers in the catalogue today (of member co-ops, active, valid), at most `limit`. */
+export function newestListed(ex: Executor, today: string, limit: number): Promise<OfferRow[]> {
+  return selectOffers(ex)
+    .where('offers.status', '=', 'active')
+    .where('coops.status', '=', 'member')
+    .where((eb) => eb.or([eb('offers.valid_from', 'is', null), eb('offers.valid_from', '<=', today)]))
+    .where((eb) => eb.or([eb('offers.valid_until', 'is', null), eb('offers.valid_until', '>=', today)]))
+    .orderBy('offers.created_at', 'desc')
+    .orderBy('offers.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 /** Every offer of a co-op, any status, newest first: its admins' list. */
 export function allOffersOf(ex: Executor, coopId: string): Promise<OfferRow[]> {
   return selectOffers(ex).where('offers.coop_id', '=', coopId).orderBy('offers.created_at', 'desc').orderBy('offers.id', 'desc').execute();

@@ -11,7 +11,7 @@ import { authorize } from '../../platform/auth/authorize.ts';
 import { rolesOf } from '../../platform/auth/sessions.repository.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
-import { findCoop, presentCoop } from '../coops/index.ts';
+import { findCoop, presentCoops } from '../coops/index.ts';
 import { peoplePolicy } from './people.policy.ts';
 import { presentSelf } from './self.ts';
 import { recordLeaving } from './people.service.ts';
@@ -30,7 +30,7 @@ export function meService(deps: AppDeps) {
       // The same person the session shows, with the roles this request may use.
       person: await presentSelf(db, actor.personId, actor.roles),
       locale: isLocale(person.locale) ? person.locale : null,
-      coop: coop ? presentCoop(coop) : null,
+      coop: coop ? (await presentCoops(db, [coop]))[0]! : null,
     };
   }
 

@@ -1,7 +1,8 @@
 /**
  * The reciprocity module's door: the monthly accounts between co-ops, the
- * settlement-policy matter, and the hold a sale takes on a settled month.
+ * settlement-policy matter, the hold a sale takes on a settled month, and
+ * the totals the accounts count (the network's and one co-op's, month and year).
  */
 export { reciprocityRoutes } from './reciprocity.routes.ts';
 export { reciprocityMatters } from './matters.ts';
-export { holdSettlements, settledMonthsFrom } from './reciprocity.repository.ts';
+export { coopTotals, holdSettlements, type SavedTotals, savedTotals, settledMonthsFrom } from './reciprocity.repository.ts';

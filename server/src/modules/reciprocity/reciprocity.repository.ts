@@ -126,3 +126,72 @@ export async function obligations(ex: Executor, month?: string) {
   if (month) q = q.where('settlement_obligations.month', '=', month);
   return q.orderBy('settlement_obligations.month', 'desc').orderBy('coops.name').orderBy('settlement_obligations.id').execute();
 }
+
+export interface SavedTotals {
+  monthCents: number;
+  monthCount: number;
+  yearCents: number;
+  yearCount: number;
+}
+
+/** The months of `month`'s calendar year, January to December. */
+function yearOf(month: string): string[] {
+  const year = month.slice(0, 4);
+  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/** What the accounts count in `month` and in its year, in one pass (index redemptions_accounting). */
+export async function savedTotals(ex: Executor, month: string): Promise<SavedTotals> {
+  const row = await counted(ex, yearOf(month))
+    .select((eb) => [
+      eb.fn.countAll<number>().as('year_count'),
+      eb.fn.sum<number>('discount_cents').as('year_cents'),
+      eb.fn.sum<number>(eb.case().when('accounting_month', '=', month).then(1).else(0).end()).as('month_count'),
+      eb.fn.sum<number>(eb.case().when('accounting_month', '=', month).then(eb.ref('discount_cents')).else(0).end()).as('month_cents'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    monthCents: Number(row.month_cents ?? 0),
+    monthCount: Number(row.month_count ?? 0),
+    yearCents: Number(row.year_cents ?? 0),
+    yearCount: Number(row.year_count ?? 0),
+  };
+}
+
+/**
+ * One co-op's side of the accounts in `month` and in its year, as the matrix
+ * counts it: what its tills gave, and what its workers received at the tills
+ * of the co-ops (index redemptions_accounting).
+ */
+export async function coopTotals(ex: Executor, coopId: string, month: string): Promise<{ given: SavedTotals; received: SavedTotals }> {
+  const row = await counted(ex, yearOf(month))
+    .where((eb) => eb.or([eb('coop_id', '=', coopId), eb('holder_coop_id', '=', coopId)]))
+    .select((eb) => {
+      const sumIf = (column: 'coop_id' | 'holder_coop_id', thisMonth: boolean, cents: boolean) => {
+        let when = eb(column, '=', coopId);
+        if (thisMonth) when = eb.and([when, eb('accounting_month', '=', month)]);
+        return eb.fn.sum<number>(eb.case().when(when).then(cents ? eb.ref('discount_cents') : eb.lit(1)).else(eb.lit(0)).end());
+      };
+      return [
+        sumIf('coop_id', true, true).as('given_month_cents'),
+        sumIf('coop_id', true, false).as('given_month_count'),
+        sumIf('coop_id', false, true).as('given_year_cents'),
+        sumIf('coop_id', false, false).as('given_year_count'),
+        sumIf('holder_coop_id', true, true).as('received_month_cents'),
+        sumIf('holder_coop_id', true, false).as('received_month_count'),
+        sumIf('holder_coop_id', false, true).as('received_year_cents'),
+        sumIf('holder_coop_id', false, false).as('received_year_count'),
+      ];
+    })
+    .executeTakeFirstOrThrow();
+  const n = (v: unknown) => Number(v ?? 0);
+  return {
+    given: { monthCents: n(row.given_month_cents), monthCount: n(row.given_month_count), yearCents: n(row.given_year_cents), yearCount: n(row.given_year_count) },
+    received: {
+      monthCents: n(row.received_month_cents),
+      monthCount: n(row.received_month_count),
+      yearCents: n(row.received_year_cents),
+      yearCount: n(row.received_year_count),
+    },
+  };
+}

@@ -38,6 +38,11 @@ export async function listAssemblies(ex: Executor, q: { when?: 'upcoming' | 'pas
   return { rows, total: nUpcoming + nPast };
 }
 
+/** The next assembly not yet over (the earliest to start), if any. */
+export async function nextAssembly(ex: Executor, now: string): Promise<AssemblyTable | undefined> {
+  return ex.selectFrom('assemblies').selectAll().where('ends_at', '>=', now).orderBy('starts_at').orderBy('id').limit(1).executeTakeFirst();
+}
+
 /** For the calendar feed: what is coming and what happened since `since`. */
 export async function assembliesSince(ex: Executor, since: string, limit: number) {
   return ex.selectFrom('assemblies').selectAll().where('ends_at', '>=', since).orderBy('starts_at').orderBy('id').limit(limit).execute();

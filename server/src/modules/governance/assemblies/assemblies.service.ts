@@ -4,6 +4,7 @@
  * vote's quorum, see closing.ts) and keep its minutes. Anyone reads them.
  */
 import type { AssemblyInput, AssemblyListQuery, AssemblyPatch } from '@coopnet/contract/governance-bodies';
+import type { Executor } from '../../../db/database.ts';
 import type { AppDeps } from '../../../deps.ts';
 import type { AssemblyTable } from '../../../db/schema-governance.ts';
 import type { MaybeActor } from '../../../platform/auth/actor.ts';
@@ -17,6 +18,12 @@ import { bodiesPolicy } from '../bodies/bodies.policy.ts';
 import { belongsTo, findBody, findPersonWithCoop } from '../bodies/bodies.repository.ts';
 
 const utc = (iso: string) => new Date(iso).toISOString();
+
+/** The next assembly not yet over, as the home page shows it: when, where, of which body. */
+export async function upcomingAssembly(ex: Executor) {
+  const a = await repo.nextAssembly(ex, nowIso());
+  return a ? { id: a.id, bodyId: a.body_id, title: a.title, startsAt: a.starts_at, endsAt: a.ends_at, place: a.place, videoUrl: a.video_url } : null;
+}
 
 function checkTimes(startsAt: string, endsAt: string) {
   if (Date.parse(endsAt) <= Date.parse(startsAt)) {
