@@ -118,7 +118,16 @@ test('the assembly admits an applicant co-op by a vote, and the clock carries it
   await expect(result).toBeVisible({ timeout: 120_000 });
   await expect(result.getByText('Passed', { exact: true })).toBeVisible();
   await expect(result).toContainText('Yes 3, no 0');
-  await expect(page.getByRole('region', { name: 'The lot' })).toContainText('Seed, revealed after the close');
+  // The quorum and the threshold in sentences, with their figures, not the arithmetic.
+  await expect(result.getByText(/^Quorum: \d+ of \d+ took part or were present; a quarter, \d+, was needed\. The quorum was reached\.$/)).toBeVisible();
+  await expect(result.getByText('Threshold: Yes had 3 of the 3 yes and no votes; more than half, so 2, was needed. That was enough.')).toBeVisible();
+  await expect(result).not.toContainText(' × ');
+  // No tie was broken: the lot's seed and fingerprint are folded away, there to check on demand.
+  const lot = page.getByRole('region', { name: 'The lot' });
+  await expect(lot).toContainText('No tie had to be broken by the lot.');
+  await expect(lot.getByText('Seed, revealed after the close')).toBeHidden();
+  await lot.getByText('How the lot is drawn, and how to check it').click();
+  await expect(lot.getByText('Seed, revealed after the close')).toBeVisible();
   await expectAccessible(page);
   await shot(page, 'proposal-passed');
 

@@ -8,14 +8,26 @@ import { fieldErrorsOf, unshownFieldErrors } from './errors.ts';
 const refused = (details: unknown[]) =>
   new ApiError(400, 'validation_failed', 'The request does not have the expected shape.', details);
 
-describe('a refused form in the reader\'s words', () => {
+describe("a refused form in the reader's words", () => {
   beforeAll(async () => {
-    await i18n.init({ showSupportNotice: false, lng: 'es', resources: { en: { translation: en }, es: { translation: es } } });
+    await i18n.init({
+      showSupportNotice: false,
+      interpolation: { escapeValue: false },
+      lng: 'es',
+      resources: { en: { translation: en }, es: { translation: es } },
+    });
   });
 
-  it('says each field\'s reason in Spanish, from the reason and bounds, never the server\'s English', () => {
+  it("says each field's reason in Spanish, from the reason and bounds, never the server's English", () => {
     const error = refused([
-      { path: 'body/title', message: 'Too small: expected string to have >=3 characters', reason: 'too_small', minimum: 3, origin: 'string', inclusive: true },
+      {
+        path: 'body/title',
+        message: 'Too small: expected string to have >=3 characters',
+        reason: 'too_small',
+        minimum: 3,
+        origin: 'string',
+        inclusive: true,
+      },
       { path: 'body/email', message: 'Invalid email address', reason: 'invalid_format', format: 'email' },
       { path: 'body/seats', message: 'Too big', reason: 'too_big', maximum: 100, origin: 'number', inclusive: true },
       { path: 'body/name', message: 'Invalid input: expected string, received undefined', reason: 'required' },
@@ -45,15 +57,17 @@ describe('a refused form in the reader\'s words', () => {
     expect(unshownFieldErrors(t, error)).toEqual([]);
   });
 
-  it('reads an older server\'s details, with no reason, as a refused value', () => {
+  it("reads an older server's details, with no reason, as a refused value", () => {
     expect(fieldErrorsOf(refused([{ path: '/title', message: 'Too small' }])).title).toBe('Este valor no se acepta.');
   });
 });
 
-describe('a list\'s field', () => {
+describe("a list's field", () => {
   it('answers for what is inside it', async () => {
     await i18n.changeLanguage('en');
-    const error = refused([{ path: 'body/options/1', message: 'Too big', reason: 'too_big', maximum: 200, origin: 'string' }]);
+    const error = refused([
+      { path: 'body/options/1', message: 'Too big', reason: 'too_big', maximum: 200, origin: 'string' },
+    ]);
     expect(fieldErrorsOf(error).options).toBe('At most 200 characters.');
     expect(unshownFieldErrors(i18n.t, error)).toEqual([]);
   });

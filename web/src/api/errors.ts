@@ -27,11 +27,13 @@ export function fieldErrorText(t: TFunction, d: FieldDetail): string {
     case 'too_small':
       if (d.minimum === undefined) return t('errors.field.invalid');
       if (kind === 'text' && d.minimum <= 1) return t('errors.field.required');
-      if (kind !== 'number') return t(d.exact ? `errors.field.${kind}Exactly` : `errors.field.${kind}AtLeast`, { count: d.minimum });
+      if (kind !== 'number')
+        return t(d.exact ? `errors.field.${kind}Exactly` : `errors.field.${kind}AtLeast`, { count: d.minimum });
       return t(d.inclusive === false ? 'errors.field.moreThan' : 'errors.field.atLeast', { value: d.minimum });
     case 'too_big':
       if (d.maximum === undefined) return t('errors.field.invalid');
-      if (kind !== 'number') return t(d.exact ? `errors.field.${kind}Exactly` : `errors.field.${kind}AtMost`, { count: d.maximum });
+      if (kind !== 'number')
+        return t(d.exact ? `errors.field.${kind}Exactly` : `errors.field.${kind}AtMost`, { count: d.maximum });
       return t(d.inclusive === false ? 'errors.field.lessThan' : 'errors.field.atMost', { value: d.maximum });
     case 'invalid_format':
       return t(`errors.field.format.${d.format ?? 'other'}`, { defaultValue: t('errors.field.format.other') });

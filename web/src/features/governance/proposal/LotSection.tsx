@@ -2,7 +2,8 @@ import { Card, Code, List, Stack, Text, Title } from '@mantine/core';
 import { lotOrder } from '@coopnet/domain/voting/lot';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Proposal } from '../types.ts';
+import type { CountResult, Proposal } from '../types.ts';
+import { lotBrokeATie } from './result-words.ts';
 
 /** The seed as bytes: hex (what the server publishes) or base64. */
 export function seedBytes(seed: string): Uint8Array<ArrayBuffer> | null {
@@ -46,60 +47,66 @@ function useCommitmentCheck(seed: string | null, commitment: string | null): boo
 /**
  * The lot that breaks ties: committed (its SHA-256 published) when voting
  * opened, its seed revealed at the close. The order is recomputed here from
- * the seed with the same function the count uses.
+ * the seed with the same function the count uses. Its figures are folded
+ * away unless a tie was actually broken by it.
  */
 export function LotSection({ proposal: p }: { proposal: Proposal }) {
   const { t } = useTranslation();
   const matches = useCommitmentCheck(p.lotSeed, p.lotCommitment);
   const bytes = p.lotSeed ? seedBytes(p.lotSeed) : null;
   const order = bytes && p.options.length > 1 ? lotOrder(bytes, p.options.length) : null;
+  const used = lotBrokeATie(p.result?.count as CountResult | null | undefined);
   return (
     <section aria-labelledby="lot-title">
       <Title order={2} id="lot-title" mb="sm">
         {t('lot.title')}
       </Title>
-      <Card withBorder padding="md" maw={900}>
-        <Stack gap="sm">
-          <Text size="sm">{t('lot.explanation')}</Text>
-          <div>
-            <Text fw={700} size="sm" id="lot-commitment">
-              {t('lot.commitment')}
-            </Text>
-            <Code block className="break-anywhere lot-code">
-              {p.lotCommitment}
-            </Code>
-          </div>
-          {p.lotSeed ? (
-            <>
-              <div>
-                <Text fw={700} size="sm" id="lot-seed">
-                  {t('lot.seed')}
-                </Text>
-                <Code block className="break-anywhere lot-code">
-                  {p.lotSeed}
-                </Code>
-              </div>
-              <Text size="sm" role="status">
-                {matches === null ? t('lot.checkYourself') : matches ? t('lot.matches') : t('lot.noMatch')}
+      <Text mb="xs">{t(used ? 'lot.used' : p.lotSeed ? 'lot.notUsed' : 'lot.waiting')}</Text>
+      <details open={used} className="lot-details">
+        <summary>{t('lot.showDetails')}</summary>
+        <Card withBorder padding="md" maw={900} mt="xs">
+          <Stack gap="sm">
+            <Text size="sm">{t('lot.explanation')}</Text>
+            <div>
+              <Text fw={700} size="sm" id="lot-commitment">
+                {t('lot.commitment')}
               </Text>
-              {order && (
+              <Code block className="break-anywhere lot-code">
+                {p.lotCommitment}
+              </Code>
+            </div>
+            {p.lotSeed ? (
+              <>
                 <div>
-                  <Text fw={700} size="sm" id="lot-order">
-                    {t('lot.order')}
+                  <Text fw={700} size="sm" id="lot-seed">
+                    {t('lot.seed')}
                   </Text>
-                  <List type="ordered" size="sm" aria-labelledby="lot-order">
-                    {order.map((i) => (
-                      <List.Item key={i}>{p.options[i] ?? `#${i}`}</List.Item>
-                    ))}
-                  </List>
+                  <Code block className="break-anywhere lot-code">
+                    {p.lotSeed}
+                  </Code>
                 </div>
-              )}
-            </>
-          ) : (
-            <Text size="sm">{t('lot.sealed')}</Text>
-          )}
-        </Stack>
-      </Card>
+                <Text size="sm" role="status">
+                  {matches === null ? t('lot.checkYourself') : matches ? t('lot.matches') : t('lot.noMatch')}
+                </Text>
+                {order && (
+                  <div>
+                    <Text fw={700} size="sm" id="lot-order">
+                      {t('lot.order')}
+                    </Text>
+                    <List type="ordered" size="sm" aria-labelledby="lot-order">
+                      {order.map((i) => (
+                        <List.Item key={i}>{p.options[i] ?? `#${i}`}</List.Item>
+                      ))}
+                    </List>
+                  </div>
+                )}
+              </>
+            ) : (
+              <Text size="sm">{t('lot.sealed')}</Text>
+            )}
+          </Stack>
+        </Card>
+      </details>
     </section>
   );
 }

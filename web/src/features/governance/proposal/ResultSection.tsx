@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { OpenBallots } from './OpenBallots.tsx';
 import { useFormat } from '../../../components/useFormat.ts';
-import { fraction, methodName } from '../rules.ts';
+import { methodName } from '../rules.ts';
+import { quorumSentence, thresholdSentence } from './result-words.ts';
 import { formatVotes, unitsToNumber } from '../units.ts';
 import type {
   ApprovalResult,
@@ -113,15 +114,10 @@ function ChartFigure({ caption, children }: { caption: string; children: ReactNo
 
 function QuorumLine({ check }: { check: QuorumCheck }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   return (
     <Text>
-      <strong>{t('result.quorum')}:</strong>{' '}
-      {t(check.turnoutIs === 'attendance' ? 'result.quorumAttendance' : 'result.quorumBallots', {
-        turnout: check.turnout,
-        electorate: check.electorate,
-        fraction: fraction(check.rule),
-      })}{' '}
-      <code>{check.comparison.text}</code> — {check.met ? t('result.met') : t('result.notMet')}
+      <strong>{t('result.quorum')}:</strong> {quorumSentence(t, check, fmt.number)}
     </Text>
   );
 }
@@ -129,7 +125,7 @@ function QuorumLine({ check }: { check: QuorumCheck }) {
 function YesNoView({ count }: { count: YesNoResult }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const { tally, threshold } = count;
+  const { tally } = count;
   const data = [
     { choice: t('result.yes'), votes: tally.yes, color: 'green.8' },
     { choice: t('result.no'), votes: tally.no, color: 'red.8' },
@@ -166,18 +162,7 @@ function YesNoView({ count }: { count: YesNoResult }) {
           {count.outcome !== 'no_quorum' && (
             <Text>
               <strong>{t('result.threshold')}:</strong>{' '}
-              {t(threshold.rule.strict ? 'governance.rule.moreThan' : 'governance.rule.atLeast', {
-                fraction: fraction(threshold.rule),
-                base: t(`governance.rule.base.${threshold.rule.base}`),
-              })}{' '}
-              ({t('result.baseIs', { base: fmt.number(threshold.base) })}){' '}
-              {threshold.comparison ? (
-                <>
-                  <code>{threshold.comparison.text}</code> — {threshold.met ? t('result.met') : t('result.notMet')}
-                </>
-              ) : (
-                t('result.emptyBase')
-              )}
+              {thresholdSentence(t, count, fmt.number) ?? t('result.emptyBase')}
             </Text>
           )}
         </Stack>
