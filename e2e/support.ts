@@ -106,12 +106,22 @@ export const API_VOTERS = [
   'samira.amrani@escoleta-el-niu.example',
 ];
 
-/** The closing time as the datetime-local input takes it, in the browser's own time zone. */
+/** A time as a datetime-local field of the app takes it: on the network's wall clock (its time zone), not the browser's. */
 export async function localTime(page: Page, at: number): Promise<string> {
-  return page.evaluate((ms) => {
-    const d = new Date(ms);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return page.evaluate(async (ms) => {
+    const network = (await (await fetch('/api/v1/network')).json()) as { timeZone: string };
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: network.timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(new Date(ms));
+    const part = (type: string) => parts.find((p) => p.type === type)!.value;
+    return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
   }, at);
 }
 

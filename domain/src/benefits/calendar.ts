@@ -98,3 +98,35 @@ export function monthBounds(month: string, timeZone: string): { start: Date; end
   const [y, m] = month.split('-').map(Number) as [number, number];
   return { start: startOfLocalDay(y, m, 1, timeZone), end: startOfLocalDay(y, m + 1, 1, timeZone) };
 }
+
+/** "2026-05-04T18:30:00": this instant on the zone's wall clock, as a datetime-local field shows it. */
+export function wallClockValue(at: Date, timeZone: string): string {
+  const w = wallTime(at.getTime(), timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+}
+
+/**
+ * The instant a wall-clock time ("2026-05-04T18:30", seconds optional) names
+ * in the zone; null when it is not one. A time skipped when the clocks go
+ * forward is read with the offset before the change; a time lived twice when
+ * they go back, as its first.
+ */
+export function instantOfWallClock(value: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(value);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const guess = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(guess);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
+  const before = guess - offsetMs(guess - 86_400_000 / 2, timeZone);
+  const candidates = [guess - offsetMs(guess, timeZone), before, guess - offsetMs(before, timeZone)];
+  const exact = candidates.filter((c) => wallClockValue(new Date(c), timeZone).slice(0, 19) === wallClockValue(new Date(guess), 'UTC')).sort((a, b) => a - b);
+  return new Date(exact[0] ?? candidates[1]!);
+}
+
+/** The last day (YYYY-MM-DD) in the zone that lies wholly before `until`: what a card valid until then may promise. */
+export function lastWholeDay(until: Date, timeZone: string): string {
+  const [y, m, d] = localDate(until, timeZone).split('-').map(Number) as [number, number, number];
+  return localDate(new Date(startOfLocalDay(y, m, d, timeZone).getTime() - 1), timeZone);
+}

@@ -62,9 +62,9 @@ export function passwordChangeService({ db, config, mailer, network: settings }:
       const mail = mailText(person.locale ?? network.locale, 'passwordChanged', {
         name: person.display_name,
         network: network.name,
-        at: now.slice(0, 16).replace('T', ' '),
+        at: now,
         link: `${config.publicUrl}/reset-password`,
-      });
+      }, network.timeZone);
       await queueMail(trx, { to: person.email, ...mail });
       return ended;
     });

@@ -7,6 +7,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { credentials } from '@coopnet/domain';
+import { dayText } from '@coopnet/domain/dates';
 
 export interface PrintedCard {
   holderName: string;
@@ -27,7 +28,7 @@ export interface CardSheet {
 
 const LABELS = {
   en: { card: 'Member card', code: 'Code', validUntil: 'Valid until', title: 'Member cards' },
-  es: { card: 'Tarjeta de miembro', code: 'Código', validUntil: 'Válida hasta', title: 'Tarjetas de miembro' },
+  es: { card: 'Tarjeta de socia', code: 'Código', validUntil: 'Válida hasta el', title: 'Tarjetas de socia' },
 } as const;
 
 export const CARDS_PER_PAGE = 8;
@@ -114,7 +115,7 @@ function drawCard(doc: PDFKit.PDFDocument, sheet: CardSheet, card: PrintedCard, 
   line(card.coopName, 23.5, 'Helvetica', 7.5, '#222222', 2);
   line(l.code, 35, 'Helvetica', 6, '#444444');
   line(credentials.formatShortCode(card.shortCode), 37.5, 'Courier-Bold', 12, '#000000');
-  line(`${l.validUntil} ${card.validUntil}`, 46.5, 'Helvetica', 6.5, '#222222');
+  line(`${l.validUntil} ${dayText(card.validUntil, sheet.locale)}`, 46.5, 'Helvetica', 6.5, '#222222');
 }
 
 /** The sheet as PDF bytes: ceil(cards / 8) A4 pages. */

@@ -34,12 +34,6 @@ export const RENEW_WITHIN_DAYS = 7;
  */
 export const REVOCATION_SETTLE_MS = 2 * 60_000;
 
-/** The last day, in the network's time zone, the card is valid all day long: what print may promise. */
-function lastWholeDay(expiresAt: string, timeZone: string): string {
-  const [y, m, d] = benefits.localDate(new Date(expiresAt), timeZone).split('-').map(Number);
-  return benefits.localDate(new Date(benefits.startOfLocalDay(y!, m!, d!, timeZone).getTime() - 1), timeZone);
-}
-
 /** A worker's leaving revokes their cards, in its transaction: wiring.ts registers it for people's "worker left". */
 export async function revokeCardsOfLeaver(trx: Tx, left: { personId: string; actorId: string; at: string }): Promise<void> {
   await revokeCardsOf(trx, left.personId, left.actorId, left.at, 'worker_left');
@@ -170,7 +164,7 @@ export function cardsService({ db, dialect, config, network: settings }: AppDeps
         coopName: coop.name,
         token: signCard(signer, network.id, holderName, card),
         shortCode: card.short_code,
-        validUntil: lastWholeDay(card.expires_at, network.timeZone),
+        validUntil: benefits.lastWholeDay(new Date(card.expires_at), network.timeZone),
       })),
     });
     return { pdf, slug: coop.slug };

@@ -1,4 +1,6 @@
 /** Mail texts in the network's languages. Placeholders are {name}. */
+import { dateTimeText } from '@coopnet/domain/dates';
+
 type Template = { subject: string; text: string };
 type Catalog = Record<string, Template>;
 
@@ -13,7 +15,7 @@ const en: Catalog = {
   },
   passwordChanged: {
     subject: 'Your {network} password was changed',
-    text: 'Hello {name},\n\nThe password of your {network} account was changed on {at} (UTC), by someone signed in to it.\nYour other sessions were signed out.\n\nIf it was you, nothing more is needed.\nIf it was not you, ask for a new password at once, which signs everyone out:\n\n{link}\n',
+    text: 'Hello {name},\n\nThe password of your {network} account was changed on {at} (network time, {zone}), by someone signed in to it.\nYour other sessions were signed out.\n\nIf it was you, nothing more is needed.\nIf it was not you, ask for a new password at once, which signs everyone out:\n\n{link}\n',
   },
   signupConfirm: {
     subject: 'Confirm your {network} account',
@@ -33,11 +35,11 @@ const en: Catalog = {
   },
   proposalOpened: {
     subject: 'Vote open: {title}',
-    text: 'Hello {name},\n\nVoting is open on "{title}" in {network}, until {closesAt} (UTC).\nRead the proposal and vote here:\n\n{link}\n',
+    text: 'Hello {name},\n\nVoting is open on "{title}" in {network}, until {closesAt} (network time, {zone}).\nRead the proposal and vote here:\n\n{link}\n',
   },
   proposalClosingSoon: {
     subject: 'Voting closes soon: {title}',
-    text: 'Hello {name},\n\nVoting on "{title}" in {network} closes at {closesAt} (UTC).\nIf you have not voted yet, you can still do it here:\n\n{link}\n',
+    text: 'Hello {name},\n\nVoting on "{title}" in {network} closes on {closesAt} (network time, {zone}).\nIf you have not voted yet, you can still do it here:\n\n{link}\n',
   },
   proposalDecided: {
     subject: 'Decided: {title}',
@@ -56,7 +58,7 @@ const es: Catalog = {
   },
   passwordChanged: {
     subject: 'Se cambió tu contraseña de {network}',
-    text: 'Hola {name}:\n\nLa contraseña de tu cuenta de {network} se cambió el {at} (UTC), desde una sesión abierta en ella.\nTus otras sesiones se cerraron.\n\nSi fuiste tú, no hace falta nada más.\nSi no fuiste tú, pide una contraseña nueva cuanto antes; así se cierran todas las sesiones:\n\n{link}\n',
+    text: 'Hola {name}:\n\nLa contraseña de tu cuenta de {network} se cambió el {at} (hora de la red, {zone}), desde una sesión abierta en ella.\nTus otras sesiones se cerraron.\n\nSi fuiste tú, no hace falta nada más.\nSi no fuiste tú, pide una contraseña nueva cuanto antes; así se cierran todas las sesiones:\n\n{link}\n',
   },
   signupConfirm: {
     subject: 'Confirma tu cuenta de {network}',
@@ -76,11 +78,11 @@ const es: Catalog = {
   },
   proposalOpened: {
     subject: 'Votación abierta: {title}',
-    text: 'Hola {name}:\n\nLa votación sobre «{title}» en {network} está abierta hasta {closesAt} (UTC).\nLee la propuesta y vota aquí:\n\n{link}\n',
+    text: 'Hola {name}:\n\nLa votación sobre «{title}» en {network} está abierta hasta el {closesAt} (hora de la red, {zone}).\nLee la propuesta y vota aquí:\n\n{link}\n',
   },
   proposalClosingSoon: {
     subject: 'La votación cierra pronto: {title}',
-    text: 'Hola {name}:\n\nLa votación sobre «{title}» en {network} cierra el {closesAt} (UTC).\nSi aún no has votado, todavía puedes hacerlo aquí:\n\n{link}\n',
+    text: 'Hola {name}:\n\nLa votación sobre «{title}» en {network} cierra el {closesAt} (hora de la red, {zone}).\nSi aún no has votado, todavía puedes hacerlo aquí:\n\n{link}\n',
   },
   proposalDecided: {
     subject: 'Decidido: {title}',
@@ -104,14 +106,21 @@ const outcomeNames: Record<string, Record<string, string>> = {
   es: { passed: 'aprobada', failed: 'no aprobada', no_quorum: 'sin quórum', elected: 'personas elegidas' },
 };
 
-export function mailText(locale: string, template: MailTemplate, vars: Record<string, string | number>): Template {
+/** The placeholders that hold an instant (ISO text), written in the reader's language and the network's time zone, as the app writes them. */
+const TIMES = new Set(['at', 'closesAt', 'startsAt', 'endsAt']);
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/** `timeZone`: the network's; every time in a mail is in it, and the mail says which ({zone}). */
+export function mailText(locale: string, template: MailTemplate, vars: Record<string, string | number>, timeZone = 'UTC'): Template {
   const t = (catalogs[locale] ?? en)[template] ?? en[template]!;
   const names = roleNames[locale] ?? roleNames.en!;
   const outcomes = outcomeNames[locale] ?? outcomeNames.en!;
   const value = (k: string) => {
     const v = vars[k];
+    if (k === 'zone') return v ?? timeZone;
     if (k === 'role' && typeof v === 'string') return names[v] ?? v;
     if (k === 'outcome' && typeof v === 'string') return outcomes[v] ?? v;
+    if (TIMES.has(k) && typeof v === 'string' && INSTANT.test(v)) return dateTimeText(new Date(v), catalogs[locale] ? locale : 'en', timeZone);
     return v;
   };
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(value(k) ?? `{${k}}`));

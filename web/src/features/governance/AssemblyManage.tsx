@@ -10,19 +10,14 @@ import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { useNetworkTime } from '../../components/useNetworkTime.ts';
 import { assembliesKey, assemblyKey } from './governance.api.ts';
 import type { Assembly, AssemblyWithAbilities, Attendee, Body, ProposalSummary } from './types.ts';
-
-/** A `datetime-local` value (the browser's time zone) as ISO UTC, or null when empty or invalid. */
-export function localToIso(v: string): string | null {
-  if (!v) return null;
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
 
 export function NewAssemblyForm({ bodies }: { bodies: Body[] }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const time = useNetworkTime();
   const [bodyId, setBodyId] = useState('');
   const [title, setTitle] = useState('');
   const [startsAt, setStartsAt] = useState('');
@@ -37,8 +32,8 @@ export function NewAssemblyForm({ bodies }: { bodies: Body[] }) {
         body: {
           bodyId,
           title: title.trim(),
-          startsAt: localToIso(startsAt) ?? startsAt,
-          endsAt: localToIso(endsAt) ?? endsAt,
+          startsAt: time.fromInput(startsAt) ?? startsAt,
+          endsAt: time.fromInput(endsAt) ?? endsAt,
           place: place.trim() || undefined,
           videoUrl: videoUrl.trim() || undefined,
         },
@@ -87,9 +82,13 @@ export function NewAssemblyForm({ bodies }: { bodies: Body[] }) {
           error={errors.title}
           required
         />
+        <Text size="sm" id="new-assembly-zone">
+          {t('assemblies.timeZone', { zone: time.zone })}
+        </Text>
         <Group grow wrap="wrap" align="flex-start">
           <TextInput
             type="datetime-local"
+            aria-describedby="new-assembly-zone"
             label={t('assemblies.startsAt')}
             value={startsAt}
             onChange={(e) => setStartsAt(e.currentTarget.value)}
@@ -99,6 +98,7 @@ export function NewAssemblyForm({ bodies }: { bodies: Body[] }) {
           />
           <TextInput
             type="datetime-local"
+            aria-describedby="new-assembly-zone"
             label={t('assemblies.endsAt')}
             value={endsAt}
             onChange={(e) => setEndsAt(e.currentTarget.value)}

@@ -16,14 +16,8 @@ export function useOfferWords() {
   const lang = i18n.language;
   const currency = network?.currency ?? 'EUR';
   const money = useMoney(currency);
-  // Validity dates are calendar days (YYYY-MM-DD), not instants: read them at UTC midnight and print them in UTC.
-  const day = (d: string) => {
-    try {
-      return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
-    } catch {
-      return d;
-    }
-  };
+  // Validity dates are calendar days (YYYY-MM-DD), not instants: written as every date of the app is.
+  const day = fmt.day;
 
   const benefit = (o: Offer) => {
     if (o.kind === 'percent') return t('offers.benefit.percent', { percent: fmt.number(o.percent ?? 0) });

@@ -139,7 +139,7 @@ export async function sendReminders(deps: AppDeps, now: string = nowIso()): Prom
         kind: 'proposal.closing_soon',
         subjectId: id,
         data: { title: p.title, closesAt: p.voting_closes_at },
-        mail: { template: 'proposalClosingSoon', vars: { title: p.title, closesAt: p.voting_closes_at.slice(0, 16).replace('T', ' '), link: `${config.publicUrl}/proposals/${id}` } },
+        mail: { template: 'proposalClosingSoon', vars: { title: p.title, closesAt: p.voting_closes_at, link: `${config.publicUrl}/proposals/${id}` } },
       });
       await recordAudit(trx, { actorId: null, action: 'proposal.reminded', subjectType: 'proposal', subjectId: id, after: { people: waiting.length } });
       return true;

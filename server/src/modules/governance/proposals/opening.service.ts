@@ -112,7 +112,7 @@ export function openingService(deps: AppDeps) {
         kind: 'proposal.opened',
         subjectId: id,
         data: { title: p.title, closesAt },
-        mail: { template: 'proposalOpened', vars: { title: p.title, closesAt: closesAt.slice(0, 16).replace('T', ' '), link: `${config.publicUrl}/proposals/${id}` } },
+        mail: { template: 'proposalOpened', vars: { title: p.title, closesAt, link: `${config.publicUrl}/proposals/${id}` } },
       });
       await recordAudit(trx, { actorId: actor.personId, action: 'proposal.opened', subjectType: 'proposal', subjectId: id, before: { status: p.status }, after: { status: 'voting', closesAt, electorateSize: size, lotCommitment: commitment, bodyId: body.id } });
       return true;

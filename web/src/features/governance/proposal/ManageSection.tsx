@@ -6,35 +6,24 @@ import { api } from '../../../api/client.ts';
 import { fieldErrorsOf } from '../../../api/errors.ts';
 import { ConfirmModal } from '../../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { useNetworkTime } from '../../../components/useNetworkTime.ts';
 import { proposalKey, proposalsKey } from '../governance.api.ts';
 import type { Proposal } from '../types.ts';
 
-/** "2025-05-04T18:30:00" in this device's time zone: the value a datetime-local input takes. */
-export function localInputValue(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
-/** A datetime-local value, read in this device's time zone, as an ISO instant in UTC; null if unreadable. */
-export function isoFromLocalInput(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)) return null;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-
-function defaultClosing(p: Proposal): string {
+function defaultClosing(p: Proposal, toInput: (at: Date) => string): string {
   const rule = p.rule;
   const hours = Math.min(Math.max(rule?.minVotingHours ?? 0, 7 * 24), rule?.maxVotingHours ?? 7 * 24);
   const d = new Date(Date.now() + hours * 3_600_000);
   d.setSeconds(0, 0);
-  return localInputValue(d);
+  return toInput(d);
 }
 
 /** For the author and the coordinators: move a draft to discussion, open the vote. */
 export function ManageSection({ proposal: p }: { proposal: Proposal }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [closesAt, setClosesAt] = useState(() => defaultClosing(p));
+  const time = useNetworkTime();
+  const [closesAt, setClosesAt] = useState(() => defaultClosing(p, time.toInput));
   const [localError, setLocalError] = useState<string | null>(null);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const refresh = async () => {
@@ -63,7 +52,6 @@ export function ManageSection({ proposal: p }: { proposal: Proposal }) {
   const mayOpen = before && p.abilities.open;
   const mayWithdraw = before && p.abilities.withdraw;
   if (!mayDiscuss && !mayOpen && !mayWithdraw) return null;
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const rule = p.rule;
 
   return (
@@ -89,7 +77,7 @@ export function ManageSection({ proposal: p }: { proposal: Proposal }) {
               onSubmit={(e) => {
                 e.preventDefault();
                 setLocalError(null);
-                const iso = isoFromLocalInput(closesAt);
+                const iso = time.fromInput(closesAt);
                 if (!iso) {
                   setLocalError(t('proposal.manage.badTime'));
                   return;
@@ -109,14 +97,14 @@ export function ManageSection({ proposal: p }: { proposal: Proposal }) {
                   type="datetime-local"
                   label={t('proposal.manage.closesAt')}
                   description={t('proposal.manage.closesAtHint', {
-                    zone,
+                    zone: time.zone,
                     min: rule?.minVotingHours ?? 0,
                     max: rule?.maxVotingHours ?? 0,
                   })}
                   value={closesAt}
                   onChange={(e) => setClosesAt(e.currentTarget.value)}
                   step={1}
-                  min={localInputValue(new Date())}
+                  min={time.toInput(new Date())}
                   required
                   maw={320}
                   error={fieldErrorsOf(open.error).closesAt}

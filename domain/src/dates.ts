@@ -1,0 +1,32 @@
+/**
+ * The one way Coopnet writes dates and times, per language: the app's pages,
+ * printed cards and mails all call these, in the network's time zone, so a
+ * date reads the same wherever it is shown ("4 dic 2027", "Dec 4, 2027";
+ * "15 dic 2026, 18:00").
+ */
+const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions, timeZone: string | undefined): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone });
+  } catch {
+    // an unknown zone or language: the device's, rather than nothing
+    return new Intl.DateTimeFormat(undefined, options);
+  }
+}
+
+/** The day of an instant in the zone: "4 dic 2027". */
+export function dateText(at: Date, locale: string, timeZone: string | undefined): string {
+  return formatter(locale, DATE, timeZone).format(at);
+}
+
+/** An instant in the zone: "15 dic 2026, 18:00". */
+export function dateTimeText(at: Date, locale: string, timeZone: string | undefined): string {
+  return formatter(locale, DATE_TIME, timeZone).format(at);
+}
+
+/** A calendar day (YYYY-MM-DD), which has no time zone: "4 dic 2027". */
+export function dayText(day: string, locale: string): string {
+  return formatter(locale, DATE, 'UTC').format(new Date(`${day}T12:00:00Z`));
+}
