@@ -10,9 +10,10 @@ import { useAbilities, useSession } from '../../api/session.ts';
 import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useCoop } from '../coops/coops.api.ts';
-import { TillLink } from '../till/TillLink.tsx';
 import type { ProposalSummary } from '../governance/types.ts';
 import { ReciprocityLink } from '../reciprocity/ReciprocityLink.tsx';
+import { TillLink } from '../till/TillLink.tsx';
+import { CashierCard, MemberCardSection, TreasurerCard } from './RoleCards.tsx';
 
 /** What a signed-in person can do, grouped by the hats they wear. The server's abilities decide what shows. */
 export function DashboardPage() {
@@ -25,28 +26,22 @@ export function DashboardPage() {
   const coordinates =
     abilities.decideApplications || abilities.readAudit || abilities.readOutbox || abilities.manageNetwork;
 
+  const roles = new Set(person.roles.map((r) => r.role));
+  const holdsCard = !!person.coopId || person.supporter;
+
+  // Each hat's main job first, in the order of what people do most: the till, their co-op, the accounts, the network.
   return (
     <Stack gap="xl">
       <Title order={1}>{t('dashboard.heading', { name: person.displayName })}</Title>
-      <YouCard person={person} />
-      <OpenVotesCard />
+      {abilities.cashierOfCoops.length > 0 && <CashierCard coopIds={abilities.cashierOfCoops} />}
       {abilities.adminOfCoops.map((coopId) => (
         <AdminCoopCard key={coopId} coopId={coopId} fallbackName={coopId === person.coopId ? person.coopName : null} />
       ))}
-      {abilities.cashierOfCoops.length > 0 && (
-        <section aria-labelledby="cashier-title">
-          <Title order={2} id="cashier-title" mb="sm">
-            {t('dashboard.cashier.title')}
-          </Title>
-          <Text>{t('dashboard.cashier.text', { count: abilities.cashierOfCoops.length })}</Text>
-          <Group gap="sm" mt="sm">
-            {abilities.cashierOfCoops.map((id) => (
-              <TillLink key={id} coopId={id} named />
-            ))}
-          </Group>
-        </section>
-      )}
+      {roles.has('treasurer') && <TreasurerCard />}
       {coordinates && <CoordinatorCard />}
+      {holdsCard && <MemberCardSection supporter={!person.coopId} />}
+      <OpenVotesCard />
+      <YouCard person={person} />
     </Stack>
   );
 }
@@ -100,6 +95,9 @@ function AdminCoopCard({ coopId, fallbackName }: { coopId: string; fallbackName:
         {t('dashboard.admin.title', { coop: name })}
       </Title>
       <Group gap="sm">
+        <Button component={Link} to={`/coops/${coopId}/offers`}>
+          {t('firstScreen.admin.offers')}
+        </Button>
         <Button component={Link} to={`/coops/${coopId}/workers`} variant="default">
           {t('dashboard.admin.workers')}
         </Button>
@@ -129,6 +127,7 @@ function CoordinatorCard() {
   });
   const links = [
     abilities.decideApplications && { to: '/admin/applications', label: t('dashboard.coordinator.applications') },
+    { to: '/proposals', label: t('firstScreen.coordinator.proposals') },
     abilities.readAudit && { to: '/admin/audit', label: t('dashboard.coordinator.audit') },
     abilities.readOutbox && { to: '/admin/outbox', label: t('dashboard.coordinator.outbox') },
     abilities.manageNetwork && { to: '/admin/network', label: t('dashboard.coordinator.network') },
