@@ -93,6 +93,42 @@ describeOnDatabases('demo network', (t) => {
     expect(months).toBeLessThan(2);
   });
 
+  it('shows a living network: an open vote, a decided one with its result, a motion in discussion, last month’s minutes and the fund committee', async () => {
+    const worker = new Client(t.app);
+    const shown = seeded.logins.find((l) => l.role === 'worker')!;
+    const login = await worker.post('/api/v1/auth/login', { email: shown.email, password: DEMO_PASSWORD });
+    worker.csrf = login.json().csrfToken;
+
+    const voting = (await worker.get('/api/v1/proposals?status=voting')).json();
+    expect(voting.total).toBe(1);
+    const open = (await worker.get(`/api/v1/proposals/${voting.items[0].id}`)).json();
+    expect(open.title).toMatch(/fondo de solidaridad/);
+    expect(Date.parse(open.votingClosesAt)).toBeGreaterThan(Date.now());
+    // Some delegates have voted already; the demo's own logins have not, so whoever tries the demo can.
+    const cast = await worker.post(`/api/v1/proposals/${open.id}/ballots`, { ballot: { choice: 'yes' } });
+    expect(cast.statusCode, cast.body).toBe(201);
+
+    const passed = (await worker.get('/api/v1/proposals?status=passed')).json();
+    expect(passed.total).toBe(1);
+    const decided = (await worker.get(`/api/v1/proposals/${passed.items[0].id}`)).json();
+    expect(decided.result).toMatchObject({ outcome: 'passed', tally: { yes: 8, no: 2, abstain: 1 } });
+    expect(decided.electorateSize).toBe(12);
+    const policy = (await worker.get('/api/v1/reciprocity/settlement-policy')).json();
+    expect(policy).toMatchObject({ policy: 'none', source: 'proposal' });
+
+    const discussed = (await worker.get('/api/v1/proposals?status=discussion')).json();
+    expect(discussed.total).toBe(1);
+    expect((await worker.get(`/api/v1/proposals/${discussed.items[0].id}/comments`)).json().total).toBe(2);
+
+    const past = (await worker.get('/api/v1/assemblies?when=past')).json().items;
+    expect(past).toHaveLength(1);
+    expect(past[0].minutes).toMatch(/^Asistieron/);
+    expect(Date.parse(past[0].endsAt)).toBeLessThan(Date.now());
+
+    const committee = (await worker.get('/api/v1/bodies')).json().items.find((b: { kind: string }) => b.kind === 'committee');
+    expect((await worker.get(`/api/v1/bodies/${committee.id}/members?active=true`)).json().total).toBe(3);
+  });
+
   it('writes one audit event that sums the seed up', async () => {
     const events = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'demo.seeded').execute();
     expect(events).toHaveLength(1);

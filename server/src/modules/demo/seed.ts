@@ -69,7 +69,7 @@ export async function seedDemo(
     await inBatches(plan.roleGrants, (b) => repo.insertRoleGrants(trx, b), 'roles', onProgress);
     await repo.insertCoops(trx, plan.applicants);
     await repo.insertApplications(trx, plan.applications);
-    const governance = await seedGovernance(trx, plan.people, now);
+    const governance = await seedGovernance(trx, { people: plan.people, loginEmails: new Set(plan.logins.map((l) => l.email)), treasurerEmail: plan.logins.find((l) => l.role === 'treasurer')!.email, now });
     const benefits = await seedBenefits(trx, plan, now);
     await recordAudit(trx, {
       actorId: null,

@@ -27,4 +27,4 @@ export { type PassedDecision, lastPassed } from './proposals/decisions.ts';
 export { adoptBylaws, currentBylaws } from './bylaws/bylaws.repository.ts';
 
 // Setting a network up without its people (the demo seed, tests).
-export { governanceBodies, scheduleAssembly } from './seeding.ts';
+export { type SeededProposal, governanceBodies, scheduleAssembly, seedAgenda, seedProposal } from './seeding.ts';
