@@ -16,3 +16,10 @@ describe('times in mails', () => {
     expect(mailText('es', 'proposalOpened', vars, 'Europe/Madrid').text).toContain('«2026-12-15T17:00:00.000Z»');
   });
 });
+
+describe('names in mails', () => {
+  it('call a worker what the app calls them', () => {
+    const mail = mailText('es', 'invitation', { name: 'Lucía', coop: 'Forn de la Plaça', network: 'Red', role: 'worker', days: 7, link: 'x' });
+    expect(mail.text).toContain('(como persona trabajadora)');
+  });
+});

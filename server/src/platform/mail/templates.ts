@@ -97,7 +97,7 @@ export type MailTemplate = keyof typeof en;
 /** Role names as people read them, so a mail never shows a code. */
 const roleNames: Record<string, Record<string, string>> = {
   en: { worker: 'a worker', coop_admin: 'its administrator', coordinator: 'a coordinator', cashier: 'a cashier', treasurer: 'a treasurer' },
-  es: { worker: 'socia trabajadora', coop_admin: 'administradora', coordinator: 'coordinadora', cashier: 'cajera', treasurer: 'tesorera' },
+  es: { worker: 'persona trabajadora', coop_admin: 'persona administradora', coordinator: 'coordinadora', cashier: 'cajera', treasurer: 'tesorera' },
 };
 
 /** Outcomes of a vote as people read them (proposalDecided's {outcome}). */
