@@ -30,3 +30,8 @@ export function dateTimeText(at: Date, locale: string, timeZone: string | undefi
 export function dayText(day: string, locale: string): string {
   return formatter(locale, DATE, 'UTC').format(new Date(`${day}T12:00:00Z`));
 }
+
+/** From one instant to another in the zone, the day written once when it is the same: "15 dic 2026, 18:00–20:30". */
+export function dateTimeRangeText(from: Date, to: Date, locale: string, timeZone: string | undefined): string {
+  return formatter(locale, DATE_TIME, timeZone).formatRange(from, to);
+}

@@ -1,3 +1,4 @@
+import { dateTimeRangeText } from '@coopnet/domain/dates';
 import type { Page } from '@coopnet/contract/common';
 import type { Worker } from '@coopnet/contract/people';
 import {
@@ -319,18 +320,11 @@ function AssembliesSection({ bodies }: { bodies: Body[] }) {
   );
 }
 
-/** "15 Dec 2026, 18:00 – 20:30": a range written once, in the network's time zone. */
+/** "15 dic 2026, 18:00–20:30": a range written once, in the network's time zone, as every date of the app. */
 function useDateRange(from: string, to: string): string {
   const { i18n } = useTranslation();
   const { data: network } = useNetwork();
-  const opts: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' };
-  let f: Intl.DateTimeFormat;
-  try {
-    f = new Intl.DateTimeFormat(i18n.language, { ...opts, timeZone: network?.timeZone });
-  } catch {
-    f = new Intl.DateTimeFormat(i18n.language, opts);
-  }
-  return f.formatRange(new Date(from), new Date(to));
+  return dateTimeRangeText(new Date(from), new Date(to), i18n.language, network?.timeZone);
 }
 
 function AssemblyCard({ assembly: a }: { assembly: Assembly }) {
