@@ -97,7 +97,7 @@ export async function actorClient(deps: AppDeps, app: FastifyInstance, o: Person
 
 /** Counts rows in every table, to check that a refused request changed nothing. */
 export async function tableCounts(deps: AppDeps): Promise<Record<string, number>> {
-  const tables = ['coops', 'join_applications', 'people', 'role_grants', 'invitations', 'api_tokens', 'audit_events', 'outbox_mail', 'cards', 'offers', 'redemptions', 'settlement_obligations'] as const;
+  const tables = ['sectors', 'coops', 'join_applications', 'people', 'role_grants', 'invitations', 'api_tokens', 'audit_events', 'outbox_mail', 'cards', 'offers', 'redemptions', 'settlement_obligations'] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {
     const r = await deps.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006-benefits.ts';
 import * as m0007 from './migrations/0007-account-secrets.ts';
 import * as m0008 from './migrations/0008-till-proof.ts';
 import * as m0009 from './migrations/0009-database-purpose.ts';
+import * as m0010 from './migrations/0010-sectors.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-account-secrets': m0007,
   '0008-till-proof': m0008,
   '0009-database-purpose': m0009,
+  '0010-sectors': m0010,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -26,6 +26,16 @@ export interface NetworkTable {
 
 export type DatabasePurpose = 'demo' | 'real';
 
+/** One of the network's sectors: co-ops and offers name it by code; people read its name in their language. */
+export interface SectorTable {
+  code: string;
+  name_en: string;
+  name_es: string;
+  created_at: string;
+  updated_at: string;
+}
+export type Sector = Selectable<SectorTable>;
+
 /** A co-op's and an application's statuses are the ones the API names (contract/src/coops.ts). */
 export type { ApplicationStatus, CoopStatus };
 
@@ -190,6 +200,7 @@ export interface IdempotencyKeyTable {
 
 export interface Database extends GovernanceTables, CardTables, BenefitTables {
   network: NetworkTable;
+  sectors: SectorTable;
   coops: CoopTable;
   join_applications: JoinApplicationTable;
   people: PersonTable;

@@ -14,6 +14,7 @@ import { conflict, notFound } from '../../platform/errors.ts';
 import { queueMail } from '../../platform/mail/outbox.repository.ts';
 import { mailText } from '../../platform/mail/templates.ts';
 import { currentBylaws } from '../governance/index.ts';
+import { checkSectors } from '../network/index.ts';
 import { admitApplication } from './admission.ts';
 import { coopPolicy } from './coops.policy.ts';
 import * as repo from './coops.repository.ts';
@@ -26,6 +27,7 @@ export function applicationsService({ db, config, mailer, network: settings }: A
     const coopId = newId();
     const now = nowIso();
     await db.transaction().execute(async (trx) => {
+      await checkSectors(trx, [input.coop.sector], 'coop.sector');
       const base = slugify(input.coop.name);
       const slug = uniqueSlug(base, await repo.slugsLike(trx, base));
       const c = input.coop;

@@ -8,6 +8,7 @@ import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
+import { checkSectors } from '../network/index.ts';
 import { coopAbilities, coopPolicy } from './coops.policy.ts';
 import { presentCoop } from './coops.presenter.ts';
 import * as repo from './coops.repository.ts';
@@ -73,6 +74,7 @@ export function coopsService({ db }: AppDeps) {
     const changes = profileChanges(patch);
     const next = { ...coop, ...changes };
     await db.transaction().execute(async (trx) => {
+      if (patch.sector !== undefined && patch.sector !== coop.sector) await checkSectors(trx, [patch.sector], 'sector');
       await repo.updateCoop(trx, coop.id, {
         ...changes,
         search_text: searchText(next.name, next.description, next.city, next.sector),

@@ -214,7 +214,7 @@ export const DEMO_APPLICANTS: readonly DemoApplicant[] = [
   },
   {
     name: 'Cuidem Cooperativa de Cures',
-    sector: 'home care',
+    sector: 'home-care',
     address: 'Carrer de Tomàs de Montañana 19, Orriols',
     latitude: 39.4951,
     longitude: -0.3702,
@@ -260,7 +260,7 @@ export const SECTORS: readonly { sector: string; kinds: readonly string[]; does:
   { sector: 'brewery', kinds: ['Cervesa', 'Cerveseria', 'Fàbrica de Cervesa'], does: 'craft beer brewed with local ingredients' },
   { sector: 'textiles', kinds: ['Tèxtils', 'Taller de Costura', 'Confeccions'], does: 'sewing, alterations and clothes made from surplus fabric' },
   { sector: 'removals', kinds: ['Mudances', 'Transports'], does: 'house moves and small transport with electric vans' },
-  { sector: 'home care', kinds: ['Cures', 'Atenció a Domicili'], does: 'home care for older and disabled people' },
+  { sector: 'home-care', kinds: ['Cures', 'Atenció a Domicili'], does: 'home care for older and disabled people' },
   { sector: 'energy', kinds: ['Energia', 'Solar', 'Instal·lacions'], does: 'solar panels, efficient heating and energy advice' },
   { sector: 'media', kinds: ['Ràdio', 'Revista', 'Produccions'], does: 'local journalism, radio and video' },
 ];

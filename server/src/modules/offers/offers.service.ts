@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { newId, nowIso } from '../../platform/clock.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { coopPolicy, findCoop } from '../coops/index.ts';
+import { checkSectors } from '../network/index.ts';
 import { applyPatch, checkTerms, columnsOf, termsOfInput, termsOfRow } from './offer-terms.ts';
 import { isListed, offerPolicy } from './offers.policy.ts';
 import { presentOffer } from './offers.presenter.ts';
@@ -60,6 +61,7 @@ export function offersService({ db, network }: AppDeps) {
       ended_at: null,
     };
     await db.transaction().execute(async (trx) => {
+      await checkSectors(trx, terms.sectors, 'sectors');
       await repo.insertOffer(trx, row);
       await recordAudit(trx, { actorId: actor.personId, action: 'offer.created', subjectType: 'offer', subjectId: row.id, coopId: coop.id, after: terms });
     });
@@ -80,6 +82,7 @@ export function offersService({ db, network }: AppDeps) {
     const was = Object.fromEntries(changed.map((k) => [k, before[k]]));
     const is = Object.fromEntries(changed.map((k) => [k, after[k]]));
     await db.transaction().execute(async (trx) => {
+      if (patch.sectors !== undefined) await checkSectors(trx, next.sectors, 'sectors');
       if (!(await repo.updateOpenOffer(trx, row.id, { ...is, updated_at: nowIso() }))) throw ended();
       await recordAudit(trx, { actorId: actor.personId, action: 'offer.updated', subjectType: 'offer', subjectId: row.id, coopId: row.coop_id, before: was, after: is });
     });
