@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, shot } from './support.ts';
 
-const COOP = { name: 'Bicis del Túria', sector: 'bicycles', slug: 'bicis-del-turia' };
+const COOP = { name: 'Bicis del Túria', sector: 'bicycles', sectorName: 'Bicycles', slug: 'bicis-del-turia' };
 
 test('a visitor searches and filters the directory and opens a co-op', async ({ page, request }) => {
   const uncaught: Error[] = [];
@@ -50,7 +50,7 @@ test('a visitor searches and filters the directory and opens a co-op', async ({ 
   const expected = ((await res.json()) as { total: number }).total;
   expect(expected).toBeGreaterThan(0);
   const sector = search.getByRole('combobox', { name: 'Sector' });
-  await expect(sector.getByRole('option', { name: `${COOP.sector} (${expected})` })).toBeAttached();
+  await expect(sector.getByRole('option', { name: `${COOP.sectorName} (${expected})` })).toBeAttached();
   await sector.selectOption(COOP.sector);
   await expect(list.getByText(expected === 1 ? '1 co-op found' : `${expected} co-ops found`)).toBeVisible();
   await expect(list.getByRole('article')).toHaveCount(Math.min(expected, 12));

@@ -331,7 +331,16 @@ test.describe('finding 1: stored HTML is shown as text', () => {
     const tokens: string[] = [];
     const contexts: BrowserContext[] = [];
 
+    const sectors: string[] = [];
+
     try {
+      // Coordinator: sectors named with the payloads, for the offers and applications below to choose.
+      for (let i = 0; i < 6; i++) {
+        const code = `html-${id}-${i}`;
+        await call(coordinator, 'post', '/sectors', { code, names: { en: one(i + 12, 60), es: one(i + 18, 60) } });
+        sectors.push(code);
+      }
+
       // Co-op admin: the co-op's profile, offers, an invitation, an API token, a flagged sale's note.
       await call(admin, 'patch', `/coops/${forn.id}`, {
         name: META_REFRESH,
@@ -348,7 +357,7 @@ test.describe('finding 1: stored HTML is shown as text', () => {
           item: one(i + 6),
           amountCents: 300,
           // The first is open to every sector: the till's sales below use it.
-          sectors: i === 0 ? [] : [one(i + 12, 60), one(i + 18, 60)],
+          sectors: i === 0 ? [] : [sectors[i]!, sectors[(i + 3) % 6]!],
           limitPeriod: 'day',
           limitCount: 1,
         });
@@ -403,7 +412,7 @@ test.describe('finding 1: stored HTML is shown as text', () => {
           coop: {
             name: `${one(i, 100)} ${id}`,
             legalForm: one(i + 1, 60),
-            sector: one(i + 2, 60),
+            sector: sectors[i % 6]!,
             address: one(i + 3, 200),
             city: one(i + 4, 80),
             description: all(4000),
@@ -530,6 +539,8 @@ test.describe('finding 1: stored HTML is shown as text', () => {
         ...tokens.map((t) => () => call(admin, 'delete', `/auth/tokens/${t}`, undefined, [200, 204, 404])),
         () => call(admin, 'patch', `/coops/${forn.id}`, profileOf(forn)),
         () => call(coordinator, 'patch', '/network', { name: network.name, description: network.description }),
+        // A sector stays once made: its names become plain ones, for the journeys after this one.
+        ...sectors.map((code, i) => () => call(coordinator, 'patch', `/sectors/${code}`, { names: { en: `Test sector ${i}`, es: `Sector de prueba ${i}` } })),
         ...[...names].map(
           ([s, name]) =>
             () =>

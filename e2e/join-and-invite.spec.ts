@@ -34,7 +34,7 @@ test('a co-op applies, is admitted by a vote, and its admin invites a worker', a
   const coop = page.getByRole('group', { name: 'Your co-op' });
   await coop.getByLabel('Co-op name').fill(coopName);
   await coop.getByLabel('Legal form').fill('cooperativa de trabajo asociado');
-  await coop.getByLabel('Sector').fill(`e2e ${id}`);
+  await coop.getByLabel('Sector').selectOption({ label: 'Bicycles' });
   await coop.getByLabel('Address').fill('Carrer de Prova 1, Russafa');
   await coop.getByLabel('City').fill('València');
   await coop.getByLabel('Number of workers').fill('4');

@@ -10,7 +10,7 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { apiSession, DEMO, expectAccessible, shot, signIn, uniqueId } from './support.ts';
 
-const FORN = { name: 'Forn de la Plaça', slug: 'forn-de-la-placa', sector: 'bakery', lat: 39.4619, lng: -0.3748 };
+const FORN = { name: 'Forn de la Plaça', slug: 'forn-de-la-placa', sector: 'bakery', sectorName: 'Bakery', lat: 39.4619, lng: -0.3748 };
 const BICIS = { name: 'Bicis del Túria', slug: 'bicis-del-turia', admin: 'jordi.ribes@bicis-del-turia.example' };
 /** A worker of Forn de la Plaça who is not its admin. */
 const FORN_WORKER = 'pau.navarro@forn-de-la-placa.example';
@@ -203,7 +203,7 @@ test('a visitor sees a co-op’s active offers on its page and in the catalogue 
   await expect(card).toBeVisible();
   await expect(card.getByRole('link', { name: FORN.name })).toHaveAttribute('href', `/coops/${FORN.slug}`);
   // Every offer shown is of a bakery.
-  for (const article of await results.getByRole('article').all()) await expect(article.getByText(FORN.sector, { exact: true })).toBeVisible();
+  for (const article of await results.getByRole('article').all()) await expect(article.getByText(FORN.sectorName, { exact: true })).toBeVisible();
   await expectAccessible(page);
 
   // Another sector: not there. The filter survives a reload, as it lives in the address.

@@ -49,11 +49,15 @@ export const VersionParams = z.strictObject({ version: z.coerce.number().int().m
 
 // ── Bodies and members ──
 
+export const BuiltInBody = z.enum(['generalAssembly', 'council', 'fundCommittee']);
+
 export const Body = z.object({
   id: z.string(),
   kind: BodyKind,
   name: z.string(),
   description: z.string(),
+  /** a body the network started with, while it keeps that name (description): the web app says it in the reader's language */
+  builtIn: z.object({ name: BuiltInBody.nullable(), description: BuiltInBody.nullable() }),
   delegatesPerCoop: z.number().int().nullable(),
   memberCount: z.number().int(),
 });

@@ -17,11 +17,11 @@ import * as repo from './sectors.repository.ts';
 
 export const presentSector = (s: Sector) => ({ code: s.code, names: { en: s.name_en, es: s.name_es } });
 
-/** Refuses (400 `sector.unknown`) any code the network's list does not hold; `field` names the input it came from. */
+/** Refuses (400 `sectors.unknown`) any code the network's list does not hold; `field` names the input it came from. */
 export async function checkSectors(ex: Executor, codes: readonly string[], field: string): Promise<void> {
   const unknown = await repo.unknownSectors(ex, codes);
   if (unknown.length > 0) {
-    throw badRequest('sector.unknown', `Not one of the network's sectors: ${unknown.join(', ')}. Choose from the list.`, { field, unknown });
+    throw badRequest('sectors.unknown', `Not one of the network's sectors: ${unknown.join(', ')}. Choose from the list.`, { field, unknown });
   }
 }
 
@@ -35,7 +35,7 @@ export function sectorsService({ db }: Pick<AppDeps, 'db'>) {
     const now = nowIso();
     const row = { code: input.code, name_en: input.names.en, name_es: input.names.es, created_at: now, updated_at: now };
     await db.transaction().execute(async (trx) => {
-      if (await repo.findSector(trx, input.code)) throw conflict('sector.exists', `The network already has the sector ${input.code}.`);
+      if (await repo.findSector(trx, input.code)) throw conflict('sectors.exists', `The network already has the sector ${input.code}.`);
       await repo.insertSector(trx, row);
       await recordAudit(trx, { actorId: actor.personId, action: 'sector.added', subjectType: 'sector', subjectId: input.code, after: input.names });
     });

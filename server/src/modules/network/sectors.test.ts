@@ -51,7 +51,7 @@ describeOnDatabases("the network's sectors", (t) => {
     const before = await tableCounts(t.deps);
     const exists = await coordinator.client.post('/api/v1/sectors', { code: 'bakery', names: { en: 'Bread', es: 'Pan' } });
     expect(exists.statusCode).toBe(409);
-    expect(exists.json().error.code).toBe('sector.exists');
+    expect(exists.json().error.code).toBe('sectors.exists');
     for (const body of [
       { code: 'Has Spaces', names: { en: 'Spaces', es: 'Espacios' } },
       { code: '<b>x</b>', names: { en: 'Bold', es: 'Negrita' } },
@@ -84,7 +84,7 @@ describeOnDatabases("the network's sectors", (t) => {
     expect(viaToken.statusCode, viaToken.body).toBe(200);
     expect((await sectors()).some((s) => s.code === 'not-allowed')).toBe(false);
     // The coordinator's token renamed (to the same name): one audit event, nothing else.
-    expect(await tableCounts(t.deps)).toEqual({ ...before, audit_events: before.audit_events + 1 });
+    expect(await tableCounts(t.deps)).toEqual({ ...before, audit_events: before.audit_events! + 1 });
   });
 
   it('keeps hostile names as text', async () => {
@@ -98,7 +98,7 @@ describeOnDatabases("the network's sectors", (t) => {
     const before = await tableCounts(t.deps);
     const res = await visitor.post('/api/v1/applications', { ...espigaApplication, coop: { ...espigaApplication.coop, sector: 'bakeries' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'sector.unknown', details: { field: 'coop.sector', unknown: ['bakeries'] } });
+    expect(res.json().error).toMatchObject({ code: 'sectors.unknown', details: { field: 'coop.sector', unknown: ['bakeries'] } });
     expect(await tableCounts(t.deps)).toEqual(before);
     const ok = await visitor.post('/api/v1/applications', { ...espigaApplication, coop: { ...espigaApplication.coop, sector: 'repair-cafe' } });
     expect(ok.statusCode, ok.body).toBe(201);
@@ -107,7 +107,7 @@ describeOnDatabases("the network's sectors", (t) => {
   it("changes a co-op's sector only to one of the list", async () => {
     const refused = await coopAdmin.patch(`/api/v1/coops/${coopId}`, { sector: 'made-up' });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.code).toBe('sector.unknown');
+    expect(refused.json().error.code).toBe('sectors.unknown');
     expect((await visitor.get(`/api/v1/coops/${coopId}`)).json().sector).toBe('bakery');
     const moved = await coopAdmin.patch(`/api/v1/coops/${coopId}`, { sector: 'cafe' });
     expect(moved.statusCode, moved.body).toBe(200);
@@ -119,7 +119,7 @@ describeOnDatabases("the network's sectors", (t) => {
     const before = await tableCounts(t.deps);
     const refused = await coopAdmin.post(`/api/v1/coops/${coopId}/offers`, offer);
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error).toMatchObject({ code: 'sector.unknown', details: { field: 'sectors', unknown: ['imaginary'] } });
+    expect(refused.json().error).toMatchObject({ code: 'sectors.unknown', details: { field: 'sectors', unknown: ['imaginary'] } });
     expect(await tableCounts(t.deps)).toEqual(before);
 
     const made = await coopAdmin.post(`/api/v1/coops/${coopId}/offers`, { ...offer, sectors: ['books'] });

@@ -13,6 +13,7 @@ import { Pager } from '../../components/Pager.tsx';
 import { RequireAbility } from '../../components/RequireAbility.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useSectorNames } from '../network/sectors.api.ts';
 
 const PAGE_SIZE = 20;
 const STATUSES: ApplicationStatus[] = ['pending', 'admitted', 'rejected'];
@@ -145,6 +146,7 @@ interface ApplicationCardProps {
 
 function ApplicationCard({ application: a, onReject }: ApplicationCardProps) {
   const { t } = useTranslation();
+  const { name: sectorName } = useSectorNames();
   const fmt = useFormat();
   return (
     <Card withBorder component="article" aria-labelledby={`app-${a.id}`}>
@@ -159,7 +161,7 @@ function ApplicationCard({ application: a, onReject }: ApplicationCardProps) {
           )}
         </Title>
         <Text>
-          {a.coop.sector} · {a.coop.city} ·{' '}
+          {sectorName(a.coop.sector)} · {a.coop.city} ·{' '}
           {t('coop.workersCount', { count: a.coop.workerCount, formatted: fmt.number(a.coop.workerCount) })}
         </Text>
         <Text className="break-anywhere">

@@ -3,8 +3,9 @@
  * edit form. Values are kept as strings while typing and converted on submit.
  */
 import type { CoopProfileInput } from '@coopnet/contract/coops';
-import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useSectorNames } from '../network/sectors.api.ts';
 
 export interface CoopFieldValues {
   name: string;
@@ -108,7 +109,7 @@ export function CoopFields({ values, onChange, errors, pathPrefix = '', withLogo
           required
           {...field('legalForm')}
         />
-        <TextInput label={t('coopForm.sector')} description={t('coopForm.sectorHint')} required {...field('sector')} />
+        <SectorSelect {...field('sector')} />
         <TextInput label={t('coopForm.address')} required autoComplete="street-address" {...field('address')} />
         <TextInput label={t('coopForm.city')} required autoComplete="address-level2" {...field('city')} />
         <TextInput
@@ -143,5 +144,21 @@ export function CoopFields({ values, onChange, errors, pathPrefix = '', withLogo
       {withLogo && <TextInput label={t('coopForm.logoUrl')} type="url" placeholder="https://" {...field('logoUrl')} />}
       <Textarea label={t('coopForm.description')} autosize minRows={3} maxRows={10} {...field('description')} />
     </>
+  );
+}
+
+/** The co-op's sector, chosen from the network's list (a value the list no longer holds stays choosable). */
+function SectorSelect(props: { value: string; onChange: (e: { currentTarget: { value: string } }) => void; error?: string }) {
+  const { t } = useTranslation();
+  const { choices } = useSectorNames();
+  const kept = props.value && !choices.some((c) => c.value === props.value) ? [{ value: props.value, label: props.value }] : [];
+  return (
+    <NativeSelect
+      label={t('coopForm.sector')}
+      description={t('sectors.chooseHint')}
+      required
+      data={[{ value: '', label: t('sectors.choose'), disabled: true }, ...kept, ...choices]}
+      {...props}
+    />
   );
 }

@@ -11,11 +11,13 @@ import { CoopEditForm } from './CoopEditForm.tsx';
 import { CoopStatusForm } from './CoopStatusForm.tsx';
 import { useCoop } from './coops.api.ts';
 import { FactList } from '../../components/FactList.tsx';
+import { useSectorNames } from '../network/sectors.api.ts';
 
 /** A co-op's public page; its admin also edits it here and finds the admin pages. */
 export function CoopPage() {
   const { slug } = useParams();
   const { t } = useTranslation();
+  const { name: sectorName } = useSectorNames();
   const fmt = useFormat();
   const { data: coop, isPending, error } = useCoop(slug);
   usePageTitle(coop?.name ?? t('coop.title'));
@@ -24,7 +26,7 @@ export function CoopPage() {
   if (error || !coop) return <ErrorAlert error={error} />;
 
   const facts: { label: string; value: ReactNode }[] = [
-    { label: t('coop.sector'), value: coop.sector },
+    { label: t('coop.sector'), value: sectorName(coop.sector) },
     { label: t('coop.legalForm'), value: coop.legalForm },
     { label: t('coop.address'), value: [coop.address, coop.city].filter(Boolean).join(', ') },
     { label: t('coop.workers'), value: fmt.number(coop.workerCount) },

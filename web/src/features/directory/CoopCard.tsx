@@ -3,9 +3,11 @@ import { Anchor, Avatar, Badge, Card, Group, Stack, Text, Title } from '@mantine
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../components/useFormat.ts';
+import { useSectorNames } from '../network/sectors.api.ts';
 
 export function CoopCard({ coop }: { coop: Coop }) {
   const { t } = useTranslation();
+  const { name: sectorName } = useSectorNames();
   const fmt = useFormat();
   return (
     <Card withBorder padding="md" component="article">
@@ -21,7 +23,7 @@ export function CoopCard({ coop }: { coop: Coop }) {
           </Title>
           <Group gap="xs">
             <Badge variant="filled" color="gray.8" tt="none">
-              {coop.sector}
+              {sectorName(coop.sector)}
             </Badge>
             <Text size="sm">{coop.city}</Text>
           </Group>

@@ -8,6 +8,7 @@ import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
+import { useSectorNames } from '../network/sectors.api.ts';
 
 interface CoopMapProps {
   coops: Coop[];
@@ -26,6 +27,7 @@ export default function CoopMap({ coops, tileUrl, label }: CoopMapProps) {
   const mapRef = useRef<L.Map | null>(null);
   const layerRef = useRef<L.LayerGroup | null>(null);
   const navigate = useNavigate();
+  const { name: sectorName } = useSectorNames();
 
   useEffect(() => {
     if (!container.current) return;
@@ -67,7 +69,7 @@ export default function CoopMap({ coops, tileUrl, label }: CoopMapProps) {
         void navigate(`/coops/${coop.slug}`);
       });
       const where = document.createElement('div');
-      where.textContent = [coop.sector, coop.city].filter(Boolean).join(' · ');
+      where.textContent = [sectorName(coop.sector), coop.city].filter(Boolean).join(' · ');
       popup.append(link, where);
       L.circleMarker(at, { radius: 9, color: '#0b3d75', weight: 2, fillColor: '#1971c2', fillOpacity: 0.85 })
         .bindTooltip(tooltip)
@@ -76,7 +78,7 @@ export default function CoopMap({ coops, tileUrl, label }: CoopMapProps) {
     }
     if (points.length === 1) map.setView(points[0]!, 13);
     else if (points.length > 1) map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 14 });
-  }, [coops, navigate]);
+  }, [coops, navigate, sectorName]);
 
   return <div ref={container} className="coop-map" role="region" aria-label={label} />;
 }

@@ -10,6 +10,7 @@ import { Pager } from '../../components/Pager.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { CoopCard } from './CoopCard.tsx';
 import { useCoopList, useCoopMapPoints, useSectors } from './directory.api.ts';
+import { useSectorNames } from '../network/sectors.api.ts';
 
 const CoopMap = lazy(() => import('./CoopMap.tsx'));
 const PAGE_SIZE = 12;
@@ -17,6 +18,7 @@ const PAGE_SIZE = 12;
 /** The public directory of member co-ops: search, sector filter, list, and a map. */
 export function DirectoryPage() {
   const { t } = useTranslation();
+  const { name: sectorName } = useSectorNames();
   usePageTitle(t('directory.title'));
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -47,7 +49,9 @@ export function DirectoryPage() {
 
   const sectorOptions = [
     { value: '', label: t('directory.allSectors') },
-    ...(sectors.data?.items ?? []).map((s) => ({ value: s.sector, label: `${s.sector} (${s.count})` })),
+    ...(sectors.data?.items ?? [])
+      .map((s) => ({ value: s.sector, label: `${sectorName(s.sector)} (${s.count})` }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
   ];
 
   return (

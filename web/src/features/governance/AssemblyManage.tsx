@@ -13,6 +13,7 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useNetworkTime } from '../../components/useNetworkTime.ts';
 import { assembliesKey, assemblyKey } from './governance.api.ts';
 import type { Assembly, AssemblyWithAbilities, Attendee, Body, ProposalSummary } from './types.ts';
+import { bodyName } from './bodyWords.ts';
 
 export function NewAssemblyForm({ bodies }: { bodies: Body[] }) {
   const { t } = useTranslation();
@@ -69,7 +70,7 @@ export function NewAssemblyForm({ bodies }: { bodies: Body[] }) {
           onChange={(e) => setBodyId(e.currentTarget.value)}
           data={[
             { value: '', label: t('newProposal.chooseOne') },
-            ...bodies.map((b) => ({ value: b.id, label: b.name })),
+            ...bodies.map((b) => ({ value: b.id, label: bodyName(t, b) })),
           ]}
           error={errors.bodyId}
           required

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { bodyKindName, matterName, methodName } from './rules.ts';
 import type { Body, Bylaws, MatterRule } from './types.ts';
+import { bodyName } from './bodyWords.ts';
 
 const BASES = ['member', 'coop', 'weighted'] as const;
 const METHODS = ['yes_no', 'consent', 'approval', 'irv', 'stv_scottish', 'stv_meek', 'schulze'] as const;
@@ -34,7 +35,7 @@ export function BylawsEditor({ bylaws, bodies, matter, onMatter, onChange }: Pro
   const bodyOptions = [
     { value: 'assembly', label: bodyKindName(t, 'assembly') },
     { value: 'council', label: bodyKindName(t, 'council') },
-    ...bodies.filter((b) => b.kind === 'committee').map((b) => ({ value: `committee:${b.id}`, label: b.name })),
+    ...bodies.filter((b) => b.kind === 'committee').map((b) => ({ value: `committee:${b.id}`, label: bodyName(t, b) })),
   ];
   if (rule && !bodyOptions.some((o) => o.value === bodyValue))
     bodyOptions.push({ value: bodyValue, label: bodyKindName(t, rule.body) });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { bodyKindName, matterName, methodName, quorumText, thresholdText } from './rules.ts';
 import type { Body, Bylaws } from './types.ts';
+import { bodyName } from './bodyWords.ts';
 
 /** The bylaws as a table a member can read: for each matter, who decides and how. */
 export function BylawsTable({ bylaws, bodies, label }: { bylaws: Bylaws; bodies: Body[]; label: string }) {
@@ -23,11 +24,11 @@ export function BylawsTable({ bylaws, bodies, label }: { bylaws: Bylaws; bodies:
       </Table.Thead>
       <Table.Tbody>
         {rows.map(([matter, rule]) => {
-          const committee = rule.committeeId ? bodies.find((b) => b.id === rule.committeeId)?.name : undefined;
+          const committee = rule.committeeId ? bodies.find((b) => b.id === rule.committeeId) : undefined;
           return (
             <Table.Tr key={matter}>
               <Table.Th scope="row">{matterName(t, matter)}</Table.Th>
-              <Table.Td>{committee ?? bodyKindName(t, rule.body)}</Table.Td>
+              <Table.Td>{committee ? bodyName(t, committee) : bodyKindName(t, rule.body)}</Table.Td>
               <Table.Td>{t(`governance.basis.${rule.basis}`)}</Table.Td>
               <Table.Td>{methodName(t, rule.method)}</Table.Td>
               <Table.Td>{quorumText(t, rule) ?? t('bylaws.none')}</Table.Td>

@@ -33,6 +33,7 @@ import { BylawsTable } from './BylawsTable.tsx';
 import { bodiesKey, useAssemblies, useAssembly, useBodies, useBody, useBodyMembers, useBylaws } from './governance.api.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import type { Assembly, Body, BodyMember } from './types.ts';
+import { bodyDescription, bodyName } from './bodyWords.ts';
 
 /** Who decides and by which rules: the bodies and their members, the bylaws, the assemblies. */
 export function GovernancePage() {
@@ -72,15 +73,15 @@ function BodyCard({ body }: { body: Body }) {
       <Stack gap="xs">
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Title order={3} id={headingId}>
-            {body.name}
+            {bodyName(t, body)}
           </Title>
-          {t(`governance.bodyKind.${body.kind}`).toLowerCase() !== body.name.toLowerCase() && (
+          {t(`governance.bodyKind.${body.kind}`).toLowerCase() !== bodyName(t, body).toLowerCase() && (
             <Badge variant="outline" color="gray.8">
               {t(`governance.bodyKind.${body.kind}`)}
             </Badge>
           )}
         </Group>
-        {body.description && <Text>{body.description}</Text>}
+        {body.description && <Text>{bodyDescription(t, body)}</Text>}
         <Text size="sm">
           {t('governancePage.memberCount', { count: body.memberCount, formatted: fmt.number(body.memberCount) })}
           {body.delegatesPerCoop ? ` · ${t('governancePage.perCoop', { count: body.delegatesPerCoop })}` : ''}
@@ -112,7 +113,7 @@ function BodyMembers({ body }: { body: Body }) {
   });
   const items = members.data?.items ?? [];
   const canRecall = items.some((m) => m.abilities.recall);
-  const label = t('governancePage.membersOf', { body: body.name });
+  const label = t('governancePage.membersOf', { body: bodyName(t, body) });
 
   return (
     <Stack gap="sm" mt="xs">
@@ -182,7 +183,7 @@ function BodyMembers({ body }: { body: Body }) {
       <ConfirmModal
         opened={!!recalling}
         title={t('governancePage.recallTitle')}
-        message={t('governancePage.recallText', { name: recalling?.displayName ?? '', body: body.name })}
+        message={t('governancePage.recallText', { name: recalling?.displayName ?? '', body: bodyName(t, body) })}
         confirmLabel={t('governancePage.confirmRecall')}
         loading={recall.isPending}
         error={recall.error}

@@ -11,6 +11,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { RequireAbility } from '../../components/RequireAbility.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { LANGUAGES } from '../../i18n/index.ts';
+import { SectorsSection } from './SectorsSection.tsx';
 
 export function NetworkSettingsPage() {
   return (
@@ -30,6 +31,7 @@ function Settings() {
     <Stack gap="lg" maw={720}>
       <Title order={1}>{t('networkSettings.title')}</Title>
       <SettingsForm network={network} />
+      <SectorsSection />
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import { OfferCard } from './OfferCard.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { type CatalogueQuery, useCatalogue } from './offers.api.ts';
 import { useNearMe } from './useNearMe.ts';
+import { useSectorNames } from '../network/sectors.api.ts';
 
 const PAGE_SIZE = 12;
 const RADII = ['1', '5', '20'] as const;
@@ -20,6 +21,7 @@ const RADII = ['1', '5', '20'] as const;
  */
 export function CataloguePage() {
   const { t } = useTranslation();
+  const { name: sectorName } = useSectorNames();
   usePageTitle(t('offers.catalogue.title'));
   const [params, setParams] = useSearchParams();
   const { data: session } = useSession();
@@ -55,7 +57,7 @@ export function CataloguePage() {
 
   const sectorOptions = [
     { value: '', label: t('offers.catalogue.allSectors') },
-    ...(sectors.data?.items ?? []).map((s) => ({ value: s.sector, label: s.sector })),
+    ...(sectors.data?.items ?? []).map((s) => ({ value: s.sector, label: sectorName(s.sector) })).sort((a, b) => a.label.localeCompare(b.label)),
   ];
 
   return (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CatalogueOffer, Offer } from './offers.api.ts';
 import { useOfferWords } from './offerWords.ts';
+import { useSectorNames } from '../network/sectors.api.ts';
 
 interface OfferCardProps {
   offer: Offer | CatalogueOffer;
@@ -19,6 +20,7 @@ interface OfferCardProps {
 /** One offer as a card: what it gives, who may use it, its limits, validity and terms. Named by its title. */
 export function OfferCard({ offer, headingOrder, showCoop = false, badge, children }: OfferCardProps) {
   const { t } = useTranslation();
+  const { name: sectorName } = useSectorNames();
   const words = useOfferWords();
   const titleId = useId();
   const limits = words.limits(offer);
@@ -58,7 +60,7 @@ export function OfferCard({ offer, headingOrder, showCoop = false, badge, childr
               {offer.coopName}
             </Anchor>
             <Badge variant="filled" color="gray.8" tt="none">
-              {offer.coopSector}
+              {sectorName(offer.coopSector)}
             </Badge>
             {distanceKm !== null && <Text size="sm">{words.distance(distanceKm)}</Text>}
           </Group>

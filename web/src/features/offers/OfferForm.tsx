@@ -17,7 +17,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
-import { useSectors } from '../directory/directory.api.ts';
+import { useSectorNames } from '../network/sectors.api.ts';
 import { currencySymbol } from './money.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import {
@@ -46,7 +46,7 @@ export function OfferForm({ coopId, offer, onClose, onSaved }: OfferFormProps) {
   const queryClient = useQueryClient();
   const words = useOfferWords();
   const phone = useMediaQuery('(max-width: 36em)');
-  const sectors = useSectors();
+  const sectors = useSectorNames();
   const [values, setValues] = useState<OfferFormValues>(() => (offer ? valuesFromOffer(offer) : emptyOfferValues));
   const [problems, setProblems] = useState<FieldProblems>({});
   const symbol = currencySymbol(words.currency, i18n.language);
@@ -85,7 +85,11 @@ export function OfferForm({ coopId, offer, onClose, onSaved }: OfferFormProps) {
   });
   const moneyLabel = (key: string) => t(key, { symbol });
 
-  const sectorChoices = [...new Set([...(sectors.data?.items ?? []).map((s) => s.sector), ...values.sectors])].sort();
+  // The network's sectors, and any the offer names that the list no longer holds (shown so they can be unticked).
+  const sectorChoices = [
+    ...sectors.choices,
+    ...values.sectors.filter((s) => !sectors.choices.some((c) => c.value === s)).map((s) => ({ value: s, label: s })),
+  ];
 
   return (
     <Modal
@@ -202,7 +206,7 @@ export function OfferForm({ coopId, offer, onClose, onSaved }: OfferFormProps) {
                 >
                   <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" mt={6}>
                     {sectorChoices.map((s) => (
-                      <Checkbox key={s} value={s} label={s} />
+                      <Checkbox key={s.value} value={s.value} label={s.label} />
                     ))}
                   </SimpleGrid>
                 </Checkbox.Group>

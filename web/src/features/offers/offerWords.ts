@@ -8,6 +8,7 @@ import { useNetwork } from '../../api/session.ts';
 import { useFormat } from '../../components/useFormat.ts';
 import { useMoney } from '../../components/useMoney.ts';
 import type { Offer } from './offers.api.ts';
+import { useSectorNames } from '../network/sectors.api.ts';
 
 export function useOfferWords() {
   const { t, i18n } = useTranslation();
@@ -16,6 +17,7 @@ export function useOfferWords() {
   const lang = i18n.language;
   const currency = network?.currency ?? 'EUR';
   const money = useMoney(currency);
+  const { name: sectorName } = useSectorNames();
   // Validity dates are calendar days (YYYY-MM-DD), not instants: written as every date of the app is.
   const day = fmt.day;
 
@@ -26,7 +28,7 @@ export function useOfferWords() {
   };
 
   const audience = (o: Offer) => {
-    const sectors = o.sectors.join(', ');
+    const sectors = o.sectors.map(sectorName).join(', ');
     if (o.forWorkers && o.forSupporters) {
       return o.sectors.length > 0 ? t('offers.audience.bothInSectors', { sectors }) : t('offers.audience.both');
     }

@@ -2,6 +2,7 @@
 import type { BodyTable } from '../../../db/schema-governance.ts';
 import type { MaybeActor } from '../../../platform/auth/actor.ts';
 import { bodiesPolicy } from './bodies.policy.ts';
+import { builtInBody } from './first-start.repository.ts';
 
 export function presentBody(b: BodyTable, memberCount: number) {
   return {
@@ -9,6 +10,7 @@ export function presentBody(b: BodyTable, memberCount: number) {
     kind: b.kind,
     name: b.name,
     description: b.description,
+    builtIn: builtInBody(b),
     delegatesPerCoop: b.delegates_per_coop === null ? null : Number(b.delegates_per_coop),
     memberCount,
   };

@@ -14,6 +14,7 @@ import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { bodiesPolicy, bodyAbilities } from './bodies.policy.ts';
 import { presentBody, presentMember } from './bodies.presenter.ts';
 import * as repo from './bodies.repository.ts';
+import { builtInBody } from './first-start.repository.ts';
 import { notify } from '../notifications/notifications.ts';
 
 type MemberInput = z.infer<typeof MemberInput>;
@@ -119,7 +120,7 @@ export function bodiesService(deps: AppDeps) {
         coopId: row.coop_id,
         after: { bodyId: body.id, personId: person.id, termEnd: row.term_end },
       });
-      await notify(trx, deps, { personIds: [person.id], kind: 'body_member.appointed', subjectId: body.id, data: { bodyId: body.id, bodyName: body.name, memberId: row.id } });
+      await notify(trx, deps, { personIds: [person.id], kind: 'body_member.appointed', subjectId: body.id, data: { bodyId: body.id, bodyName: body.name, bodyBuiltIn: builtInBody(body).name, memberId: row.id } });
     });
     const member = { ...row, display_name: person.display_name, person_status: person.status, coop_name: person.coop_name };
     return presentMember(member, body, actor, now);
@@ -147,7 +148,7 @@ export function bodiesService(deps: AppDeps) {
         before: { recalledAt: null },
         after: { recalledAt: now, bodyId: body.id, personId: member.person_id, removedFromVotes: removedFrom },
       });
-      await notify(trx, deps, { personIds: [member.person_id], kind: 'body_member.recalled', subjectId: body.id, data: { bodyId: body.id, bodyName: body.name, memberId: member.id } });
+      await notify(trx, deps, { personIds: [member.person_id], kind: 'body_member.recalled', subjectId: body.id, data: { bodyId: body.id, bodyName: body.name, bodyBuiltIn: builtInBody(body).name, memberId: member.id } });
     });
     return presentMember({ ...member, recalled_at: now }, body, actor, now);
   }

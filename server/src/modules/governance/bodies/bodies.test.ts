@@ -230,6 +230,11 @@ describeOnDatabases('bodies and delegates API', (t) => {
     const created = await coordinator.post('/api/v1/bodies', input);
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ kind: 'committee', name: 'Housing committee', memberCount: 0, delegatesPerCoop: null });
+    // A body people named is said as they wrote it; the ones the network started with are named for translation.
+    expect(created.json().builtIn).toEqual({ name: null, description: null });
+    const listed = (await visitor.get('/api/v1/bodies')).json().items as { kind: string; name: string; builtIn: unknown }[];
+    expect(listed.find((b) => b.kind === 'assembly')).toMatchObject({ name: 'General assembly', builtIn: { name: 'generalAssembly', description: 'generalAssembly' } });
+    expect(listed.find((b) => b.name === 'Fund committee')?.builtIn).toEqual({ name: 'fundCommittee', description: 'fundCommittee' });
     const added = await coordinator.post(`/api/v1/bodies/${created.json().id}/members`, { personId: workerB });
     expect(added.statusCode).toBe(201);
     const shown = (await coordinator.get(`/api/v1/bodies/${created.json().id}`)).json();

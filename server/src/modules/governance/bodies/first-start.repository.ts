@@ -9,11 +9,24 @@ import { newId, nowIso } from '../../../platform/clock.ts';
 import { adoptBylaws } from '../bylaws/bylaws.repository.ts';
 import type { BodyKind } from './bodies.repository.ts';
 
-const DEFAULT_BODIES: { kind: BodyKind; name: string; description: string; delegates_per_coop: number | null }[] = [
-  { kind: 'assembly', name: 'General assembly', description: 'Every worker of every member co-op.', delegates_per_coop: null },
-  { kind: 'council', name: 'Council of delegates', description: 'Delegates appointed by each member co-op, recallable at any time.', delegates_per_coop: 2 },
-  { kind: 'committee', name: 'Fund committee', description: 'Members named by the coordinators to look after the solidarity fund.', delegates_per_coop: null },
+/** The bodies every network starts with; `builtIn` names them to the web app, which says them in the reader's language. */
+const DEFAULT_BODIES: { builtIn: BuiltInBody; kind: BodyKind; name: string; description: string; delegates_per_coop: number | null }[] = [
+  { builtIn: 'generalAssembly', kind: 'assembly', name: 'General assembly', description: 'Every worker of every member co-op.', delegates_per_coop: null },
+  { builtIn: 'council', kind: 'council', name: 'Council of delegates', description: 'Delegates appointed by each member co-op, recallable at any time.', delegates_per_coop: 2 },
+  { builtIn: 'fundCommittee', kind: 'committee', name: 'Fund committee', description: 'Members named by the coordinators to look after the solidarity fund.', delegates_per_coop: null },
 ];
+
+export type BuiltInBody = 'generalAssembly' | 'council' | 'fundCommittee';
+
+/**
+ * Which built-in body this is, as long as it keeps the name (or the
+ * description) the network started with: a body people named, or renamed,
+ * keeps the words they wrote.
+ */
+export function builtInBody(b: { kind: string; name: string; description: string }): { name: BuiltInBody | null; description: BuiltInBody | null } {
+  const d = DEFAULT_BODIES.find((x) => x.kind === b.kind && (x.name === b.name || x.description === b.description));
+  return { name: d && d.name === b.name ? d.builtIn : null, description: d && d.description === b.description ? d.builtIn : null };
+}
 
 /** At first start: bylaws version 1 and the three default bodies. Runs again harmlessly. */
 export async function ensureGovernance(ex: Executor): Promise<void> {
@@ -24,7 +37,7 @@ export async function ensureGovernance(ex: Executor): Promise<void> {
   const now = nowIso();
   await ex
     .insertInto('bodies')
-    .values(DEFAULT_BODIES.map((b, i) => ({ id: newId(), ...b, created_at: new Date(Date.parse(now) + i).toISOString() })))
+    .values(DEFAULT_BODIES.map(({ builtIn: _, ...b }, i) => ({ id: newId(), ...b, created_at: new Date(Date.parse(now) + i).toISOString() })))
     .execute();
 }
 

@@ -17,6 +17,7 @@ import { LotSection } from './LotSection.tsx';
 import { ManageSection } from './ManageSection.tsx';
 import { RuleSection } from './RuleSection.tsx';
 import { VotingSection } from './VotingSection.tsx';
+import { bodyName as bodyNameOf } from '../bodyWords.ts';
 
 /** The count's tables and charts (and the chart library) load only once there is a result to show. */
 const ResultSection = lazy(() => import('./ResultSection.tsx').then((m) => ({ default: m.ResultSection })));
@@ -37,7 +38,7 @@ export function ProposalPage() {
   if (error || !proposal) return <ErrorAlert error={error} />;
   const p = proposal;
   const body = bodies?.items.find((b) => b.id === p.bodyId);
-  const bodyName = body?.name ?? (p.rule ? bodyKindName(t, p.rule.body) : null);
+  const bodyName = (body && bodyNameOf(t, body)) ?? (p.rule ? bodyKindName(t, p.rule.body) : null);
   const decided = !!p.result;
 
   return (
