@@ -126,7 +126,7 @@ test('a co-op applies, is admitted by a vote, and its admin invites a worker', a
   await joiner.getByLabel('Confirm password').fill(worker.password);
   await joiner.getByRole('button', { name: 'Accept and sign in' }).click();
   await expect(joiner.getByRole('heading', { level: 1, name: `Dashboard — ${worker.name}` })).toBeVisible();
-  const you = joiner.getByRole('region', { name: 'You' });
+  const you = joiner.getByRole('region', { name: 'You', exact: true });
   await expect(you).toContainText(worker.name);
   await expect(you).toContainText(worker.email);
   await expect(you.getByRole('link', { name: coopName })).toBeVisible();
