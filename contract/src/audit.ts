@@ -32,10 +32,35 @@ export const AuditEvent = z.object({
   subjectType: z.string(),
   subjectId: z.string(),
   coopId: z.string().nullable(),
+  /** the co-op's name, when the event is about one */
+  coopName: z.string().nullable(),
+  /**
+   * what the subject is called, when it has a name: a person's (or, for a
+   * card, an invitation or an API token, the person's), a co-op's (or, for an
+   * application, the applicant's), a proposal's, an offer's, an assembly's or
+   * a body's
+   */
+  subjectName: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/** People or co-ops to pick for the audit log's filters, by a part of their name (or a person's e-mail). */
+export const AuditNameQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type AuditNameQuery = z.infer<typeof AuditNameQuery>;
+
+export const AuditName = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** a person's co-op, or a co-op's status, to tell two of the same name apart */
+  detail: z.string().nullable(),
+});
+export const AuditNames = z.object({ items: z.array(AuditName) });
+export type AuditName = z.infer<typeof AuditName>;
 
 export const OutboxMail = z.object({
   id: z.string(),

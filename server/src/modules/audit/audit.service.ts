@@ -1,12 +1,12 @@
 /** Coordinators browse the audit log and the mail outbox. */
-import type { AuditQuery } from '@coopnet/contract/audit';
+import type { AuditNameQuery, AuditQuery } from '@coopnet/contract/audit';
 import type { PageQuery } from '@coopnet/contract';
 import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { listOutbox, mailState } from '../../platform/mail/outbox.repository.ts';
 import { auditPolicy } from './audit.policy.ts';
-import { listAudit } from './audit.repository.ts';
+import { listAudit, namesForEvents, searchCoops, searchPeople } from './audit.repository.ts';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
@@ -26,6 +26,7 @@ export function auditService({ db, mailer }: AppDeps) {
   async function events(actor: MaybeActor, q: AuditQuery) {
     authorize(actor, auditPolicy.readAudit(actor));
     const { rows, total } = await listAudit(db, { ...q, ...timeBounds(q.from, q.to) });
+    const names = await namesForEvents(db, rows);
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -36,6 +37,8 @@ export function auditService({ db, mailer }: AppDeps) {
         subjectType: r.subject_type,
         subjectId: r.subject_id,
         coopId: r.coop_id,
+        coopName: names.coopName(r),
+        subjectName: names.subjectName(r),
         before: parse(r.before_json),
         after: parse(r.after_json),
       })),
@@ -72,5 +75,16 @@ export function auditService({ db, mailer }: AppDeps) {
     };
   }
 
-  return { events, outbox };
+  /** People and co-ops to pick as the log's filters: coordinators only, like the log. */
+  async function people(actor: MaybeActor, q: AuditNameQuery) {
+    authorize(actor, auditPolicy.readAudit(actor));
+    return { items: await searchPeople(db, q.q, q.limit) };
+  }
+
+  async function coops(actor: MaybeActor, q: AuditNameQuery) {
+    authorize(actor, auditPolicy.readAudit(actor));
+    return { items: await searchCoops(db, q.q, q.limit) };
+  }
+
+  return { events, outbox, people, coops };
 }

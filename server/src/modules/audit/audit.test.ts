@@ -143,8 +143,58 @@ describeOnDatabases('the audit log and the outbox', (t) => {
     expect((await coordinator.get('/api/v1/outbox?to=x')).statusCode).toBe(400);
   });
 
-  it('shows both registers to coordinators only', async () => {
-    for (const url of ['/api/v1/audit', '/api/v1/outbox']) {
+  it('names the people and co-ops each event speaks of', async () => {
+    const items = (await coordinator.get('/api/v1/audit')).json().items;
+    const [invitation, invited, network, updated] = items;
+    expect(invitation).toMatchObject({
+      action: 'invitation.created',
+      actorName: 'Ana Admin',
+      coopName: 'Audited',
+      subjectType: 'invitation',
+      subjectName: 'New',
+    });
+    expect(invited).toMatchObject({
+      action: 'worker.invited',
+      actorName: 'Ana Admin',
+      coopName: 'Audited',
+      subjectType: 'person',
+      subjectName: 'New',
+    });
+    expect(network).toMatchObject({ subjectType: 'network', coopName: null, subjectName: null });
+    expect(updated).toMatchObject({
+      action: 'coop.updated',
+      coopName: 'Audited',
+      subjectType: 'coop',
+      subjectName: 'Audited',
+    });
+  });
+
+  it('finds people and co-ops by a part of their name, to filter by', async () => {
+    const people = (await coordinator.get('/api/v1/audit/people?q=ana%20ad')).json().items;
+    expect(people).toEqual([{ id: adminId, name: 'Ana Admin', detail: 'Audited' }]);
+    // Any case; a person's e-mail too; `%` and `_` are themselves, not wildcards.
+    expect(
+      (await coordinator.get('/api/v1/audit/people?q=CARMEN')).json().items.map((p: { id: string }) => p.id),
+    ).toEqual([coordinatorId]);
+    expect(
+      (await coordinator.get('/api/v1/audit/people?q=new%40audited')).json().items.map((p: { name: string }) => p.name),
+    ).toEqual(['New']);
+    expect((await coordinator.get('/api/v1/audit/people?q=%25')).json().items).toEqual([]);
+    expect((await coordinator.get('/api/v1/audit/people?q=_')).json().items).toEqual([]);
+    const coops = (await coordinator.get('/api/v1/audit/coops?q=audit')).json().items;
+    expect(coops).toEqual([{ id: coop.id, name: 'Audited', detail: expect.any(String) }]);
+    expect((await coordinator.get('/api/v1/audit/coops?limit=1')).json().items).toHaveLength(1);
+    for (const q of ['limit=0', 'limit=51', `q=${'x'.repeat(101)}`, 'role=admin']) {
+      expect((await coordinator.get(`/api/v1/audit/people?${q}`)).statusCode, q).toBe(400);
+    }
+    // Hostile text is only text.
+    expect(
+      (await coordinator.get(`/api/v1/audit/coops?q=${encodeURIComponent("'; DROP TABLE coops; --")}`)).json().items,
+    ).toEqual([]);
+  });
+
+  it('shows both registers, and the names to filter by, to coordinators only', async () => {
+    for (const url of ['/api/v1/audit', '/api/v1/outbox', '/api/v1/audit/people', '/api/v1/audit/coops']) {
       expect((await new Client(t.app).get(url)).statusCode).toBe(401);
       expect((await admin.get(url)).statusCode).toBe(403);
       const { client: treasurer } = await actorClient(t.deps, t.app, { roles: [{ role: 'treasurer' }] });
