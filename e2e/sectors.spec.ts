@@ -113,3 +113,21 @@ test('the directory, a co-op page and the catalogue say sectors in Spanish', asy
   await expect(page.locator('main')).not.toContainText('bakery');
   await bothWidths(page, 'sectors-catalogue');
 });
+
+test('the bodies a network starts with, and the demo’s own words, read in Spanish', async ({ page }) => {
+  await inSpanish(page);
+  await page.goto('/governance');
+  const bodies = page.getByRole('region', { name: 'Órganos' });
+  for (const name of ['Asamblea general', 'Consejo de personas delegadas', 'Comisión del fondo'])
+    await expect(bodies.getByRole('heading', { level: 3, name, exact: true })).toBeVisible();
+  await expect(bodies.getByText('Todas las personas trabajadoras de todas las cooperativas socias.')).toBeVisible();
+  for (const english of ['General assembly', 'Fund committee', 'Council of delegates', 'Every worker of every member co-op'])
+    await expect(page.locator('main')).not.toContainText(english);
+  await bothWidths(page, 'bodies-governance');
+
+  // The demo co-ops write in Spanish (the software co-op, in English, as it would).
+  await page.goto('/coops/forn-de-la-placa');
+  await expect(page.getByText(/Pan de masa madre, coques y fartons/)).toBeVisible();
+  await expect(page.getByText('20 % en pan y bollería')).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('Sourdough');
+});

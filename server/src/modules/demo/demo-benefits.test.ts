@@ -41,7 +41,7 @@ describeOnDatabases('demo network: offers and redemptions', (t) => {
     expect(offers.some((o) => JSON.parse(o.sectors_json).length > 0)).toBe(true);
     // The bakery's cashier records this one in the browser journeys: nothing there may run out.
     const bakery = coops.find((c) => c.name === 'Forn de la Plaça')!;
-    expect(offers.find((o) => o.coop_id === bakery.id && o.title === '20 % off bread and pastries')).toMatchObject({
+    expect(offers.find((o) => o.coop_id === bakery.id && o.title === '20 % en pan y bollería')).toMatchObject({
       kind: 'percent',
       percent: 20,
       for_workers: 1,

@@ -45,12 +45,12 @@ type DemoOffer = z.input<typeof OfferInput> & {
 /** The curated co-ops' offers, by co-op name (demo-data.ts). */
 const CURATED: Record<string, DemoOffer[]> = {
   'Forn de la Plaça': [
-    { title: '20 % off bread and pastries', terms: 'On everything we bake, every day.', kind: 'percent', percent: 20, sale: [250, 2400], weight: 5 },
+    { title: '20 % en pan y bollería', terms: 'En todo lo que horneamos, todos los días.', kind: 'percent', percent: 20, sale: [250, 2400], weight: 5 },
     {
-      title: 'A free sourdough loaf with orders over 20 €',
-      terms: 'One loaf a week per person.',
+      title: 'Un pan de masa madre gratis en compras de más de 20 €',
+      terms: 'Un pan por persona a la semana.',
       kind: 'free_item',
-      item: 'Sourdough loaf',
+      item: 'Pan de masa madre',
       amountCents: 380,
       minSaleCents: 2000,
       limitPeriod: 'week',
@@ -60,23 +60,23 @@ const CURATED: Record<string, DemoOffer[]> = {
     },
   ],
   'Bicis del Túria': [
-    { title: '15 % off repairs and parts', terms: 'Up to 30 € off a repair.', kind: 'percent', percent: 15, maxDiscountCents: 3000, sale: [1200, 18000], weight: 1.2 },
-    { title: 'Free safety check', terms: 'Brakes, gears and lights, once a month.', kind: 'free_item', item: 'Safety check', amountCents: 1200, limitPeriod: 'month', limitCount: 1, sale: [0, 2500], weight: 0.5 },
+    { title: '15 % en reparaciones y recambios', terms: 'Hasta 30 € de descuento por reparación.', kind: 'percent', percent: 15, maxDiscountCents: 3000, sale: [1200, 18000], weight: 1.2 },
+    { title: 'Revisión de seguridad gratis', terms: 'Frenos, cambios y luces, una vez al mes.', kind: 'free_item', item: 'Revisión de seguridad', amountCents: 1200, limitPeriod: 'month', limitCount: 1, sale: [0, 2500], weight: 0.5 },
   ],
   'Llibreria La Rosa dels Vents': [
-    { title: '5 % off books', terms: 'The most the fixed book price law allows on new books. Supporters too.', kind: 'percent', percent: 5, forSupporters: true, sale: [1200, 6000], weight: 1.5 },
+    { title: '5 % en libros / 5 % off books', terms: 'El máximo que permite la ley del precio fijo en libros nuevos. También para simpatizantes. The most the fixed book price law allows; supporters too.', kind: 'percent', percent: 5, forSupporters: true, sale: [1200, 6000], weight: 1.5 },
   ],
   'La Comuna Cafè': [
-    { title: '2 € off the set lunch', terms: 'One lunch a day.', kind: 'amount', amountCents: 200, minSaleCents: 1200, limitPeriod: 'day', limitCount: 1, sale: [1250, 1500], weight: 3 },
-    { title: 'A free coffee with any pastry', terms: 'Twice a week. Supporters too.', kind: 'free_item', item: 'Coffee', amountCents: 140, forSupporters: true, limitPeriod: 'week', limitCount: 2, sale: [180, 450], weight: 1 },
+    { title: '2 € menos en el menú del día', terms: 'Un menú al día.', kind: 'amount', amountCents: 200, minSaleCents: 1200, limitPeriod: 'day', limitCount: 1, sale: [1250, 1500], weight: 3 },
+    { title: 'Un café gratis con cualquier dulce', terms: 'Dos veces por semana. También para simpatizantes.', kind: 'free_item', item: 'Café', amountCents: 140, forSupporters: true, limitPeriod: 'week', limitCount: 2, sale: [180, 450], weight: 1 },
   ],
   'Neteges Solidàries': [
-    { title: '10 % off home cleaning', terms: 'Up to 20 € off a visit, two visits a month.', kind: 'percent', percent: 10, maxDiscountCents: 2000, limitPeriod: 'month', limitCount: 2, sale: [4000, 12000], weight: 0.4 },
+    { title: '10 % en limpieza del hogar', terms: 'Hasta 20 € de descuento por visita, dos visitas al mes.', kind: 'percent', percent: 10, maxDiscountCents: 2000, limitPeriod: 'month', limitCount: 2, sale: [4000, 12000], weight: 0.4 },
   ],
   'Construccions Horta Nord': [
     {
-      title: '5 % off renovation work',
-      terms: 'Up to 250 € off a job, while this month’s budget of 500 € lasts.',
+      title: '5 % en obras de reforma',
+      terms: 'Hasta 250 € de descuento por obra, mientras duren los 500 € de este mes.',
       kind: 'percent',
       percent: 5,
       maxDiscountCents: 25000,
@@ -89,10 +89,10 @@ const CURATED: Record<string, DemoOffer[]> = {
     { title: 'An hour of computer help at home, free', terms: 'Once a month per person.', kind: 'free_item', item: 'One hour of IT support', amountCents: 3500, limitPeriod: 'month', limitCount: 1, sale: [0, 0], weight: 0.2 },
   ],
   'Ecomercat de Benimaclet': [
-    { title: '10 % off organic groceries', terms: 'On everything but the bread of other co-ops.', kind: 'percent', percent: 10, sale: [800, 6500], weight: 4 },
+    { title: '10 % en alimentación ecológica', terms: 'En todo menos el pan de otras cooperativas.', kind: 'percent', percent: 10, sale: [800, 6500], weight: 4 },
     {
-      title: '3 € off vegetable boxes',
-      terms: 'For workers of childcare, cleaning and construction co-ops, whose shifts leave no time for the market. One box a week.',
+      title: '3 € menos en las cestas de verdura',
+      terms: 'Para quienes trabajan en cooperativas de educación infantil, limpieza y construcción, cuyos turnos no dejan tiempo para ir al mercado. Una cesta a la semana.',
       kind: 'amount',
       amountCents: 300,
       minSaleCents: 2500,
@@ -104,17 +104,17 @@ const CURATED: Record<string, DemoOffer[]> = {
     },
   ],
   'Escoleta El Niu': [
-    { title: '10 % off the monthly fee', terms: 'Up to 40 € a month.', kind: 'percent', percent: 10, maxDiscountCents: 4000, limitPeriod: 'month', limitCount: 1, sale: [28000, 42000], weight: 0.25 },
+    { title: '10 % en la cuota mensual', terms: 'Hasta 40 € al mes.', kind: 'percent', percent: 10, maxDiscountCents: 4000, limitPeriod: 'month', limitCount: 1, sale: [28000, 42000], weight: 0.25 },
   ],
   'Tinta Roja Impremta': [
-    { title: '15 % off personal print jobs', terms: 'Posters, invitations, zines: up to 30 € off a job.', kind: 'percent', percent: 15, maxDiscountCents: 3000, sale: [800, 9000], weight: 0.3 },
+    { title: '15 % en encargos de impresión personales', terms: 'Carteles, invitaciones, fanzines: hasta 30 € de descuento por encargo.', kind: 'percent', percent: 15, maxDiscountCents: 3000, sale: [800, 9000], weight: 0.3 },
   ],
   'Cervesa del Cabanyal': [
     {
-      title: 'A free caña with any tapa',
-      terms: 'One a day, while this month’s 60 last.',
+      title: 'Una caña gratis con cualquier tapa',
+      terms: 'Una al día, mientras duren las 60 de este mes.',
       kind: 'free_item',
-      item: 'Caña of house beer',
+      item: 'Caña de cerveza de la casa',
       amountCents: 250,
       limitPeriod: 'day',
       limitCount: 1,
@@ -122,15 +122,15 @@ const CURATED: Record<string, DemoOffer[]> = {
       sale: [350, 1200],
       weight: 1.2,
     },
-    { title: '10 % off bottles to take away', terms: 'Any of our beers.', kind: 'percent', percent: 10, sale: [900, 3600], weight: 0.5 },
+    { title: '10 % en botellas para llevar', terms: 'Cualquiera de nuestras cervezas.', kind: 'percent', percent: 10, sale: [900, 3600], weight: 0.5 },
   ],
   'Fil i Agulla': [
-    { title: '20 % off alterations and repairs', terms: 'Up to 15 € off a job.', kind: 'percent', percent: 20, maxDiscountCents: 1500, sale: [600, 4500], weight: 0.6 },
+    { title: '20 % en arreglos y composturas', terms: 'Hasta 15 € de descuento por encargo.', kind: 'percent', percent: 20, maxDiscountCents: 1500, sale: [600, 4500], weight: 0.6 },
     {
-      title: 'Work clothes mended free',
-      terms: 'For workers of construction, cleaning, bakery, café and childcare co-ops. Two garments a month.',
+      title: 'Arreglo gratis de la ropa de trabajo',
+      terms: 'Para quienes trabajan en cooperativas de construcción, limpieza, panadería, cafetería y educación infantil. Dos prendas al mes.',
       kind: 'free_item',
-      item: 'Mending of one work garment',
+      item: 'Arreglo de una prenda de trabajo',
       amountCents: 800,
       sectors: ['construction', 'cleaning', 'bakery', 'cafe', 'childcare'],
       limitPeriod: 'month',
@@ -142,7 +142,7 @@ const CURATED: Record<string, DemoOffer[]> = {
 };
 
 /** Co-ops made up for larger networks offer the same plain discount. */
-const madeUpOffer = (does: string): DemoOffer => ({ title: '10 % off for the network’s workers', terms: `On ${does}.`, kind: 'percent', percent: 10, sale: [0, 0], weight: 0 });
+const madeUpOffer = (does: string): DemoOffer => ({ title: '10 % para quienes trabajan en la red', terms: `En ${does}.`, kind: 'percent', percent: 10, sale: [0, 0], weight: 0 });
 
 export interface DemoBenefits {
   offers: OfferTable[];
@@ -202,7 +202,7 @@ export function planBenefits(plan: DemoPlan, now: string): DemoBenefits {
   const used: { row: OfferTable; demo: DemoOffer }[] = [];
   for (const coop of plan.coops) {
     const curated = CURATED[coop.name];
-    for (const demo of curated ?? [madeUpOffer(does.get(coop.sector) ?? 'everything we sell')]) {
+    for (const demo of curated ?? [madeUpOffer(does.get(coop.sector) ?? 'todo lo que vendemos')]) {
       const row = offerRow(demo, coop.id!, admins.get(coop.id!) ?? null, created, validFrom);
       offers.push(row);
       if (curated) used.push({ row, demo });
@@ -322,7 +322,7 @@ export function planBenefits(plan: DemoPlan, now: string): DemoBenefits {
   }
 
   // Two cañas too many, poured while the brewery's till was offline and flagged when it synced.
-  const cana = used.find((u) => u.demo.item === 'Caña of house beer');
+  const cana = used.find((u) => u.demo.item === 'Caña de cerveza de la casa');
   const poured = cana ? redemptions.filter((r) => r.offer_id === cana.row.id && Date.parse(r.redeemed_at) < nowMs - 7 * DAY).slice(-2) : [];
   for (const r of poured) {
     const at = Date.parse(r.redeemed_at) + 45 * 60_000;

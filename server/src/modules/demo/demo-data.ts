@@ -2,7 +2,8 @@
  * The demo network: a dozen worker co-ops of Valencia with real streets and
  * map positions, the five people of each who have an account, supporters,
  * two co-ops waiting for a decision, and the word pools from which larger
- * demo networks (for benchmarks) are made up.
+ * demo networks (for benchmarks) are made up. What the co-ops write is in the
+ * network's language, Spanish, except where a co-op would write in English.
  */
 
 /** Everyone in the demo signs in with this password; `serve` prints it. */
@@ -14,7 +15,7 @@ export const DEMO_NETWORK = {
   locale: 'es',
   timeZone: 'Europe/Madrid',
   description:
-    'Worker co-operatives of Valencia that give each other’s workers discounts, share a solidarity fund and decide together in assembly.',
+    'Cooperativas de trabajo de València que ofrecen descuentos a las personas trabajadoras de las demás, comparten un fondo de solidaridad y deciden juntas en asamblea.',
 };
 
 export const CITY = 'València';
@@ -46,7 +47,7 @@ export const DEMO_COOPS: readonly DemoCoop[] = [
     latitude: 39.4619,
     longitude: -0.3748,
     workerCount: 9,
-    description: 'Sourdough bread, coques and fartons baked every night from flour milled in l’Horta. Workers own the oven since 2014.',
+    description: 'Pan de masa madre, coques y fartons horneados cada noche con harina molida en l’Horta. El horno es de quienes trabajan en él desde 2014.',
     people: [['Vicent', 'Llopis', 'Ferrer'], ['Amina', 'El Idrissi'], ['Pau', 'Navarro', 'Gil'], ['Lucía', 'Martínez', 'Soler'], ['Ioana', 'Popescu']],
   },
   {
@@ -57,7 +58,7 @@ export const DEMO_COOPS: readonly DemoCoop[] = [
     latitude: 39.4774,
     longitude: -0.3867,
     workerCount: 6,
-    description: 'Bicycle repair, second-hand bikes and cargo-bike deliveries across the city. Free repair workshops on Saturday mornings.',
+    description: 'Reparación de bicicletas, bicis de segunda mano y repartos en bici de carga por toda la ciudad. Talleres gratuitos de reparación los sábados por la mañana.',
     people: [['Jordi', 'Ribes', 'Català'], ['Daniela', 'Restrepo', 'Gómez'], ['Oumar', 'Diallo'], ['Marc', 'Peris', 'Sanchis'], ['Carla', 'Ortega', 'Ruiz']],
   },
   {
@@ -68,7 +69,7 @@ export const DEMO_COOPS: readonly DemoCoop[] = [
     latitude: 39.4788,
     longitude: -0.3813,
     workerCount: 5,
-    description: 'An independent bookshop in Valencian, Spanish and English, with a children’s corner, reading clubs and book presentations.',
+    description: 'Llibreria independent en valencià, castellà i anglès. An independent bookshop in Valencian, Spanish and English, with a children’s corner, reading clubs and book presentations.',
     people: [['Empar', 'Climent', 'Bosch'], ['Hugo', 'Benavent', 'Roig'], ['Yasmin', 'Haddad'], ['Nerea', 'Aguilar', 'Pons'], ['Tomás', 'Iglesias', 'Mora']],
   },
   {
@@ -79,7 +80,7 @@ export const DEMO_COOPS: readonly DemoCoop[] = [
     latitude: 39.4606,
     longitude: -0.3736,
     workerCount: 11,
-    description: 'Café and kitchen serving a set lunch from the market, fair-trade coffee roasted by a Colombian co-op, and a room for neighbourhood meetings.',
+    description: 'Cafetería y cocina con menú del día del mercado, café de comercio justo tostado por una cooperativa colombiana y una sala para las reuniones del barrio.',
     people: [['Sofía', 'Castillo', 'Vera'], ['Rashid', 'Benali'], ['Júlia', 'Martí', 'Esteve'], ['Diego', 'Paredes', 'Luna'], ['Mei', 'Chen']],
   },
   {
@@ -90,7 +91,7 @@ export const DEMO_COOPS: readonly DemoCoop[] = [
     latitude: 39.4612,
     longitude: -0.3843,
     workerCount: 23,
-    description: 'Cleaning of homes, offices and community buildings with ecological products, founded by domestic workers who wanted fair contracts.',
+    description: 'Limpieza de casas, oficinas y comunidades de vecinos con productos ecológicos, fundada por trabajadoras del hogar que querían contratos justos.',
     people: [['Rosa', 'Mendoza', 'Quispe'], ['Fatou', 'Ndiaye'], ['Elena', 'Vasile'], ['Carmen', 'Romero', 'Pastor'], ['Khadija', 'Ouali']],
   },
   {
@@ -101,7 +102,7 @@ export const DEMO_COOPS: readonly DemoCoop[] = [
     latitude: 39.4868,
     longitude: -0.3612,
     workerCount: 17,
-    description: 'Renovation, energy retrofits and accessible bathrooms; also builds the co-op housing projects of the network.',
+    description: 'Reformas, rehabilitación energética y baños accesibles; también construye las viviendas cooperativas de la red.',
     people: [['Andreu', 'Sanz', 'Miralles'], ['Mohamed', 'Chakir'], ['Valentina', 'Torres', 'Mejía'], ['Xavier', 'Bonet', 'Vila'], ['Ruslan', 'Kovalenko']],
   },
   {
@@ -123,7 +124,7 @@ export const DEMO_COOPS: readonly DemoCoop[] = [
     latitude: 39.4873,
     longitude: -0.3593,
     workerCount: 7,
-    description: 'Organic and local groceries from farmers of l’Horta, sold without plastic and at member prices for the workers of the network.',
+    description: 'Alimentación ecológica y de proximidad de l’Horta, sin plásticos y a precio de socia para las personas trabajadoras de la red.',
     people: [['Teresa', 'Alcañiz', 'Moll'], ['Bilal', 'Hussain'], ['Noelia', 'Sáez', 'Ibáñez'], ['Joan', 'Cervera', 'Llorens'], ['Ana Lucía', 'Vargas']],
   },
   {
@@ -134,7 +135,7 @@ export const DEMO_COOPS: readonly DemoCoop[] = [
     latitude: 39.4861,
     longitude: -0.3771,
     workerCount: 10,
-    description: 'A nursery school for children up to three, run by its educators, with a sliding fee scale and places kept for families in need.',
+    description: 'Escuela infantil de 0 a 3 años gestionada por sus educadoras, con cuotas según ingresos y plazas reservadas para familias que lo necesitan.',
     people: [['Maria Dolores', 'Fuster', 'Alapont'], ['Gemma', 'Tortosa', 'Beltrán'], ['Samira', 'Amrani'], ['Raquel', 'Montesinos', 'Vidal'], ['Olga', 'Shevchenko']],
   },
   {
@@ -145,7 +146,7 @@ export const DEMO_COOPS: readonly DemoCoop[] = [
     latitude: 39.4744,
     longitude: -0.3883,
     workerCount: 6,
-    description: 'Risograph and offset printing on recycled paper: posters, books, zines and the network’s campaign material.',
+    description: 'Impresión en risografía y offset sobre papel reciclado: carteles, libros, fanzines y el material de campaña de la red.',
     people: [['Ferran', 'Alberola', 'Pla'], ['Lorena', 'Castelló', 'Sena'], ['Abdou', 'Sow'], ['Iván', 'Molina', 'Ortiz'], ['Sara', 'Cuesta', 'Blasco']],
   },
   {
@@ -156,7 +157,7 @@ export const DEMO_COOPS: readonly DemoCoop[] = [
     latitude: 39.4701,
     longitude: -0.3304,
     workerCount: 5,
-    description: 'A small brewery and tap room two streets from the sea, brewing with rice and oranges from local farms.',
+    description: 'Pequeña cervecera con bar a dos calles del mar, que elabora cerveza con arroz y naranjas de huertos de la zona.',
     people: [['Toni', 'Server', 'Escrivà'], ['Núria', 'Calatayud', 'Pérez'], ['Kevin', 'Andrade', 'Morales'], ['Alba', 'Giner', 'Roca'], ['Luca', 'Romano']],
   },
   {
@@ -167,7 +168,7 @@ export const DEMO_COOPS: readonly DemoCoop[] = [
     latitude: 39.4613,
     longitude: -0.3429,
     workerCount: 14,
-    description: 'Sewing workshop making work clothes, uniforms and bags from surplus fabric; alterations and repairs while you wait.',
+    description: 'Taller de costura que hace ropa de trabajo, uniformes y bolsas con tela sobrante; arreglos al momento.',
     people: [['Consuelo', 'Ramírez', 'Aliaga'], ['Aicha', 'Bakayoko'], ['Mireia', 'Sempere', 'Garcia'], ['Wei', 'Zhang'], ['Lidia', 'Ferrer', 'Oltra']],
   },
 ];
@@ -208,9 +209,9 @@ export const DEMO_APPLICANTS: readonly DemoApplicant[] = [
     latitude: 39.4489,
     longitude: -0.3342,
     workerCount: 6,
-    description: 'House moves and small transport with electric vans, by former drivers of a delivery platform.',
+    description: 'Mudanzas y pequeños transportes en furgonetas eléctricas, de antiguos repartidores de una plataforma.',
     contact: ['Ricardo', 'Ibarra', 'Solís'],
-    message: 'We started as a co-op last spring and would like to offer moves at cost to the workers of the network.',
+    message: 'Nos constituimos como cooperativa la primavera pasada y queremos ofrecer mudanzas a precio de coste a las personas trabajadoras de la red.',
   },
   {
     name: 'Cuidem Cooperativa de Cures',
@@ -219,9 +220,9 @@ export const DEMO_APPLICANTS: readonly DemoApplicant[] = [
     latitude: 39.4951,
     longitude: -0.3702,
     workerCount: 12,
-    description: 'Home care for older and disabled people, with stable hours and wages set by the carers themselves.',
+    description: 'Atención a domicilio para personas mayores y con discapacidad, con horarios estables y salarios que fijan las propias cuidadoras.',
     contact: ['Mercedes', 'Huerta', 'Gallego'],
-    message: 'We are twelve carers; joining the fund would help us through the months when the council pays late.',
+    message: 'Somos doce cuidadoras; entrar en el fondo nos ayudaría los meses en que el ayuntamiento paga tarde.',
   },
 ];
 
@@ -247,22 +248,22 @@ export const NEIGHBOURHOODS: readonly { name: string; latitude: number; longitud
 
 /** Per sector: kinds of business (the first word of a made-up name) and what such a co-op does. */
 export const SECTORS: readonly { sector: string; kinds: readonly string[]; does: string }[] = [
-  { sector: 'bakery', kinds: ['Forn', 'Obrador', 'Panadería', 'Pastisseria'], does: 'bread, pastries and coques baked by the people who own the oven' },
-  { sector: 'bicycles', kinds: ['Bicis', 'Taller de Bicis', 'Ciclos'], does: 'bicycle repair, rentals and deliveries by cargo bike' },
-  { sector: 'books', kinds: ['Llibreria', 'Librería', 'Llibres'], does: 'an independent bookshop with reading clubs and presentations' },
-  { sector: 'cafe', kinds: ['Cafè', 'Bar', 'Cafetería', 'Horchatería'], does: 'coffee, set lunches and a room for neighbourhood meetings' },
-  { sector: 'cleaning', kinds: ['Neteges', 'Limpiezas', 'Serveis de Neteja'], does: 'cleaning of homes, offices and community buildings' },
-  { sector: 'construction', kinds: ['Construccions', 'Reformes', 'Obres'], does: 'renovation, retrofits and accessible homes' },
-  { sector: 'software', kinds: ['Codi', 'Programari', 'Dades'], does: 'free software, websites and IT support' },
-  { sector: 'grocery', kinds: ['Ecomercat', 'Botiga', 'Queviures', 'Fruiteria'], does: 'local and organic groceries at fair prices' },
-  { sector: 'childcare', kinds: ['Escoleta', 'Ludoteca', 'Niu'], does: 'childcare and after-school activities run by educators' },
-  { sector: 'printing', kinds: ['Impremta', 'Gràfiques', 'Serigrafia'], does: 'printing, binding and design on recycled paper' },
-  { sector: 'brewery', kinds: ['Cervesa', 'Cerveseria', 'Fàbrica de Cervesa'], does: 'craft beer brewed with local ingredients' },
-  { sector: 'textiles', kinds: ['Tèxtils', 'Taller de Costura', 'Confeccions'], does: 'sewing, alterations and clothes made from surplus fabric' },
-  { sector: 'removals', kinds: ['Mudances', 'Transports'], does: 'house moves and small transport with electric vans' },
-  { sector: 'home-care', kinds: ['Cures', 'Atenció a Domicili'], does: 'home care for older and disabled people' },
-  { sector: 'energy', kinds: ['Energia', 'Solar', 'Instal·lacions'], does: 'solar panels, efficient heating and energy advice' },
-  { sector: 'media', kinds: ['Ràdio', 'Revista', 'Produccions'], does: 'local journalism, radio and video' },
+  { sector: 'bakery', kinds: ['Forn', 'Obrador', 'Panadería', 'Pastisseria'], does: 'pan, bollería y coques que hornean las personas dueñas del horno' },
+  { sector: 'bicycles', kinds: ['Bicis', 'Taller de Bicis', 'Ciclos'], does: 'reparación y alquiler de bicicletas y repartos en bici de carga' },
+  { sector: 'books', kinds: ['Llibreria', 'Librería', 'Llibres'], does: 'una librería independiente con clubes de lectura y presentaciones' },
+  { sector: 'cafe', kinds: ['Cafè', 'Bar', 'Cafetería', 'Horchatería'], does: 'café, menú del día y una sala para las reuniones del barrio' },
+  { sector: 'cleaning', kinds: ['Neteges', 'Limpiezas', 'Serveis de Neteja'], does: 'limpieza de casas, oficinas y comunidades de vecinos' },
+  { sector: 'construction', kinds: ['Construccions', 'Reformes', 'Obres'], does: 'reformas, rehabilitación y viviendas accesibles' },
+  { sector: 'software', kinds: ['Codi', 'Programari', 'Dades'], does: 'software libre, webs y soporte informático' },
+  { sector: 'grocery', kinds: ['Ecomercat', 'Botiga', 'Queviures', 'Fruiteria'], does: 'alimentación ecológica y de proximidad a precio justo' },
+  { sector: 'childcare', kinds: ['Escoleta', 'Ludoteca', 'Niu'], does: 'escuela infantil y actividades extraescolares que gestionan sus educadoras' },
+  { sector: 'printing', kinds: ['Impremta', 'Gràfiques', 'Serigrafia'], does: 'impresión, encuadernación y diseño sobre papel reciclado' },
+  { sector: 'brewery', kinds: ['Cervesa', 'Cerveseria', 'Fàbrica de Cervesa'], does: 'cerveza artesana elaborada con ingredientes de la zona' },
+  { sector: 'textiles', kinds: ['Tèxtils', 'Taller de Costura', 'Confeccions'], does: 'costura, arreglos y ropa hecha con tela sobrante' },
+  { sector: 'removals', kinds: ['Mudances', 'Transports'], does: 'mudanzas y pequeños transportes en furgonetas eléctricas' },
+  { sector: 'home-care', kinds: ['Cures', 'Atenció a Domicili'], does: 'atención a domicilio para personas mayores y con discapacidad' },
+  { sector: 'energy', kinds: ['Energia', 'Solar', 'Instal·lacions'], does: 'placas solares, calefacción eficiente y asesoría energética' },
+  { sector: 'media', kinds: ['Ràdio', 'Revista', 'Produccions'], does: 'periodismo local, radio y vídeo' },
 ];
 
 /** Second halves of made-up co-op names. */

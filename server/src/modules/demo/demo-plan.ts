@@ -128,7 +128,7 @@ function madeUpCoop(rand: () => number, names: Set<string>, slugs: Set<string>, 
   let slug = base;
   for (let k = 2; slugs.has(slug); k++) slug = `${base}-${k}`;
   slugs.add(slug);
-  const description = `Worker co-operative in ${place.name}: ${s.does}.`;
+  const description = `Cooperativa de trabajo en ${place.name}: ${s.does}.`;
   const admitted = daysAgo(now, 30 + Math.floor(rand() * 3000));
   return {
     id: newId(),
