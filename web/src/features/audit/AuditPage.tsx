@@ -1,6 +1,6 @@
-import type { AuditEvent } from '@coopnet/contract/audit';
+import type { AuditEvent, AuditName } from '@coopnet/contract/audit';
 import type { Page } from '@coopnet/contract/common';
-import { Button, Code, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Modal, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,10 +13,19 @@ import { RequireAbility } from '../../components/RequireAbility.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { KNOWN_ACTIONS } from './actions.ts';
+import { actionChoice, eventSentence } from './auditWords.ts';
+import { NamePicker } from './NamePicker.tsx';
 
 const PAGE_SIZE = 50;
-const EMPTY = { action: '', actorId: '', subjectId: '', coopId: '' };
-type Filter = typeof EMPTY;
+
+interface Filter {
+  action: string;
+  actor: AuditName | null;
+  subject: AuditName | null;
+  coop: AuditName | null;
+}
+const EMPTY: Filter = { action: '', actor: null, subject: null, coop: null };
 
 export function AuditPage() {
   return (
@@ -26,7 +35,7 @@ export function AuditPage() {
   );
 }
 
-/** Every state change, who made it, and what it was before and after. */
+/** Every state change as a sentence, who made it, and what it was before and after. */
 function AuditLog() {
   const { t } = useTranslation();
   usePageTitle(t('audit.title'));
@@ -35,18 +44,21 @@ function AuditLog() {
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const [offset, setOffset] = useState(0);
   const [open, setOpen] = useState<AuditEvent | null>(null);
+  const query = {
+    action: filter.action,
+    actorId: filter.actor?.id,
+    subjectId: filter.subject?.id,
+    coopId: filter.coop?.id,
+  };
   const events = useQuery({
-    queryKey: ['audit', filter, offset],
-    queryFn: ({ signal }) =>
-      api<Page<AuditEvent>>('/audit', { query: { ...filter, limit: PAGE_SIZE, offset }, signal }),
+    queryKey: ['audit', query, offset],
+    queryFn: ({ signal }) => api<Page<AuditEvent>>('/audit', { query: { ...query, limit: PAGE_SIZE, offset }, signal }),
     placeholderData: keepPreviousData,
   });
   const errors = fieldErrorsOf(events.error);
-  const field = (key: keyof Filter) => ({
-    value: draft[key],
-    onChange: (e: { currentTarget: { value: string } }) => setDraft({ ...draft, [key]: e.currentTarget.value }),
-    error: errors[key],
-  });
+  const actions = KNOWN_ACTIONS.map((a) => ({ value: a, label: actionChoice(t, a) })).sort((a, b) =>
+    a.label.localeCompare(b.label),
+  );
 
   return (
     <Stack gap="lg">
@@ -55,21 +67,46 @@ function AuditLog() {
         aria-label={t('audit.filters')}
         onSubmit={(e) => {
           e.preventDefault();
-          setFilter({
-            action: draft.action.trim(),
-            actorId: draft.actorId.trim(),
-            subjectId: draft.subjectId.trim(),
-            coopId: draft.coopId.trim(),
-          });
+          setFilter(draft);
           setOffset(0);
         }}
       >
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" style={{ alignItems: 'end' }}>
-          <TextInput label={t('audit.action')} description={t('audit.actionHint')} {...field('action')} />
-          <TextInput label={t('audit.actorId')} {...field('actorId')} />
-          <TextInput label={t('audit.subjectId')} {...field('subjectId')} />
-          <TextInput label={t('audit.coopId')} {...field('coopId')} />
+          <NativeSelect
+            label={t('auditWords.what')}
+            value={draft.action}
+            onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
+            data={[{ value: '', label: t('auditWords.anyAction') }, ...actions]}
+            error={errors.action}
+          />
+          <NamePicker
+            kind="people"
+            label={t('auditWords.doneBy')}
+            value={draft.actor}
+            onChange={(actor) => setDraft({ ...draft, actor })}
+            nothingFound={t('auditWords.nothingFound')}
+            error={errors.actorId}
+          />
+          <NamePicker
+            kind="people"
+            label={t('auditWords.about')}
+            value={draft.subject}
+            onChange={(subject) => setDraft({ ...draft, subject })}
+            nothingFound={t('auditWords.nothingFound')}
+            error={errors.subjectId}
+          />
+          <NamePicker
+            kind="coops"
+            label={t('auditWords.coop')}
+            value={draft.coop}
+            onChange={(coop) => setDraft({ ...draft, coop })}
+            nothingFound={t('auditWords.nothingFoundCoop')}
+            error={errors.coopId}
+          />
         </SimpleGrid>
+        <Text size="sm" c="dimmed" mt={4}>
+          {t('auditWords.pickHint')}
+        </Text>
         <Group mt="sm" gap="sm">
           <Button type="submit">{t('audit.apply')}</Button>
           <Button
@@ -88,40 +125,34 @@ function AuditLog() {
       {events.isPending && <Loading />}
       {events.data && events.data.items.length === 0 && <Text>{t('audit.none')}</Text>}
       {events.data && events.data.items.length > 0 && (
-        <ScrollTable label={t('audit.tableLabel')} minWidth={820}>
+        <ScrollTable label={t('audit.tableLabel')} minWidth={560}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('audit.at')}</Table.Th>
-              <Table.Th scope="col">{t('audit.actor')}</Table.Th>
-              <Table.Th scope="col">{t('audit.action')}</Table.Th>
-              <Table.Th scope="col">{t('audit.subject')}</Table.Th>
+              <Table.Th scope="col">{t('auditWords.what')}</Table.Th>
               <Table.Th scope="col">{t('audit.changes')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {events.data.items.map((ev) => (
-              <Table.Tr key={ev.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(ev.at)}</Table.Td>
-                <Table.Td>{ev.actorName ?? (ev.actorId ? ev.actorId : t('audit.system'))}</Table.Td>
-                <Table.Td>
-                  <Code>{ev.action}</Code>
-                </Table.Td>
-                <Table.Td className="break-anywhere">
-                  {ev.subjectType}
-                  {ev.subjectId ? ` ${ev.subjectId}` : ''}
-                </Table.Td>
-                <Table.Td>
-                  <Button
-                    size="compact-sm"
-                    variant="default"
-                    onClick={() => setOpen(ev)}
-                    aria-label={t('audit.showNamed', { action: ev.action, date: fmt.dateTime(ev.at) })}
-                  >
-                    {t('audit.show')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
+            {events.data.items.map((ev) => {
+              const sentence = eventSentence(t, ev);
+              return (
+                <Table.Tr key={ev.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(ev.at)}</Table.Td>
+                  <Table.Td className="break-anywhere">{sentence}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      onClick={() => setOpen(ev)}
+                      aria-label={t('auditWords.showNamed', { sentence, date: fmt.dateTime(ev.at) })}
+                    >
+                      {t('audit.show')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </ScrollTable>
       )}
@@ -129,18 +160,12 @@ function AuditLog() {
       <Modal
         opened={!!open}
         onClose={() => setOpen(null)}
-        title={open ? `${open.action} · ${fmt.dateTime(open.at)}` : ''}
+        title={open ? `${eventSentence(t, open)} · ${fmt.dateTime(open.at)}` : ''}
         size="lg"
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {open && (
           <Stack gap="sm">
-            <Text size="sm" className="break-anywhere">
-              {t('audit.detail', {
-                actor: open.actorName ?? open.actorId ?? t('audit.system'),
-                subject: `${open.subjectType} ${open.subjectId ?? ''}`.trim(),
-              })}
-            </Text>
             <Title order={3} fz="md">
               {t('audit.before')}
             </Title>
