@@ -26,4 +26,4 @@ export type SectorInput = z.infer<typeof SectorInput>;
 export const SectorPatch = z.strictObject({ names: SectorNames.partial() });
 export type SectorPatch = z.infer<typeof SectorPatch>;
 
-export const SectorParams = z.strictObject({ code: z.string().max(60) });
+export const SectorParams = z.strictObject({ sector: z.string().max(60) });

@@ -1,4 +1,4 @@
-/** GET/PATCH /network; the network's sectors: GET/POST /sectors, PATCH /sectors/:code. */
+/** GET/PATCH /network; the network's sectors: GET/POST /sectors, PATCH /sectors/:sector. */
 import { Network, NetworkPatch } from '@coopnet/contract/network';
 import { Sector, SectorInput, SectorList, SectorParams, SectorPatch } from '@coopnet/contract/sectors';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -21,8 +21,8 @@ export const networkRoutes =
       reply.code(201).send(await sectors.add(req.actor, req.body)),
     );
     app.patch(
-      '/sectors/:code',
+      '/sectors/:sector',
       { config: { tokens: ['coordinator'] }, schema: { tags: ['network'], params: SectorParams, body: SectorPatch, response: { 200: Sector } } },
-      (req) => sectors.rename(req.actor, req.params.code, req.body),
+      (req) => sectors.rename(req.actor, req.params.sector, req.body),
     );
   };

@@ -32,6 +32,8 @@ const TOKEN_WRITES: Record<string, string[]> = {
   'POST /api/v1/coops/{id}/roles': ['coop_admin'],
   'DELETE /api/v1/coops/{id}/roles/{personId}/{role}': ['coop_admin'],
   'PATCH /api/v1/network': ['coordinator'],
+  'POST /api/v1/sectors': ['coordinator'],
+  'PATCH /api/v1/sectors/{sector}': ['coordinator'],
   'PUT /api/v1/reciprocity/settlement-policy': ['coordinator'],
   'POST /api/v1/reciprocity/settlements': ['coordinator'],
   'POST /api/v1/assemblies': ['coordinator'],
