@@ -119,7 +119,7 @@ test('offline, the till checks cards on the device, queues two sales and syncs t
 
   // The network is cut.
   await context.setOffline(true);
-  await expect(connection).toContainText('No connection — cards are still checked here, and sales are kept until the connection is back');
+  await expect(connection).toContainText('Offline — cards are still checked here, and sales are kept until the connection is back');
   const result = page.getByRole('status', { name: 'Card check result' });
   const code = page.getByLabel('Card code');
 
