@@ -162,7 +162,7 @@ function ApplicationCard({ application: a, onReject }: ApplicationCardProps) {
         </Title>
         <Text>
           {sectorName(a.coop.sector)} · {a.coop.city} ·{' '}
-          {t('coop.workersCount', { count: a.coop.workerCount, formatted: fmt.number(a.coop.workerCount) })}
+          {t('showcase.coop.declaredCount', { formatted: fmt.number(a.coop.workerCount) })}
         </Text>
         <Text className="break-anywhere">
           {t('applications.contact', { name: a.contactName, email: a.contactEmail })}

@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { CoopOffers } from '../offers/CoopOffers.tsx';
+import { CoopSavings } from '../showcase/CoopSavings.tsx';
 import { CoopEditForm } from './CoopEditForm.tsx';
 import { CoopStatusForm } from './CoopStatusForm.tsx';
 import { useCoop } from './coops.api.ts';
@@ -29,7 +30,8 @@ export function CoopPage() {
     { label: t('coop.sector'), value: sectorName(coop.sector) },
     { label: t('coop.legalForm'), value: coop.legalForm },
     { label: t('coop.address'), value: [coop.address, coop.city].filter(Boolean).join(', ') },
-    { label: t('coop.workers'), value: fmt.number(coop.workerCount) },
+    { label: t('showcase.coop.knownWorkers'), value: fmt.number(coop.knownWorkers) },
+    { label: t('showcase.coop.declared'), value: fmt.number(coop.workerCount) },
     {
       label: t('coop.website'),
       value: coop.website ? (
@@ -70,6 +72,8 @@ export function CoopPage() {
           <FactList facts={facts} />
         </Card>
       </section>
+
+      {coop.status === 'member' && <CoopSavings coopId={coop.id} />}
 
       <CoopOffers coopId={coop.id} />
 

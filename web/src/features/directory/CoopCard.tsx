@@ -28,7 +28,7 @@ export function CoopCard({ coop }: { coop: Coop }) {
             <Text size="sm">{coop.city}</Text>
           </Group>
           <Text size="sm">
-            {t('coop.workersCount', { count: coop.workerCount, formatted: fmt.number(coop.workerCount) })}
+            {t('showcase.coop.knownWorkersCount', { count: coop.knownWorkers, formatted: fmt.number(coop.knownWorkers) })}
           </Text>
           {coop.description && (
             <Text size="sm" lineClamp={3}>

@@ -6,11 +6,22 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { AssemblySection } from '../showcase/AssemblySection.tsx';
+import { CoopsSection } from '../showcase/CoopsSection.tsx';
+import { OffersSection } from '../showcase/OffersSection.tsx';
+import { SavingsSection } from '../showcase/SavingsSection.tsx';
+import { useShowcase } from '../showcase/showcase.api.ts';
 
-/** The public front page: who the network is and what it adds up to. */
+/**
+ * The public front page, the network's shop window: who it is, what it adds
+ * up to, what members save, the offers open to them, the co-ops and the next
+ * assembly. Each part is a section of its own; a capability that joins later
+ * (the fund, campaigns) adds its section to the list.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const { data: network, isPending, error } = useNetwork();
+  const { data: showcase, error: showcaseError } = useShowcase();
   const { data: session } = useSession();
   const fmt = useFormat();
   usePageTitle(undefined);
@@ -20,7 +31,7 @@ export function HomePage() {
 
   const figures = [
     { key: 'memberCoops', label: t('home.figures.memberCoops'), value: network.figures.memberCoops },
-    { key: 'workers', label: t('home.figures.workers'), value: network.figures.workers },
+    { key: 'workers', label: t('showcase.figures.workers'), value: network.figures.workers },
     { key: 'supporters', label: t('home.figures.supporters'), value: network.figures.supporters },
     { key: 'sectors', label: t('home.figures.sectors'), value: network.figures.sectors },
   ];
@@ -70,6 +81,15 @@ export function HomePage() {
           ))}
         </SimpleGrid>
       </section>
+      {showcaseError && <ErrorAlert error={showcaseError} />}
+      {showcase && (
+        <>
+          <SavingsSection showcase={showcase} />
+          <OffersSection offers={showcase.offers} />
+          <CoopsSection coops={showcase.coops} />
+          <AssemblySection assembly={showcase.nextAssembly} />
+        </>
+      )}
     </Stack>
   );
 }
