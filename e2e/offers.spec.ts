@@ -338,6 +338,11 @@ test('a redemption a till synced over the limit is flagged, and the admin accept
   await shot(page, 'offers-flagged');
 
   await row.getByRole('button', { name: /^Accept: / }).click();
+  // A decision is final: it is confirmed first.
+  const decide = page.getByRole('dialog', { name: 'Accept this discount?' });
+  await expect(decide).toContainText('A decision is final');
+  await decide.getByRole('button', { name: 'Accept', exact: true }).click();
+  await expect(decide).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: offer.title })).toHaveCount(0);
 
   // The form at a phone's width.

@@ -96,6 +96,11 @@ test('a coordinator reads the accounts, sets the settlement policy and settles l
   const settlements = page.getByRole('region', { name: `What the fund owes for ${last.name}` });
   await expect(settlements.getByLabel('Month to settle')).toHaveValue(last.value);
   await settlements.getByRole('button', { name: 'Settle month' }).click();
+  // A month is settled once: it is confirmed first, saying so.
+  const confirm = page.getByRole('dialog', { name: `Settle ${last.name}?` });
+  await expect(confirm).toContainText('this cannot be undone');
+  await confirm.getByRole('button', { name: `Settle ${last.name}` }).click();
+  await expect(confirm).toBeHidden();
   await expect(settlements.getByRole('status')).toHaveText(new RegExp(`^${last.name} is settled: ${netAbove.size} obligations?\\.$`));
   const owed = settlements.getByRole('region', { name: `Obligations of the solidarity fund for ${last.name}` });
   await expect(owed.locator('tbody tr')).toHaveCount(netAbove.size);

@@ -130,6 +130,10 @@ export async function openVoting(page: Page, seconds: number): Promise<number> {
   const manage = page.getByRole('region', { name: 'Manage this proposal' });
   await manage.getByLabel('Voting closes at').fill(await localTime(page, Date.now() + seconds * 1000));
   await manage.getByRole('button', { name: 'Open voting' }).click();
+  // Opening cannot be undone: it is confirmed first.
+  const confirm = page.getByRole('dialog', { name: 'Open the vote now?' });
+  await expect(confirm).toContainText('This cannot be undone.');
+  await confirm.getByRole('button', { name: 'Open the vote' }).click();
   const counter = page.getByText(/^0 of \d+ have voted$/);
   await expect(counter).toBeVisible();
   return Number((await counter.textContent())!.match(/of (\d+)/)![1]);

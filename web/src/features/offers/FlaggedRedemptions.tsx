@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
@@ -28,10 +29,13 @@ export function FlaggedRedemptions({ coop }: { coop: CoopWithAbilities }) {
   const queryClient = useQueryClient();
   const [offset, setOffset] = useState(0);
   const flagged = useFlaggedRedemptions(coop.id, PAGE_SIZE, offset);
+  /** the decision asked for, until it is confirmed: it is final */
+  const [deciding, setDeciding] = useState<{ r: Redemption; decision: 'accept' | 'reject' } | null>(null);
   const resolve = useMutation({
     mutationFn: ({ r, decision }: { r: Redemption; decision: 'accept' | 'reject' }) =>
       api<Redemption>(`/coops/${coop.id}/redemptions/${r.id}/resolve`, { method: 'POST', body: { decision } }),
     onSuccess: async () => {
+      setDeciding(null);
       await queryClient.invalidateQueries({ queryKey: flaggedKey(coop.id) });
     },
   });
@@ -51,7 +55,7 @@ export function FlaggedRedemptions({ coop }: { coop: CoopWithAbilities }) {
         {t('offers.flagged.intro')}
       </Text>
       <Stack gap="sm">
-        <ErrorAlert error={flagged.error ?? resolve.error} />
+        <ErrorAlert error={flagged.error ?? (deciding ? null : resolve.error)} />
         {flagged.isPending && !flagged.error && <Loading />}
         {flagged.data && items.length === 0 && <Text>{t('offers.flagged.none')}</Text>}
         {items.length > 0 && (
@@ -105,7 +109,10 @@ export function FlaggedRedemptions({ coop }: { coop: CoopWithAbilities }) {
                           variant="default"
                           loading={busy('accept')}
                           aria-label={t('offers.flagged.acceptNamed', named)}
-                          onClick={() => resolve.mutate({ r, decision: 'accept' })}
+                          onClick={() => {
+                            resolve.reset();
+                            setDeciding({ r, decision: 'accept' });
+                          }}
                         >
                           {t('offers.flagged.accept')}
                         </Button>
@@ -115,7 +122,10 @@ export function FlaggedRedemptions({ coop }: { coop: CoopWithAbilities }) {
                           color="red"
                           loading={busy('reject')}
                           aria-label={t('offers.flagged.rejectNamed', named)}
-                          onClick={() => resolve.mutate({ r, decision: 'reject' })}
+                          onClick={() => {
+                            resolve.reset();
+                            setDeciding({ r, decision: 'reject' });
+                          }}
                         >
                           {t('offers.flagged.reject')}
                         </Button>
@@ -129,6 +139,26 @@ export function FlaggedRedemptions({ coop }: { coop: CoopWithAbilities }) {
         )}
         {flagged.data && <Pager total={flagged.data.total} limit={PAGE_SIZE} offset={offset} onChange={setOffset} />}
       </Stack>
+      <ConfirmModal
+        opened={!!deciding}
+        title={t(deciding?.decision === 'reject' ? 'offers.flagged.rejectTitle' : 'offers.flagged.acceptTitle')}
+        message={
+          deciding
+            ? t(deciding.decision === 'reject' ? 'offers.flagged.rejectText' : 'offers.flagged.acceptText', {
+                discount: words.money(deciding.r.discountCents),
+                holder: deciding.r.holderName,
+                offer: deciding.r.offerTitle,
+                at: fmt.dateTime(deciding.r.redeemedAt),
+                month: monthName(deciding.r.accountingMonth, i18n.language),
+              })
+            : ''
+        }
+        confirmLabel={t(deciding?.decision === 'reject' ? 'offers.flagged.reject' : 'offers.flagged.accept')}
+        loading={resolve.isPending}
+        error={resolve.error}
+        onConfirm={() => deciding && resolve.mutate(deciding)}
+        onClose={() => setDeciding(null)}
+      />
     </section>
   );
 }

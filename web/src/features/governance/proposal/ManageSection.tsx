@@ -6,6 +6,7 @@ import { api } from '../../../api/client.ts';
 import { fieldErrorsOf } from '../../../api/errors.ts';
 import { ConfirmModal } from '../../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { useFormat } from '../../../components/useFormat.ts';
 import { useNetworkTime } from '../../../components/useNetworkTime.ts';
 import { proposalKey, proposalsKey } from '../governance.api.ts';
 import type { Proposal } from '../types.ts';
@@ -26,6 +27,9 @@ export function ManageSection({ proposal: p }: { proposal: Proposal }) {
   const [closesAt, setClosesAt] = useState(() => defaultClosing(p, time.toInput));
   const [localError, setLocalError] = useState<string | null>(null);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  /** the closing time the coordinator chose, while they are asked to confirm that the vote opens */
+  const [opening, setOpening] = useState<string | null>(null);
+  const format = useFormat();
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: proposalKey(p.id) });
     await queryClient.invalidateQueries({ queryKey: proposalsKey, exact: false });
@@ -36,7 +40,10 @@ export function ManageSection({ proposal: p }: { proposal: Proposal }) {
   });
   const open = useMutation({
     mutationFn: (iso: string) => api<Proposal>(`/proposals/${p.id}/open`, { method: 'POST', body: { closesAt: iso } }),
-    onSuccess: refresh,
+    onSuccess: async () => {
+      setOpening(null);
+      await refresh();
+    },
   });
 
   const withdraw = useMutation({
@@ -86,7 +93,8 @@ export function ManageSection({ proposal: p }: { proposal: Proposal }) {
                   setLocalError(t('proposal.manage.pastTime'));
                   return;
                 }
-                open.mutate(iso);
+                open.reset();
+                setOpening(iso);
               }}
               noValidate
             >
@@ -114,7 +122,7 @@ export function ManageSection({ proposal: p }: { proposal: Proposal }) {
                     {localError}
                   </Alert>
                 )}
-                <ErrorAlert error={open.error} />
+                {!opening && <ErrorAlert error={open.error} />}
                 <Group>
                   <Button type="submit" loading={open.isPending}>
                     {t('proposal.manage.openVoting')}
@@ -132,6 +140,16 @@ export function ManageSection({ proposal: p }: { proposal: Proposal }) {
           )}
         </Stack>
       </Card>
+      <ConfirmModal
+        opened={!!opening}
+        title={t('openVote.confirmTitle')}
+        message={t('openVote.confirmText', { title: p.title, closes: format.dateTime(opening) })}
+        confirmLabel={t('openVote.confirmButton')}
+        loading={open.isPending}
+        error={open.error}
+        onConfirm={() => opening && open.mutate(opening)}
+        onClose={() => setOpening(null)}
+      />
       <ConfirmModal
         opened={confirmWithdraw}
         title={t('proposal.manage.withdrawTitle')}
