@@ -4,7 +4,7 @@
  * results with every stage of the count (published only after the close).
  */
 import { z } from 'zod';
-import { Id, IdempotencyKey, text } from './common.ts';
+import { Id, IdempotencyKey, page, text } from './common.ts';
 import { MatterRule } from './governance-bodies.ts';
 
 export const ProposalStatus = z.enum(['draft', 'discussion', 'voting', 'passed', 'failed', 'no_quorum', 'elected', 'withdrawn']);
@@ -55,6 +55,16 @@ export const ProposalSummary = z.object({
   votingClosesAt: z.string().nullable(),
   createdAt: z.string(),
 });
+/**
+ * A page of proposals, with what the reader may do beside reading: `propose`,
+ * the matters they may put forward now (empty for a visitor or a supporter;
+ * the free proposal for a worker of a member co-op; every matter for a coordinator).
+ */
+export const ProposalList = page(ProposalSummary).extend({
+  abilities: z.object({ propose: z.array(z.string()) }),
+});
+export type ProposalList = z.infer<typeof ProposalList>;
+
 export type ProposalSummary = z.infer<typeof ProposalSummary>;
 
 export const Amendment = z.object({

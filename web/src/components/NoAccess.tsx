@@ -2,8 +2,8 @@ import { Alert, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from './usePageTitle.ts';
 
-/** What someone sees on a page their abilities do not open. */
-export function NoAccess() {
+/** What someone sees on a page their abilities do not open; `text` says why, when the page knows. */
+export function NoAccess({ text }: { text?: string } = {}) {
   const { t } = useTranslation();
   usePageTitle(t('noAccess.title'));
   return (
@@ -12,7 +12,7 @@ export function NoAccess() {
         {t('noAccess.title')}
       </Title>
       <Alert color="gray" variant="outline">
-        {t('noAccess.text')}
+        {text ?? t('noAccess.text')}
       </Alert>
     </>
   );

@@ -20,9 +20,11 @@ import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { useAbilities } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { NoAccess } from '../../components/NoAccess.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { BylawsEditor, BylawsProblems } from './BylawsEditor.tsx';
-import { proposalsKey, useBodies, useBylaws } from './governance.api.ts';
+import { proposalsKey, useBodies, useBylaws, useProposable } from './governance.api.ts';
 import { matterName } from './rules.ts';
 import type { Bylaws, Proposal, ProposalInput } from './types.ts';
 
@@ -40,12 +42,26 @@ const asMatter = (v: string | null): FormMatter =>
  */
 export function NewProposalPage() {
   const { t } = useTranslation();
+  const proposable = useProposable();
+  if (proposable.error) return <ErrorAlert error={proposable.error} />;
+  if (!proposable.data) return <Loading />;
+  const choices = MATTERS.filter((m) => proposable.data.includes(m));
+  if (choices.length === 0) return <NoAccess text={t('newProposalAccess.mayNot')} />;
+  return <NewProposalForm choices={choices} />;
+}
+
+/** The form, offering only the matters the person may put forward. */
+function NewProposalForm({ choices }: { choices: FormMatter[] }) {
+  const { t } = useTranslation();
   usePageTitle(t('newProposal.title'));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const abilities = useAbilities();
   const [params] = useSearchParams();
-  const [matter, setMatter] = useState<FormMatter>(asMatter(params.get('matter')));
+  const [matter, setMatter] = useState<FormMatter>(() => {
+    const asked = asMatter(params.get('matter'));
+    return choices.includes(asked) ? asked : choices[0]!;
+  });
   const [coopId, setCoopId] = useState(params.get('coopId') ?? '');
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
@@ -156,7 +172,7 @@ export function NewProposalPage() {
               setCoopId('');
               setLocalError(null);
             }}
-            data={MATTERS.map((m) => ({ value: m, label: matterName(t, m) }))}
+            data={choices.map((m) => ({ value: m, label: matterName(t, m) }))}
             error={errors.matter}
           />
           {matter === 'admission' &&

@@ -43,8 +43,8 @@ export function ProposalsPage() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Title order={1}>{t('proposals.title')}</Title>
-        {/* Any worker may propose freely, coordinators anything; the server decides and says so when not. */}
-        {session?.person && (
+        {/* Shown only to whom the server lets put something forward: a worker of a member co-op, a coordinator. */}
+        {session?.person && (list.data?.abilities.propose.length ?? 0) > 0 && (
           <Button component={Link} to="/proposals/new">
             {t('proposals.new')}
           </Button>

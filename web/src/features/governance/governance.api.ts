@@ -1,5 +1,6 @@
 /** Queries of the governance pages: proposals, bodies, bylaws, assemblies, notifications. */
 import type { Page } from '@coopnet/contract/common';
+import type { ProposalList } from '@coopnet/contract/proposals';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
@@ -15,7 +16,6 @@ import type {
   Proposal,
   ProposalComment,
   ProposalStatus,
-  ProposalSummary,
 } from './types.ts';
 
 export const proposalsKey = ['proposals'] as const;
@@ -29,8 +29,18 @@ export function useProposals(status: ProposalStatus | '', limit: number, offset:
   return useQuery({
     queryKey: [...proposalsKey, 'list', status, limit, offset],
     queryFn: ({ signal }) =>
-      api<Page<ProposalSummary>>('/proposals', { query: { status: status || undefined, limit, offset }, signal }),
+      api<ProposalList>('/proposals', { query: { status: status || undefined, limit, offset }, signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The matters the signed-in person may put forward now (the server's policy decides); none for a visitor. */
+export function useProposable() {
+  const { data: session } = useSession();
+  return useQuery({
+    queryKey: [...proposalsKey, 'proposable', session?.person?.id ?? null],
+    queryFn: async ({ signal }) => (await api<ProposalList>('/proposals', { query: { limit: 1 }, signal })).abilities.propose,
+    enabled: !!session?.person,
   });
 }
 

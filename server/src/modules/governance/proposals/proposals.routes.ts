@@ -16,7 +16,7 @@ import {
   ProposalInput,
   ProposalListQuery,
   ProposalPatch,
-  ProposalSummary,
+  ProposalList,
 } from '@coopnet/contract/proposals';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -42,7 +42,7 @@ export const proposalsRoutes =
     const delegation = delegationService(deps);
     const tags = ['proposals'];
 
-    app.get('/proposals', { schema: { tags, querystring: ProposalListQuery, response: { 200: page(ProposalSummary) } } }, (req) =>
+    app.get('/proposals', { schema: { tags, querystring: ProposalListQuery, response: { 200: ProposalList } } }, (req) =>
       proposals.list(req.actor, req.query),
     );
     app.post('/proposals', { schema: { tags, body: ProposalInput, response: { 201: Proposal } } }, async (req, reply) =>

@@ -15,7 +15,7 @@ import { newId, nowIso } from '../../../platform/clock.ts';
 import { badRequest, conflict } from '../../../platform/errors.ts';
 import { electorateEntry, electorateNames, isNetworkMember } from '../bodies/electorate.repository.ts';
 import { currentBylaws } from '../bylaws/bylaws.repository.ts';
-import { findMatter } from '../matters.ts';
+import { findMatter, registeredMatters } from '../matters.ts';
 import { bodyForRule, loadVisible, ruleOf, showProposal } from './proposal-view.ts';
 import { proposalPolicy } from './proposals.policy.ts';
 import { presentSummary } from './proposals.presenter.ts';
@@ -44,7 +44,15 @@ export function proposalsService({ db }: AppDeps) {
   async function list(actor: MaybeActor, q: ProposalListQuery) {
     const draftsOf = isCoordinator(actor) ? ('all' as const) : (actor?.personId ?? null);
     const { rows, total } = await repo.listProposals(db, { ...q, draftsOf });
-    return { items: rows.map(presentSummary), total, limit: q.limit, offset: q.offset };
+    return { items: rows.map(presentSummary), total, limit: q.limit, offset: q.offset, abilities: { propose: await proposable(actor) } };
+  }
+
+  /** The matters the actor may put forward now, as the policy decides for each registered matter. */
+  async function proposable(actor: MaybeActor): Promise<string[]> {
+    // POST /proposals takes no API token: a program reads proposals, people put them forward.
+    if (!actor || actor.via !== 'session') return [];
+    const networkMember = await isNetworkMember(db, actor.personId);
+    return registeredMatters().filter((m) => proposalPolicy.create(actor, m, { networkMember }));
   }
 
   async function create(actor: MaybeActor, input: ProposalInput) {
