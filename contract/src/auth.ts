@@ -20,6 +20,8 @@ export const Abilities = z.object({
   decideApplications: z.boolean(),
   readAudit: z.boolean(),
   readOutbox: z.boolean(),
+  /** the reciprocity accounts: workers and anyone holding a role */
+  readReciprocity: z.boolean(),
   adminOfCoops: z.array(z.string()),
   cashierOfCoops: z.array(z.string()),
 });

@@ -15,6 +15,7 @@ export const noAbilities: Abilities = {
   readOutbox: false,
   adminOfCoops: [],
   cashierOfCoops: [],
+  readReciprocity: false,
 };
 
 export function useSession() {

@@ -1,5 +1,5 @@
 /** What the web app may show a person: the abilities sent with the session. */
-import { type MaybeActor, isCoordinator } from '../../platform/auth/actor.ts';
+import { type MaybeActor, isCoordinator, isMemberOrRoleHolder } from '../../platform/auth/actor.ts';
 import { coopPolicy } from '../coops/index.ts';
 import { networkPolicy } from '../network/index.ts';
 
@@ -10,6 +10,8 @@ export function abilitiesOf(actor: MaybeActor) {
     decideApplications: coopPolicy.decideApplication(actor),
     readAudit: networkPolicy.readAudit(actor),
     readOutbox: networkPolicy.readOutbox(actor),
+    /** the reciprocity accounts (the same rule as the reciprocity module's policy) */
+    readReciprocity: isMemberOrRoleHolder(actor),
     adminOfCoops: roles.filter((r) => r.role === 'coop_admin' && r.coopId).map((r) => r.coopId!),
     cashierOfCoops: roles.filter((r) => r.role === 'cashier' && r.coopId).map((r) => r.coopId!),
   };

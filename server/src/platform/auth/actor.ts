@@ -31,4 +31,6 @@ export const isAdminOf = (actor: MaybeActor, coopId: string) => hasRole(actor, '
 export const isCashierOf = (actor: MaybeActor, coopId: string) => hasRole(actor, 'cashier', coopId);
 export const isWorkerOf = (actor: MaybeActor, coopId: string) => !!actor && actor.coopId === coopId;
 export const isWorker = (actor: MaybeActor) => !!actor && actor.coopId !== null;
+/** A worker of a co-op, or anyone holding a role in the network: who may read the members' business (the reciprocity accounts). */
+export const isMemberOrRoleHolder = (actor: MaybeActor) => isWorker(actor) || (!!actor && actor.roles.length > 0);
 export const isSupporter = (actor: MaybeActor) => !!actor && actor.supporter;

@@ -1,13 +1,13 @@
 import { Anchor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { usePolicy } from './reciprocity.api.ts';
+import { useAbilities } from '../../api/session.ts';
 
-/** A link to the accounts for those the server lets read them (a supporter without a role is refused: no link). */
+/** A link to the accounts for those the server lets read them (a supporter without a role is not: no link). */
 export function ReciprocityLink() {
   const { t } = useTranslation();
-  const { data } = usePolicy();
-  if (!data) return null;
+  const abilities = useAbilities();
+  if (!abilities.readReciprocity) return null;
   return (
     <Anchor component={Link} to="/reciprocity">
       {t('reciprocity.link')}
