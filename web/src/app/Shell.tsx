@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Divider, Group, Stack } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Divider, Group, Stack } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +14,10 @@ import { NavLinks } from './NavLinks.tsx';
 /**
  * The frame of every page: a header with the network's name, the main links,
  * the language switch and sign in/out; on narrow screens the links and the
- * sign-in button move into a menu behind a burger (below 992 px: the
- * signed-in links need that much room on one line).
+ * sign-in button move into a menu behind a burger (below 1200 px: the
+ * signed-in links need that much room on one line). On a phone the language
+ * switch moves into that menu too, so the network's name keeps the header's
+ * room: it wraps to a second line rather than being cut.
  */
 export function Shell() {
   const { t } = useTranslation();
@@ -54,9 +56,9 @@ export function Shell() {
               component={Link}
               to="/"
               fw={700}
-              fz="lg"
               c="var(--mantine-color-text)"
-              truncate="end"
+              className="network-name"
+              title={network?.name}
               underline="never"
             >
               {network?.name ?? 'Coopnet'}
@@ -67,7 +69,9 @@ export function Shell() {
               <NavLinks />
             </Group>
             <NotificationBell />
-            <LanguageSwitch />
+            <Box visibleFrom="xs">
+              <LanguageSwitch />
+            </Box>
             <Group visibleFrom="lg" wrap="nowrap">
               <AuthButton />
             </Group>
@@ -79,6 +83,9 @@ export function Shell() {
           <Stack>
             <NavLinks vertical />
             <Divider />
+            <Box hiddenFrom="xs">
+              <LanguageSwitch />
+            </Box>
             <AuthButton fullWidth />
           </Stack>
         )}

@@ -8,7 +8,8 @@ export const theme = createTheme({
   defaultRadius: 'md',
   components: {
     // No asterisk inside labels: it becomes part of the label's text ("E-mail *"),
-    // which breaks exact label matching. Inputs still carry the `required` attribute.
+    // which breaks exact label matching. Inputs still carry the `required` attribute,
+    // and app.css marks their labels with an asterisk drawn in CSS.
     InputWrapper: InputWrapper.extend({ defaultProps: { withAsterisk: false } }),
     // Dialogs appear at once: a fading dialog is, for a moment, text without contrast.
     Modal: Modal.extend({ defaultProps: { transitionProps: { duration: 0 } } }),

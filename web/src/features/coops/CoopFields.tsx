@@ -6,6 +6,7 @@ import type { CoopProfileInput } from '@coopnet/contract/coops';
 import { NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSectorNames } from '../network/sectors.api.ts';
+import { CoopLocation } from './CoopLocation.tsx';
 
 export interface CoopFieldValues {
   name: string;
@@ -110,7 +111,14 @@ export function CoopFields({ values, onChange, errors, pathPrefix = '', withLogo
           {...field('legalForm')}
         />
         <SectorSelect {...field('sector')} />
-        <TextInput label={t('coopForm.address')} required autoComplete="street-address" {...field('address')} />
+        <TextInput
+          label={t('coopForm.address')}
+          description={t('coopForm.addressHint')}
+          required
+          maxLength={200}
+          autoComplete="street-address"
+          {...field('address')}
+        />
         <TextInput label={t('coopForm.city')} required autoComplete="address-level2" {...field('city')} />
         <TextInput
           label={t('coopForm.workerCount')}
@@ -128,19 +136,13 @@ export function CoopFields({ values, onChange, errors, pathPrefix = '', withLogo
           autoComplete="url"
           {...field('website')}
         />
-        <TextInput
-          label={t('coopForm.latitude')}
-          inputMode="decimal"
-          description={t('coopForm.coordinatesHint')}
-          {...field('latitude')}
-        />
-        <TextInput
-          label={t('coopForm.longitude')}
-          inputMode="decimal"
-          description={t('coopForm.coordinatesHint')}
-          {...field('longitude')}
-        />
       </SimpleGrid>
+      <CoopLocation
+        latitude={values.latitude}
+        longitude={values.longitude}
+        onChange={(latitude, longitude) => onChange({ ...values, latitude, longitude })}
+        errors={{ latitude: errors[`${pathPrefix}latitude`], longitude: errors[`${pathPrefix}longitude`] }}
+      />
       {withLogo && <TextInput label={t('coopForm.logoUrl')} type="url" placeholder="https://" {...field('logoUrl')} />}
       <Textarea label={t('coopForm.description')} autosize minRows={3} maxRows={10} {...field('description')} />
     </>
