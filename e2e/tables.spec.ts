@@ -23,7 +23,7 @@ interface Reach {
 async function reach(region: Locator): Promise<Reach> {
   return region.evaluate((box) => {
     const table = box.querySelector('table')!;
-    const heads = [...table.querySelectorAll('thead tr:first-child > th')] as HTMLElement[];
+    const heads = Array.from(table.querySelectorAll<HTMLElement>('thead tr:first-child > th'));
     const first = heads[0]!;
     const scrolls = box.scrollWidth > box.clientWidth + 1;
     const unreachable: string[] = [];
