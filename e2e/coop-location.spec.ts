@@ -33,7 +33,7 @@ test('a co-op applies, placed on the map with a click', async ({ page }) => {
 
   await page.getByLabel('Co-op name').fill(name);
   await page.getByLabel('Legal form').fill('cooperativa de trabajo');
-  await page.getByLabel('Sector').fill('Bakery');
+  await page.getByLabel('Sector').selectOption({ index: 1 });
   await page.getByLabel('Address').fill(address);
   await page.getByLabel('City').fill('València');
   await page.getByLabel('Number of workers').fill('6');
