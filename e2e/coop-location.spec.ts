@@ -117,7 +117,10 @@ test.describe('in Spanish', () => {
   test('the application form on a phone: the map, the marked fields, no sideways scroll', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto('/apply');
-    await expect(page.getByRole('region', { name: 'Mapa: haz clic para situar la cooperativa' })).toBeVisible();
+    // The map comes in its own chunk (Leaflet), after the form.
+    await expect(page.getByRole('region', { name: 'Mapa: haz clic para situar la cooperativa' })).toBeVisible({
+      timeout: 20_000,
+    });
     await expect(page.getByLabel('Dirección')).toHaveAttribute('required', '');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectAccessible(page);
