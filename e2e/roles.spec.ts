@@ -65,7 +65,7 @@ test('a visitor lands on the network’s home page and browses the directory and
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await look(page, 'visitor-home', written);
   await page.getByRole('button', { name: 'Abrir el menú' }).click();
-  await page.getByRole('link', { name: 'Directorio' }).click();
+  await page.getByRole('link', { name: 'Directorio', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Directorio' })).toBeVisible();
   await look(page, 'visitor-directory', written);
   await page.goto('/offers');
