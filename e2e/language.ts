@@ -70,6 +70,18 @@ export async function writtenByPeople(api: APIRequestContext, coordinator?: APIR
   return { written: texts.sort((a, b) => b.length - a.length), codes: [...codes] };
 }
 
+/** Adds what a co-op wrote in all its offers, paused and ended ones too, as its admin (`api`, signed in) reads them. */
+export async function withCoopOffers(words: PageWords, api: APIRequestContext, coopId: string): Promise<PageWords> {
+  const res = await api.get(`/api/v1/coops/${coopId}/offers`);
+  expect(res.ok(), await res.text()).toBe(true);
+  const offers = ((await res.json()) as { items: { title: string; terms: string; item: string | null; sectors: string[] }[] }).items;
+  const texts = offers.flatMap((o) => [o.title, o.terms, o.item ?? '']).filter((v) => v.trim());
+  return {
+    written: [...words.written, ...texts].sort((a, b) => b.length - a.length),
+    codes: [...new Set([...words.codes, ...offers.flatMap((o) => o.sectors)])],
+  };
+}
+
 /** The problems in a text as shown, once what people wrote is taken out. */
 export function languageProblems(shown: string, { written, codes }: PageWords): LanguageProblem[] {
   const problems: LanguageProblem[] = [];

@@ -7,7 +7,7 @@
  * screenshots stay in the test's output folder.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { expectSpanish, languageProblems, type PageWords, writtenByPeople } from './language.ts';
+import { expectSpanish, languageProblems, type PageWords, withCoopOffers, writtenByPeople } from './language.ts';
 import { apiSession, DEMO, DEMO_PASSWORD, expectAccessible, uniqueId } from './support.ts';
 
 test.use({ locale: 'es-ES', viewport: { width: 360, height: 740 } });
@@ -129,13 +129,16 @@ test('a cashier lands on the till, checks a card and records a discount', async 
 });
 
 test('a co-op admin lands on their co-op’s offers and adds one', async ({ page, request }) => {
-  const written = await writtenByPeople(request);
+  let written = await writtenByPeople(request);
   const title = `Coca de llanda ${uniqueId()}`;
   await signInEs(page, DEMO.coopAdmin.email);
   await expect(firstSection(page)).toHaveText(`Administración de ${DEMO.coopAdmin.coop}`);
   await look(page, 'admin-first', written);
   await page.getByRole('link', { name: 'Ofertas', exact: true }).first().click();
   await expect(page.getByRole('button', { name: 'Nueva oferta' })).toBeVisible();
+  // The admin's list holds ended offers too, which the public catalogue does not.
+  const coopId = /\/coops\/([^/]+)\/offers/.exec(page.url())![1]!;
+  written = await withCoopOffers(written, page.request, coopId);
   await look(page, 'admin-offers', written);
   await page.getByRole('button', { name: 'Nueva oferta' }).click();
   const form = page.getByRole('dialog', { name: 'Nueva oferta' });
