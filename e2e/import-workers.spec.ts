@@ -32,9 +32,11 @@ test('a co-op admin imports workers from a CSV file', async ({ page }) => {
   await expectAccessible(page);
   await shot(page, 'import-empty');
 
-  await page
-    .getByLabel('CSV file')
-    .setInputFiles({ name: `workers-${id}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  // The file picker is a button like the form's others; choosing a file names it there.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'CSV file' }).click();
+  await (await chooser).setFiles({ name: `workers-${id}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByRole('button', { name: 'CSV file' })).toContainText(`workers-${id}.csv`);
   await expect(page.getByLabel('CSV content')).toHaveValue(csv);
 
   await page.getByRole('button', { name: 'Preview', exact: true }).click();

@@ -19,11 +19,15 @@ export const theme = createTheme({
 });
 
 /**
- * "Dimmed" text (input descriptions and hints) one shade darker than Mantine's, and a field's
+ * "Dimmed" text (input descriptions and hints) and placeholders darker than Mantine's, and a field's
  * error (its message, and the text typed in it) in the darkest red, for 4.5:1 contrast on white.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });

@@ -1,8 +1,8 @@
 import type { CoopWithAbilities } from '@coopnet/contract/coops';
 import type { WorkerImportResult } from '@coopnet/contract/people';
-import { Alert, Button, Code, Group, Input, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Code, FileInput, Group, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiUpload } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -29,7 +29,7 @@ function progressValue(stage: Stage, uploaded: number): number {
 function ImportForm({ coop }: { coop: CoopWithAbilities }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const fileId = useId();
+  const [file, setFile] = useState<File | null>(null);
   const [csv, setCsv] = useState('');
   const [stage, setStage] = useState<Stage>('idle');
   const [uploaded, setUploaded] = useState(0);
@@ -80,16 +80,19 @@ function ImportForm({ coop }: { coop: CoopWithAbilities }) {
       <Text>
         {t('import.intro')} <Code>email,display_name</Code>
       </Text>
-      <Input.Wrapper label={t('import.file')} description={t('import.fileHint')} id={fileId}>
-        <input
-          id={fileId}
-          type="file"
-          aria-describedby={`${fileId}-description`}
-          accept=".csv,text/csv,text/plain"
-          onChange={(e) => void readFile(e.currentTarget.files?.[0])}
-          style={{ display: 'block', marginTop: 4, maxWidth: '100%' }}
-        />
-      </Input.Wrapper>
+      <FileInput
+        label={t('import.file')}
+        description={t('import.fileHint')}
+        placeholder={t('import.filePlaceholder')}
+        accept=".csv,text/csv,text/plain"
+        clearable
+        clearButtonProps={{ 'aria-label': t('import.clearFile') }}
+        value={file}
+        onChange={(chosen) => {
+          setFile(chosen);
+          void readFile(chosen ?? undefined);
+        }}
+      />
       <Textarea
         label={t('import.paste')}
         value={csv}
