@@ -1,9 +1,8 @@
-import { SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../components/useFormat.ts';
 import { useMoney } from '../../components/useMoney.ts';
 import { monthName } from '../reciprocity/money.ts';
-import { Figure } from './Figure.tsx';
+import { FigurePair } from './FigurePair.tsx';
 import type { Showcase } from './showcase.api.ts';
 
 /** What members saved with their cards, this month and this year, as the reciprocity accounts count it. */
@@ -12,30 +11,26 @@ export function SavingsSection({ showcase }: { showcase: Showcase }) {
   const money = useMoney(showcase.currency);
   const fmt = useFormat();
   const { savings, month } = showcase;
+  const discounts = (count: number) => t('showcase.savings.discounts', { count, formatted: fmt.number(count) });
   return (
-    <section aria-labelledby="savings-title">
-      <Title order={2} id="savings-title">
-        {t('showcase.savings.title')}
-      </Title>
-      <Text mt={4} mb="md" maw={720}>
-        {t('showcase.savings.intro')}
-      </Text>
-      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-        <div data-testid="saved-month">
-          <Figure
-            value={money(savings.monthCents)}
-            label={t('showcase.savings.month', { month: monthName(month, i18n.language) })}
-            note={t('showcase.savings.discounts', { count: savings.monthCount, formatted: fmt.number(savings.monthCount) })}
-          />
-        </div>
-        <div data-testid="saved-year">
-          <Figure
-            value={money(savings.yearCents)}
-            label={t('showcase.savings.year', { year: month.slice(0, 4) })}
-            note={t('showcase.savings.discounts', { count: savings.yearCount, formatted: fmt.number(savings.yearCount) })}
-          />
-        </div>
-      </SimpleGrid>
-    </section>
+    <FigurePair
+      id="savings-title"
+      title={t('showcase.savings.title')}
+      intro={t('showcase.savings.intro')}
+      figures={[
+        {
+          testId: 'saved-month',
+          value: money(savings.monthCents),
+          label: t('showcase.savings.month', { month: monthName(month, i18n.language) }),
+          note: discounts(savings.monthCount),
+        },
+        {
+          testId: 'saved-year',
+          value: money(savings.yearCents),
+          label: t('showcase.savings.year', { year: month.slice(0, 4) }),
+          note: discounts(savings.yearCount),
+        },
+      ]}
+    />
   );
 }
