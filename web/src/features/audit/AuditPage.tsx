@@ -37,7 +37,8 @@ export function AuditPage() {
 
 /** Every state change as a sentence, who made it, and what it was before and after. */
 function AuditLog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
   usePageTitle(t('audit.title'));
   const fmt = useFormat();
   const [draft, setDraft] = useState<Filter>(EMPTY);
@@ -135,7 +136,7 @@ function AuditLog() {
           </Table.Thead>
           <Table.Tbody>
             {events.data.items.map((ev) => {
-              const sentence = eventSentence(t, ev);
+              const sentence = eventSentence(t, ev, language);
               return (
                 <Table.Tr key={ev.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(ev.at)}</Table.Td>
@@ -160,7 +161,7 @@ function AuditLog() {
       <Modal
         opened={!!open}
         onClose={() => setOpen(null)}
-        title={open ? `${eventSentence(t, open)} · ${fmt.dateTime(open.at)}` : ''}
+        title={open ? `${eventSentence(t, open, language)} · ${fmt.dateTime(open.at)}` : ''}
         size="lg"
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >

@@ -62,6 +62,8 @@ export const KNOWN_ACTIONS = [
   'proposal.updated',
   'proposal.withdrawn',
   'reciprocity.month_settled',
+  'sector.added',
+  'sector.renamed',
   'redemption.flag_accepted',
   'redemption.flag_rejected',
   'role.granted',

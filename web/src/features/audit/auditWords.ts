@@ -2,7 +2,17 @@
 import type { AuditEvent } from '@coopnet/contract/audit';
 import type { TFunction } from 'i18next';
 
-export function eventSentence(t: TFunction, ev: AuditEvent): string {
+/** A sector's name in the reader's language, from the names an event recorded ({ en, es }). */
+function sectorName(names: unknown, language: string): string | null {
+  if (names === null || typeof names !== 'object') return null;
+  const { en, es } = names as Record<string, unknown>;
+  const name = language.startsWith('es') ? es : en;
+  return typeof name === 'string' ? name : null;
+}
+
+export function eventSentence(t: TFunction, ev: AuditEvent, language = 'en'): string {
+  // A sector is named by the names the event recorded, in the reader's language, never by its code.
+  if (ev.subjectType === 'sector') ev = { ...ev, subjectName: sectorName(ev.after, language) ?? ev.subjectName };
   const actor = ev.actorName ?? (ev.actorId ? t('auditWords.someone') : t('auditWords.system'));
   const kind = t(`auditWords.kind.${ev.subjectType}`, { defaultValue: t('auditWords.kind.other') });
   const thing = ev.subjectName ? t('auditWords.thingNamed', { kind, name: ev.subjectName }) : kind;
@@ -13,6 +23,7 @@ export function eventSentence(t: TFunction, ev: AuditEvent): string {
     actor,
     subject: ev.subjectName ?? kind,
     coop: ev.coopName ?? t('auditWords.aCoop'),
+    before: ev.subjectType === 'sector' ? (sectorName(ev.before, language) ?? '…') : undefined,
     defaultValue: generic,
   });
 }
