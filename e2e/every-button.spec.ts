@@ -93,7 +93,15 @@ async function press(page: Page, name: string, where: string): Promise<void> {
   // The page may have changed since the names were read (a row gone, a form closed).
   const ready = await button.isEnabled({ timeout: 2_000 }).catch(() => false);
   if (!ready || !(await button.isVisible())) return;
-  await button.click({ timeout: 5_000 });
+  const clicked = await button.click({ timeout: 5_000 }).then(
+    () => true,
+    // Gone meanwhile (the button before it changed the page, e.g. opened the vote): nothing to press.
+    async (error: unknown) => {
+      if (await button.isVisible()) throw error;
+      return false;
+    },
+  );
+  if (!clicked) return;
   await page.waitForLoadState('networkidle');
   const dialog = page.getByRole('dialog');
   if (await dialog.isVisible()) {
