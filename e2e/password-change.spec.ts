@@ -103,6 +103,8 @@ test('a supporter changes their password: the other browser is signed out, the o
 
   // In Spanish.
   await page.goto('/account');
+  // Switched once the page is up: a page still mounting when the language changes keeps the old one.
+  await expect(page.getByRole('region', { name: 'Password' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
   const formulario = page.getByRole('region', { name: 'Contraseña' });
   await expect(formulario.getByRole('button', { name: 'Cambiar la contraseña' })).toBeVisible();
