@@ -36,7 +36,7 @@ for (const file of files) {
   results.push(r);
   console.log(`\n${r.name}\n`);
   console.log(
-    table([
+    table(r.table ?? [
       ['subject', 'requests/s', 'p50 ms', 'p99 ms', 'requests', 'server CPU µs/request', 'failures'],
       ...r.measurements.map((m) => [m.subject, String(m.requestsPerSecond), String(m.p50Ms), String(m.p99Ms), String(m.requests), m.cpuUsPerRequest === null ? '—' : String(m.cpuUsPerRequest), String(m.failures)]),
     ]),

@@ -30,6 +30,8 @@ export interface BenchResult {
   passed: boolean;
   /** further findings printed under the table */
   notes?: string[];
+  /** a table of its own (a header row, then rows), printed instead of the measurements' */
+  table?: string[][];
 }
 
 export interface Benchmark {

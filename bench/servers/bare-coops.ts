@@ -1,6 +1,7 @@
 /**
  * The baseline for GET /api/v1/coops: bare Fastify and bare better-sqlite3,
- * the same SQL as the app's directory query and the same JSON shape, with
+ * the same SQL as the app's directory queries (the page, the total, the
+ * workers known of each co-op on the page) and the same JSON shape, with
  * nothing else (no validation, security headers, rate limit or sessions).
  * Prints `listening <port>` when ready.
  */
@@ -12,6 +13,10 @@ const db = new SQLite(file, { readonly: true });
 db.pragma('journal_mode = WAL');
 const page = db.prepare("select * from coops where status = 'member' order by name, id limit 50 offset 0");
 const count = db.prepare("select count(*) as total from coops where status = 'member'");
+// The workers the network knows of each co-op on the page (its people with an active account).
+const known = db.prepare(
+  "select coop_id, count(*) as n from people where coop_id in (select value from json_each(?)) and status = 'active' group by coop_id",
+);
 
 interface CoopRow {
   [k: string]: string | number | null;
@@ -21,6 +26,7 @@ const app = Fastify({ logger: false });
 app.get('/api/v1/coops', async (_req, reply) => {
   const rows = page.all() as CoopRow[];
   const { total } = count.get() as { total: number };
+  const counts = new Map((known.all(JSON.stringify(rows.map((c) => c.id))) as { coop_id: string; n: number }[]).map((r) => [r.coop_id, r.n]));
   const items = rows.map((c) => ({
     id: c.id,
     slug: c.slug,
@@ -35,6 +41,7 @@ app.get('/api/v1/coops', async (_req, reply) => {
     website: c.website,
     logoUrl: c.logo_url,
     workerCount: c.worker_count,
+    knownWorkers: counts.get(c.id as string) ?? 0,
     status: c.status,
     createdAt: c.created_at,
     admittedAt: c.admitted_at,

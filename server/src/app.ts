@@ -10,7 +10,6 @@ import cookie from '@fastify/cookie';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -35,6 +34,8 @@ import { createMailer } from './platform/mail/mailer.ts';
 import { createNetworkSettings } from './platform/network/settings.ts';
 import { Metrics, registerOperations } from './platform/operations.ts';
 import { fastifyTrustProxy } from './platform/proxy.ts';
+import { registerTransfer } from './platform/transfer.ts';
+import { registerWebFiles } from './platform/web-files.ts';
 import { wireModules } from './wiring.ts';
 
 export interface BuiltApp {
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
     done();
   });
   await app.register(cookie);
+  await registerTransfer(app);
   // Sized for a whole assembly behind one venue's Wi-Fi: the web app's own files are not counted;
   // a signed-in person (or token) is limited as themselves, wherever they are; only requests of
   // people not signed in share their address's allowance. Counted after authentication (preHandler).
@@ -140,7 +142,7 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   await app.register(async (api) => registerModules(api, deps), { prefix: '/api/v1' });
   await app.register(cardsRootRoutes(deps));
 
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  if (hasWeb) await registerWebFiles(app, config.webDist);
 
   const stopGovernanceClock = startGovernanceClock(deps, app.log, (ok) => metrics.governanceTick(ok));
   app.addHook('onClose', async () => {

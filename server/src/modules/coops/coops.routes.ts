@@ -33,7 +33,7 @@ export const coopsRoutes =
     app.get('/coops', { schema: { tags, querystring: CoopListQuery, response: { 200: page(Coop) } }, serializerCompiler: presentedJson }, (req) =>
       coops.directory(req.query),
     );
-    app.get('/coops/sectors', { schema: { tags, response: { 200: SectorCounts } } }, () => coops.sectors());
+    app.get('/coops/sectors', { config: { etag: true }, schema: { tags, response: { 200: SectorCounts } } }, () => coops.sectors());
     app.get('/coops/:idOrSlug', { schema: { tags, params: IdOrSlug, response: { 200: CoopWithAbilities } } }, (req) =>
       coops.show(req.actor, req.params.idOrSlug),
     );

@@ -16,7 +16,7 @@ export const networkRoutes =
     app.patch('/network', { config: { tokens: ['coordinator'] }, schema: { tags: ['network'], body: NetworkPatch, response: { 200: Network } } }, (req) =>
       service.update(req.actor, req.body),
     );
-    app.get('/sectors', { schema: { tags: ['network'], response: { 200: SectorList } } }, () => sectors.list());
+    app.get('/sectors', { config: { etag: true }, schema: { tags: ['network'], response: { 200: SectorList } } }, () => sectors.list());
     app.post('/sectors', { config: { tokens: ['coordinator'] }, schema: { tags: ['network'], body: SectorInput, response: { 201: Sector } } }, async (req, reply) =>
       reply.code(201).send(await sectors.add(req.actor, req.body)),
     );

@@ -21,7 +21,7 @@ export const offersRoutes =
     const offers = offersService(deps);
     const tags = ['offers'];
 
-    app.get('/offers', { schema: { tags, querystring: OfferListQuery, response: { 200: OfferPage } }, serializerCompiler: presentedJson }, (req) =>
+    app.get('/offers', { config: { etag: true }, schema: { tags, querystring: OfferListQuery, response: { 200: OfferPage } }, serializerCompiler: presentedJson }, (req) =>
       catalogue.catalogue(req.actor, req.query),
     );
     app.get('/offers/:id', { schema: { tags, params: IdParams, response: { 200: Offer } } }, (req) => catalogue.show(req.actor, req.params.id));

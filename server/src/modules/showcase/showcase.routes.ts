@@ -12,7 +12,7 @@ export const showcaseRoutes =
     const tags = ['showcase'];
     app.get(
       '/showcase',
-      { schema: { tags, summary: 'What belonging brings: savings this month and year, offers, co-ops, the next assembly', response: { 200: Showcase } } },
+      { config: { etag: true }, schema: { tags, summary: 'What belonging brings: savings this month and year, offers, co-ops, the next assembly', response: { 200: Showcase } } },
       () => showcase.view(),
     );
     app.get(
