@@ -7,13 +7,24 @@
 const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
+/** Formatters are slow to make and cheap to use: each is made once per language, zone and style. */
+const made = new Map<string, Intl.DateTimeFormat>();
+const MAX_KEPT = 64;
+
 function formatter(locale: string, options: Intl.DateTimeFormatOptions, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone ?? ''}|${options === DATE ? 'date' : options === DATE_TIME ? 'dateTime' : JSON.stringify(options)}`;
+  const kept = made.get(key);
+  if (kept) return kept;
+  let f: Intl.DateTimeFormat;
   try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
   } catch {
     // an unknown zone or language: the device's, rather than nothing
-    return new Intl.DateTimeFormat(undefined, options);
+    f = new Intl.DateTimeFormat(undefined, options);
   }
+  if (made.size >= MAX_KEPT) made.clear();
+  made.set(key, f);
+  return f;
 }
 
 /** The day of an instant in the zone: "4 dic 2027". */

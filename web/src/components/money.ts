@@ -5,10 +5,11 @@
  * domain/src/money/decimal.ts.
  */
 import { centsToDecimal } from '@coopnet/domain/money/decimal';
+import { numberFormat } from './numberFormat.ts';
 
 export function formatMoney(cents: number, currency: string, lang: string): string {
   try {
-    return new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: 2 }).format(cents / 100);
+    return numberFormat(lang, { style: 'currency', currency, minimumFractionDigits: 2 }).format(cents / 100);
   } catch {
     return `${centsToDecimal(cents)} ${currency}`;
   }
@@ -17,7 +18,7 @@ export function formatMoney(cents: number, currency: string, lang: string): stri
 /** The currency's symbol in the reader's language ("€"), for labels of amount fields. */
 export function currencySymbol(currency: string, lang: string): string {
   try {
-    const parts = new Intl.NumberFormat(lang, { style: 'currency', currency }).formatToParts(0);
+    const parts = numberFormat(lang, { style: 'currency', currency }).formatToParts(0);
     return parts.find((p) => p.type === 'currency')?.value ?? currency;
   } catch {
     return currency;

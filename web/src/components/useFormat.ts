@@ -1,6 +1,7 @@
 import { dateText, dateTimeText, dayText } from '@coopnet/domain/dates';
 import { useTranslation } from 'react-i18next';
 import { useNetwork } from '../api/session.ts';
+import { numberFormat } from './numberFormat.ts';
 
 /** Dates and numbers in the reader's language and the network's time zone: the same words as printed cards and mails. */
 export function useFormat() {
@@ -13,6 +14,6 @@ export function useFormat() {
     dateTime: (iso: string | null | undefined) => (iso ? dateTimeText(new Date(iso), lang, timeZone) : ''),
     /** a calendar day, YYYY-MM-DD */
     day: (day: string) => dayText(day, lang),
-    number: (n: number) => new Intl.NumberFormat(lang).format(n),
+    number: (n: number) => numberFormat(lang).format(n),
   };
 }

@@ -6,12 +6,13 @@
  * touches a published figure.
  */
 import { formatUnits } from '@coopnet/domain/voting/numbers';
+import { numberFormat } from '../../components/numberFormat.ts';
 
 export function formatVotes(units: number, unit: number, lang: string): string {
   const plain = formatUnits(units, unit);
   const negative = plain.startsWith('-');
   const [whole = '0', fraction] = (negative ? plain.slice(1) : plain).split('.');
-  const nf = new Intl.NumberFormat(lang);
+  const nf = numberFormat(lang);
   const decimal = nf.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   const grouped = nf.format(BigInt(whole));
   return `${negative ? '−' : ''}${grouped}${fraction ? decimal + fraction : ''}`;

@@ -9,6 +9,7 @@ import { useFormat } from '../../components/useFormat.ts';
 import { useMoney } from '../../components/useMoney.ts';
 import type { Offer } from './offers.api.ts';
 import { useSectorNames } from '../network/sectors.api.ts';
+import { numberFormat } from '../../components/numberFormat.ts';
 
 export function useOfferWords() {
   const { t, i18n } = useTranslation();
@@ -73,7 +74,7 @@ export function useOfferWords() {
 
   const distance = (km: number) =>
     t('offers.distance', {
-      distance: new Intl.NumberFormat(lang, { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km),
+      distance: numberFormat(lang, { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km),
     });
 
   return { money, day, benefit, audience, limits, validity, distance, currency };
