@@ -2,10 +2,11 @@ import './app/mantine.css';
 import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+import { App, startEarlyReads } from './app/App.tsx';
 import { i18nReady } from './i18n/index.ts';
 import { registerServiceWorker } from './features/card/serviceWorker.ts';
 
+startEarlyReads();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // The first render waits for the reader's language (one small chunk), so no page flashes untranslated keys.

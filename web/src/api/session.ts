@@ -1,7 +1,7 @@
 /** The session and the network: asked once, shared by every page. */
 import type { Abilities } from '@coopnet/contract/auth';
 import type { Network } from '@coopnet/contract/network';
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, fetchSession } from './client.ts';
 import { isObject, isStringOrNull, readStored } from './stored.ts';
 
@@ -18,12 +18,14 @@ export const noAbilities: Abilities = {
   readReciprocity: false,
 };
 
+export const sessionQuery = queryOptions({
+  queryKey: sessionKey,
+  queryFn: ({ signal }) => fetchSession(signal),
+  staleTime: 60_000,
+});
+
 export function useSession() {
-  return useQuery({
-    queryKey: sessionKey,
-    queryFn: ({ signal }) => fetchSession(signal),
-    staleTime: 60_000,
-  });
+  return useQuery(sessionQuery);
 }
 
 /** Abilities as the server decided them; empty while loading or signed out. */
@@ -57,15 +59,17 @@ async function fetchNetwork(signal: AbortSignal): Promise<Network> {
   return network;
 }
 
+export const networkQuery = queryOptions({
+  queryKey: networkKey,
+  queryFn: ({ signal }) => fetchNetwork(signal),
+  // Shown at once, then refreshed: initialDataUpdatedAt 0 marks it stale.
+  initialData: savedNetwork,
+  initialDataUpdatedAt: 0,
+  staleTime: 5 * 60_000,
+});
+
 export function useNetwork() {
-  return useQuery({
-    queryKey: networkKey,
-    queryFn: ({ signal }) => fetchNetwork(signal),
-    // Shown at once, then refreshed: initialDataUpdatedAt 0 marks it stale.
-    initialData: savedNetwork,
-    initialDataUpdatedAt: 0,
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(networkQuery);
 }
 
 /** After signing in, out or accepting an invitation: forget what the previous person could see. */

@@ -2,7 +2,8 @@ import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router/dom';
 import { ApiError } from '../api/client.ts';
-import { sessionKey } from '../api/session.ts';
+import { networkQuery, sessionKey, sessionQuery } from '../api/session.ts';
+import { showcaseQuery } from '../features/showcase/showcase.api.ts';
 import { router } from './routes.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
@@ -24,6 +25,17 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+/**
+ * The reads the first screen needs, asked for while the language's strings
+ * load (before the first render) instead of after it: on a slow mobile
+ * network that is a round trip less before the page shows what it is for.
+ */
+export function startEarlyReads(): void {
+  void queryClient.prefetchQuery(sessionQuery);
+  void queryClient.prefetchQuery(networkQuery);
+  if (window.location.pathname === '/') void queryClient.prefetchQuery(showcaseQuery);
+}
 
 export function App() {
   return (
