@@ -30,7 +30,7 @@ export const coopsRoutes =
     const applications = applicationsService(deps);
     const tags = ['coops'];
 
-    app.get('/coops', { schema: { tags, querystring: CoopListQuery, response: { 200: page(Coop) } }, serializerCompiler: presentedJson }, (req) =>
+    app.get('/coops', { config: { etag: true }, schema: { tags, querystring: CoopListQuery, response: { 200: page(Coop) } }, serializerCompiler: presentedJson }, (req) =>
       coops.directory(req.query),
     );
     app.get('/coops/sectors', { config: { etag: true }, schema: { tags, response: { 200: SectorCounts } } }, () => coops.sectors());
