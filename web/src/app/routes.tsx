@@ -5,13 +5,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireSignIn } from '../components/RequireSignIn.tsx';
-import { ApplyPage } from '../features/apply/ApplyPage.tsx';
-import { InvitationPage } from '../features/auth/InvitationPage.tsx';
-import { ResetConfirmPage } from '../features/auth/ResetConfirmPage.tsx';
-import { ResetRequestPage } from '../features/auth/ResetRequestPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
-import { SignUpConfirmPage } from '../features/auth/SignUpConfirmPage.tsx';
-import { SignUpPage } from '../features/auth/SignUpPage.tsx';
 import { CoopPage } from '../features/coops/CoopPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { DirectoryPage } from '../features/directory/DirectoryPage.tsx';
@@ -19,6 +13,22 @@ import { HomePage } from '../features/home/HomePage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RouteError } from './RouteError.tsx';
 import { Shell } from './Shell.tsx';
+
+/** Pages few visitors open (applying, signing up, resetting a password, accepting an invitation) load on demand. */
+const ApplyPage = lazy(() => import('../features/apply/ApplyPage.tsx').then((m) => ({ default: m.ApplyPage })));
+const InvitationPage = lazy(() =>
+  import('../features/auth/InvitationPage.tsx').then((m) => ({ default: m.InvitationPage })),
+);
+const ResetConfirmPage = lazy(() =>
+  import('../features/auth/ResetConfirmPage.tsx').then((m) => ({ default: m.ResetConfirmPage })),
+);
+const ResetRequestPage = lazy(() =>
+  import('../features/auth/ResetRequestPage.tsx').then((m) => ({ default: m.ResetRequestPage })),
+);
+const SignUpConfirmPage = lazy(() =>
+  import('../features/auth/SignUpConfirmPage.tsx').then((m) => ({ default: m.SignUpConfirmPage })),
+);
+const SignUpPage = lazy(() => import('../features/auth/SignUpPage.tsx').then((m) => ({ default: m.SignUpPage })));
 
 /** Pages only some signed-in people open load on demand, keeping the public pages light. */
 const AccountPage = lazy(() => import('../features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
@@ -50,7 +60,9 @@ const BylawsVersionsPage = lazy(() =>
 const NotificationsPage = lazy(() =>
   import('../features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
 );
-const CataloguePage = lazy(() => import('../features/offers/CataloguePage.tsx').then((m) => ({ default: m.CataloguePage })));
+const CataloguePage = lazy(() =>
+  import('../features/offers/CataloguePage.tsx').then((m) => ({ default: m.CataloguePage })),
+);
 const ManageOffersPage = lazy(() =>
   import('../features/offers/ManageOffersPage.tsx').then((m) => ({ default: m.ManageOffersPage })),
 );
