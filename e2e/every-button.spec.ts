@@ -13,32 +13,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD } from './support.ts';
+import { expectNoRefusal, kindOf, links, ROLES, SIGNED_IN, SKIP, START, watchRefusals } from './walk.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 200;
 const BASE = `http://localhost:${PORT}`;
 
-const ROLES = {
-  visitor: null,
-  worker: 'oumar.diallo@bicis-del-turia.example',
-  supporter: 'enric.miralles@correo.example',
-  cashier: 'amina.elidrissi@forn-de-la-placa.example',
-  coopAdmin: 'vicent.llopis@forn-de-la-placa.example',
-  treasurer: 'noelia.saez@ecomercat-de-benimaclet.example',
-  coordinator: 'marta.soler@codi-comu.example',
-} as const;
-
-const START = ['/', '/directory', '/offers', '/proposals', '/governance'];
-const SIGNED_IN = ['/dashboard', '/card', '/account', '/notifications'];
-/** Pages that end the walk or belong to someone else's journey (the till needs a camera). */
-const SKIP = /^\/(sign-in|sign-up|reset-password|invitations|apply)(\/|$)|\/till(\/|$)|\.(pdf|csv|ics|blt|webmanifest)$|^\/api\//;
+/** The till needs a camera: its own journeys press its buttons. */
+const skip = (path: string) => SKIP.test(path) || /\/till(\/|$)/.test(path);
 /** Buttons that end the session or only move around the page. */
 const NOT_ACTIONS = /sign out|sign-out|close|cancel|previous|next|show password|copy/i;
 const MAX_PAGES = 40;
 /** Pages of one kind (a proposal, a co-op) walked at most; each in another state shows other buttons. */
 const PER_KIND = 3;
 const MAX_BUTTONS = 20;
-
-const kindOf = (path: string) => path.replace(/\/[0-9a-z]{16,}|\/[a-z0-9]+(-[a-z0-9]+)+/g, '/:x');
 
 let server: ChildProcess;
 
@@ -65,26 +52,16 @@ test.afterAll(() => {
   rmSync(join(tmpdir(), `coopnet-e2e-${PORT}`), { recursive: true, force: true });
 });
 
-async function links(page: Page): Promise<string[]> {
-  const hrefs = await page
-    .locator('main a[href^="/"], header a[href^="/"]')
-    .evaluateAll((as) => as.filter((a) => (a as HTMLElement).offsetParent !== null).map((a) => a.getAttribute('href')!));
-  return [...new Set(hrefs.map((h) => h.split('#')[0]!.split('?')[0]!))].filter((h) => h && !SKIP.test(h));
-}
-
 /** The names of the enabled buttons shown in the page's main part. */
 async function buttonNames(page: Page): Promise<string[]> {
   const names = await page
     .locator('main button:not([disabled]):not([data-disabled])')
     .evaluateAll((bs) =>
-      bs.filter((b) => (b as HTMLElement).offsetParent !== null).map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()),
+      bs
+        .filter((b) => (b as HTMLElement).offsetParent !== null)
+        .map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()),
     );
   return [...new Set(names)].filter((n) => n && !NOT_ACTIONS.test(n));
-}
-
-async function expectNoRefusal(page: Page, where: string): Promise<void> {
-  await expect(page.getByText('You may not do this'), where).toHaveCount(0);
-  await expect(page.getByRole('heading', { level: 1, name: 'No access' }), where).toHaveCount(0);
 }
 
 /** Presses a button; a dialog it opens is sent as it stands (or confirmed), then closed. */
@@ -119,10 +96,7 @@ async function press(page: Page, name: string, where: string): Promise<void> {
 
 async function walk(context: BrowserContext, role: string, signedIn: boolean): Promise<void> {
   const page = await context.newPage();
-  const refused: string[] = [];
-  page.on('response', (r) => {
-    if (r.status() === 403 && r.url().includes('/api/')) refused.push(`${r.request().method()} ${new URL(r.url()).pathname} on ${page.url()}`);
-  });
+  const refused = watchRefusals(page);
   const queue = [...(signedIn ? SIGNED_IN : []), ...START];
   const seen = new Set<string>();
   const kinds = new Map<string, number>();
@@ -137,7 +111,7 @@ async function walk(context: BrowserContext, role: string, signedIn: boolean): P
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
     await page.waitForLoadState('networkidle');
     await expectNoRefusal(page, `${role} on ${path}`);
-    for (const link of await links(page)) if (!seen.has(link)) queue.push(link);
+    for (const link of await links(page, skip)) if (!seen.has(link)) queue.push(link);
     for (const name of (await buttonNames(page)).slice(0, MAX_BUTTONS)) {
       await press(page, name, `${role} on ${path}`);
       pressed++;
@@ -146,7 +120,12 @@ async function walk(context: BrowserContext, role: string, signedIn: boolean): P
       await page.keyboard.press('Escape');
     }
   }
-  test.info().annotations.push({ type: 'walked', description: `${[...seen].join(' ')} — ${pressed} buttons; left: ${queue.filter((q) => !seen.has(q)).join(' ')}` });
+  test
+    .info()
+    .annotations.push({
+      type: 'walked',
+      description: `${[...seen].join(' ')} — ${pressed} buttons; left: ${queue.filter((q) => !seen.has(q)).join(' ')}`,
+    });
   expect(refused, `${role}: requests refused`).toEqual([]);
   expect(seen.size, `${role}: pages walked`).toBeGreaterThan(4);
   expect(pressed, `${role}: buttons pressed`).toBeGreaterThan(0);
