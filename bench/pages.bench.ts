@@ -97,14 +97,18 @@ async function signIn(base: string, email: string): Promise<{ cookie: string; co
 }
 
 async function audit(port: number, url: string, cookie?: string): Promise<Omit<PageResult, 'page'>> {
-  const run = await lighthouse(url, {
-    port,
-    output: 'json',
-    logLevel: 'error',
-    onlyCategories: ['performance', 'accessibility'],
-    extraHeaders: cookie ? { Cookie: cookie } : undefined,
-  });
-  if (!run) throw new Error(`Lighthouse gave no result for ${url}`);
+  const measure = () =>
+    lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+      extraHeaders: cookie ? { Cookie: cookie } : undefined,
+    });
+  let run = await measure();
+  // Chromium now and then records a trace Lighthouse cannot read (NO_NAVSTART, NO_FCP): measure that page again.
+  for (let again = 0; run?.lhr.runtimeError && again < 2; again++) run = await measure();
+  if (!run || run.lhr.runtimeError) throw new Error(`Lighthouse could not measure ${url}: ${run?.lhr.runtimeError?.code ?? 'no result'}`);
   // LIGHTHOUSE_REPORTS=<folder> keeps each page's full report (JSON, readable in Lighthouse's viewer).
   const reports = process.env.LIGHTHOUSE_REPORTS;
   if (reports) {

@@ -1,78 +1,24 @@
 /**
  * Every page of the web app. Pages under RequireSignIn need a session; what
  * each shows beyond that is decided by the abilities the server sends.
+ *
+ * Every page but the home page is a chunk of its own, loaded by the router:
+ * a visitor downloads the pages they open, not all of them. On a first visit
+ * the router asks for the page's chunk as soon as it starts, alongside the
+ * language's strings and the session, so no round trip is added.
  */
-import { lazy } from 'react';
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireSignIn } from '../components/RequireSignIn.tsx';
-import { SignInPage } from '../features/auth/SignInPage.tsx';
-import { CoopPage } from '../features/coops/CoopPage.tsx';
-import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
-import { DirectoryPage } from '../features/directory/DirectoryPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RouteError } from './RouteError.tsx';
 import { Shell } from './Shell.tsx';
 
-/** Pages few visitors open (applying, signing up, resetting a password, accepting an invitation) load on demand. */
-const ApplyPage = lazy(() => import('../features/apply/ApplyPage.tsx').then((m) => ({ default: m.ApplyPage })));
-const InvitationPage = lazy(() =>
-  import('../features/auth/InvitationPage.tsx').then((m) => ({ default: m.InvitationPage })),
-);
-const ResetConfirmPage = lazy(() =>
-  import('../features/auth/ResetConfirmPage.tsx').then((m) => ({ default: m.ResetConfirmPage })),
-);
-const ResetRequestPage = lazy(() =>
-  import('../features/auth/ResetRequestPage.tsx').then((m) => ({ default: m.ResetRequestPage })),
-);
-const SignUpConfirmPage = lazy(() =>
-  import('../features/auth/SignUpConfirmPage.tsx').then((m) => ({ default: m.SignUpConfirmPage })),
-);
-const SignUpPage = lazy(() => import('../features/auth/SignUpPage.tsx').then((m) => ({ default: m.SignUpPage })));
-
-/** Pages only some signed-in people open load on demand, keeping the public pages light. */
-const AccountPage = lazy(() => import('../features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
-const ApplicationsPage = lazy(() =>
-  import('../features/applications/ApplicationsPage.tsx').then((m) => ({ default: m.ApplicationsPage })),
-);
-const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
-const NetworkSettingsPage = lazy(() =>
-  import('../features/network/NetworkSettingsPage.tsx').then((m) => ({ default: m.NetworkSettingsPage })),
-);
-const OutboxPage = lazy(() => import('../features/outbox/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
-const ImportPage = lazy(() => import('../features/workers/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
-const InvitePage = lazy(() => import('../features/workers/InvitePage.tsx').then((m) => ({ default: m.InvitePage })));
-const ProposalsPage = lazy(() =>
-  import('../features/governance/ProposalsPage.tsx').then((m) => ({ default: m.ProposalsPage })),
-);
-const ProposalPage = lazy(() =>
-  import('../features/governance/proposal/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })),
-);
-const NewProposalPage = lazy(() =>
-  import('../features/governance/NewProposalPage.tsx').then((m) => ({ default: m.NewProposalPage })),
-);
-const GovernancePage = lazy(() =>
-  import('../features/governance/GovernancePage.tsx').then((m) => ({ default: m.GovernancePage })),
-);
-const BylawsVersionsPage = lazy(() =>
-  import('../features/governance/BylawsVersionsPage.tsx').then((m) => ({ default: m.BylawsVersionsPage })),
-);
-const NotificationsPage = lazy(() =>
-  import('../features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
-);
-const CataloguePage = lazy(() =>
-  import('../features/offers/CataloguePage.tsx').then((m) => ({ default: m.CataloguePage })),
-);
-const ManageOffersPage = lazy(() =>
-  import('../features/offers/ManageOffersPage.tsx').then((m) => ({ default: m.ManageOffersPage })),
-);
-const TillPage = lazy(() => import('../features/till/TillPage.tsx').then((m) => ({ default: m.TillPage })));
-const LastTill = lazy(() => import('../features/till/LastTill.tsx').then((m) => ({ default: m.LastTill })));
-const CardPage = lazy(() => import('../features/card/CardPage.tsx').then((m) => ({ default: m.CardPage })));
-const ReciprocityPage = lazy(() =>
-  import('../features/reciprocity/ReciprocityPage.tsx').then((m) => ({ default: m.ReciprocityPage })),
-);
-const WorkersPage = lazy(() => import('../features/workers/WorkersPage.tsx').then((m) => ({ default: m.WorkersPage })));
+/** A page's chunk, loaded on demand: the module and the name of the page it exports. */
+const page =
+  <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  async () => ({ Component: (await load())[name] });
 
 export const router = createBrowserRouter([
   {
@@ -80,41 +26,71 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'directory', element: <DirectoryPage /> },
-      { path: 'coops/:slug', element: <CoopPage /> },
-      { path: 'apply', element: <ApplyPage /> },
-      { path: 'sign-in', element: <SignInPage /> },
-      { path: 'sign-up', element: <SignUpPage /> },
-      { path: 'sign-up/:token', element: <SignUpConfirmPage /> },
-      { path: 'reset-password', element: <ResetRequestPage /> },
-      { path: 'reset-password/:token', element: <ResetConfirmPage /> },
-      { path: 'invitations/:token', element: <InvitationPage /> },
+      { path: 'directory', lazy: page(() => import('../features/directory/DirectoryPage.tsx'), 'DirectoryPage') },
+      { path: 'coops/:slug', lazy: page(() => import('../features/coops/CoopPage.tsx'), 'CoopPage') },
+      { path: 'apply', lazy: page(() => import('../features/apply/ApplyPage.tsx'), 'ApplyPage') },
+      { path: 'sign-in', lazy: page(() => import('../features/auth/SignInPage.tsx'), 'SignInPage') },
+      { path: 'sign-up', lazy: page(() => import('../features/auth/SignUpPage.tsx'), 'SignUpPage') },
+      {
+        path: 'sign-up/:token',
+        lazy: page(() => import('../features/auth/SignUpConfirmPage.tsx'), 'SignUpConfirmPage'),
+      },
+      { path: 'reset-password', lazy: page(() => import('../features/auth/ResetRequestPage.tsx'), 'ResetRequestPage') },
+      {
+        path: 'reset-password/:token',
+        lazy: page(() => import('../features/auth/ResetConfirmPage.tsx'), 'ResetConfirmPage'),
+      },
+      { path: 'invitations/:token', lazy: page(() => import('../features/auth/InvitationPage.tsx'), 'InvitationPage') },
       // Decisions are public: anyone may read proposals, counts, bodies and bylaws.
-      { path: 'proposals', element: <ProposalsPage /> },
-      { path: 'proposals/:id', element: <ProposalPage /> },
-      { path: 'governance', element: <GovernancePage /> },
-      { path: 'governance/bylaws', element: <BylawsVersionsPage /> },
-      { path: 'offers', element: <CataloguePage /> },
+      { path: 'proposals', lazy: page(() => import('../features/governance/ProposalsPage.tsx'), 'ProposalsPage') },
+      {
+        path: 'proposals/:id',
+        lazy: page(() => import('../features/governance/proposal/ProposalPage.tsx'), 'ProposalPage'),
+      },
+      { path: 'governance', lazy: page(() => import('../features/governance/GovernancePage.tsx'), 'GovernancePage') },
+      {
+        path: 'governance/bylaws',
+        lazy: page(() => import('../features/governance/BylawsVersionsPage.tsx'), 'BylawsVersionsPage'),
+      },
+      { path: 'offers', lazy: page(() => import('../features/offers/CataloguePage.tsx'), 'CataloguePage') },
       // The card and the till work offline once opened: they handle a missing session themselves.
-      { path: 'card', element: <CardPage /> },
-      { path: 'till', element: <LastTill /> },
-      { path: 'till/:coopId', element: <TillPage /> },
+      { path: 'card', lazy: page(() => import('../features/card/CardPage.tsx'), 'CardPage') },
+      { path: 'till', lazy: page(() => import('../features/till/LastTill.tsx'), 'LastTill') },
+      { path: 'till/:coopId', lazy: page(() => import('../features/till/TillPage.tsx'), 'TillPage') },
       {
         element: <RequireSignIn />,
         children: [
-          { path: 'dashboard', element: <DashboardPage /> },
-          { path: 'account', element: <AccountPage /> },
-          { path: 'proposals/new', element: <NewProposalPage /> },
-          { path: 'notifications', element: <NotificationsPage /> },
-          { path: 'coops/:id/workers', element: <WorkersPage /> },
-          { path: 'coops/:id/offers', element: <ManageOffersPage /> },
-          { path: 'reciprocity', element: <ReciprocityPage /> },
-          { path: 'coops/:id/invite', element: <InvitePage /> },
-          { path: 'coops/:id/import', element: <ImportPage /> },
-          { path: 'admin/applications', element: <ApplicationsPage /> },
-          { path: 'admin/audit', element: <AuditPage /> },
-          { path: 'admin/outbox', element: <OutboxPage /> },
-          { path: 'admin/network', element: <NetworkSettingsPage /> },
+          { path: 'dashboard', lazy: page(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage') },
+          { path: 'account', lazy: page(() => import('../features/account/AccountPage.tsx'), 'AccountPage') },
+          {
+            path: 'proposals/new',
+            lazy: page(() => import('../features/governance/NewProposalPage.tsx'), 'NewProposalPage'),
+          },
+          {
+            path: 'notifications',
+            lazy: page(() => import('../features/notifications/NotificationsPage.tsx'), 'NotificationsPage'),
+          },
+          { path: 'coops/:id/workers', lazy: page(() => import('../features/workers/WorkersPage.tsx'), 'WorkersPage') },
+          {
+            path: 'coops/:id/offers',
+            lazy: page(() => import('../features/offers/ManageOffersPage.tsx'), 'ManageOffersPage'),
+          },
+          {
+            path: 'reciprocity',
+            lazy: page(() => import('../features/reciprocity/ReciprocityPage.tsx'), 'ReciprocityPage'),
+          },
+          { path: 'coops/:id/invite', lazy: page(() => import('../features/workers/InvitePage.tsx'), 'InvitePage') },
+          { path: 'coops/:id/import', lazy: page(() => import('../features/workers/ImportPage.tsx'), 'ImportPage') },
+          {
+            path: 'admin/applications',
+            lazy: page(() => import('../features/applications/ApplicationsPage.tsx'), 'ApplicationsPage'),
+          },
+          { path: 'admin/audit', lazy: page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage') },
+          { path: 'admin/outbox', lazy: page(() => import('../features/outbox/OutboxPage.tsx'), 'OutboxPage') },
+          {
+            path: 'admin/network',
+            lazy: page(() => import('../features/network/NetworkSettingsPage.tsx'), 'NetworkSettingsPage'),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
