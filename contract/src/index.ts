@@ -12,3 +12,4 @@ export * as offers from './offers.ts';
 export * as till from './till.ts';
 export * as reciprocity from './reciprocity.ts';
 export * as showcase from './showcase.ts';
+export * as fund from './fund.ts';

@@ -3,3 +3,4 @@ export * from './money/decimal.ts';
 export * as voting from './voting/index.ts';
 export * as credentials from './credentials/index.ts';
 export * as benefits from './benefits/index.ts';
+export * as ledger from './ledger/index.ts';

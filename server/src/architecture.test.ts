@@ -58,7 +58,7 @@ describe('the layering rules', () => {
   it.each([
     ['module-door', 'server/src/modules/offers/bad.ts', "import { coop } from '../coops/coops.repository.ts';\nexport const x = coop;\n"],
     ['module-order-coops', 'server/src/modules/coops/bad.ts', "import { offers } from '../offers/index.ts';\nexport const x = offers;\n"],
-    ['unknown-module', 'server/src/modules/fund/fund.service.ts', "import { list } from '../coops/index.ts';\nexport const x = list;\n"],
+    ['unknown-module', 'server/src/modules/unlisted/unlisted.service.ts', "import { list } from '../coops/index.ts';\nexport const x = list;\n"],
     ['platform-below-modules', 'server/src/platform/bad.ts', "import { list } from '../modules/coops/index.ts';\nexport const x = list;\n"],
     ['repository-below-service', 'server/src/modules/coops/other.repository.ts', "import { list } from './coops.service.ts';\nexport const x = list;\n"],
     ['domain-is-pure', 'domain/src/bad.ts', "import { now } from '../../server/src/platform/clock.ts';\nexport const x = now;\n"],

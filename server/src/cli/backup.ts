@@ -23,6 +23,7 @@ import { z } from 'zod';
 import type { DatabaseHandle, DialectName, Executor } from '../db/database.ts';
 import { knownMigrations, migrateTo, migrateToLatest } from '../db/migrate.ts';
 import { STARTING_SECTORS } from '../db/migrations/0010-sectors.ts';
+import { STARTING_LEDGER } from '../db/migrations/0011-fund-ledger.ts';
 import type { Database } from '../db/schema.ts';
 import { governanceAsFirstMade } from '../modules/governance/index.ts';
 import { BackupSecrets, type ConfiguredSecrets, type SecretsComparison, compareSecrets, describeSecrets, unpublishedKids } from './backup-secrets.ts';
@@ -383,7 +384,7 @@ const isPrefix = (a: string[], b: string[]) => a.length <= b.length && a.every((
 async function occupiedTables(ex: Executor): Promise<string[]> {
   const tables = (await repo.listTables(ex)).map((t) => t.name);
   const governance = tables.includes('bodies') && tables.includes('bylaws_versions') ? await governanceAsFirstMade(ex) : {};
-  const madeByStart: Record<string, number> = { network: 1, sectors: STARTING_SECTORS, ...governance };
+  const madeByStart: Record<string, number> = { network: 1, sectors: STARTING_SECTORS, ...STARTING_LEDGER, ...governance };
   const counts = await countAll(ex, tables);
   return counts.filter((c) => c.rows > (madeByStart[c.table] ?? 0)).map((c) => `${c.table}: ${c.rows}`);
 }

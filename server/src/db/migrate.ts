@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007-account-secrets.ts';
 import * as m0008 from './migrations/0008-till-proof.ts';
 import * as m0009 from './migrations/0009-database-purpose.ts';
 import * as m0010 from './migrations/0010-sectors.ts';
+import * as m0011 from './migrations/0011-fund-ledger.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-till-proof': m0008,
   '0009-database-purpose': m0009,
   '0010-sectors': m0010,
+  '0011-fund-ledger': m0011,
 };
 
 class StaticProvider implements MigrationProvider {

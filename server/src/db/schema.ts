@@ -8,6 +8,7 @@ import type { ApplicationStatus, CoopStatus } from '@coopnet/contract/coops';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { BenefitTables } from './schema-benefits.ts';
 import type { CardTables } from './schema-cards.ts';
+import type { FundTables } from './schema-fund.ts';
 import type { GovernanceTables } from './schema-governance.ts';
 
 export interface NetworkTable {
@@ -198,7 +199,7 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
-export interface Database extends GovernanceTables, CardTables, BenefitTables {
+export interface Database extends GovernanceTables, CardTables, BenefitTables, FundTables {
   network: NetworkTable;
   sectors: SectorTable;
   coops: CoopTable;

@@ -5,6 +5,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { cardsRoutes } from './cards/cards.routes.ts';
 import { coopsRoutes } from './coops/coops.routes.ts';
+import { fundRoutes } from './fund/index.ts';
 import { assembliesRoutes, bodiesRoutes, bylawsRoutes, notificationsRoutes, proposalsRoutes } from './governance/index.ts';
 import { networkRoutes } from './network/network.routes.ts';
 import { offersRoutes } from './offers/offers.routes.ts';
@@ -27,6 +28,7 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(cardsRoutes(deps));
   await api.register(offersRoutes(deps));
   await api.register(tillRoutes(deps));
+  await api.register(fundRoutes(deps));
   await api.register(reciprocityRoutes(deps));
   await api.register(showcaseRoutes(deps));
 }

@@ -21,7 +21,7 @@ export { closeDue } from './proposals/closing.ts';
 // The matters seam: modules define matters, server/src/wiring.ts registers them; a setting chosen by vote is read back.
 export { type MatterContext, type MatterDefinition, registerMatters } from './matters.ts';
 export { governanceMatters } from './matters/index.ts';
-export { type PassedDecision, lastPassed } from './proposals/decisions.ts';
+export { type PassedDecision, isPassedProposal, lastPassed } from './proposals/decisions.ts';
 
 // The bylaws in force. adoptBylaws sets them outside a vote (first start, tests); the app changes them only by a passed bylaw_change.
 export { adoptBylaws, currentBylaws } from './bylaws/bylaws.repository.ts';

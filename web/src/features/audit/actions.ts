@@ -32,6 +32,7 @@ export const KNOWN_ACTIONS = [
   'delegation.created',
   'delegation.revoked',
   'demo.seeded',
+  'fund.books_closed',
   'invitation.accepted',
   'invitation.created',
   'network.updated',

@@ -41,8 +41,27 @@ describe('an audit event in words', () => {
     expect(eventSentence(i18n.t, renamed, 'en')).toBe('Marta Soler renamed the sector “Bikes” to “Bicycles”');
   });
 
+  it('says through which day the fund’s books were closed', async () => {
+    const closed = event({
+      action: 'fund.books_closed',
+      subjectType: 'fund',
+      subjectId: 'books',
+      subjectName: null,
+      before: { closedThrough: null },
+      after: { closedThrough: '2026-11-30' },
+    });
+    expect(eventSentence(i18n.t, closed, 'en')).toBe('Marta Soler closed the fund’s books through 2026-11-30');
+    await i18n.changeLanguage('es');
+    expect(eventSentence(i18n.t, closed, 'es')).toBe('Marta Soler cerró las cuentas del fondo hasta el 2026-11-30');
+    await i18n.changeLanguage('en');
+  });
+
   it('says an action it has no sentence for in general words, without its code', () => {
-    const sentence = eventSentence(i18n.t, event({ action: 'thing.unheard_of', subjectType: 'coop', subjectName: 'Forn', after: null }), 'en');
+    const sentence = eventSentence(
+      i18n.t,
+      event({ action: 'thing.unheard_of', subjectType: 'coop', subjectName: 'Forn', after: null }),
+      'en',
+    );
     expect(sentence).not.toContain('thing.unheard_of');
     expect(sentence).toContain('Forn');
   });

@@ -10,6 +10,13 @@ function sectorName(names: unknown, language: string): string | null {
   return typeof name === 'string' ? name : null;
 }
 
+/** The day the fund's books were closed through, as the event recorded it. */
+function closedThrough(after: unknown): string {
+  const day =
+    after !== null && typeof after === 'object' ? (after as Record<string, unknown>).closedThrough : undefined;
+  return typeof day === 'string' ? day : '…';
+}
+
 export function eventSentence(t: TFunction, ev: AuditEvent, language = 'en'): string {
   // A sector is named by the names the event recorded, in the reader's language, never by its code.
   if (ev.subjectType === 'sector') ev = { ...ev, subjectName: sectorName(ev.after, language) ?? ev.subjectName };
@@ -24,6 +31,7 @@ export function eventSentence(t: TFunction, ev: AuditEvent, language = 'en'): st
     subject: ev.subjectName ?? kind,
     coop: ev.coopName ?? t('auditWords.aCoop'),
     before: ev.subjectType === 'sector' ? (sectorName(ev.before, language) ?? '…') : undefined,
+    day: ev.subjectType === 'fund' ? closedThrough(ev.after) : undefined,
     defaultValue: generic,
   });
 }

@@ -21,3 +21,9 @@ export async function lastPassed<S>(ex: Executor, matter: MatterDefinition<S>): 
   if (!row) return null;
   return { proposalId: row.id, subject: subjectFor(matter, row.subject_json), decidedAt: row.decided_at ?? row.voting_closes_at };
 }
+
+/** Whether `id` names a proposal that passed: the decision a fund movement may rest on. */
+export async function isPassedProposal(ex: Executor, id: string): Promise<boolean> {
+  const row = await ex.selectFrom('proposals').select('status').where('id', '=', id).executeTakeFirst();
+  return row?.status === 'passed';
+}

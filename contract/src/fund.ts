@@ -1,0 +1,126 @@
+/**
+ * The solidarity fund's ledger: its sub-funds and accounts with their
+ * balances, movements (balanced lines in integer cents, debit positive),
+ * reversals and the books' closed date.
+ */
+import { z } from 'zod';
+import { Id, text } from './common.ts';
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+const Names = z.object({ en: z.string(), es: z.string() });
+
+export const AccountCode = z
+  .string()
+  .max(200)
+  .regex(
+    /^(assets|liabilities|equity|income|expenses)(:[a-z0-9][a-z0-9-]{0,39}){1,4}$/,
+    'an account code such as assets:bank',
+  );
+export const SubFundCode = z
+  .string()
+  .max(40)
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'a sub-fund code such as emergency');
+
+export const MovementKind = z.enum([
+  'opening',
+  'contribution',
+  'gift',
+  'grant',
+  'loan',
+  'repayment',
+  'interest',
+  'write-off',
+  'transfer',
+  'programme',
+  'settlement',
+  'adjustment',
+  'reversal',
+]);
+/** The kinds a treasurer posts by hand; a reversal is made by reversing a movement. */
+export const PostedKind = MovementKind.exclude(['reversal']);
+
+export const Decision = z.strictObject({ kind: z.enum(['proposal', 'approval']), id: Id });
+
+export const LineInput = z.strictObject({
+  account: AccountCode,
+  subFund: SubFundCode.nullable().default(null),
+  coopId: Id.nullable().default(null),
+  /** debit positive, credit negative, whole cents */
+  cents: z.number().int(),
+});
+
+export const MovementInput = z.strictObject({
+  kind: PostedKind,
+  date: Day,
+  reason: text(500),
+  decision: Decision.nullable().default(null),
+  lines: z.array(LineInput).min(2).max(50),
+});
+export type MovementInput = z.infer<typeof MovementInput>;
+
+export const ReversalInput = z.strictObject({ reason: text(500), decision: Decision.nullable().default(null) });
+export type ReversalInput = z.infer<typeof ReversalInput>;
+
+export const Line = z.object({
+  account: z.string(),
+  subFund: z.string().nullable(),
+  coopId: z.string().nullable(),
+  coopName: z.string().nullable(),
+  cents: z.number().int(),
+});
+
+export const Movement = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  kind: MovementKind,
+  date: z.string(),
+  reason: z.string(),
+  decision: z.object({ kind: z.enum(['proposal', 'approval']), id: z.string() }).nullable(),
+  reverses: z.string().nullable(),
+  reversedBy: z.string().nullable(),
+  postedBy: z.string().nullable(),
+  postedAt: z.string(),
+  lines: z.array(Line),
+});
+export type Movement = z.infer<typeof Movement>;
+
+export const MovementList = z.object({
+  items: z.array(Movement),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+
+export const MovementQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+export const SubFund = z.object({
+  code: z.string(),
+  names: Names,
+  balanceCents: z.number().int(),
+  minimumCents: z.number().int(),
+});
+
+export const AccountBalance = z.object({
+  code: z.string(),
+  type: z.enum(['assets', 'liabilities', 'equity', 'income', 'expenses']),
+  names: Names,
+  subFund: z.string().nullable(),
+  /** as the account's type reads it: what an asset holds, what a liability owes, what an income brought */
+  balanceCents: z.number().int(),
+});
+
+export const FundView = z.object({
+  currency: z.string(),
+  closedThrough: z.string().nullable(),
+  subFunds: z.array(SubFund),
+  /** the sub-funds' balances together: what the fund is worth */
+  totalCents: z.number().int(),
+  accounts: z.array(AccountBalance),
+  abilities: z.object({ post: z.boolean(), closeBooks: z.boolean(), export: z.boolean() }),
+});
+export type FundView = z.infer<typeof FundView>;
+
+export const BooksInput = z.strictObject({ closedThrough: Day });

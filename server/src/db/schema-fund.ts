@@ -1,0 +1,70 @@
+/** Table types of the solidarity fund's ledger (migration 0011). Money in cents; '' where a line has no sub-fund or co-op. */
+import type { ledger } from '@coopnet/domain';
+
+export interface LedgerAccountTable {
+  code: string;
+  type: ledger.AccountType;
+  no_overdraft: number;
+  name_en: string;
+  name_es: string;
+  created_at: string;
+}
+
+export interface LedgerSubFundTable {
+  code: string;
+  name_en: string;
+  name_es: string;
+  minimum_cents: number;
+  /** kept: the credit-side sum of its entries */
+  balance_cents: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LedgerBooksTable {
+  id: number;
+  closed_through: string | null;
+  last_seq: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface LedgerMovementTable {
+  id: string;
+  seq: number;
+  kind: ledger.MovementKind;
+  date: string;
+  reason: string;
+  decision_kind: ledger.Decision['kind'] | null;
+  decision_id: string | null;
+  reverses_id: string | null;
+  actor_id: string | null;
+  posted_at: string;
+  idempotency_key: string;
+  request_hash: string;
+}
+
+export interface LedgerEntryTable {
+  movement_id: string;
+  line: number;
+  account_code: string;
+  sub_fund: string;
+  coop_id: string;
+  cents: number;
+}
+
+export interface LedgerBalanceTable {
+  account_code: string;
+  sub_fund: string;
+  coop_id: string;
+  cents: number;
+}
+
+export interface FundTables {
+  ledger_accounts: LedgerAccountTable;
+  ledger_sub_funds: LedgerSubFundTable;
+  ledger_books: LedgerBooksTable;
+  ledger_movements: LedgerMovementTable;
+  ledger_entries: LedgerEntryTable;
+  ledger_balances: LedgerBalanceTable;
+}

@@ -1,0 +1,20 @@
+/**
+ * Who may do what with the fund. The fund's figures are public (anyone may
+ * see what the common pot holds); its movements, which name co-ops, are the
+ * members' business; posting, reversing and closing the books are the
+ * treasurers'.
+ */
+import { type MaybeActor, isCoordinator, isMemberOrRoleHolder, isTreasurer } from '../../platform/auth/actor.ts';
+
+export const fundPolicy = {
+  readMovements: (actor: MaybeActor) => isMemberOrRoleHolder(actor),
+  post: (actor: MaybeActor) => isTreasurer(actor),
+  closeBooks: (actor: MaybeActor) => isTreasurer(actor),
+  export: (actor: MaybeActor) => isTreasurer(actor) || isCoordinator(actor),
+};
+
+export const fundAbilities = (actor: MaybeActor) => ({
+  post: fundPolicy.post(actor),
+  closeBooks: fundPolicy.closeBooks(actor),
+  export: fundPolicy.export(actor),
+});

@@ -1,0 +1,7 @@
+/**
+ * The fund module's door. Its routes for the app; for the modules above it
+ * (contributions, grants, loans, settlements), posting a movement inside
+ * their own transaction. The ledger's rules are in domain/ledger.
+ */
+export { fundRoutes } from './fund.routes.ts';
+export { type PostMeta, type Posted, type ReversalRequest, postIn, reverseIn } from './ledger.service.ts';

@@ -1,0 +1,120 @@
+/** Helpers for the fund's tests: posting as a client, what the ledger holds, and its invariants read from the tables. */
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from '../src/deps.ts';
+import type { Client } from './harness.ts';
+
+export const LEDGER_TABLES = [
+  'ledger_accounts',
+  'ledger_sub_funds',
+  'ledger_books',
+  'ledger_movements',
+  'ledger_entries',
+  'ledger_balances',
+  'audit_events',
+] as const;
+
+/** Rows in every ledger table and the kept figures: equal before and after a refused request. */
+export async function ledgerState(deps: AppDeps) {
+  const counts: Record<string, number> = {};
+  for (const t of LEDGER_TABLES) {
+    const r = await deps.db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[t] = Number(r.n);
+  }
+  const subFunds = await deps.db
+    .selectFrom('ledger_sub_funds')
+    .select(['code', 'balance_cents'])
+    .orderBy('code')
+    .execute();
+  const books = await deps.db.selectFrom('ledger_books').selectAll().executeTakeFirstOrThrow();
+  return { counts, subFunds: subFunds.map((f) => [f.code, Number(f.balance_cents)]), books };
+}
+
+export interface LineBody {
+  account: string;
+  subFund?: string | null;
+  coopId?: string | null;
+  cents: number;
+}
+
+export const line = (
+  account: string,
+  cents: number,
+  subFund: string | null = null,
+  coopId: string | null = null,
+): LineBody => ({ account, cents, subFund, coopId });
+
+export function movement(o: {
+  kind?: string;
+  date?: string;
+  reason?: string;
+  decision?: { kind: 'proposal' | 'approval'; id: string } | null;
+  lines: LineBody[];
+}) {
+  return {
+    kind: o.kind ?? 'gift',
+    date: o.date ?? new Date().toISOString().slice(0, 10),
+    reason: o.reason ?? 'A gift from a neighbour',
+    decision: o.decision ?? null,
+    lines: o.lines,
+  };
+}
+
+/** A gift of `cents` into a sub-fund: money into the bank. */
+export const giftInto = (subFund: string, cents: number, date?: string) =>
+  movement({ kind: 'gift', date, lines: [line('assets:bank', cents), line('income:gifts', -cents, subFund)] });
+
+/** A grant of `cents` out of a sub-fund, on a decision. */
+export const grantFrom = (subFund: string, cents: number, proposalId: string, coopId: string | null = null) =>
+  movement({
+    kind: 'grant',
+    reason: 'Emergency grant',
+    decision: { kind: 'proposal', id: proposalId },
+    lines: [line('expenses:grants', cents, subFund, coopId), line('assets:bank', -cents)],
+  });
+
+export const post = (client: Client, body: unknown, key: string = randomUUID()) =>
+  client.request('POST', '/api/v1/fund/movements', body, { 'idempotency-key': key });
+
+/**
+ * The ledger's invariants, read from its tables: the entries of every
+ * movement sum to zero; every kept balance equals the sum of its entries;
+ * every sub-fund's kept balance equals the credit-side sum of its entries;
+ * no sub-fund is below its minimum and no money-held account below zero.
+ */
+export async function ledgerInvariants(deps: AppDeps): Promise<string[]> {
+  const broken: string[] = [];
+  const { db } = deps;
+  const unbalanced = await db
+    .selectFrom('ledger_entries')
+    .select(['movement_id', (eb) => eb.fn.sum<number>('cents').as('total')])
+    .groupBy('movement_id')
+    .execute();
+  for (const u of unbalanced) if (Number(u.total) !== 0) broken.push(`movement ${u.movement_id} sums to ${u.total}`);
+  const sums = await db
+    .selectFrom('ledger_entries')
+    .select(['account_code', 'sub_fund', 'coop_id', (eb) => eb.fn.sum<number>('cents').as('total')])
+    .groupBy(['account_code', 'sub_fund', 'coop_id'])
+    .execute();
+  const kept = await db.selectFrom('ledger_balances').selectAll().execute();
+  const keyOf = (r: { account_code: string; sub_fund: string; coop_id: string }) =>
+    `${r.account_code}|${r.sub_fund}|${r.coop_id}`;
+  const summed = new Map(sums.map((s) => [keyOf(s), Number(s.total)]));
+  for (const k of kept)
+    if (Number(k.cents) !== (summed.get(keyOf(k)) ?? 0))
+      broken.push(`balance ${keyOf(k)} is ${k.cents}, its entries ${summed.get(keyOf(k))}`);
+  for (const [k, total] of summed)
+    if (!kept.some((r) => keyOf(r) === k) && total !== 0) broken.push(`no kept balance for ${k}`);
+  const funds = await db.selectFrom('ledger_sub_funds').selectAll().execute();
+  for (const f of funds) {
+    const entries = sums.filter((s) => s.sub_fund === f.code).reduce((s, r) => s - Number(r.total), 0);
+    if (Number(f.balance_cents) !== entries)
+      broken.push(`sub-fund ${f.code} keeps ${f.balance_cents}, its entries ${entries}`);
+    if (Number(f.balance_cents) < Number(f.minimum_cents)) broken.push(`sub-fund ${f.code} is below its minimum`);
+  }
+  const bank = sums.filter((s) => s.account_code === 'assets:bank').reduce((s, r) => s + Number(r.total), 0);
+  if (bank < 0) broken.push(`the bank is overdrawn: ${bank}`);
+  return broken;
+}
