@@ -119,6 +119,8 @@ export const FundView = z.object({
   /** the sub-funds' balances together: what the fund is worth */
   totalCents: z.number().int(),
   accounts: z.array(AccountBalance),
+  /** the last twelve months of the books, oldest first: money into and out of the fund's bank accounts */
+  months: z.array(z.object({ month: z.string(), inCents: z.number().int(), outCents: z.number().int() })),
   abilities: z.object({ post: z.boolean(), closeBooks: z.boolean(), export: z.boolean() }),
 });
 export type FundView = z.infer<typeof FundView>;

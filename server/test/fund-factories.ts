@@ -82,6 +82,7 @@ export const post = (client: Client, body: unknown, key: string = randomUUID()) 
  * The ledger's invariants, read from its tables: the entries of every
  * movement sum to zero; every kept balance equals the sum of its entries;
  * every sub-fund's kept balance equals the credit-side sum of its entries;
+ * each month's kept debits and credits equal its entries';
  * no sub-fund is below its minimum and no money-held account below zero.
  */
 export async function ledgerInvariants(deps: AppDeps): Promise<string[]> {
@@ -114,6 +115,29 @@ export async function ledgerInvariants(deps: AppDeps): Promise<string[]> {
       broken.push(`sub-fund ${f.code} keeps ${f.balance_cents}, its entries ${entries}`);
     if (Number(f.balance_cents) < Number(f.minimum_cents)) broken.push(`sub-fund ${f.code} is below its minimum`);
   }
+  const monthly = await db
+    .selectFrom('ledger_entries as e')
+    .innerJoin('ledger_movements as m', 'm.id', 'e.movement_id')
+    .select(['m.date', 'e.account_code', 'e.sub_fund', 'e.cents'])
+    .execute();
+  const perMonth = new Map<string, { debit: number; credit: number }>();
+  for (const e of monthly) {
+    const k = `${e.date.slice(0, 7)}|${e.account_code}|${e.sub_fund}`;
+    const m = perMonth.get(k) ?? { debit: 0, credit: 0 };
+    if (Number(e.cents) > 0) m.debit += Number(e.cents);
+    else m.credit -= Number(e.cents);
+    perMonth.set(k, m);
+  }
+  const keptMonths = await db.selectFrom('ledger_months').selectAll().execute();
+  for (const k of keptMonths) {
+    const m = perMonth.get(`${k.month}|${k.account_code}|${k.sub_fund}`);
+    if (!m || m.debit !== Number(k.debit_cents) || m.credit !== Number(k.credit_cents))
+      broken.push(
+        `month ${k.month} ${k.account_code} ${k.sub_fund} kept ${k.debit_cents}/${k.credit_cents}, its entries ${m?.debit}/${m?.credit}`,
+      );
+  }
+  if (keptMonths.length !== perMonth.size)
+    broken.push(`${keptMonths.length} kept months for ${perMonth.size} with entries`);
   const bank = sums.filter((s) => s.account_code === 'assets:bank').reduce((s, r) => s + Number(r.total), 0);
   if (bank < 0) broken.push(`the bank is overdrawn: ${bank}`);
   return broken;

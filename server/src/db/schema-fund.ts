@@ -60,6 +60,14 @@ export interface LedgerBalanceTable {
   cents: number;
 }
 
+export interface LedgerMonthTable {
+  month: string;
+  account_code: string;
+  sub_fund: string;
+  debit_cents: number;
+  credit_cents: number;
+}
+
 export interface FundTables {
   ledger_accounts: LedgerAccountTable;
   ledger_sub_funds: LedgerSubFundTable;
@@ -67,4 +75,5 @@ export interface FundTables {
   ledger_movements: LedgerMovementTable;
   ledger_entries: LedgerEntryTable;
   ledger_balances: LedgerBalanceTable;
+  ledger_months: LedgerMonthTable;
 }

@@ -3,7 +3,8 @@
  * books' closed date, and movements — balanced sets of entries in cents,
  * appended and never changed. Kept balances (per account, sub-fund and
  * co-op; per sub-fund) are updated in the same transaction as the entries
- * they sum. Where a line has no sub-fund or co-op, the column holds '' (not
+ * they sum, and so are each month's debits and credits per account and
+ * sub-fund. Where a line has no sub-fund or co-op, the column holds '' (not
  * NULL), so a balance's key is unique on both engines.
  */
 import { type Kysely, sql } from 'kysely';
@@ -116,6 +117,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('coop_id', text, (c) => c.notNull())
     .addColumn('cents', cents, (c) => c.notNull()) // debit positive: the sum of the entries with this key
     .addPrimaryKeyConstraint('ledger_balances_pk', ['account_code', 'sub_fund', 'coop_id'])
+    .execute();
+
+  // Kept per month of the books: what each account (and sub-fund) took in and gave out, for the fund's monthly figures.
+  await db.schema
+    .createTable('ledger_months')
+    .addColumn('month', text, (c) => c.notNull()) // YYYY-MM of the movements' dates
+    .addColumn('account_code', text, (c) => c.notNull())
+    .addColumn('sub_fund', text, (c) => c.notNull())
+    .addColumn('debit_cents', cents, (c) => c.notNull()) // the sum of its positive entries
+    .addColumn('credit_cents', cents, (c) => c.notNull()) // the sum of its negative entries, as a positive amount
+    .addPrimaryKeyConstraint('ledger_months_pk', ['month', 'account_code', 'sub_fund'])
     .execute();
 
   const now = new Date().toISOString();

@@ -27,6 +27,15 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
+/** The `count` months up to `month` (YYYY-MM), oldest first. */
+export function lastMonths(month: string, count: number): string[] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 1 - (count - 1 - i), 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
+
 function presentMovement(row: repo.MovementRow, lines: repo.LineRow[]): Movement {
   return {
     id: row.id,
@@ -48,12 +57,14 @@ export function fundService(deps: AppDeps) {
   const writer = ledgerWriter(deps);
 
   async function view(actor: MaybeActor): Promise<FundView> {
-    const [network, books, subFunds, accounts, balances] = await Promise.all([
+    const months = lastMonths(await deps.network.month(), 12);
+    const [network, books, subFunds, accounts, balances, flows] = await Promise.all([
       deps.network.get(),
       repo.books(db),
       repo.subFunds(db),
       repo.accounts(db),
       repo.balances(db),
+      repo.monthsSince(db, months[0]!),
     ]);
     // Per account and sub-fund: the co-ops' part of a receivable or a debt is each co-op's business.
     const summed = new Map<string, { code: string; subFund: string; cents: number }>();
@@ -86,6 +97,14 @@ export function fundService(deps: AppDeps) {
             balanceCents: s.cents * ledger.naturalSign(a.type),
           },
         ];
+      }),
+      months: months.map((month) => {
+        const held = flows.filter((f) => f.month === month && byCode.get(f.account_code)?.no_overdraft === 1);
+        return {
+          month,
+          inCents: held.reduce((s, f) => s + Number(f.debit_cents), 0),
+          outCents: held.reduce((s, f) => s + Number(f.credit_cents), 0),
+        };
       }),
       abilities: fundAbilities(actor),
     };

@@ -4,4 +4,4 @@
  * their own transaction. The ledger's rules are in domain/ledger.
  */
 export { fundRoutes } from './fund.routes.ts';
-export { type PostMeta, type Posted, type ReversalRequest, postIn, reverseIn } from './ledger.service.ts';
+export { type PostMeta, type Posted, type ReversalRequest, ledgerWriter, postIn, reverseIn } from './ledger.service.ts';

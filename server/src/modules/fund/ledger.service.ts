@@ -23,6 +23,7 @@ import type { Executor, Tx } from '../../db/database.ts';
 import { groupCommit } from '../../db/group-commit.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId, nowIso } from '../../platform/clock.ts';
+import { localDate } from '../../platform/network/calendar.ts';
 import { type AppError, badRequest, conflict } from '../../platform/errors.ts';
 import { isPassedProposal } from '../governance/index.ts';
 import * as repo from './ledger.repository.ts';
@@ -65,6 +66,10 @@ export function refusalError(r: ledger.MovementRefusal): AppError {
     : badRequest(`fund.${code}`, MESSAGES[code], details);
 }
 
+/** Today in the network's time zone, read through the transaction (on SQLite a read outside it would wait for it). */
+const todayIn = async (trx: Tx, deps: Pick<AppDeps, 'network'>) =>
+  localDate(new Date(), (await deps.network.get(trx)).timeZone);
+
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
 /**
@@ -95,7 +100,7 @@ export async function postIn(
     accounts: new Map(accounts.map((a) => [a.code, { code: a.code, type: a.type, noOverdraft: a.no_overdraft === 1 }])),
     subFunds: new Map(subFunds.map((f) => [f.code, { code: f.code, minimumCents: Number(f.minimum_cents) }])),
     closedThrough: state.closed_through,
-    today: await deps.network.today(),
+    today: await todayIn(trx, deps),
   };
   const refusal = ledger.checkMovement(draft, books);
   if (refusal) throw refusalError(refusal);
@@ -165,7 +170,7 @@ export async function reverseIn(
   const lines = (await repo.linesOf(trx, [original.id])).map(lineOf);
   const draft: ledger.MovementDraft = {
     kind: 'reversal',
-    date: await deps.network.today(),
+    date: await todayIn(trx, deps),
     reason: request.reason,
     decision: request.decision,
     lines: ledger.reversingLines(lines),

@@ -90,10 +90,26 @@ describeOnDatabases('the fund’s ledger', (t) => {
     expect(other.statusCode).toBe(409);
     expect(other.json().error.code).toBe('fund.idempotency_conflict');
     expect(await subFund('emergency')).toBe(500_000);
-    const bank = (await fund()).accounts.find((a: { code: string }) => a.code === 'assets:bank');
-    expect(bank.balanceCents).toBe(500_000);
+    const view = await fund();
+    expect(view.accounts.find((a: { code: string }) => a.code === 'assets:bank').balanceCents).toBe(500_000);
+    expect(view.months).toHaveLength(12);
+    expect(view.months.at(-1)).toEqual({ month: today.slice(0, 7), inCents: 500_000, outCents: 0 });
     expect(await ledgerInvariants(t.deps)).toEqual([]);
   });
+
+  it('posts with the network’s settings not yet read (on SQLite they are read through the posting’s own transaction)', async () => {
+    t.deps.network.invalidate();
+    const res = await post(treasurer, giftInto('programmes', 1, today));
+    expect(res.statusCode).toBe(201);
+    t.deps.network.invalidate();
+    const reversal = await treasurer.request(
+      'POST',
+      `/api/v1/fund/movements/${res.json().id}/reversal`,
+      { reason: 'A test' },
+      { 'idempotency-key': randomUUID() },
+    );
+    expect(reversal.statusCode).toBe(201);
+  }, 10_000);
 
   it('refuses, with a clear 4xx and nothing changed, what the books do not allow', async () => {
     const grant = grantFrom('emergency', 100, passed);
