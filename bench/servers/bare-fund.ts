@@ -12,7 +12,7 @@ const db = new SQLite(file, { readonly: true });
 db.pragma('journal_mode = WAL');
 const network = db.prepare('select * from network limit 1');
 const books = db.prepare('select * from ledger_books where id = 1');
-const subFunds = db.prepare('select * from ledger_sub_funds order by created_at, code');
+const subFunds = db.prepare('select * from ledger_sub_funds order by position, code');
 const accounts = db.prepare('select * from ledger_accounts order by code');
 const balances = db.prepare('select * from ledger_balances order by account_code, sub_fund, coop_id');
 const monthsSince = db.prepare('select * from ledger_months where month >= ? order by month, account_code, sub_fund');
@@ -70,7 +70,7 @@ app.get('/api/v1/fund', async (_req, reply) => {
         outCents: held.reduce((s, f) => s + (f.credit_cents as number), 0),
       };
     }),
-    abilities: { post: false, closeBooks: false, export: false },
+    abilities: { movements: false, post: false, closeBooks: false, export: false },
   };
   reply.header('content-type', 'application/json; charset=utf-8');
   return JSON.stringify(body);

@@ -121,7 +121,7 @@ export const FundView = z.object({
   accounts: z.array(AccountBalance),
   /** the last twelve months of the books, oldest first: money into and out of the fund's bank accounts */
   months: z.array(z.object({ month: z.string(), inCents: z.number().int(), outCents: z.number().int() })),
-  abilities: z.object({ post: z.boolean(), closeBooks: z.boolean(), export: z.boolean() }),
+  abilities: z.object({ movements: z.boolean(), post: z.boolean(), closeBooks: z.boolean(), export: z.boolean() }),
 });
 export type FundView = z.infer<typeof FundView>;
 

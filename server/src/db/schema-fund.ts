@@ -14,6 +14,8 @@ export interface LedgerSubFundTable {
   code: string;
   name_en: string;
   name_es: string;
+  /** the order people read them in */
+  position: number;
   minimum_cents: number;
   /** kept: the credit-side sum of its entries */
   balance_cents: number;

@@ -13,6 +13,7 @@ export function NavLinks({ vertical = false }: { vertical?: boolean }) {
     { to: '/offers', label: t('nav.offers') },
     { to: '/proposals', label: t('nav.proposals') },
     { to: '/governance', label: t('nav.governance') },
+    { to: '/fund', label: t('fund.link') },
     ...(signedIn
       ? [
           { to: '/dashboard', label: t('nav.dashboard') },

@@ -52,6 +52,8 @@ export const router = createBrowserRouter([
         path: 'governance/bylaws',
         lazy: page(() => import('../features/governance/BylawsVersionsPage.tsx'), 'BylawsVersionsPage'),
       },
+      // The fund's figures are public; its movements are shown to members.
+      { path: 'fund', lazy: page(() => import('../features/fund/FundPage.tsx'), 'FundPage') },
       { path: 'offers', lazy: page(() => import('../features/offers/CataloguePage.tsx'), 'CataloguePage') },
       // The card and the till work offline once opened: they handle a missing session themselves.
       { path: 'card', lazy: page(() => import('../features/card/CardPage.tsx'), 'CardPage') },

@@ -60,6 +60,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('code', text, (c) => c.primaryKey())
     .addColumn('name_en', text, (c) => c.notNull())
     .addColumn('name_es', text, (c) => c.notNull())
+    .addColumn('position', int, (c) => c.notNull()) // the order people read them in
     .addColumn('minimum_cents', cents, (c) => c.notNull())
     .addColumn('balance_cents', cents, (c) => c.notNull()) // kept: the credit-side sum of its entries
     .addColumn('created_at', text, (c) => c.notNull())
@@ -137,8 +138,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       db,
     );
   }
-  for (const [code, en, es] of SUB_FUNDS) {
-    await sql`insert into ledger_sub_funds (code, name_en, name_es, minimum_cents, balance_cents, created_at, updated_at) values (${code}, ${en}, ${es}, 0, 0, ${now}, ${now})`.execute(
+  for (const [position, [code, en, es]] of SUB_FUNDS.entries()) {
+    await sql`insert into ledger_sub_funds (code, name_en, name_es, position, minimum_cents, balance_cents, created_at, updated_at) values (${code}, ${en}, ${es}, ${position}, 0, 0, ${now}, ${now})`.execute(
       db,
     );
   }

@@ -14,6 +14,7 @@ export const fundPolicy = {
 };
 
 export const fundAbilities = (actor: MaybeActor) => ({
+  movements: fundPolicy.readMovements(actor),
   post: fundPolicy.post(actor),
   closeBooks: fundPolicy.closeBooks(actor),
   export: fundPolicy.export(actor),

@@ -14,7 +14,7 @@ const allAccounts = preparedQuery((ex, _: Record<string, never>) =>
   ex.selectFrom('ledger_accounts').selectAll().orderBy('code'),
 );
 const allSubFunds = preparedQuery((ex, _: Record<string, never>) =>
-  ex.selectFrom('ledger_sub_funds').selectAll().orderBy('created_at').orderBy('code'),
+  ex.selectFrom('ledger_sub_funds').selectAll().orderBy('position').orderBy('code'),
 );
 
 export const accounts = (ex: Executor) => allAccounts(ex, {});

@@ -66,8 +66,15 @@ describeOnDatabases('the fund’s ledger', (t) => {
       'reserve',
     ]);
     expect(view.totalCents).toBe(0);
-    expect(view.abilities).toEqual({ post: false, closeBooks: false, export: false });
+    expect(view.abilities).toEqual({ movements: false, post: false, closeBooks: false, export: false });
+    expect((await worker.get('/api/v1/fund')).json().abilities).toEqual({
+      movements: true,
+      post: false,
+      closeBooks: false,
+      export: false,
+    });
     expect((await treasurer.get('/api/v1/fund')).json().abilities).toEqual({
+      movements: true,
       post: true,
       closeBooks: true,
       export: true,
