@@ -39,7 +39,8 @@ export const MovementKind = z.enum([
 /** The kinds a treasurer posts by hand; a reversal is made by reversing a movement. */
 export const PostedKind = MovementKind.exclude(['reversal']);
 
-export const Decision = z.strictObject({ kind: z.enum(['proposal', 'approval']), id: Id });
+/** A movement posted by hand rests on a passed proposal; an approval is named only by the payment of its application. */
+export const Decision = z.strictObject({ kind: z.enum(['proposal']), id: Id });
 
 export const LineInput = z.strictObject({
   account: AccountCode,
@@ -126,3 +127,57 @@ export const FundView = z.object({
 export type FundView = z.infer<typeof FundView>;
 
 export const BooksInput = z.strictObject({ closedThrough: Day });
+
+// ── Applications ──
+
+export const ApplicationKind = z.enum(['emergency_grant', 'loan', 'seed_capital', 'programme']);
+/** The kinds open to applications now; loans come with their schedules. */
+export const OpenApplicationKind = ApplicationKind.exclude(['loan']);
+
+export const ApplicationInput = z.strictObject({
+  coopId: Id,
+  kind: OpenApplicationKind,
+  amountCents: z.number().int().min(100).max(10_000_000_000_000),
+  purpose: text(1000),
+  plan: text(4000),
+});
+export type ApplicationInput = z.infer<typeof ApplicationInput>;
+
+export const AnswerInput = z.strictObject({ decision: z.enum(['approve', 'decline']), note: text(1000).optional() });
+
+export const ApplicationStatus = z.enum(['open', 'approved', 'declined', 'paid', 'withdrawn']);
+
+export const FundApplication = z.object({
+  id: z.string(),
+  coopId: z.string(),
+  coopName: z.string(),
+  kind: ApplicationKind,
+  amountCents: z.number().int(),
+  purpose: z.string(),
+  plan: z.string(),
+  subFund: z.string(),
+  /** who decides: the fund committee (so many approvals, by a deadline on the fast track) or the assembly */
+  track: z.object({
+    by: z.enum(['committee', 'assembly']),
+    approvalsNeeded: z.number().int().nullable(),
+    dueAt: z.string().nullable(),
+  }),
+  status: ApplicationStatus,
+  appliedBy: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  answers: z.array(
+    z.object({
+      personName: z.string(),
+      decision: z.enum(['approve', 'decline']),
+      note: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+  payment: z.object({ movementId: z.string(), paidBy: z.string().nullable(), paidAt: z.string() }).nullable(),
+  /** what the reader may do with it now */
+  abilities: z.object({ answer: z.boolean(), pay: z.boolean() }),
+});
+export type FundApplication = z.infer<typeof FundApplication>;
+
+export const ApplicationList = z.object({ items: z.array(FundApplication) });

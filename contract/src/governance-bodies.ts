@@ -11,8 +11,17 @@ import { Id, text } from './common.ts';
 const Whole = z.number().int().min(0).max(1_000_000);
 const Fraction = { numerator: Whole, denominator: Whole };
 
-export const QuorumRule = z.strictObject({ ...Fraction, strict: z.boolean(), abstentionsCount: z.boolean(), attendanceCounts: z.boolean() });
-export const ThresholdRule = z.strictObject({ ...Fraction, base: z.enum(['cast', 'yes_no', 'electorate']), strict: z.boolean() });
+export const QuorumRule = z.strictObject({
+  ...Fraction,
+  strict: z.boolean(),
+  abstentionsCount: z.boolean(),
+  attendanceCounts: z.boolean(),
+});
+export const ThresholdRule = z.strictObject({
+  ...Fraction,
+  base: z.enum(['cast', 'yes_no', 'electorate']),
+  strict: z.boolean(),
+});
 export const BodyKind = z.enum(['assembly', 'council', 'committee']);
 export const VotingMethod = z.enum(['yes_no', 'consent', 'approval', 'irv', 'stv_scottish', 'stv_meek', 'schulze']);
 
@@ -32,9 +41,26 @@ export const MatterRule = z.strictObject({
 });
 export type MatterRule = z.infer<typeof MatterRule>;
 
+const Cents = z.number().int().min(0).max(10_000_000_000_000);
+const CommitteeBand = z.strictObject({
+  upToCents: Cents,
+  approvals: z.number().int().min(1).max(100),
+  withinHours: Whole.nullable(),
+});
+const Bands = z.array(CommitteeBand).max(10);
+
+/** The fund's part of the bylaws (mirrors domain/src/fund/applications.ts): who decides applications by amount, and the policy. */
+export const FundRules = z.strictObject({
+  bands: z.strictObject({ emergency_grant: Bands, loan: Bands, seed_capital: Bands, programme: Bands }),
+  policy: z.strictObject({ maxPerApplicationCents: Cents, maxLentToOneCoopPercent: z.number().int().min(0).max(100) }),
+});
+
 /** Matter kinds are lower-case words so a module's new kind reads like the core ones. */
 export const Bylaws = z.strictObject({
-  matters: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/), MatterRule).refine((m) => Object.keys(m).length <= 100, 'at most 100 matters'),
+  matters: z
+    .record(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/), MatterRule)
+    .refine((m) => Object.keys(m).length <= 100, 'at most 100 matters'),
+  fund: FundRules.optional(),
 });
 export type Bylaws = z.infer<typeof Bylaws>;
 
@@ -44,7 +70,11 @@ export const BylawsVersion = z.object({
   proposalId: z.string().nullable(),
   bylaws: Bylaws,
 });
-export const BylawsVersionSummary = z.object({ version: z.number().int(), adoptedAt: z.string(), proposalId: z.string().nullable() });
+export const BylawsVersionSummary = z.object({
+  version: z.number().int(),
+  adoptedAt: z.string(),
+  proposalId: z.string().nullable(),
+});
 export const VersionParams = z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000) });
 
 // ── Bodies and members ──
@@ -68,7 +98,11 @@ export const BodyWithAbilities = Body.extend({
   abilities: z.object({ addMember: z.boolean(), manage: z.boolean() }),
 });
 
-export const CommitteeInput = z.strictObject({ kind: z.literal('committee'), name: text(120, 2), description: text(2000, 0) });
+export const CommitteeInput = z.strictObject({
+  kind: z.literal('committee'),
+  name: text(120, 2),
+  description: text(2000, 0),
+});
 
 export const BodyMember = z.object({
   id: z.string(),
@@ -98,7 +132,12 @@ export const NoBody = z.strictObject({}).optional();
 
 // ── Assemblies ──
 
-export const AgendaItem = z.object({ proposalId: z.string(), title: z.string(), status: z.string(), position: z.number().int() });
+export const AgendaItem = z.object({
+  proposalId: z.string(),
+  title: z.string(),
+  status: z.string(),
+  position: z.number().int(),
+});
 
 export const Assembly = z.object({
   id: z.string(),

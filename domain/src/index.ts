@@ -4,3 +4,4 @@ export * as voting from './voting/index.ts';
 export * as credentials from './credentials/index.ts';
 export * as benefits from './benefits/index.ts';
 export * as ledger from './ledger/index.ts';
+export * as fund from './fund/index.ts';

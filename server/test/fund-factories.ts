@@ -142,3 +142,39 @@ export async function ledgerInvariants(deps: AppDeps): Promise<string[]> {
   if (bank < 0) broken.push(`the bank is overdrawn: ${bank}`);
   return broken;
 }
+
+/** Puts people on the fund committee (the network's first committee) from a day ago, as the coordinators would. */
+export async function onFundCommittee(deps: AppDeps, people: { id: string; coopId?: string | null }[]): Promise<void> {
+  const committee = await deps.db
+    .selectFrom('bodies')
+    .select('id')
+    .where('kind', '=', 'committee')
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const since = new Date(Date.now() - 86_400_000).toISOString();
+  await deps.db
+    .insertInto('body_members')
+    .values(
+      people.map((p) => ({
+        id: randomUUID(),
+        body_id: committee.id,
+        person_id: p.id,
+        coop_id: p.coopId ?? null,
+        term_start: since,
+        term_end: null,
+        recalled_at: null,
+        recalled_by: null,
+        created_at: since,
+      })),
+    )
+    .execute();
+}
+
+export const application = (coopId: string, amountCents: number, kind = 'emergency_grant') => ({
+  coopId,
+  kind,
+  amountCents,
+  purpose: 'The oven broke down: repair it to keep baking',
+  plan: 'A technician repairs it next week; the bakery reopens at once.',
+});

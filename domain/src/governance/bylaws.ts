@@ -4,6 +4,7 @@
  * stores versions of this document and freezes a matter's rule into a
  * proposal when voting opens.
  */
+import { type FundRules, fundRuleProblems } from '../fund/applications.ts';
 
 export type BodyKind = 'assembly' | 'council' | 'committee';
 
@@ -49,15 +50,30 @@ export interface MatterRule {
 }
 
 export interface Bylaws {
-  /** matter kind → its rule; modules may add kinds (e.g. 'fund_grant_large') */
+  /** matter kind → its rule; modules may add kinds (e.g. 'fund_application') */
   matters: Record<string, MatterRule>;
+  /** who decides the solidarity fund's applications, by amount, and its policy; the defaults when left out */
+  fund?: FundRules;
 }
 
-export const CORE_MATTERS = ['admission', 'suspension', 'settlement_policy', 'bylaw_change', 'election', 'free'] as const;
+export const CORE_MATTERS = [
+  'admission',
+  'suspension',
+  'settlement_policy',
+  'bylaw_change',
+  'election',
+  'free',
+] as const;
 
 const simpleMajority: ThresholdRule = { numerator: 1, denominator: 2, base: 'yes_no', strict: true };
 const twoThirds: ThresholdRule = { numerator: 2, denominator: 3, base: 'cast', strict: false };
-const quarterQuorum: QuorumRule = { numerator: 1, denominator: 4, strict: false, abstentionsCount: true, attendanceCounts: true };
+const quarterQuorum: QuorumRule = {
+  numerator: 1,
+  denominator: 4,
+  strict: false,
+  abstentionsCount: true,
+  attendanceCounts: true,
+};
 
 const base = {
   quorum: quarterQuorum,
@@ -75,8 +91,23 @@ export const DEFAULT_BYLAWS: Bylaws = {
     admission: { ...base, body: 'assembly', basis: 'member', method: 'yes_no', threshold: simpleMajority },
     suspension: { ...base, body: 'assembly', basis: 'coop', method: 'yes_no', threshold: twoThirds },
     settlement_policy: { ...base, body: 'council', basis: 'coop', method: 'yes_no', threshold: simpleMajority },
-    bylaw_change: { ...base, body: 'assembly', basis: 'member', method: 'yes_no', threshold: twoThirds, changeable: false },
-    election: { ...base, body: 'assembly', basis: 'member', method: 'stv_scottish', threshold: null, secret: true, delegable: false },
+    bylaw_change: {
+      ...base,
+      body: 'assembly',
+      basis: 'member',
+      method: 'yes_no',
+      threshold: twoThirds,
+      changeable: false,
+    },
+    election: {
+      ...base,
+      body: 'assembly',
+      basis: 'member',
+      method: 'stv_scottish',
+      threshold: null,
+      secret: true,
+      delegable: false,
+    },
     free: { ...base, body: 'assembly', basis: 'member', method: 'yes_no', threshold: simpleMajority },
   },
 };
@@ -110,10 +141,14 @@ export function bylawProblems(bylaws: Bylaws): BylawProblem[] {
     if (!METHODS.includes(rule.method)) problems.push({ path: `${p}.method`, message: 'unknown voting method' });
     problems.push(...fractionProblems(`${p}.threshold`, rule.threshold, rule.method === 'yes_no'));
     problems.push(...fractionProblems(`${p}.quorum`, rule.quorum, false));
-    if (rule.body === 'committee' && !rule.committeeId) problems.push({ path: `${p}.committeeId`, message: 'name the committee' });
-    if (rule.minVotingHours > rule.maxVotingHours) problems.push({ path: `${p}.minVotingHours`, message: 'exceeds maxVotingHours' });
-    if (kind === 'bylaw_change' && rule.method !== 'yes_no') problems.push({ path: `${p}.method`, message: 'bylaw changes are decided yes or no' });
+    if (rule.body === 'committee' && !rule.committeeId)
+      problems.push({ path: `${p}.committeeId`, message: 'name the committee' });
+    if (rule.minVotingHours > rule.maxVotingHours)
+      problems.push({ path: `${p}.minVotingHours`, message: 'exceeds maxVotingHours' });
+    if (kind === 'bylaw_change' && rule.method !== 'yes_no')
+      problems.push({ path: `${p}.method`, message: 'bylaw changes are decided yes or no' });
   }
+  if (bylaws.fund) problems.push(...fundRuleProblems(bylaws.fund));
   return problems;
 }
 

@@ -12,6 +12,7 @@ import * as m0008 from './migrations/0008-till-proof.ts';
 import * as m0009 from './migrations/0009-database-purpose.ts';
 import * as m0010 from './migrations/0010-sectors.ts';
 import * as m0011 from './migrations/0011-fund-ledger.ts';
+import * as m0012 from './migrations/0012-fund-applications.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-database-purpose': m0009,
   '0010-sectors': m0010,
   '0011-fund-ledger': m0011,
+  '0012-fund-applications': m0012,
 };
 
 class StaticProvider implements MigrationProvider {

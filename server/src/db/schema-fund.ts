@@ -1,5 +1,5 @@
 /** Table types of the solidarity fund's ledger (migration 0011). Money in cents; '' where a line has no sub-fund or co-op. */
-import type { ledger } from '@coopnet/domain';
+import type { fund, ledger } from '@coopnet/domain';
 
 export interface LedgerAccountTable {
   code: string;
@@ -70,6 +70,35 @@ export interface LedgerMonthTable {
   credit_cents: number;
 }
 
+export interface FundApplicationTable {
+  id: string;
+  coop_id: string;
+  kind: fund.ApplicationKind;
+  amount_cents: number;
+  purpose: string;
+  plan: string;
+  repayment: string | null;
+  sub_fund: string;
+  track: 'committee' | 'assembly';
+  approvals_needed: number | null;
+  due_at: string | null;
+  status: 'open' | 'approved' | 'declined' | 'paid' | 'withdrawn';
+  applied_by: string;
+  created_at: string;
+  decided_at: string | null;
+  paid_movement_id: string | null;
+  paid_by: string | null;
+  paid_at: string | null;
+}
+
+export interface FundApprovalTable {
+  application_id: string;
+  person_id: string;
+  decision: 'approve' | 'decline';
+  note: string | null;
+  at: string;
+}
+
 export interface FundTables {
   ledger_accounts: LedgerAccountTable;
   ledger_sub_funds: LedgerSubFundTable;
@@ -78,4 +107,6 @@ export interface FundTables {
   ledger_entries: LedgerEntryTable;
   ledger_balances: LedgerBalanceTable;
   ledger_months: LedgerMonthTable;
+  fund_applications: FundApplicationTable;
+  fund_approvals: FundApprovalTable;
 }

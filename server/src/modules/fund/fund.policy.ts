@@ -4,13 +4,25 @@
  * members' business; posting, reversing and closing the books are the
  * treasurers'.
  */
-import { type MaybeActor, isCoordinator, isMemberOrRoleHolder, isTreasurer } from '../../platform/auth/actor.ts';
+import {
+  type MaybeActor,
+  isAdminOf,
+  isCoordinator,
+  isMemberOrRoleHolder,
+  isTreasurer,
+} from '../../platform/auth/actor.ts';
 
 export const fundPolicy = {
   readMovements: (actor: MaybeActor) => isMemberOrRoleHolder(actor),
   post: (actor: MaybeActor) => isTreasurer(actor),
   closeBooks: (actor: MaybeActor) => isTreasurer(actor),
   export: (actor: MaybeActor) => isTreasurer(actor) || isCoordinator(actor),
+  /** a co-op's admin applies for it */
+  apply: (actor: MaybeActor, coopId: string) => isAdminOf(actor, coopId),
+  /** every application: those who decide, pay or coordinate (a committee member is checked against the committee) */
+  readAllApplications: (actor: MaybeActor, onCommittee: boolean) =>
+    onCommittee || isTreasurer(actor) || isCoordinator(actor),
+  pay: (actor: MaybeActor) => isTreasurer(actor),
 };
 
 export const fundAbilities = (actor: MaybeActor) => ({

@@ -67,7 +67,7 @@ export function refusalError(r: ledger.MovementRefusal): AppError {
 }
 
 /** Today in the network's time zone, read through the transaction (on SQLite a read outside it would wait for it). */
-const todayIn = async (trx: Tx, deps: Pick<AppDeps, 'network'>) =>
+export const todayIn = async (trx: Tx, deps: Pick<AppDeps, 'network'>) =>
   localDate(new Date(), (await deps.network.get(trx)).timeZone);
 
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
@@ -144,11 +144,19 @@ export async function postIn(
   return { status: 'posted', movementId: id };
 }
 
-/** A movement rests on a proposal that passed; fund approvals come with applications. */
+/** A movement rests on a proposal that passed, or on an application the fund committee approved (and not yet paid). */
 async function checkDecision(ex: Executor, decision: ledger.Decision): Promise<void> {
-  const known = decision.kind === 'proposal' && (await isPassedProposal(ex, decision.id));
+  const known =
+    decision.kind === 'proposal'
+      ? await isPassedProposal(ex, decision.id)
+      : (await ex.selectFrom('fund_applications').select('status').where('id', '=', decision.id).executeTakeFirst())
+          ?.status === 'approved';
   if (!known)
-    throw badRequest('fund.unknown_decision', 'The decision named is not a proposal that passed.', { decision });
+    throw badRequest(
+      'fund.unknown_decision',
+      'The decision named is not a proposal that passed, nor an approved application.',
+      { decision },
+    );
 }
 
 export interface ReversalRequest {

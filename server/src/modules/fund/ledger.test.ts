@@ -137,10 +137,10 @@ describeOnDatabases('the fund’s ledger', (t) => {
       ['a grant without its decision', { ...grant, decision: null }, 400, 'fund.decision_required'],
       ['a grant on a failed proposal', grantFrom('emergency', 100, failed), 400, 'fund.unknown_decision'],
       [
-        'a grant on an approval that does not exist',
+        'a grant naming an approval (only its payment does)',
         { ...grant, decision: { kind: 'approval', id: randomUUID() } },
         400,
-        'fund.unknown_decision',
+        'validation_failed',
       ],
       ['a grant beyond what the sub-fund holds', grantFrom('emergency', 500_001, passed), 409, 'fund.rule_broken'],
       ['a grant from an empty sub-fund', grantFrom('development', 1, passed), 409, 'fund.rule_broken'],

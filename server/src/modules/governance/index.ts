@@ -23,6 +23,9 @@ export { type MatterContext, type MatterDefinition, registerMatters } from './ma
 export { governanceMatters } from './matters/index.ts';
 export { type PassedDecision, isPassedProposal, lastPassed } from './proposals/decisions.ts';
 
+// The fund committee's active members and the fund's rules in the bylaws in force, for the fund's applications.
+export { type CommitteeMember, fundCommittee, fundRules } from './bodies/fund-committee.ts';
+
 // The bylaws in force. adoptBylaws sets them outside a vote (first start, tests); the app changes them only by a passed bylaw_change.
 export { adoptBylaws, currentBylaws } from './bylaws/bylaws.repository.ts';
 
