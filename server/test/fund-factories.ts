@@ -1,4 +1,5 @@
 /** Helpers for the fund's tests: posting as a client, what the ledger holds, and its invariants read from the tables. */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../src/deps.ts';
 import type { Client } from './harness.ts';
@@ -178,3 +179,32 @@ export const application = (coopId: string, amountCents: number, kind = 'emergen
   purpose: 'The oven broke down: repair it to keep baking',
   plan: 'A technician repairs it next week; the bakery reopens at once.',
 });
+
+/** hledger (Debian's package) reads the journal: its balance of every account, in cents — a reading that is not the app's. */
+export function hledgerBalances(file: string): Map<string, number> {
+  const csv = execFileSync('hledger', ['-f', file, 'balance', '--flat', '--empty', '--no-total', '-O', 'csv'], {
+    encoding: 'utf8',
+  });
+  const out = new Map<string, number>();
+  for (const row of csv.trim().split('\n').slice(1)) {
+    const [account, amount] = row.split(',').map((c) => c.replace(/^"|"$/g, ''));
+    const m = /^(-?)(\d+)\.(\d\d) EUR$/.exec(amount!.replaceAll(',', ''));
+    out.set(account!, amount === '0' ? 0 : m ? (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3])) : Number.NaN);
+  }
+  return out;
+}
+
+/** hledger's balances summed per account and sub-fund (over co-ops), signed as the fund's page shows them. */
+export function asShown(
+  balances: Map<string, number>,
+  accounts: { code: string; type: string; subFund: string | null }[],
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const a of accounts) {
+    const sign = a.type === 'assets' || a.type === 'expenses' ? 1 : -1;
+    const name = [a.code, a.subFund].filter(Boolean).join(':');
+    out[name] =
+      [...balances].filter(([k]) => k === name || k.startsWith(`${name}:`)).reduce((s, [, v]) => s + v, 0) * sign || 0;
+  }
+  return out;
+}

@@ -48,7 +48,7 @@ export interface ServePreparation {
  * gets the demo when SEED_DEMO allows (and is marked 'demo'); SEED_DEMO=false
  * on an undecided database marks it 'real'. A 'real' database is never seeded.
  */
-export async function prepareToServe(deps: Pick<AppDeps, 'db' | 'network'>, seedDemoAllowed: boolean): Promise<ServePreparation> {
+export async function prepareToServe(deps: Pick<AppDeps, 'db' | 'dialect' | 'network'>, seedDemoAllowed: boolean): Promise<ServePreparation> {
   const { db } = deps;
   await ensureNetwork(db);
   let purpose = await databasePurpose(db);

@@ -1,12 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../../../../e2e/temp-dir.ts';
 import { tableCounts } from '../../../test/factories.ts';
+import { asShown, hledgerBalances, ledgerInvariants } from '../../../test/fund-factories.ts';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { DEMO_COOPS } from './demo-data.ts';
 import { planDemo } from './demo-plan.ts';
 import { DEMO_PASSWORD, type SeedResult, seedDemo, workingDemoLogins } from './seed.ts';
 
 // València's municipal area, roughly: every map pin must fall inside it.
-const inValencia = (lat: number | null, lng: number | null) => lat !== null && lng !== null && lat > 39.42 && lat < 39.52 && lng > -0.42 && lng < -0.32;
+const inValencia = (lat: number | null, lng: number | null) =>
+  lat !== null && lng !== null && lat > 39.42 && lat < 39.52 && lng > -0.42 && lng < -0.32;
 
 describeOnDatabases('demo network', (t) => {
   let seeded: SeedResult;
@@ -18,7 +23,14 @@ describeOnDatabases('demo network', (t) => {
     const visitor = new Client(t.app);
     const res = await visitor.get('/api/v1/coops?limit=100');
     expect(res.statusCode).toBe(200);
-    const coops = res.json().items as { name: string; sector: string; latitude: number; longitude: number; website: string; description: string }[];
+    const coops = res.json().items as {
+      name: string;
+      sector: string;
+      latitude: number;
+      longitude: number;
+      website: string;
+      description: string;
+    }[];
     expect(coops).toHaveLength(12);
     expect(new Set(coops.map((c) => c.sector)).size).toBe(12);
     for (const c of coops) {
@@ -31,10 +43,38 @@ describeOnDatabases('demo network', (t) => {
     expect(network.figures).toMatchObject({ memberCoops: 12, workers: 60, supporters: 5 });
 
     const coordinator = new Client(t.app);
-    const login = await coordinator.post('/api/v1/auth/login', { email: seeded.logins[0]!.email, password: DEMO_PASSWORD });
+    const login = await coordinator.post('/api/v1/auth/login', {
+      email: seeded.logins[0]!.email,
+      password: DEMO_PASSWORD,
+    });
     coordinator.csrf = login.json().csrfToken;
     const pending = (await coordinator.get('/api/v1/applications?status=pending')).json();
     expect(pending.total).toBe(2);
+  });
+
+  it('has a year of the fund’s books, which hledger reads to the balances the fund’s page shows', async () => {
+    const coordinator = new Client(t.app);
+    const login = await coordinator.post('/api/v1/auth/login', {
+      email: seeded.logins[0]!.email,
+      password: DEMO_PASSWORD,
+    });
+    coordinator.csrf = login.json().csrfToken;
+    const fund = (await coordinator.get('/api/v1/fund')).json();
+    expect(fund.subFunds.find((f: { code: string }) => f.code === 'emergency').balanceCents).toBeGreaterThan(1_200_000);
+    expect(fund.months.filter((m: { inCents: number }) => m.inCents > 0).length).toBeGreaterThanOrEqual(10);
+    expect(await ledgerInvariants(t.deps)).toEqual([]);
+    const journal = await coordinator.get('/api/v1/fund/journal');
+    const file = join(tempDir('demo-journal'), 'demo.journal');
+    writeFileSync(file, journal.body);
+    const read = hledgerBalances(file);
+    expect([...read.values()].reduce((s, v) => s + v, 0)).toBe(0);
+    const shown = Object.fromEntries(
+      fund.accounts.map((a: { code: string; subFund: string | null; balanceCents: number }) => [
+        [a.code, a.subFund].filter(Boolean).join(':'),
+        a.balanceCents,
+      ]),
+    );
+    expect(asShown(read, fund.accounts)).toEqual(shown);
   });
 
   it('gives every co-op an admin and a different cashier, and the network one coordinator and a different treasurer', async () => {
@@ -58,7 +98,14 @@ describeOnDatabases('demo network', (t) => {
   });
 
   it('every printed login signs in with the demo password and holds the role it is shown with', async () => {
-    expect(seeded.logins.map((l) => l.role)).toEqual(['coordinator', 'treasurer', 'co-op admin', 'cashier', 'worker', 'supporter']);
+    expect(seeded.logins.map((l) => l.role)).toEqual([
+      'coordinator',
+      'treasurer',
+      'co-op admin',
+      'cashier',
+      'worker',
+      'supporter',
+    ]);
     expect(new Set(seeded.logins.map((l) => l.email)).size).toBe(6);
     for (const login of seeded.logins) {
       const client = new Client(t.app);
@@ -79,11 +126,17 @@ describeOnDatabases('demo network', (t) => {
 
   it('sends one council delegate per co-op, never its admin, and calls an assembly for next month', async () => {
     const visitor = new Client(t.app);
-    const council = (await visitor.get('/api/v1/bodies')).json().items.find((b: { kind: string }) => b.kind === 'council');
+    const council = (await visitor.get('/api/v1/bodies'))
+      .json()
+      .items.find((b: { kind: string }) => b.kind === 'council');
     const delegates = (await visitor.get(`/api/v1/bodies/${council.id}/members?active=true`)).json();
     expect(delegates.total).toBe(12);
     expect(new Set(delegates.items.map((d: { coopId: string }) => d.coopId)).size).toBe(12);
-    const admins = await t.deps.db.selectFrom('role_grants').select('person_id').where('role', '=', 'coop_admin').execute();
+    const admins = await t.deps.db
+      .selectFrom('role_grants')
+      .select('person_id')
+      .where('role', '=', 'coop_admin')
+      .execute();
     for (const d of delegates.items) expect(admins.map((a) => a.person_id)).not.toContain(d.personId);
     const upcoming = (await visitor.get('/api/v1/assemblies?when=upcoming')).json().items;
     expect(upcoming).toHaveLength(1);
@@ -125,14 +178,21 @@ describeOnDatabases('demo network', (t) => {
     expect(past[0].minutes).toMatch(/^Asistieron/);
     expect(Date.parse(past[0].endsAt)).toBeLessThan(Date.now());
 
-    const committee = (await worker.get('/api/v1/bodies')).json().items.find((b: { kind: string }) => b.kind === 'committee');
+    const committee = (await worker.get('/api/v1/bodies'))
+      .json()
+      .items.find((b: { kind: string }) => b.kind === 'committee');
     expect((await worker.get(`/api/v1/bodies/${committee.id}/members?active=true`)).json().total).toBe(3);
   });
 
   it('writes one audit event that sums the seed up', async () => {
     const events = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'demo.seeded').execute();
     expect(events).toHaveLength(1);
-    expect(JSON.parse(events[0]!.after_json!)).toMatchObject({ coops: 12, workers: 60, supporters: 5, applications: 2 });
+    expect(JSON.parse(events[0]!.after_json!)).toMatchObject({
+      coops: 12,
+      workers: 60,
+      supporters: 5,
+      applications: 2,
+    });
   });
 
   it('refuses to seed a database that already holds co-ops, and changes nothing', async () => {
@@ -143,7 +203,11 @@ describeOnDatabases('demo network', (t) => {
 
   it('stops printing a login whose password was changed', async () => {
     const coordinator = seeded.logins[0]!;
-    await t.deps.db.updateTable('people').set({ password_hash: 'scrypt$16384$8$1$AAAA$BBBB' }).where('email', '=', coordinator.email).execute();
+    await t.deps.db
+      .updateTable('people')
+      .set({ password_hash: 'scrypt$16384$8$1$AAAA$BBBB' })
+      .where('email', '=', coordinator.email)
+      .execute();
     expect((await workingDemoLogins(t.deps.db)).map((l) => l.role)).not.toContain('coordinator');
   });
 });
@@ -151,10 +215,15 @@ describeOnDatabases('demo network', (t) => {
 describeOnDatabases('demo network of benchmark size', (t) => {
   it('seeds 300 co-ops and 6,000 workers with made-up, unique names, reporting progress', async () => {
     const progress: string[] = [];
-    const result = await seedDemo(t.deps, { coops: 300, workers: 6000 }, (stage, done, total) => progress.push(`${stage} ${done}/${total}`));
+    const result = await seedDemo(t.deps, { coops: 300, workers: 6000 }, (stage, done, total) =>
+      progress.push(`${stage} ${done}/${total}`),
+    );
     expect(result.counts).toMatchObject({ coops: 300, workers: 6000, supporters: 5, applications: 2, roleGrants: 602 });
     expect(progress).toContain('workers 6005/6005');
-    const coops = await t.deps.db.selectFrom('coops').select(['name', 'slug', 'latitude', 'longitude', 'worker_count']).execute();
+    const coops = await t.deps.db
+      .selectFrom('coops')
+      .select(['name', 'slug', 'latitude', 'longitude', 'worker_count'])
+      .execute();
     expect(coops).toHaveLength(302);
     expect(new Set(coops.map((c) => c.name)).size).toBe(302);
     for (const c of coops) expect(inValencia(c.latitude, c.longitude), c.name).toBe(true);
@@ -173,7 +242,9 @@ describe('demo plan', () => {
   it('is deterministic: the same size gives the same co-ops and people', () => {
     const a = planDemo({ coops: 40, workers: 400 }, 'x', '2025-01-01T00:00:00.000Z');
     const b = planDemo({ coops: 40, workers: 400 }, 'x', '2025-01-01T00:00:00.000Z');
-    expect(a.coops.map((c) => [c.name, c.address, c.latitude])).toEqual(b.coops.map((c) => [c.name, c.address, c.latitude]));
+    expect(a.coops.map((c) => [c.name, c.address, c.latitude])).toEqual(
+      b.coops.map((c) => [c.name, c.address, c.latitude]),
+    );
     expect(a.people.map((p) => p.email)).toEqual(b.people.map((p) => p.email));
   });
 

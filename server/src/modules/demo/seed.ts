@@ -13,6 +13,7 @@ import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { getNetwork, updateNetwork } from '../network/index.ts';
 import { DEMO_NETWORK, DEMO_PASSWORD } from './demo-data.ts';
 import { seedBenefits } from './demo-benefits.ts';
+import { seedFund } from './demo-fund.ts';
 import { seedGovernance } from './demo-governance.ts';
 import { type DemoLogin, type DemoSize, defaultSize, planDemo } from './demo-plan.ts';
 import * as repo from './demo.repository.ts';
@@ -31,7 +32,12 @@ export interface SeedResult {
   password: string;
 }
 
-async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<void>, stage: string, onProgress?: SeedProgress) {
+async function inBatches<T>(
+  rows: T[],
+  insert: (batch: T[]) => Promise<void>,
+  stage: string,
+  onProgress?: SeedProgress,
+) {
   for (let i = 0; i < rows.length; i += BATCH) {
     await insert(rows.slice(i, i + BATCH));
     onProgress?.(stage, Math.min(i + BATCH, rows.length), rows.length);
@@ -44,7 +50,7 @@ export async function hasCoops(db: Db): Promise<boolean> {
 
 /** `network`: the running app's settings, forgotten once the network is renamed (a command without the app has none). */
 export async function seedDemo(
-  { db, network }: Pick<AppDeps, 'db'> & Partial<Pick<AppDeps, 'network'>>,
+  { db, dialect, network }: Pick<AppDeps, 'db' | 'dialect'> & Partial<Pick<AppDeps, 'network'>>,
   size: DemoSize = defaultSize(),
   onProgress?: SeedProgress,
 ): Promise<SeedResult> {
@@ -52,9 +58,17 @@ export async function seedDemo(
   const plan = planDemo(size, await hashPassword(DEMO_PASSWORD), now);
   await db.transaction().execute(async (trx) => {
     // Checked inside the transaction: two starts at once seed once.
-    if ((await repo.countCoops(trx)) > 0) throw conflict('demo.not_empty', 'The database already holds co-ops; the demo network is seeded only into an empty one.');
+    if ((await repo.countCoops(trx)) > 0)
+      throw conflict(
+        'demo.not_empty',
+        'The database already holds co-ops; the demo network is seeded only into an empty one.',
+      );
     const network = await getNetwork(trx);
-    if (network.purpose === 'real') throw conflict('demo.real_network', 'This database was created for a real network; the demo network is never seeded into it.');
+    if (network.purpose === 'real')
+      throw conflict(
+        'demo.real_network',
+        'This database was created for a real network; the demo network is never seeded into it.',
+      );
     await updateNetwork(trx, network.id, {
       purpose: 'demo',
       name: DEMO_NETWORK.name,
@@ -69,15 +83,22 @@ export async function seedDemo(
     await inBatches(plan.roleGrants, (b) => repo.insertRoleGrants(trx, b), 'roles', onProgress);
     await repo.insertCoops(trx, plan.applicants);
     await repo.insertApplications(trx, plan.applications);
-    const governance = await seedGovernance(trx, { people: plan.people, loginEmails: new Set(plan.logins.map((l) => l.email)), treasurerEmail: plan.logins.find((l) => l.role === 'treasurer')!.email, now });
+    const governance = await seedGovernance(trx, {
+      people: plan.people,
+      loginEmails: new Set(plan.logins.map((l) => l.email)),
+      treasurerEmail: plan.logins.find((l) => l.role === 'treasurer')!.email,
+      now,
+    });
     const benefits = await seedBenefits(trx, plan, now);
+    const treasurerEmail = plan.logins.find((l) => l.role === 'treasurer')!.email;
+    const fund = await seedFund(trx, dialect, now, plan.people.find((p) => p.email === treasurerEmail)?.id ?? null);
     await recordAudit(trx, {
       actorId: null,
       action: 'demo.seeded',
       subjectType: 'network',
       subjectId: network.id,
       before: { name: network.name },
-      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits },
+      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits, fundMovements: fund.movements },
     });
   });
   network?.invalidate();

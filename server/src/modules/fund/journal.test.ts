@@ -5,23 +5,9 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { tempDir } from '../../../../e2e/temp-dir.ts';
 import { actorClient, makeCoop } from '../../../test/factories.ts';
-import { giftInto, grantFrom, line, movement, post } from '../../../test/fund-factories.ts';
+import { giftInto, grantFrom, hledgerBalances, line, movement, post } from '../../../test/fund-factories.ts';
 import { makeProposal } from '../../../test/governance-factories.ts';
 import { type Client, describeOnDatabases } from '../../../test/harness.ts';
-
-/** hledger (Debian's package) reads the file; its balances are what we compare, so the journal is checked by a tool that is not ours. */
-function hledgerBalances(file: string): Map<string, number> {
-  const csv = execFileSync('hledger', ['-f', file, 'balance', '--flat', '--empty', '--no-total', '-O', 'csv'], {
-    encoding: 'utf8',
-  });
-  const out = new Map<string, number>();
-  for (const row of csv.trim().split('\n').slice(1)) {
-    const [account, amount] = row.split(',').map((c) => c.replace(/^"|"$/g, ''));
-    const m = /^(-?)(\d+)\.(\d\d) EUR$/.exec(amount!.replaceAll(',', ''));
-    out.set(account!, amount === '0' ? 0 : m ? (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3])) : Number.NaN);
-  }
-  return out;
-}
 
 describeOnDatabases('the fund’s journal, read by hledger', (t) => {
   let treasurer: Client;
