@@ -181,3 +181,67 @@ export const FundApplication = z.object({
 export type FundApplication = z.infer<typeof FundApplication>;
 
 export const ApplicationList = z.object({ items: z.array(FundApplication) });
+
+// ── Contributions ──
+
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+
+export const GenerateInput = z.strictObject({ period: Month });
+export const GenerateResult = z.object({
+  period: z.string(),
+  created: z.number().int(),
+  skipped: z.number().int(),
+  totalCents: z.number().int(),
+});
+
+export const Obligation = z.object({
+  id: z.string(),
+  coopId: z.string(),
+  coopName: z.string(),
+  period: z.string(),
+  kind: z.enum(['monthly_due']),
+  amountCents: z.number().int(),
+  paidCents: z.number().int(),
+  outstandingCents: z.number().int(),
+  reference: z.string(),
+  dueDate: z.string(),
+  overdue: z.boolean(),
+});
+export type Obligation = z.infer<typeof Obligation>;
+export const ObligationList = z.object({ items: z.array(Obligation) });
+export const ObligationQuery = z.strictObject({ period: Month.optional(), coopId: Id.optional() });
+
+export const PaymentInput = z.strictObject({ cents: z.number().int().min(1).max(10_000_000_000_000), date: Day });
+
+export const ColumnMapping = z.strictObject({
+  date: z.number().int().min(0).max(50),
+  amount: z.number().int().min(0).max(50),
+  reference: z.number().int().min(0).max(50),
+  description: z.number().int().min(0).max(50).optional(),
+  header: z.boolean(),
+});
+/** A bank statement as CSV (at most 2 MB) and which column holds what. */
+export const StatementInput = z.strictObject({ csv: z.string().min(1).max(2_000_000), mapping: ColumnMapping });
+
+export const ImportResult = z.object({
+  /** lines posted as payments (or, in a preview, that would be) */
+  matched: z.array(
+    z.object({
+      line: z.number().int(),
+      date: z.string(),
+      cents: z.number().int(),
+      reference: z.string(),
+      coopName: z.string(),
+      obligationId: z.string(),
+    }),
+  ),
+  /** lines of an earlier import of the same statement: never posted twice */
+  alreadyImported: z.array(z.object({ line: z.number().int() })),
+  unmatched: z.array(
+    z.object({ line: z.number().int(), reason: z.enum(['money_out', 'unknown_reference', 'more_than_owed']) }),
+  ),
+  malformed: z.array(
+    z.object({ line: z.number().int(), problem: z.enum(['bad_date', 'bad_amount', 'missing_fields']) }),
+  ),
+});
+export type ImportResult = z.infer<typeof ImportResult>;

@@ -53,6 +53,13 @@ const Bands = z.array(CommitteeBand).max(10);
 export const FundRules = z.strictObject({
   bands: z.strictObject({ emergency_grant: Bands, loan: Bands, seed_capital: Bands, programme: Bands }),
   policy: z.strictObject({ maxPerApplicationCents: Cents, maxLentToOneCoopPercent: z.number().int().min(0).max(100) }),
+  contributions: z
+    .strictObject({
+      perWorkerMonthlyCents: Cents,
+      dueDays: Whole,
+      split: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), z.number().int().min(0).max(100)),
+    })
+    .optional(),
 });
 
 /** Matter kinds are lower-case words so a module's new kind reads like the core ones. */

@@ -8,6 +8,7 @@
  * hours for a fast track); above the last committee band, the assembly votes
  * (the matter `fund_application`).
  */
+import type { ContributionRules } from './contributions.ts';
 export const APPLICATION_KINDS = ['emergency_grant', 'loan', 'seed_capital', 'programme'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 
@@ -31,6 +32,8 @@ export interface FundRules {
   /** per kind, the committee's bands, lowest first; above the last one the assembly decides */
   bands: Record<ApplicationKind, CommitteeBand[]>;
   policy: FundPolicy;
+  /** what co-ops pay in; the defaults when left out */
+  contributions?: ContributionRules;
 }
 
 /** Which sub-fund each kind of application is paid from. */
@@ -103,6 +106,11 @@ export function fundRuleProblems(rules: FundRules): FundRuleProblem[] {
       if (i > 0 && b.upToCents <= bands[i - 1]!.upToCents)
         problems.push({ path: `${p}.upToCents`, message: 'bands rise: each limit above the one before' });
     });
+  }
+  if (rules.contributions) {
+    const shares = Object.values(rules.contributions.split);
+    if (shares.reduce((a, b) => a + b, 0) !== 100 || shares.some((p) => p < 0))
+      problems.push({ path: 'fund.contributions.split', message: 'shares of 0 to 100 that add up to 100' });
   }
   if (rules.policy.maxLentToOneCoopPercent < 0 || rules.policy.maxLentToOneCoopPercent > 100) {
     problems.push({ path: 'fund.policy.maxLentToOneCoopPercent', message: 'a percentage from 0 to 100' });

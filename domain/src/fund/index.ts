@@ -1,1 +1,3 @@
 export * from './applications.ts';
+export * from './contributions.ts';
+export * from './statement.ts';

@@ -25,10 +25,14 @@ const application = (i: number) => ({
 });
 
 const tempFile = (name: string) => join(tempDir('backup'), name);
-const countsOf = (r: { tables: { table: string; rows: number }[] }) => Object.fromEntries(r.tables.map((t) => [t.table, t.rows]));
+const countsOf = (r: { tables: { table: string; rows: number }[] }) =>
+  Object.fromEntries(r.tables.map((t) => [t.table, t.rows]));
 
 /** Runs the `coopnet` command as a separate process, as an operator would. */
-function coopnet(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function coopnet(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', ...args], {
       cwd: join(import.meta.dirname, '../../..'),
@@ -49,7 +53,12 @@ describeOnDatabases('backup and restore', (t) => {
   /** POSTs an application as a visitor from its own address (the route allows 20 an hour per address). */
   async function apply(): Promise<string> {
     const i = posted++;
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/applications', payload: application(i), remoteAddress: `10.1.${i >> 8}.${i & 255}` });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/applications',
+      payload: application(i),
+      remoteAddress: `10.1.${i >> 8}.${i & 255}`,
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   }
@@ -103,7 +112,11 @@ describeOnDatabases('backup and restore', (t) => {
 
     // No half-written application: each has its co-op, its audit event and its mail, and nothing else is left over.
     const coops = await target.db.selectFrom('coops').select(['id', 'status']).execute();
-    const audit = await target.db.selectFrom('audit_events').select('subject_id').where('action', '=', 'application.submitted').execute();
+    const audit = await target.db
+      .selectFrom('audit_events')
+      .select('subject_id')
+      .where('action', '=', 'application.submitted')
+      .execute();
     const mail = await target.db.selectFrom('outbox_mail').select('to_address').execute();
     expect(coops.filter((c) => c.status === 'applicant')).toHaveLength(apps.length);
     expect(new Set(audit.map((a) => a.subject_id))).toEqual(ids);
@@ -149,11 +162,27 @@ describeOnDatabases('backup and restore', (t) => {
     const target = await fresh();
     const attempts: [string, string, RegExp][] = [
       ['cut.jsonl', lines.slice(0, -3).join('\n'), /cut short/],
-      ['garbled.jsonl', [...lines.slice(0, 5), '{"table": "coops", "row": {', ...lines.slice(5)].join('\n'), /not valid JSON/],
+      [
+        'garbled.jsonl',
+        [...lines.slice(0, 5), '{"table": "coops", "row": {', ...lines.slice(5)].join('\n'),
+        /not valid JSON/,
+      ],
       ['miscounted.jsonl', [...lines.slice(0, 3), ...lines.slice(4)].join('\n'), /damaged/],
-      ['newer.jsonl', [lines[0]!.replace('"migrations":[', '"migrations":["9999-from-the-future",'), ...lines.slice(1)].join('\n'), /newer Coopnet/],
-      ['not-a-row.jsonl', [...lines.slice(0, 3), 'null', ...lines.slice(3)].join('\n'), /Line 4 of the backup is not a row/],
-      ['odd-secrets.jsonl', [JSON.stringify({ ...JSON.parse(lines[0]!), secrets: { cardKids: 'all' } }), ...lines.slice(1)].join('\n'), /not a Coopnet backup \(its first line/],
+      [
+        'newer.jsonl',
+        [lines[0]!.replace('"migrations":[', '"migrations":["9999-from-the-future",'), ...lines.slice(1)].join('\n'),
+        /newer Coopnet/,
+      ],
+      [
+        'not-a-row.jsonl',
+        [...lines.slice(0, 3), 'null', ...lines.slice(3)].join('\n'),
+        /Line 4 of the backup is not a row/,
+      ],
+      [
+        'odd-secrets.jsonl',
+        [JSON.stringify({ ...JSON.parse(lines[0]!), secrets: { cardKids: 'all' } }), ...lines.slice(1)].join('\n'),
+        /not a Coopnet backup \(its first line/,
+      ],
       ['notes.txt', 'my shopping list\n', /not a Coopnet backup/],
       ['other.json', '{"hello": "world"}\n', /not a Coopnet backup/],
     ];
@@ -187,7 +216,9 @@ describeOnDatabases('backup and restore', (t) => {
     const targetUrl = await freshDatabaseUrl(t.dialect);
     const restored = await coopnet(['restore', file], { DATABASE_URL: targetUrl, ...secrets });
     expect(restored.code, restored.stderr).toBe(0);
-    expect(restored.stdout).toMatch(/Integrity check: ok\.\nSecrets: this configuration has the backup's session secret and card signing key/);
+    expect(restored.stdout).toMatch(
+      /Integrity check: ok\.\nSecrets: this configuration has the backup's session secret and card signing key/,
+    );
     const again = await coopnet(['restore', file], { DATABASE_URL: targetUrl, ...secrets });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/not empty/);

@@ -26,7 +26,14 @@ import { STARTING_SECTORS } from '../db/migrations/0010-sectors.ts';
 import { STARTING_LEDGER } from '../db/migrations/0011-fund-ledger.ts';
 import type { Database } from '../db/schema.ts';
 import { governanceAsFirstMade } from '../modules/governance/index.ts';
-import { BackupSecrets, type ConfiguredSecrets, type SecretsComparison, compareSecrets, describeSecrets, unpublishedKids } from './backup-secrets.ts';
+import {
+  BackupSecrets,
+  type ConfiguredSecrets,
+  type SecretsComparison,
+  compareSecrets,
+  describeSecrets,
+  unpublishedKids,
+} from './backup-secrets.ts';
 import * as repo from './backup.repository.ts';
 import type { Row } from './backup.repository.ts';
 
@@ -158,10 +165,14 @@ export async function backupDatabase(
   const format = options.format ?? defaultFormat(handle.dialect, file);
   const folder = await stat(dirname(file)).catch(() => null);
   if (!folder?.isDirectory()) throw new BackupError(`The folder ${dirname(file)} does not exist; create it first.`);
-  if (format === 'sqlite' && handle.dialect !== 'sqlite') throw new BackupError('A PostgreSQL database is backed up as JSON lines; name the file .jsonl or .jsonl.gz.');
+  if (format === 'sqlite' && handle.dialect !== 'sqlite')
+    throw new BackupError('A PostgreSQL database is backed up as JSON lines; name the file .jsonl or .jsonl.gz.');
   const tmp = temporaryName(file);
   try {
-    const copied = format === 'sqlite' ? await vacuumCopy(handle, tmp, configured) : await jsonlDump(handle, tmp, /\.gz$/.test(file), configured, options.onProgress);
+    const copied =
+      format === 'sqlite'
+        ? await vacuumCopy(handle, tmp, configured)
+        : await jsonlDump(handle, tmp, /\.gz$/.test(file), configured, options.onProgress);
     // Backups hold password hashes and personal data: readable by the owner only.
     await chmod(tmp, 0o600);
     await rename(tmp, file);
@@ -173,7 +184,11 @@ export async function backupDatabase(
 
 type Copied = Pick<BackupReport, 'tables' | 'secrets' | 'warnings'>;
 
-async function vacuumCopy(handle: DatabaseHandle, tmp: string, configured: Partial<ConfiguredSecrets>): Promise<Copied> {
+async function vacuumCopy(
+  handle: DatabaseHandle,
+  tmp: string,
+  configured: Partial<ConfiguredSecrets>,
+): Promise<Copied> {
   await repo.vacuumInto(handle.db, tmp);
   const copy = openSqliteFile(tmp, false);
   try {
@@ -183,14 +198,21 @@ async function vacuumCopy(handle: DatabaseHandle, tmp: string, configured: Parti
     const manifest: Manifest = { secrets };
     await repo.writeManifest(copy.db, JSON.stringify(manifest));
     const problems = await repo.sqliteProblems(copy.db);
-    if (problems.length > 0) throw new BackupError(`The copy failed its integrity check: ${problems.slice(0, 5).join('; ')}`);
+    if (problems.length > 0)
+      throw new BackupError(`The copy failed its integrity check: ${problems.slice(0, 5).join('; ')}`);
     return { tables: await countAll(copy.db, tables), secrets, warnings };
   } finally {
     await copy.close();
   }
 }
 
-async function jsonlDump(handle: DatabaseHandle, tmp: string, gzip: boolean, configured: Partial<ConfiguredSecrets>, onProgress?: Progress): Promise<Copied> {
+async function jsonlDump(
+  handle: DatabaseHandle,
+  tmp: string,
+  gzip: boolean,
+  configured: Partial<ConfiguredSecrets>,
+  onProgress?: Progress,
+): Promise<Copied> {
   return handle.db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -257,7 +279,9 @@ async function sniff(file: string): Promise<Buffer> {
 function damaged(file: string, e: unknown): unknown {
   const code = (e as { code?: unknown }).code;
   if (typeof code === 'string' && /^(SQLITE_(CORRUPT|NOTADB|IOERR_SHORT_READ)|Z_(BUF|DATA)_ERROR)/.test(code)) {
-    return new BackupError(`${file} is damaged — cut short or corrupted (${(e as Error).message}); restore from another backup.`);
+    return new BackupError(
+      `${file} is damaged — cut short or corrupted (${(e as Error).message}); restore from another backup.`,
+    );
   }
   return e;
 }
@@ -275,7 +299,8 @@ async function openSource(file: string): Promise<BackupSource> {
   let source: BackupSource;
   try {
     if (magic.toString('latin1') === 'SQLite format 3\0') source = await sqliteSource(file);
-    else if ((magic[0] === 0x1f && magic[1] === 0x8b) || magic.toString('utf8').startsWith('{')) source = await jsonlSource(file, magic[0] === 0x1f);
+    else if ((magic[0] === 0x1f && magic[1] === 0x8b) || magic.toString('utf8').startsWith('{'))
+      source = await jsonlSource(file, magic[0] === 0x1f);
     else throw new BackupError(`${file} is not a Coopnet backup (neither a SQLite database nor JSON lines).`);
   } catch (e) {
     throw damaged(file, e);
@@ -293,7 +318,8 @@ function manifestOf(file: string, text: string): Manifest {
     json = undefined;
   }
   const manifest = Manifest.safeParse(json);
-  if (!manifest.success) throw new BackupError(`${file} is not a Coopnet backup (its manifest is not a backup manifest).`);
+  if (!manifest.success)
+    throw new BackupError(`${file} is not a Coopnet backup (its manifest is not a backup manifest).`);
   return manifest.data;
 }
 
@@ -316,7 +342,8 @@ async function sqliteSource(file: string): Promise<BackupSource> {
     counts,
     secrets: manifest?.secrets,
     async *batches(order) {
-      for (const t of tables) if (!order.includes(t)) throw new BackupError(`The backup has a table "${t}" that this database lacks.`);
+      for (const t of tables)
+        if (!order.includes(t)) throw new BackupError(`The backup has a table "${t}" that this database lacks.`);
       for (const table of order) {
         if (!tables.includes(table)) continue;
         for await (const rows of repo.readTable(src.db, 'sqlite', table, READ_BATCH)) yield { table, rows };
@@ -358,7 +385,8 @@ async function jsonlSource(file: string, gzip: boolean): Promise<BackupSource> {
         if (next.done) throw new BackupError('The backup ends before its last line: the file was cut short.');
         const line = parse(next.value, ++n);
         if (isObject(line) && line.end === true) break;
-        if (!isObject(line) || typeof line.table !== 'string' || !isObject(line.row)) throw new BackupError(`Line ${n} of the backup is not a row.`);
+        if (!isObject(line) || typeof line.table !== 'string' || !isObject(line.row))
+          throw new BackupError(`Line ${n} of the backup is not a row.`);
         if ((line.table !== table || rows.length >= READ_BATCH) && rows.length > 0) {
           yield { table: table!, rows };
           rows = [];
@@ -383,14 +411,22 @@ const isPrefix = (a: string[], b: string[]) => a.length <= b.length && a.every((
  */
 async function occupiedTables(ex: Executor): Promise<string[]> {
   const tables = (await repo.listTables(ex)).map((t) => t.name);
-  const governance = tables.includes('bodies') && tables.includes('bylaws_versions') ? await governanceAsFirstMade(ex) : {};
-  const madeByStart: Record<string, number> = { network: 1, sectors: STARTING_SECTORS, ...STARTING_LEDGER, ...governance };
+  const governance =
+    tables.includes('bodies') && tables.includes('bylaws_versions') ? await governanceAsFirstMade(ex) : {};
+  const madeByStart: Record<string, number> = {
+    network: 1,
+    sectors: STARTING_SECTORS,
+    ...STARTING_LEDGER,
+    ...governance,
+  };
   const counts = await countAll(ex, tables);
   return counts.filter((c) => c.rows > (madeByStart[c.table] ?? 0)).map((c) => `${c.table}: ${c.rows}`);
 }
 
 function refuseOccupied(occupied: string[]): never {
-  throw new BackupError(`The database is not empty (${occupied.join(', ')}). Restore into an empty database, or pass --force to replace everything in it.`);
+  throw new BackupError(
+    `The database is not empty (${occupied.join(', ')}). Restore into an empty database, or pass --force to replace everything in it.`,
+  );
 }
 
 /**
@@ -398,7 +434,11 @@ function refuseOccupied(occupied: string[]): never {
  * anything is changed: refuses (BackupError) when they differ, unless
  * `acceptNew`.
  */
-export async function checkRestoreSecrets(file: string, configured: ConfiguredSecrets, acceptNew: boolean): Promise<SecretsComparison> {
+export async function checkRestoreSecrets(
+  file: string,
+  configured: ConfiguredSecrets,
+  acceptNew: boolean,
+): Promise<SecretsComparison> {
   const source = await openSource(file);
   try {
     const compared = await compareSecrets(source.secrets, configured, acceptNew);
@@ -419,8 +459,12 @@ export async function restoreDatabase(
   try {
     const known = knownMigrations();
     const unknown = source.migrations.filter((m) => !known.includes(m));
-    if (unknown.length > 0) throw new BackupError(`This backup was made by a newer Coopnet (it has migrations ${unknown.join(', ')}); upgrade Coopnet first.`);
-    if (source.migrations.length === 0) throw new BackupError(`${file} holds no Coopnet data (no migrations were ever run on it).`);
+    if (unknown.length > 0)
+      throw new BackupError(
+        `This backup was made by a newer Coopnet (it has migrations ${unknown.join(', ')}); upgrade Coopnet first.`,
+      );
+    if (source.migrations.length === 0)
+      throw new BackupError(`${file} holds no Coopnet data (no migrations were ever run on it).`);
 
     const executed = await repo.executedMigrations(handle.db);
     if (!options.force && executed.length > 0) {
@@ -428,7 +472,8 @@ export async function restoreDatabase(
       if (occupied.length > 0) refuseOccupied(occupied);
     }
     // Load the rows into the schema they were written for; later migrations run on them afterwards.
-    if (isPrefix(executed, source.migrations)) await migrateTo(handle.db, source.migrations[source.migrations.length - 1]!);
+    if (isPrefix(executed, source.migrations))
+      await migrateTo(handle.db, source.migrations[source.migrations.length - 1]!);
 
     const total = Object.values(source.counts).reduce((s, n) => s + n, 0);
     const loaded = new Map<string, number>();
@@ -446,7 +491,11 @@ export async function restoreDatabase(
         if (!cols) throw new BackupError(`The backup has a table "${table}" that this database lacks.`);
         const size = insertBatch(cols.length);
         for (let i = 0; i < rows.length; i += size) {
-          await repo.insertRows(trx, table, rows.slice(i, i + size).map((r) => decodeRow(r, handle.dialect)));
+          await repo.insertRows(
+            trx,
+            table,
+            rows.slice(i, i + size).map((r) => decodeRow(r, handle.dialect)),
+          );
         }
         loaded.set(table, (loaded.get(table) ?? 0) + rows.length);
         done += rows.length;
@@ -454,7 +503,9 @@ export async function restoreDatabase(
       }
       for (const [table, expected] of Object.entries(source.counts)) {
         if ((loaded.get(table) ?? 0) !== expected) {
-          throw new BackupError(`The backup says ${table} has ${expected} rows but ${loaded.get(table) ?? 0} were read; the file is damaged.`);
+          throw new BackupError(
+            `The backup says ${table} has ${expected} rows but ${loaded.get(table) ?? 0} were read; the file is damaged.`,
+          );
         }
       }
     });
@@ -465,7 +516,9 @@ export async function restoreDatabase(
       if (found !== expected) problems.push(`${table}: ${found ?? 'no'} rows restored, ${expected} in the backup`);
     }
     for (const kid of await unpublishedKids(handle.db, source.secrets)) {
-      problems.push(`card key ${kid}: the backup lists it, the restored database does not publish it (tills would refuse its cards)`);
+      problems.push(
+        `card key ${kid}: the backup lists it, the restored database does not publish it (tills would refuse its cards)`,
+      );
     }
     return { file, format: source.format, tables, problems };
   } finally {
@@ -476,6 +529,9 @@ export async function restoreDatabase(
 /** SQLite's integrity and foreign-key checks (PostgreSQL enforced its keys at every insert), and the row count of every table. */
 export async function checkIntegrity(handle: DatabaseHandle): Promise<{ problems: string[]; tables: TableCount[] }> {
   const problems = handle.dialect === 'sqlite' ? await repo.sqliteProblems(handle.db) : [];
-  const tables = await countAll(handle.db, (await repo.listTables(handle.db)).map((t) => t.name));
+  const tables = await countAll(
+    handle.db,
+    (await repo.listTables(handle.db)).map((t) => t.name),
+  );
   return { problems, tables };
 }

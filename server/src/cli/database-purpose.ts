@@ -33,7 +33,12 @@ export async function decidePurpose(ex: Executor, purpose: DatabasePurpose): Pro
 
 /** After a restore: a backup from before purposes were recorded is 'demo' if the demo was seeded into it, else 'real'. */
 export async function decidePurposeAfterRestore(ex: Executor): Promise<DatabasePurpose> {
-  const seeded = await ex.selectFrom('audit_events').select('id').where('action', '=', 'demo.seeded').limit(1).executeTakeFirst();
+  const seeded = await ex
+    .selectFrom('audit_events')
+    .select('id')
+    .where('action', '=', 'demo.seeded')
+    .limit(1)
+    .executeTakeFirst();
   return decidePurpose(ex, seeded ? 'demo' : 'real');
 }
 
@@ -48,7 +53,10 @@ export interface ServePreparation {
  * gets the demo when SEED_DEMO allows (and is marked 'demo'); SEED_DEMO=false
  * on an undecided database marks it 'real'. A 'real' database is never seeded.
  */
-export async function prepareToServe(deps: Pick<AppDeps, 'db' | 'dialect' | 'network'>, seedDemoAllowed: boolean): Promise<ServePreparation> {
+export async function prepareToServe(
+  deps: Pick<AppDeps, 'db' | 'dialect' | 'network'>,
+  seedDemoAllowed: boolean,
+): Promise<ServePreparation> {
   const { db } = deps;
   await ensureNetwork(db);
   let purpose = await databasePurpose(db);

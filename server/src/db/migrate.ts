@@ -13,6 +13,7 @@ import * as m0009 from './migrations/0009-database-purpose.ts';
 import * as m0010 from './migrations/0010-sectors.ts';
 import * as m0011 from './migrations/0011-fund-ledger.ts';
 import * as m0012 from './migrations/0012-fund-applications.ts';
+import * as m0013 from './migrations/0013-fund-contributions.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010-sectors': m0010,
   '0011-fund-ledger': m0011,
   '0012-fund-applications': m0012,
+  '0013-fund-contributions': m0013,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -99,6 +99,30 @@ export interface FundApprovalTable {
   at: string;
 }
 
+export interface FundObligationTable {
+  id: string;
+  coop_id: string;
+  period: string;
+  kind: 'monthly_due';
+  amount_cents: number;
+  reference: string;
+  due_date: string;
+  movement_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface FundPaymentTable {
+  id: string;
+  obligation_id: string;
+  movement_id: string;
+  cents: number;
+  paid_on: string;
+  bank_line: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
 export interface FundTables {
   ledger_accounts: LedgerAccountTable;
   ledger_sub_funds: LedgerSubFundTable;
@@ -109,4 +133,6 @@ export interface FundTables {
   ledger_months: LedgerMonthTable;
   fund_applications: FundApplicationTable;
   fund_approvals: FundApprovalTable;
+  fund_obligations: FundObligationTable;
+  fund_payments: FundPaymentTable;
 }

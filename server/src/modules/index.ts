@@ -6,7 +6,13 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { cardsRoutes } from './cards/cards.routes.ts';
 import { coopsRoutes } from './coops/coops.routes.ts';
 import { fundRoutes } from './fund/index.ts';
-import { assembliesRoutes, bodiesRoutes, bylawsRoutes, notificationsRoutes, proposalsRoutes } from './governance/index.ts';
+import {
+  assembliesRoutes,
+  bodiesRoutes,
+  bylawsRoutes,
+  notificationsRoutes,
+  proposalsRoutes,
+} from './governance/index.ts';
 import { networkRoutes } from './network/network.routes.ts';
 import { offersRoutes } from './offers/offers.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';

@@ -63,6 +63,15 @@ export const router = createBrowserRouter([
         element: <RequireSignIn />,
         children: [
           { path: 'dashboard', lazy: page(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage') },
+          {
+            path: 'fund/applications',
+            lazy: page(() => import('../features/fund/ApplicationsPage.tsx'), 'ApplicationsPage'),
+          },
+          {
+            path: 'fund/applications/:id',
+            lazy: page(() => import('../features/fund/ApplicationPage.tsx'), 'ApplicationPage'),
+          },
+          { path: 'fund/apply', lazy: page(() => import('../features/fund/ApplyPage.tsx'), 'ApplyPage') },
           { path: 'account', lazy: page(() => import('../features/account/AccountPage.tsx'), 'AccountPage') },
           {
             path: 'proposals/new',

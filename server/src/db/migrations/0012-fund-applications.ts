@@ -32,8 +32,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('paid_by', text)
     .addColumn('paid_at', text)
     .execute();
-  await db.schema.createIndex('fund_applications_coop').on('fund_applications').columns(['coop_id', 'created_at']).execute();
-  await db.schema.createIndex('fund_applications_status').on('fund_applications').columns(['status', 'created_at']).execute();
+  await db.schema
+    .createIndex('fund_applications_coop')
+    .on('fund_applications')
+    .columns(['coop_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('fund_applications_status')
+    .on('fund_applications')
+    .columns(['status', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('fund_approvals')

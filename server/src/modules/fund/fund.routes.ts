@@ -6,6 +6,14 @@ import {
   ApplicationInput,
   ApplicationList,
   BooksInput,
+  GenerateInput,
+  GenerateResult,
+  ImportResult,
+  ObligationList,
+  ObligationQuery,
+  Obligation,
+  PaymentInput,
+  StatementInput,
   FundApplication,
   FundView,
   Movement,
@@ -19,6 +27,7 @@ import type { AppDeps } from '../../deps.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { requiredIdempotencyKey } from '../../platform/idempotency.ts';
 import { applicationsService } from './applications.service.ts';
+import { contributionsService } from './contributions.service.ts';
 import { fundService } from './fund.service.ts';
 
 const keyRequired = () =>
@@ -32,6 +41,7 @@ export const fundRoutes =
   async (app) => {
     const fund = fundService(deps);
     const applications = applicationsService(deps);
+    const contributions = contributionsService(deps);
     const tags = ['fund'];
 
     app.get(
@@ -179,5 +189,78 @@ export const fundRoutes =
         );
         return reply.status(created ? 201 : 200).send(application);
       },
+    );
+
+    // Contributions: a month's dues, payments by hand, bank statements imported.
+    const TREASURER = { tokens: ['treasurer'] as const };
+    app.post(
+      '/fund/obligations',
+      {
+        config: TREASURER,
+        schema: {
+          tags,
+          summary: 'Generates a month’s dues for every member co-op (treasurers)',
+          body: GenerateInput,
+          response: { 200: GenerateResult },
+        },
+      },
+      (req) => contributions.generate(req.actor, req.body.period),
+    );
+    app.get(
+      '/fund/obligations',
+      { schema: { tags, querystring: ObligationQuery, response: { 200: ObligationList } } },
+      (req) => contributions.list(req.actor, req.query),
+    );
+    // 201 when this call booked it; 200 for a retry with the same Idempotency-Key.
+    app.post(
+      '/fund/obligations/:id/payments',
+      {
+        config: TREASURER,
+        schema: {
+          tags,
+          summary: 'Books a payment of what a co-op owes (treasurers)',
+          params: IdParams,
+          body: PaymentInput,
+          response: { 200: Obligation, 201: Obligation },
+        },
+      },
+      async (req, reply) => {
+        const { created, obligation } = await contributions.pay(
+          req.actor,
+          req.params.id,
+          req.body,
+          requiredIdempotencyKey(req, keyRequired),
+        );
+        return reply.status(created ? 201 : 200).send(obligation);
+      },
+    );
+    const STATEMENT = { bodyLimit: 6 * 1024 * 1024 };
+    app.post(
+      '/fund/statements/preview',
+      {
+        ...STATEMENT,
+        config: TREASURER,
+        schema: {
+          tags,
+          summary: 'Reads a bank statement and shows what it would book (treasurers)',
+          body: StatementInput,
+          response: { 200: ImportResult },
+        },
+      },
+      (req) => contributions.importStatement(req.actor, req.body.csv, req.body.mapping, false),
+    );
+    app.post(
+      '/fund/statements',
+      {
+        ...STATEMENT,
+        config: TREASURER,
+        schema: {
+          tags,
+          summary: 'Books the payments a bank statement holds, once (treasurers)',
+          body: StatementInput,
+          response: { 200: ImportResult },
+        },
+      },
+      (req) => contributions.importStatement(req.actor, req.body.csv, req.body.mapping, true),
     );
   };

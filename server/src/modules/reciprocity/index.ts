@@ -5,4 +5,10 @@
  */
 export { reciprocityRoutes } from './reciprocity.routes.ts';
 export { reciprocityMatters } from './matters.ts';
-export { coopTotals, holdSettlements, type SavedTotals, savedTotals, settledMonthsFrom } from './reciprocity.repository.ts';
+export {
+  coopTotals,
+  holdSettlements,
+  type SavedTotals,
+  savedTotals,
+  settledMonthsFrom,
+} from './reciprocity.repository.ts';

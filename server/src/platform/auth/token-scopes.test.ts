@@ -39,6 +39,10 @@ const TOKEN_WRITES: Record<string, string[]> = {
   'POST /api/v1/fund/movements': ['treasurer'],
   'POST /api/v1/fund/movements/{id}/reversal': ['treasurer'],
   'PUT /api/v1/fund/books': ['treasurer'],
+  'POST /api/v1/fund/obligations': ['treasurer'],
+  'POST /api/v1/fund/obligations/{id}/payments': ['treasurer'],
+  'POST /api/v1/fund/statements/preview': ['treasurer'],
+  'POST /api/v1/fund/statements': ['treasurer'],
   'POST /api/v1/assemblies': ['coordinator'],
   'PATCH /api/v1/assemblies/{id}': ['coordinator'],
   'PUT /api/v1/assemblies/{id}/agenda': ['coordinator'],
@@ -77,7 +81,12 @@ describeOnDatabases('API tokens do only what their scopes allow (finding 3)', (t
     // One person who holds every role, so that only the token's scopes limit it.
     const person = await makePerson(t.deps, {
       coopId,
-      roles: [{ role: 'coordinator' }, { role: 'treasurer' }, { role: 'coop_admin', coopId }, { role: 'cashier', coopId }],
+      roles: [
+        { role: 'coordinator' },
+        { role: 'treasurer' },
+        { role: 'coop_admin', coopId },
+        { role: 'cashier', coopId },
+      ],
     });
     const scopes: Record<string, string[]> = {
       read: ['read'],
@@ -90,7 +99,9 @@ describeOnDatabases('API tokens do only what their scopes allow (finding 3)', (t
     tokens.all = (await makeApiToken(t.deps, person.id, Object.values(scopes).flat())).token;
     const coordinator = await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] });
     proposalId = await openedProposal(t, coordinator.client, { title: 'Open a bakery' });
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops)
         .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
@@ -101,10 +112,14 @@ describeOnDatabases('API tokens do only what their scopes allow (finding 3)', (t
 
   /** The address of an operation with its co-op parameters filled in (other ids need not exist: refusal comes first). */
   const urlOf = (path: string, coop = coopId) =>
-    path.replace('{coopId}', coop).replace(/^(\/api\/v1\/coops\/)\{id\}/, `$1${coop}`).replace(/\{[A-Za-z]+\}/g, '00000000-0000-4000-8000-000000000000');
+    path
+      .replace('{coopId}', coop)
+      .replace(/^(\/api\/v1\/coops\/)\{id\}/, `$1${coop}`)
+      .replace(/\{[A-Za-z]+\}/g, '00000000-0000-4000-8000-000000000000');
 
   const refusedByScope = (res: { statusCode: number; body: string }) =>
-    res.statusCode === 403 && (JSON.parse(res.body) as { error?: { code?: string } }).error?.code === 'auth.token_scope';
+    res.statusCode === 403 &&
+    (JSON.parse(res.body) as { error?: { code?: string } }).error?.code === 'auth.token_scope';
 
   it('finding 3: every write outside the allow-list refuses a token holding every scope, and nothing changes', async () => {
     const before = await governanceCounts(t.deps);
@@ -127,7 +142,11 @@ describeOnDatabases('API tokens do only what their scopes allow (finding 3)', (t
     for (const [name, kinds] of Object.entries(TOKEN_WRITES)) {
       const [method, path] = name.split(' ') as [string, string];
       for (const kind of ['read', 'cashier', 'coop_admin', 'coordinator', 'treasurer']) {
-        const res = await bearer(t, tokens[kind]!).request(method as 'POST', urlOf(path), method === 'DELETE' ? undefined : {});
+        const res = await bearer(t, tokens[kind]!).request(
+          method as 'POST',
+          urlOf(path),
+          method === 'DELETE' ? undefined : {},
+        );
         expect(refusedByScope(res), `${name} with ${kind}: ${res.statusCode}`).toBe(!kinds.includes(kind));
       }
     }
@@ -161,10 +180,18 @@ describeOnDatabases('API tokens do only what their scopes allow (finding 3)', (t
         const c = bearer(t, tokens[kind]!);
         const attempts = [
           await c.post(`/api/v1/proposals/${proposalId}/ballots`, { ballot: { choice: 'yes' } }),
-          await c.post('/api/v1/proposals', { matter: 'free', title: 'By token', text: 'Made by a program.', subject: {} }),
+          await c.post('/api/v1/proposals', {
+            matter: 'free',
+            title: 'By token',
+            text: 'Made by a program.',
+            subject: {},
+          }),
           await c.post(`/api/v1/proposals/${proposalId}/comments`, { text: 'A comment by token' }),
           await c.patch('/api/v1/me', { displayName: 'Renamed by token' }),
-          await c.post('/api/v1/me/password', { currentPassword: 'correct horse battery', newPassword: 'set by a program' }),
+          await c.post('/api/v1/me/password', {
+            currentPassword: 'correct horse battery',
+            newPassword: 'set by a program',
+          }),
           await c.get('/api/v1/me/card'),
         ];
         for (const res of attempts) expect(refusedByScope(res), `${kind}: ${res.statusCode} ${res.body}`).toBe(true);

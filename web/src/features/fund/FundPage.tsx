@@ -1,6 +1,7 @@
-import { Badge, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { monthName } from '../../components/monthName.ts';
@@ -51,6 +52,11 @@ export function FundPage() {
         {heading}
         {view.closedThrough && (
           <Text size="sm">{t('fund.closedThrough', { day: format.day(view.closedThrough) })}</Text>
+        )}
+        {view.abilities.movements && (
+          <Anchor component={Link} to="/fund/applications" fw={500}>
+            {t('fund.applicationsLink')}
+          </Anchor>
         )}
       </Stack>
 

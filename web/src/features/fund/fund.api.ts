@@ -1,5 +1,5 @@
 /** The solidarity fund through the API: its figures (public) and its movements (members). */
-import type { FundView, Movement } from '@coopnet/contract/fund';
+import type { FundApplication, FundView, Movement } from '@coopnet/contract/fund';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
@@ -21,5 +21,25 @@ export function useMovements(offset: number, enabled: boolean) {
       }),
     enabled,
     placeholderData: keepPreviousData,
+  });
+}
+
+export type { ApplicationInput, FundApplication } from '@coopnet/contract/fund';
+
+export const applicationsKey = ['fund', 'applications'] as const;
+
+export function useApplications() {
+  return useQuery({
+    queryKey: applicationsKey,
+    queryFn: ({ signal }) =>
+      api<{ items: FundApplication[] }>('/fund/applications', { signal }),
+  });
+}
+
+export function useApplication(id: string) {
+  return useQuery({
+    queryKey: [...applicationsKey, id],
+    queryFn: ({ signal }) =>
+      api<FundApplication>(`/fund/applications/${id}`, { signal }),
   });
 }

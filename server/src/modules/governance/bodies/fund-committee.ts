@@ -15,7 +15,10 @@ export interface CommitteeMember {
   coopId: string | null;
 }
 
-export async function fundCommittee(ex: Executor, at: string): Promise<{ bodyId: string | null; members: CommitteeMember[] }> {
+export async function fundCommittee(
+  ex: Executor,
+  at: string,
+): Promise<{ bodyId: string | null; members: CommitteeMember[] }> {
   const body = await bodyOfKind(ex, 'committee');
   if (!body) return { bodyId: null, members: [] };
   const rows = await ex

@@ -39,7 +39,12 @@ export function notificationsService({ db }: AppDeps) {
     const at = nowIso();
     await db.transaction().execute(async (trx) => {
       await repo.markNotificationRead(trx, n.id, at);
-      await recordAudit(trx, { actorId: actor.personId, action: 'notification.read', subjectType: 'notification', subjectId: n.id });
+      await recordAudit(trx, {
+        actorId: actor.personId,
+        action: 'notification.read',
+        subjectType: 'notification',
+        subjectId: n.id,
+      });
     });
     return present({ ...n, read_at: at });
   }
@@ -49,7 +54,14 @@ export function notificationsService({ db }: AppDeps) {
     const at = nowIso();
     const marked = await db.transaction().execute(async (trx) => {
       const n = await repo.markAllRead(trx, actor.personId, at);
-      if (n > 0) await recordAudit(trx, { actorId: actor.personId, action: 'notification.all_read', subjectType: 'person', subjectId: actor.personId, after: { marked: n } });
+      if (n > 0)
+        await recordAudit(trx, {
+          actorId: actor.personId,
+          action: 'notification.all_read',
+          subjectType: 'person',
+          subjectId: actor.personId,
+          after: { marked: n },
+        });
       return n;
     });
     return { marked };

@@ -19,7 +19,11 @@ export interface PassedDecision<S> {
 export async function lastPassed<S>(ex: Executor, matter: MatterDefinition<S>): Promise<PassedDecision<S> | null> {
   const row = await latestPassed(ex, matter.matter);
   if (!row) return null;
-  return { proposalId: row.id, subject: subjectFor(matter, row.subject_json), decidedAt: row.decided_at ?? row.voting_closes_at };
+  return {
+    proposalId: row.id,
+    subject: subjectFor(matter, row.subject_json),
+    decidedAt: row.decided_at ?? row.voting_closes_at,
+  };
 }
 
 /** Whether `id` names a proposal that passed: the decision a fund movement may rest on. */

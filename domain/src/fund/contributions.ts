@@ -1,0 +1,66 @@
+/**
+ * What co-ops owe the fund: a monthly due per worker (and, yearly, a share of
+ * the surplus they declare), each an obligation with a reference code for
+ * the bank transfer, split between the sub-funds as the network decided.
+ */
+
+export interface ContributionRules {
+  /** each month, per worker of a member co-op */
+  perWorkerMonthlyCents: number;
+  /** days after the month's end a monthly due falls due */
+  dueDays: number;
+  /** how contributions are shared between sub-funds, in percent (they add up to 100) */
+  split: Record<string, number>;
+}
+
+export const DEFAULT_CONTRIBUTION_RULES: ContributionRules = {
+  perWorkerMonthlyCents: 1_000,
+  dueDays: 30,
+  split: { emergency: 40, development: 30, programmes: 20, reserve: 10 },
+};
+
+/**
+ * An amount shared by percentages, in whole cents that add up to it: each
+ * part rounded down, the cents left over given one by one to the largest
+ * remainders (ties to the first listed).
+ */
+export function splitCents(cents: number, split: Record<string, number>): [string, number][] {
+  const entries = Object.entries(split).filter(([, p]) => p > 0);
+  const total = entries.reduce((s, [, p]) => s + p, 0);
+  const parts = entries.map(([code, p]) => {
+    const exact = (cents * p) / total;
+    return { code, cents: Math.floor(exact), rest: exact - Math.floor(exact) };
+  });
+  let left = cents - parts.reduce((s, p) => s + p.cents, 0);
+  for (const p of [...parts].sort((a, b) => b.rest - a.rest)) {
+    if (left <= 0) break;
+    p.cents++;
+    left--;
+  }
+  return parts.filter((p) => p.cents > 0).map((p) => [p.code, p.cents]);
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * The code a co-op writes on its transfer: the period and six letters made
+ * from the obligation's id ("F202611-7K3M9Q"), short enough to type, read
+ * the same with or without its dash or spaces.
+ */
+export function referenceCode(period: string, id: string): string {
+  const hex = id.replace(/-/g, '');
+  let n = 0n;
+  for (const c of hex.slice(0, 12)) n = (n << 4n) | BigInt(Number.parseInt(c, 16) || 0);
+  let code = '';
+  for (let i = 0; i < 6; i++) {
+    code = CROCKFORD[Number(n % 32n)]! + code;
+    n /= 32n;
+  }
+  return `F${period.replace('-', '')}-${code}`;
+}
+
+/** The day a month's due falls due: `dueDays` after the month's last day. */
+export function dueDate(period: string, dueDays: number): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0) + dueDays * 86_400_000).toISOString().slice(0, 10);
+}

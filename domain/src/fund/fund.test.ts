@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FUND_RULES, committeeVerdict, policyBreaches, trackFor } from './applications.ts';
+import { dueDate, referenceCode, splitCents } from './contributions.ts';
+import { matchPayments, readStatement, statementAmount, statementDate } from './statement.ts';
+
+describe('who decides an application', () => {
+  it('follows the bands by amount, the assembly above them', () => {
+    expect(trackFor(DEFAULT_FUND_RULES, 'emergency_grant', 300_000)).toEqual({
+      by: 'committee',
+      approvals: 2,
+      withinHours: 48,
+    });
+    expect(trackFor(DEFAULT_FUND_RULES, 'emergency_grant', 300_001)).toEqual({
+      by: 'committee',
+      approvals: 3,
+      withinHours: null,
+    });
+    expect(trackFor(DEFAULT_FUND_RULES, 'emergency_grant', 2_000_001)).toEqual({ by: 'assembly' });
+    expect(
+      policyBreaches(DEFAULT_FUND_RULES.policy, {
+        kind: 'loan',
+        amountCents: 300_000,
+        lentToCoopCents: 0,
+        fundCents: 1_000_000,
+      }),
+    ).toEqual([{ rule: 'max_lent_to_one_coop', limitCents: 250_000, lentCents: 0 }]);
+  });
+
+  it('approves at enough approvals, declines once they cannot come', () => {
+    expect(committeeVerdict(2, 3, 2, 0)).toBe('approved');
+    expect(committeeVerdict(2, 3, 1, 1)).toBe('open');
+    expect(committeeVerdict(2, 3, 0, 2)).toBe('declined');
+  });
+});
+
+describe('contributions', () => {
+  it('splits any amount between sub-funds in whole cents that add up to it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.integer({ min: 0, max: 100 }), { minKeys: 1 }),
+        (cents, split) => {
+          fc.pre(Object.values(split).some((p) => p > 0));
+          const parts = splitCents(cents, split);
+          expect(parts.reduce((s, [, c]) => s + c, 0)).toBe(cents);
+          for (const [, c] of parts) expect(Number.isSafeInteger(c) && c > 0).toBe(true);
+        },
+      ),
+    );
+    expect(splitCents(1001, { emergency: 40, development: 30, programmes: 20, reserve: 10 })).toEqual([
+      ['emergency', 401],
+      ['development', 300],
+      ['programmes', 200],
+      ['reserve', 100],
+    ]);
+  });
+
+  it('gives each obligation a short stable reference and a due day', () => {
+    expect(referenceCode('2026-11', '7f3a2c10-0000-4000-8000-000000000000')).toMatch(/^F202611-[0-9A-HJKMNP-TV-Z]{6}$/);
+    expect(referenceCode('2026-11', '7f3a2c10-0000-4000-8000-000000000000')).toBe(
+      referenceCode('2026-11', '7f3a2c10-0000-4000-8000-000000000000'),
+    );
+    expect(dueDate('2026-11', 30)).toBe('2026-12-30');
+    expect(dueDate('2026-02', 0)).toBe('2026-02-28');
+  });
+});
+
+describe('a bank statement', () => {
+  it('reads amounts and dates as banks write them, and nothing it cannot', () => {
+    expect(['1234.56', '1.234,56', '-25,00', '1 234,56 €', '12', '0,5', '(7.00)'].map(statementAmount)).toEqual([
+      123456, 123456, -2500, 123456, 1200, 50, -700,
+    ]);
+    expect(['12,345,678', 'abc', '1.2.3,4.5', ''].map(statementAmount)).toEqual([1234567800, null, null, null]);
+    expect(
+      ['2026-11-05', '05/11/2026', '5.11.2026', '2026-02-30', '11/31/2026', 'yesterday'].map(statementDate),
+    ).toEqual(['2026-11-05', '2026-11-05', '2026-11-05', null, null, null]);
+  });
+
+  it('lists the lines it cannot read and matches the others by reference and amount', () => {
+    const csv =
+      'Date;Amount;Reference;Concept\n05/11/2026;120,00;F202611-AAAAAA;dues\n06/11/2026;abc;F202611-BBBBBB;\n07/11/2026;80,00;;paid F202611 bbbbbb\n08/11/2026;-30,00;;bank fee\n09/11/2026;50,00;F202611-AAAAAA;more\n10/11/2026;10,00;NOPE;\nshort';
+    const { lines, malformed } = readStatement(csv, { date: 0, amount: 1, reference: 2, description: 3, header: true });
+    expect(malformed).toEqual([
+      { line: 3, problem: 'bad_amount' },
+      { line: 8, problem: 'missing_fields' },
+    ]);
+    const owed = [
+      { id: 'a', reference: 'F202611-AAAAAA', outstandingCents: 150_00 },
+      { id: 'b', reference: 'F202611-BBBBBB', outstandingCents: 80_00 },
+    ];
+    const { matched, unmatched } = matchPayments(lines, owed);
+    expect(matched.map((m) => [m.line.line, m.owedId])).toEqual([
+      [2, 'a'],
+      [4, 'b'],
+    ]);
+    expect(unmatched).toEqual([
+      { line: 5, reason: 'money_out' },
+      { line: 6, reason: 'more_than_owed' },
+      { line: 7, reason: 'unknown_reference' },
+    ]);
+  });
+});

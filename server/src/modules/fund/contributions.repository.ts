@@ -1,0 +1,88 @@
+/** Obligations and payments of contributions to the fund. */
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import type { FundObligationTable, FundPaymentTable } from '../../db/schema-fund.ts';
+
+/** Member co-ops and how many active workers each has: who owes a month's dues, and how much. */
+export async function memberCoopsWithWorkers(ex: Executor) {
+  const rows = await ex
+    .selectFrom('coops as c')
+    .leftJoin('people as p', (j) => j.onRef('p.coop_id', '=', 'c.id').on('p.status', '=', 'active'))
+    .select(['c.id', 'c.name', (eb) => eb.fn.count<number>('p.id').as('workers')])
+    .where('c.status', '=', 'member')
+    .groupBy(['c.id', 'c.name'])
+    .orderBy('c.name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, workers: Number(r.workers) }));
+}
+
+export async function obligationFor(ex: Executor, coopId: string, period: string) {
+  return ex
+    .selectFrom('fund_obligations')
+    .select('id')
+    .where('coop_id', '=', coopId)
+    .where('period', '=', period)
+    .where('kind', '=', 'monthly_due')
+    .executeTakeFirst();
+}
+
+export async function insertObligation(ex: Executor, row: FundObligationTable): Promise<void> {
+  await ex.insertInto('fund_obligations').values(row).execute();
+}
+
+export async function insertPayment(ex: Executor, row: FundPaymentTable): Promise<void> {
+  await ex.insertInto('fund_payments').values(row).execute();
+}
+
+/** Obligations with what has been paid of each, newest period first. */
+export function obligations(
+  ex: Executor,
+  q: { id?: string; period?: string | undefined; coopId?: string | undefined; outstandingOnly?: boolean },
+) {
+  let query = ex
+    .selectFrom('fund_obligations as o')
+    .innerJoin('coops as c', 'c.id', 'o.coop_id')
+    .leftJoin('fund_payments as p', 'p.obligation_id', 'o.id')
+    .select([
+      'o.id',
+      'o.coop_id',
+      'c.name as coop_name',
+      'o.period',
+      'o.kind',
+      'o.amount_cents',
+      'o.reference',
+      'o.due_date',
+      (eb) => eb.fn.coalesce(eb.fn.sum<number>('p.cents'), sql<number>`0`).as('paid_cents'),
+    ])
+    .groupBy(['o.id', 'o.coop_id', 'c.name', 'o.period', 'o.kind', 'o.amount_cents', 'o.reference', 'o.due_date'])
+    .orderBy('o.period', 'desc')
+    .orderBy('c.name');
+  if (q.id) query = query.where('o.id', '=', q.id);
+  if (q.period) query = query.where('o.period', '=', q.period);
+  if (q.coopId) query = query.where('o.coop_id', '=', q.coopId);
+  if (q.outstandingOnly)
+    query = query.having((eb) =>
+      eb(eb.fn.coalesce(eb.fn.sum<number>('p.cents'), sql<number>`0`), '<', eb.ref('o.amount_cents')),
+    );
+  return query.execute();
+}
+
+export type ObligationRow = Awaited<ReturnType<typeof obligations>>[number];
+
+export async function obligationById(ex: Executor, id: string) {
+  return (await obligations(ex, { id }))[0];
+}
+
+/** Which of these bank-line fingerprints were imported before. */
+export async function importedLines(ex: Executor, fingerprints: string[]): Promise<Set<string>> {
+  const seen = new Set<string>();
+  for (let i = 0; i < fingerprints.length; i += 500) {
+    const rows = await ex
+      .selectFrom('fund_payments')
+      .select('bank_line')
+      .where('bank_line', 'in', fingerprints.slice(i, i + 500))
+      .execute();
+    for (const r of rows) if (r.bank_line) seen.add(r.bank_line);
+  }
+  return seen;
+}

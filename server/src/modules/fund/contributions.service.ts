@@ -1,0 +1,277 @@
+/**
+ * Contributions: what co-ops owe the fund and what they paid.
+ *
+ * A treasurer generates a month's dues: for each member co-op, its active
+ * workers times the monthly due (the bylaws' fund rules, or the defaults),
+ * booked as owed (contributions receivable from the co-op, income of the
+ * sub-funds by the network's split) with a reference code for the transfer.
+ * A month is generated once per co-op: generating again adds only co-ops
+ * that had none.
+ *
+ * Payments are booked by hand (an amount and its day) or imported from a
+ * bank statement: each line read, matched by its reference code to what is
+ * still owed, and posted — every matched line of a file in one transaction.
+ * Lines that cannot be read or matched are listed for the treasurer; a line
+ * imported before (the same date, amount, reference and text, the same
+ * number of times) is never posted again.
+ */
+import { createHash } from 'node:crypto';
+import type { ImportResult, Obligation } from '@coopnet/contract/fund';
+import { fund as rules } from '@coopnet/domain';
+import type { ColumnMapping } from '@coopnet/domain/fund/statement';
+import type { Tx } from '../../db/database.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { MaybeActor } from '../../platform/auth/actor.ts';
+import { authorize } from '../../platform/auth/authorize.ts';
+import { recordAudit } from '../../platform/audit/audit.repository.ts';
+import { newId, nowIso } from '../../platform/clock.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { fundRules } from '../governance/index.ts';
+import * as repo from './contributions.repository.ts';
+import { fundPolicy } from './fund.policy.ts';
+import { postIn, todayIn } from './ledger.service.ts';
+
+const present = (o: repo.ObligationRow, today: string): Obligation => {
+  const paid = Number(o.paid_cents);
+  const amount = Number(o.amount_cents);
+  return {
+    id: o.id,
+    coopId: o.coop_id,
+    coopName: o.coop_name,
+    period: o.period,
+    kind: o.kind,
+    amountCents: amount,
+    paidCents: paid,
+    outstandingCents: amount - paid,
+    reference: o.reference,
+    dueDate: o.due_date,
+    overdue: amount > paid && o.due_date < today,
+  };
+};
+
+/** A bank line's fingerprint: what it says, and which of its identical lines it is. */
+function fingerprints(lines: readonly rules.StatementLine[]): Map<number, string> {
+  const seen = new Map<string, number>();
+  const out = new Map<number, string>();
+  for (const l of lines) {
+    const what = JSON.stringify([l.date, l.cents, rules.normalReference(l.reference), l.description]);
+    const nth = (seen.get(what) ?? 0) + 1;
+    seen.set(what, nth);
+    out.set(l.line, createHash('sha256').update(`${what}#${nth}`).digest('base64url'));
+  }
+  return out;
+}
+
+export function contributionsService(deps: AppDeps) {
+  const { db } = deps;
+
+  async function contributionRules(trx: Tx) {
+    return (await fundRules(trx)).contributions ?? rules.DEFAULT_CONTRIBUTION_RULES;
+  }
+
+  /** Books what a payment paid of an obligation: money into the bank, less owed by the co-op. */
+  async function bookPayment(
+    trx: Tx,
+    o: repo.ObligationRow,
+    cents: number,
+    date: string,
+    actorId: string | null,
+    key: string,
+    bankLine: string | null,
+  ) {
+    const posted = await postIn(
+      trx,
+      deps,
+      {
+        kind: 'contribution',
+        date,
+        reason: `Contribution paid by ${o.coop_name} (${o.reference})`,
+        decision: null,
+        lines: [
+          { account: 'assets:bank', subFund: null, coopId: null, cents },
+          { account: 'assets:contributions-receivable', subFund: null, coopId: o.coop_id, cents: -cents },
+        ],
+      },
+      { actorId, key },
+    );
+    await repo.insertPayment(trx, {
+      id: newId(),
+      obligation_id: o.id,
+      movement_id: posted.movementId,
+      cents,
+      paid_on: date,
+      bank_line: bankLine,
+      recorded_by: actorId,
+      recorded_at: nowIso(),
+    });
+    return posted;
+  }
+
+  async function generate(actor: MaybeActor, period: string) {
+    authorize(actor, fundPolicy.post(actor));
+    if (period > (await deps.network.month()))
+      throw badRequest('fund.future_period', 'Dues are generated for a month that has begun.', { period });
+    return db.transaction().execute(async (trx) => {
+      const r = await contributionRules(trx);
+      const today = await todayIn(trx, deps);
+      const date = `${period}-01` > today ? today : `${period}-01`;
+      let created = 0;
+      let skipped = 0;
+      let totalCents = 0;
+      for (const coop of await repo.memberCoopsWithWorkers(trx)) {
+        const cents = coop.workers * r.perWorkerMonthlyCents;
+        if (cents === 0 || (await repo.obligationFor(trx, coop.id, period))) {
+          skipped++;
+          continue;
+        }
+        const id = newId();
+        const reference = rules.referenceCode(period, id);
+        const posted = await postIn(
+          trx,
+          deps,
+          {
+            kind: 'contribution',
+            date,
+            reason: `Dues of ${period} owed by ${coop.name}: ${coop.workers} workers (${reference})`,
+            decision: null,
+            lines: [
+              { account: 'assets:contributions-receivable', subFund: null, coopId: coop.id, cents },
+              ...rules
+                .splitCents(cents, r.split)
+                .map(([subFund, part]) => ({ account: 'income:contributions', subFund, coopId: null, cents: -part })),
+            ],
+          },
+          { actorId: actor.personId, key: `dues-${id}` },
+        );
+        await repo.insertObligation(trx, {
+          id,
+          coop_id: coop.id,
+          period,
+          kind: 'monthly_due',
+          amount_cents: cents,
+          reference,
+          due_date: rules.dueDate(period, r.dueDays),
+          movement_id: posted.movementId,
+          created_by: actor.personId,
+          created_at: nowIso(),
+        });
+        created++;
+        totalCents += cents;
+      }
+      await recordAudit(trx, {
+        actorId: actor.personId,
+        action: 'fund.dues_generated',
+        subjectType: 'fund',
+        subjectId: period,
+        after: { created, skipped, totalCents },
+      });
+      return { period, created, skipped, totalCents };
+    });
+  }
+
+  async function list(actor: MaybeActor, q: { period?: string | undefined; coopId?: string | undefined }) {
+    authorize(actor, !!actor);
+    const all = fundPolicy.readAllApplications(actor, false);
+    // A co-op's people see their co-op's obligations; treasurers and coordinators everyone's.
+    if (!all) authorize(actor, actor.coopId !== null && (!q.coopId || q.coopId === actor.coopId));
+    const today = await deps.network.today();
+    const rows = await repo.obligations(db, { period: q.period, coopId: all ? q.coopId : actor.coopId! });
+    return { items: rows.map((o) => present(o, today)) };
+  }
+
+  async function pay(
+    actor: MaybeActor,
+    id: string,
+    input: { cents: number; date: string },
+    key: string,
+  ): Promise<{ created: boolean; obligation: Obligation }> {
+    authorize(actor, fundPolicy.post(actor));
+    const created = await db.transaction().execute(async (trx) => {
+      const o = await repo.obligationById(trx, id);
+      if (!o) throw notFound('obligation');
+      // A retry of a payment booked before: its movement is there under the same key.
+      const earlier = await trx
+        .selectFrom('fund_payments as p')
+        .innerJoin('ledger_movements as m', 'm.id', 'p.movement_id')
+        .select('p.obligation_id')
+        .where('m.idempotency_key', '=', key)
+        .executeTakeFirst();
+      if (earlier) {
+        if (earlier.obligation_id !== id)
+          throw conflict('fund.idempotency_conflict', 'This Idempotency-Key was used for another payment.');
+        return false;
+      }
+      const outstanding = Number(o.amount_cents) - Number(o.paid_cents);
+      if (input.cents > outstanding)
+        throw conflict('fund.more_than_owed', 'This is more than the co-op still owes on it.', {
+          outstandingCents: outstanding,
+        });
+      await bookPayment(trx, o, input.cents, input.date, actor.personId, key, null);
+      return true;
+    });
+    const today = await deps.network.today();
+    return { created, obligation: present((await repo.obligationById(db, id))!, today) };
+  }
+
+  /** Reads a statement and matches it; with `commit`, posts every matched line not imported before, all in one transaction. */
+  async function importStatement(
+    actor: MaybeActor,
+    csv: string,
+    mapping: ColumnMapping,
+    commit: boolean,
+  ): Promise<ImportResult> {
+    authorize(actor, fundPolicy.post(actor));
+    const statement = rules.readStatement(csv, mapping);
+    const prints = fingerprints(statement.lines);
+    const work = async (trx: Tx): Promise<ImportResult> => {
+      const before = await repo.importedLines(trx, [...prints.values()]);
+      const fresh = statement.lines.filter((l) => !before.has(prints.get(l.line)!));
+      const owed = await repo.obligations(trx, { outstandingOnly: true });
+      const byId = new Map(owed.map((o) => [o.id, o]));
+      const { matched, unmatched } = rules.matchPayments(
+        fresh,
+        owed.map((o) => ({
+          id: o.id,
+          reference: o.reference,
+          outstandingCents: Number(o.amount_cents) - Number(o.paid_cents),
+        })),
+      );
+      if (commit) {
+        for (const m of matched)
+          await bookPayment(
+            trx,
+            byId.get(m.owedId)!,
+            m.line.cents,
+            m.line.date,
+            actor.personId,
+            `bank-${prints.get(m.line.line)}`,
+            prints.get(m.line.line)!,
+          );
+        if (matched.length > 0)
+          await recordAudit(trx, {
+            actorId: actor.personId,
+            action: 'fund.statement_imported',
+            subjectType: 'fund',
+            subjectId: 'statement',
+            after: { payments: matched.length, cents: matched.reduce((s, m) => s + m.line.cents, 0) },
+          });
+      }
+      return {
+        matched: matched.map((m) => ({
+          line: m.line.line,
+          date: m.line.date,
+          cents: m.line.cents,
+          reference: m.line.reference,
+          coopName: byId.get(m.owedId)!.coop_name,
+          obligationId: m.owedId,
+        })),
+        alreadyImported: statement.lines.filter((l) => before.has(prints.get(l.line)!)).map((l) => ({ line: l.line })),
+        unmatched,
+        malformed: statement.malformed,
+      };
+    };
+    return db.transaction().execute(work);
+  }
+
+  return { generate, list, pay, importStatement };
+}

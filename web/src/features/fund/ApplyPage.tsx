@@ -1,0 +1,139 @@
+import type { ApplicationInput, FundApplication } from '@coopnet/contract/fund';
+import { Anchor, Button, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
+import { fieldErrorsOf } from '../../api/errors.ts';
+import { useAbilities, useNetwork } from '../../api/session.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { currencySymbol } from '../../components/money.ts';
+import { NoAccess } from '../../components/NoAccess.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { parseMoney } from '../offers/money.ts';
+import { applicationsKey } from './fund.api.ts';
+
+const KINDS = ['emergency_grant', 'seed_capital', 'programme'] as const;
+
+/** A co-op's admin applies to the fund: the kind, the amount, what for and how. */
+export function ApplyPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('fund.apply.title'));
+  const abilities = useAbilities();
+  const { data: network } = useNetwork();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [coopId, setCoopId] = useState<string>('');
+  const [kind, setKind] = useState<(typeof KINDS)[number]>('emergency_grant');
+  const [amount, setAmount] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [plan, setPlan] = useState('');
+  const [amountError, setAmountError] = useState<string | null>(null);
+  const send = useMutation({
+    mutationFn: (input: ApplicationInput) =>
+      api<FundApplication>('/fund/applications', { method: 'POST', body: input }),
+    onSuccess: async (a) => {
+      await queryClient.invalidateQueries({ queryKey: applicationsKey });
+      await navigate(`/fund/applications/${a.id}`);
+    },
+  });
+  const errors = fieldErrorsOf(send.error);
+  const coops = abilities.adminOfCoops;
+  if (coops.length === 0) return <NoAccess />;
+  const chosen = coopId || coops[0]!;
+
+  const submit = () => {
+    const parsed = parseMoney(amount);
+    if (!parsed.ok || parsed.cents === null || parsed.cents <= 0) {
+      setAmountError(t('fund.apply.amountInvalid'));
+      return;
+    }
+    setAmountError(null);
+    send.mutate({ coopId: chosen, kind, amountCents: parsed.cents, purpose: purpose.trim(), plan: plan.trim() });
+  };
+
+  return (
+    <Stack gap="lg" maw={640}>
+      <Stack gap="xs">
+        <Anchor component={Link} to="/fund/applications" size="sm">
+          {t('fund.apply.back')}
+        </Anchor>
+        <Title order={1}>{t('fund.apply.title')}</Title>
+        <Text>{t('fund.apply.intro')}</Text>
+      </Stack>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack gap="md">
+          <CoopChoice coops={coops} chosen={chosen} onChange={setCoopId} />
+          <NativeSelect
+            label={t('fund.apply.kind')}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as (typeof KINDS)[number])}
+            data={KINDS.map((k) => ({ value: k, label: t(`fund.applicationKinds.${k}`) }))}
+            description={t(`fund.apply.kindHelp.${kind}`)}
+          />
+          <TextInput
+            label={t('fund.apply.amount', { currency: network ? currencySymbol(network.currency, i18n.language) : '' })}
+            inputMode="decimal"
+            required
+            value={amount}
+            onChange={(e) => setAmount(e.currentTarget.value)}
+            error={amountError ?? errors.amountCents}
+          />
+          <Textarea
+            label={t('fund.apply.purpose')}
+            description={t('fund.apply.purposeHelp')}
+            required
+            autosize
+            minRows={2}
+            maxLength={1000}
+            value={purpose}
+            onChange={(e) => setPurpose(e.currentTarget.value)}
+            error={errors.purpose}
+          />
+          <Textarea
+            label={t('fund.apply.plan')}
+            description={t('fund.apply.planHelp')}
+            required
+            autosize
+            minRows={4}
+            maxLength={4000}
+            value={plan}
+            onChange={(e) => setPlan(e.currentTarget.value)}
+            error={errors.plan}
+          />
+          {send.error && <ErrorAlert error={send.error} />}
+          <Button type="submit" loading={send.isPending} style={{ alignSelf: 'flex-start' }}>
+            {t('fund.apply.send')}
+          </Button>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
+
+/** The co-op applying: named when the admin has one; chosen when they are admin of several (only member co-ops apply). */
+function CoopChoice({ coops, chosen, onChange }: { coops: string[]; chosen: string; onChange: (id: string) => void }) {
+  const { t } = useTranslation();
+  const members = useQuery({
+    queryKey: ['coops', 'list', 'names'],
+    queryFn: ({ signal }) =>
+      api<{ items: { id: string; name: string }[] }>('/coops', { query: { limit: 100 }, signal }),
+  });
+  const name = (id: string) => members.data?.items.find((c) => c.id === id)?.name ?? '…';
+  if (coops.length === 1) return <Text>{t('fund.apply.for', { coop: name(chosen) })}</Text>;
+  return (
+    <NativeSelect
+      label={t('fund.apply.coop')}
+      value={chosen}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      data={coops.map((id) => ({ value: id, label: name(id) }))}
+    />
+  );
+}
