@@ -85,10 +85,7 @@ export const AcceptInvitation = z.strictObject({
 
 export const TokenScope = z
   .string()
-  .regex(
-    /^(read|coordinator|treasurer|(coop_admin|cashier):[0-9a-f-]{36})$/,
-    'a role you hold, such as cashier:<co-op id>',
-  );
+  .regex(/^(read|coordinator|treasurer|(coop_admin|cashier):[0-9a-f-]{36})$/, 'a role you hold, such as cashier:<co-op id>');
 export const ApiTokenInput = z.strictObject({
   name: text(80),
   scopes: z.array(TokenScope).min(1).max(20),

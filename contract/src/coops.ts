@@ -29,12 +29,7 @@ export const Coop = z.object({
 export type Coop = z.infer<typeof Coop>;
 
 export const CoopWithAbilities = Coop.extend({
-  abilities: z.object({
-    update: z.boolean(),
-    manageWorkers: z.boolean(),
-    changeStatus: z.boolean(),
-    manageOffers: z.boolean(),
-  }),
+  abilities: z.object({ update: z.boolean(), manageWorkers: z.boolean(), changeStatus: z.boolean(), manageOffers: z.boolean() }),
 });
 export type CoopWithAbilities = z.infer<typeof CoopWithAbilities>;
 
@@ -94,14 +89,7 @@ export const Application = z.object({
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
   decisionNote: z.string().nullable(),
-  coop: z.object({
-    id: z.string(),
-    name: z.string(),
-    slug: z.string(),
-    sector: z.string(),
-    city: z.string(),
-    workerCount: z.number().int(),
-  }),
+  coop: z.object({ id: z.string(), name: z.string(), slug: z.string(), sector: z.string(), city: z.string(), workerCount: z.number().int() }),
 });
 export type Application = z.infer<typeof Application>;
 

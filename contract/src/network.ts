@@ -30,17 +30,10 @@ const isTimeZone = (tz: string) => {
 
 export const NetworkPatch = z.strictObject({
   name: name(120, 2).optional(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR')
-    .optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR').optional(),
   locale: z.enum(['en', 'es']).optional(),
   timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone such as Europe/Madrid').optional(),
-  logoUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(500)
-    .nullable()
-    .optional(),
+  logoUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
   description: text(2000, 0).nullable().optional(),
 });
 export type NetworkPatch = z.infer<typeof NetworkPatch>;

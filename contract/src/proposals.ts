@@ -7,16 +7,7 @@ import { z } from 'zod';
 import { Id, IdempotencyKey, page, text } from './common.ts';
 import { MatterRule } from './governance-bodies.ts';
 
-export const ProposalStatus = z.enum([
-  'draft',
-  'discussion',
-  'voting',
-  'passed',
-  'failed',
-  'no_quorum',
-  'elected',
-  'withdrawn',
-]);
+export const ProposalStatus = z.enum(['draft', 'discussion', 'voting', 'passed', 'failed', 'no_quorum', 'elected', 'withdrawn']);
 export type ProposalStatus = z.infer<typeof ProposalStatus>;
 
 /** Matter kinds are lower-case words: the core ones and any a module registers. */
@@ -213,11 +204,7 @@ export type OpenBallot = z.infer<typeof OpenBallot>;
  * One member of a proposal's frozen electorate, for choosing whom to hand a
  * vote to. Names only: nothing about who voted or how.
  */
-export const ElectorateMember = z.object({
-  personId: z.string(),
-  displayName: z.string(),
-  coopName: z.string().nullable(),
-});
+export const ElectorateMember = z.object({ personId: z.string(), displayName: z.string(), coopName: z.string().nullable() });
 export type ElectorateMember = z.infer<typeof ElectorateMember>;
 export const Electorate = z.object({ items: z.array(ElectorateMember) });
 export type Electorate = z.infer<typeof Electorate>;

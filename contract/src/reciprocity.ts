@@ -6,12 +6,7 @@ export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYY
 export const MonthQuery = z.strictObject({ month: Month.optional() });
 
 /** `receiverCoopId` null: the network's supporters. */
-export const Cell = z.object({
-  giverCoopId: z.string(),
-  receiverCoopId: z.string().nullable(),
-  count: z.number().int(),
-  cents: z.number().int(),
-});
+export const Cell = z.object({ giverCoopId: z.string(), receiverCoopId: z.string().nullable(), count: z.number().int(), cents: z.number().int() });
 
 export const Position = z.object({
   coopId: z.string(),

@@ -137,11 +137,7 @@ export const SyncResult = z.object({
 });
 
 /** What a till keeps to work offline: its co-op's offers, refreshed when online. */
-export const TillOffers = z.object({
-  coop: z.object({ id: z.string(), name: z.string() }),
-  offers: z.array(Offer),
-  asOf: z.string(),
-});
+export const TillOffers = z.object({ coop: z.object({ id: z.string(), name: z.string() }), offers: z.array(Offer), asOf: z.string() });
 
 export const RedemptionListQuery = z.strictObject({
   flagged: z.enum(['1', 'true', '0', 'false']).optional(),
@@ -174,15 +170,7 @@ export const MySavings = z.object({
  * count in the reciprocity accounts. `synced_late`: it arrived later than the
  * till's offline window allows.
  */
-export const RedemptionFlag = z.enum([
-  'limit_exceeded',
-  'cap_exceeded',
-  'card_revoked',
-  'card_expired',
-  'offer_closed',
-  'not_eligible',
-  'synced_late',
-]);
+export const RedemptionFlag = z.enum(['limit_exceeded', 'cap_exceeded', 'card_revoked', 'card_expired', 'offer_closed', 'not_eligible', 'synced_late']);
 export type RedemptionFlag = z.infer<typeof RedemptionFlag>;
 
 /** Why a synced item was not recorded (SyncResult's `reason` when `status` is 'rejected'). */

@@ -9,9 +9,7 @@ describe('dates as people read them', () => {
     expect(dateText(new Date('2026-12-31T23:30:00Z'), 'es', 'Europe/Madrid')).toBe('1 ene 2027');
     expect(dayText('2027-12-04', 'es')).toBe('4 dic 2027');
     expect(dayText('2027-12-04', 'en')).toBe('Dec 4, 2027');
-    expect(dateTimeRangeText(at, new Date('2026-12-15T19:30:00Z'), 'es', 'Europe/Madrid')).toMatch(
-      /^15 dic 2026, 18:00\s*–\s*20:30$/,
-    );
+    expect(dateTimeRangeText(at, new Date('2026-12-15T19:30:00Z'), 'es', 'Europe/Madrid')).toMatch(/^15 dic 2026, 18:00\s*–\s*20:30$/);
   });
 
   it('falls back to the device’s zone rather than failing on an unknown one', () => {

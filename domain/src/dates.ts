@@ -11,11 +11,7 @@ const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 
 const made = new Map<string, Intl.DateTimeFormat>();
 const MAX_KEPT = 64;
 
-function formatter(
-  locale: string,
-  options: Intl.DateTimeFormatOptions,
-  timeZone: string | undefined,
-): Intl.DateTimeFormat {
+function formatter(locale: string, options: Intl.DateTimeFormatOptions, timeZone: string | undefined): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone ?? ''}|${options === DATE ? 'date' : options === DATE_TIME ? 'dateTime' : JSON.stringify(options)}`;
   const kept = made.get(key);
   if (kept) return kept;

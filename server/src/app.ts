@@ -45,10 +45,7 @@ export interface BuiltApp {
 }
 
 /** `logger`: where the app logs (tests give one writing to a file); by default stdout, as LOG_LEVEL and LOG_FORMAT say. */
-export async function buildApp(
-  config: Config,
-  options: { database?: DatabaseHandle; logger?: FastifyBaseLogger } = {},
-): Promise<BuiltApp> {
+export async function buildApp(config: Config, options: { database?: DatabaseHandle; logger?: FastifyBaseLogger } = {}): Promise<BuiltApp> {
   const database = options.database ?? openDatabase(config.databaseUrl);
   await migrateToLatest(database.db);
   await ensureNetwork(database.db);
@@ -84,13 +81,7 @@ export async function buildApp(
     contentSecurityPolicy: {
       directives: {
         'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': [
-          "'self'",
-          'data:',
-          'blob:',
-          new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, 'a')).origin,
-          ...(config.imageOrigins ?? []),
-        ],
+        'img-src': ["'self'", 'data:', 'blob:', new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, 'a')).origin, ...(config.imageOrigins ?? [])],
         'script-src': ["'self'"],
         // Only where people reach us over https: a till or a phone on the co-op's own network opens
         // http://192.168.1.20:3000, and upgrading its requests to https would leave the page blank.

@@ -94,41 +94,21 @@ const ACTIONS: Record<ActionName, Action> = {
   },
   'GET /applications': { send: (c) => c.get('/api/v1/applications') },
   'POST /proposals (free motion)': {
-    send: (c) =>
-      c.post('/api/v1/proposals', { matter: 'free', title: `Motion ${unique()}`, text: 'We resolve…', subject: {} }),
+    send: (c) => c.post('/api/v1/proposals', { matter: 'free', title: `Motion ${unique()}`, text: 'We resolve…', subject: {} }),
   },
   'POST /proposals (admission)': {
     prepare: async (w) => (await makeApplication(w.t.deps)).coopId,
-    send: (c, _w, coopId) =>
-      c.post('/api/v1/proposals', { matter: 'admission', title: 'Admit them', text: '', subject: { coopId } }),
+    send: (c, _w, coopId) => c.post('/api/v1/proposals', { matter: 'admission', title: 'Admit them', text: '', subject: { coopId } }),
   },
   'POST /proposals/:id/open': {
-    prepare: async (w) =>
-      (
-        await w.clients.coordinator.post('/api/v1/proposals', {
-          matter: 'free',
-          title: `Draft ${unique()}`,
-          text: '',
-          subject: {},
-        })
-      ).json().id,
-    send: (c, _w, id) =>
-      c.post(`/api/v1/proposals/${id}/open`, { closesAt: new Date(Date.now() + 7_200_000).toISOString() }),
+    prepare: async (w) => (await w.clients.coordinator.post('/api/v1/proposals', { matter: 'free', title: `Draft ${unique()}`, text: '', subject: {} })).json().id,
+    send: (c, _w, id) => c.post(`/api/v1/proposals/${id}/open`, { closesAt: new Date(Date.now() + 7_200_000).toISOString() }),
   },
   'POST /proposals/:id/ballots': {
     // A vote of the assembly: its electorate is every worker of a member co-op.
     prepare: async (w) => {
-      const id = (
-        await w.clients.coordinator.post('/api/v1/proposals', {
-          matter: 'free',
-          title: `Vote ${unique()}`,
-          text: '',
-          subject: {},
-        })
-      ).json().id;
-      await w.clients.coordinator.post(`/api/v1/proposals/${id}/open`, {
-        closesAt: new Date(Date.now() + 7_200_000).toISOString(),
-      });
+      const id = (await w.clients.coordinator.post('/api/v1/proposals', { matter: 'free', title: `Vote ${unique()}`, text: '', subject: {} })).json().id;
+      await w.clients.coordinator.post(`/api/v1/proposals/${id}/open`, { closesAt: new Date(Date.now() + 7_200_000).toISOString() });
       return id;
     },
     send: (c, _w, id) => c.post(`/api/v1/proposals/${id}/ballots`, { ballot: { choice: 'yes' } }),
@@ -169,8 +149,7 @@ const ACTIONS: Record<ActionName, Action> = {
   'GET /offers?openToMe=1': { send: (c) => c.get('/api/v1/offers?openToMe=1') },
   'GET /coops/:A/offers': { send: (c, w) => c.get(`/api/v1/coops/${w.coopA}/offers`) },
   'POST /coops/:A/offers': {
-    send: (c, w) =>
-      c.post(`/api/v1/coops/${w.coopA}/offers`, { title: `Offer ${unique()}`, kind: 'percent', percent: 10 }),
+    send: (c, w) => c.post(`/api/v1/coops/${w.coopA}/offers`, { title: `Offer ${unique()}`, kind: 'percent', percent: 10 }),
   },
   'PATCH /offers/:id': {
     prepare: async (w) => (await makeOffer(w.t.deps, w.coopA)).id,
@@ -197,25 +176,14 @@ const ACTIONS: Record<ActionName, Action> = {
     prepare: async (w) => JSON.stringify(await tillFixture(w)),
     send: (c, w, f) => {
       const { offerId, token } = JSON.parse(f) as { offerId: string; token: string };
-      return c.request(
-        'POST',
-        `/api/v1/till/${w.coopA}/redemptions`,
-        { offerId, card: token, saleCents: 4500 },
-        { 'idempotency-key': `matrix-${unique()}` },
-      );
+      return c.request('POST', `/api/v1/till/${w.coopA}/redemptions`, { offerId, card: token, saleCents: 4500 }, { 'idempotency-key': `matrix-${unique()}` });
     },
   },
   'POST /till/:A/redemptions/sync': {
     prepare: async (w) => JSON.stringify(await tillFixture(w)),
     send: (c, w, f) => {
       const { offerId, token } = JSON.parse(f) as { offerId: string; token: string };
-      const item = {
-        key: `matrix-${unique()}`,
-        offerId,
-        card: token,
-        saleCents: 4500,
-        redeemedAt: new Date().toISOString(),
-      };
+      const item = { key: `matrix-${unique()}`, offerId, card: token, saleCents: 4500, redeemedAt: new Date().toISOString() };
       return c.post(`/api/v1/till/${w.coopA}/redemptions/sync`, { items: [item] });
     },
   },
@@ -223,17 +191,8 @@ const ACTIONS: Record<ActionName, Action> = {
   'POST /coops/:A/redemptions/:id/resolve': {
     // A sale synced from a till after its offer ended: recorded, flagged offer_closed.
     prepare: async (w) => {
-      const { offerId, token } = await tillFixture(w, {
-        status: 'ended',
-        ended_at: new Date(Date.now() - 3_600_000).toISOString(),
-      });
-      const item = {
-        key: `matrix-${unique()}`,
-        offerId,
-        card: token,
-        saleCents: 1000,
-        redeemedAt: new Date().toISOString(),
-      };
+      const { offerId, token } = await tillFixture(w, { status: 'ended', ended_at: new Date(Date.now() - 3_600_000).toISOString() });
+      const item = { key: `matrix-${unique()}`, offerId, card: token, saleCents: 1000, redeemedAt: new Date().toISOString() };
       const res = await w.clients.cashierA.post(`/api/v1/till/${w.coopA}/redemptions/sync`, { items: [item] });
       return res.json().items[0].redemption.id;
     },

@@ -24,20 +24,11 @@ export const configSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** the network's Ed25519 member-card signing key, PKCS8 PEM; generated into the data folder when not given */
-  CARD_SIGNING_KEY: z
-    .string()
-    .regex(/-----BEGIN PRIVATE KEY-----/, 'must be a PKCS8 PEM private key')
-    .optional(),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
-    .optional(),
+  CARD_SIGNING_KEY: z.string().regex(/-----BEGIN PRIVATE KEY-----/, 'must be a PKCS8 PEM private key').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z
     .string()
-    .regex(
-      MAILBOX,
-      'must be an address (no-reply@example.org) or a name and an address (Coopnet <no-reply@example.org>)',
-    )
+    .regex(MAILBOX, 'must be an address (no-reply@example.org) or a name and an address (Coopnet <no-reply@example.org>)')
     .default('Coopnet <no-reply@coopnet.local>'),
   /** false, a number of proxies in front, or the proxies' addresses (see platform/proxy.ts) */
   TRUST_PROXY: trustProxySetting.default(false),
@@ -60,16 +51,7 @@ export const configSchema = z.object({
     .string()
     .default('')
     .transform((v) => v.split(/\s+/).filter(Boolean))
-    .pipe(
-      z.array(
-        z
-          .string()
-          .regex(
-            /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i,
-            'must be origins such as https://images.example.org, separated by spaces',
-          ),
-      ),
-    ),
+    .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i, 'must be origins such as https://images.example.org, separated by spaces'))),
   WEB_DIST: z.string().default('web/dist'),
   /** how often votes due are closed and reminders sent; e2e runs use 2 */
   GOVERNANCE_TICK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),

@@ -15,29 +15,12 @@ import { AdminInputError, createCoordinator } from './cli/create-admin.ts';
 import { DEMO_BANNER, decidePurpose, decidePurposeAfterRestore, prepareToServe } from './cli/database-purpose.ts';
 import { stopGracefully } from './cli/graceful-stop.ts';
 import { countsTable, loginsBox, progressLine } from './cli/output.ts';
-import {
-  logDemoBanner,
-  logDemoLogins,
-  logPublicUrlUnset,
-  logSeeded,
-  logServing,
-  prettyServeLines,
-} from './cli/serve-log.ts';
+import { logDemoBanner, logDemoLogins, logPublicUrlUnset, logSeeded, logServing, prettyServeLines } from './cli/serve-log.ts';
 import { retireCardKeyCommand, rotateCardKeyCommand } from './cli/rotate-card-key.ts';
 import { type Config, ConfigError, readEnv } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import {
-  DEMO_PASSWORD,
-  type DemoSize,
-  MAX_COOPS,
-  MAX_WORKERS,
-  defaultSize,
-  hasCoops,
-  minimumWorkers,
-  seedDemo,
-  workingDemoLogins,
-} from './modules/demo/index.ts';
+import { DEMO_PASSWORD, type DemoSize, MAX_COOPS, MAX_WORKERS, defaultSize, hasCoops, minimumWorkers, seedDemo, workingDemoLogins } from './modules/demo/index.ts';
 import { ensureNetwork, getNetwork } from './modules/network/index.ts';
 import { AppError } from './platform/errors.ts';
 import { createLogger } from './platform/log/logger.ts';
@@ -94,15 +77,11 @@ function config(): Config {
 
 function count(value: string | undefined, name: string, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
-    throw new UsageError(`--${name} must be a whole number from 1 to ${max}.`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}.`);
   return Number(value);
 }
 
-async function withDatabase<T>(
-  cfg: Pick<Config, 'databaseUrl'>,
-  work: (handle: DatabaseHandle) => Promise<T>,
-): Promise<T> {
+async function withDatabase<T>(cfg: Pick<Config, 'databaseUrl'>, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const handle = openDatabase(cfg.databaseUrl);
   try {
     return await work(handle);
@@ -117,9 +96,7 @@ async function checkHost(host: string): Promise<void> {
   try {
     await lookup(host);
   } catch (e) {
-    throw new ConfigError(
-      `Invalid configuration:\n  HOST: ${host} is neither an IP address nor a name this machine can resolve (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
-    );
+    throw new ConfigError(`Invalid configuration:\n  HOST: ${host} is neither an IP address nor a name this machine can resolve (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
   }
 }
 
@@ -142,14 +119,9 @@ async function serve(): Promise<void> {
     await app.listen({ host: cfg.host, port: cfg.port });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE')
-      throw new ConfigError(`Cannot listen on ${cfg.host}:${cfg.port}: the port is in use (PORT=${cfg.port}).`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-      throw new ConfigError(`Cannot listen on HOST=${cfg.host}: not an address of this machine (${code}).`);
-    if (code === 'EACCES')
-      throw new ConfigError(
-        `Cannot listen on ${cfg.host}:${cfg.port}: not allowed (ports below 1024 need privileges; PORT=${cfg.port}).`,
-      );
+    if (code === 'EADDRINUSE') throw new ConfigError(`Cannot listen on ${cfg.host}:${cfg.port}: the port is in use (PORT=${cfg.port}).`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw new ConfigError(`Cannot listen on HOST=${cfg.host}: not an address of this machine (${code}).`);
+    if (code === 'EACCES') throw new ConfigError(`Cannot listen on ${cfg.host}:${cfg.port}: not allowed (ports below 1024 need privileges; PORT=${cfg.port}).`);
     throw e;
   }
   const address = app.server.address();
@@ -159,21 +131,14 @@ async function serve(): Promise<void> {
 
 /** Says what a database decided for a real network turned out to be, when it was the demo already. */
 function warnIfDemo(purpose: string): void {
-  if (purpose === 'demo')
-    err(
-      `${DEMO_BANNER}\nThis database already holds the demo network; for a real network, start from an empty database.`,
-    );
+  if (purpose === 'demo') err(`${DEMO_BANNER}\nThis database already holds the demo network; for a real network, start from an empty database.`);
 }
 
 async function migrate(): Promise<void> {
   const cfg = config();
   await withDatabase(cfg, async (handle) => {
     const applied = await migrateToLatest(handle.db);
-    out(
-      applied.length > 0
-        ? `Applied ${applied.length} migration(s): ${applied.join(', ')}`
-        : 'The database is up to date.',
-    );
+    out(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
     if (!cfg.seedDemo) {
       const purpose = await decidePurpose(handle.db, 'real');
       if (purpose === 'real') out('The database is for a real network: the demo network is never seeded into it.');
@@ -183,43 +148,25 @@ async function migrate(): Promise<void> {
 }
 
 async function seed(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { coops: { type: 'string' }, workers: { type: 'string' } },
-    strict: true,
-  });
+  const { values } = parseArgs({ args, options: { coops: { type: 'string' }, workers: { type: 'string' } }, strict: true });
   const coops = count(values.coops, 'coops', MAX_COOPS) ?? defaultSize().coops;
   const workers = count(values.workers, 'workers', MAX_WORKERS) ?? defaultSize(coops).workers;
-  if (workers < minimumWorkers(coops))
-    throw new UsageError(
-      `--workers must be at least ${minimumWorkers(coops)} for ${coops} co-ops (the named workers of the curated co-ops).`,
-    );
+  if (workers < minimumWorkers(coops)) throw new UsageError(`--workers must be at least ${minimumWorkers(coops)} for ${coops} co-ops (the named workers of the curated co-ops).`);
   const size: DemoSize = { coops, workers };
   await withDatabase(config(), async (handle) => {
     await migrateToLatest(handle.db);
     await ensureNetwork(handle.db);
-    if (await hasCoops(handle.db))
-      throw new AppError(
-        409,
-        'demo.not_empty',
-        'The database already holds co-ops; seed-demo only fills an empty database.',
-      );
+    if (await hasCoops(handle.db)) throw new AppError(409, 'demo.not_empty', 'The database already holds co-ops; seed-demo only fills an empty database.');
     const started = Date.now();
     const seeded = await seedDemo(handle, size, progressLine('seeding', { minTotal: 2000 }));
     const c = seeded.counts;
-    out(
-      `Seeded ${c.coops} co-ops, ${c.workers} workers, ${c.supporters} supporters, ${c.roleGrants} roles and ${c.applications} applications in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-    );
+    out(`Seeded ${c.coops} co-ops, ${c.workers} workers, ${c.supporters} supporters, ${c.roleGrants} roles and ${c.applications} applications in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     out(loginsBox((await getNetwork(handle.db)).name, seeded.password, seeded.logins));
   });
 }
 
 async function createAdmin(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { email: { type: 'string' }, name: { type: 'string' } },
-    strict: true,
-  });
+  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } }, strict: true });
   if (!values.email || !values.name) throw new UsageError('create-admin needs --email and --name.');
   const { email, name } = values;
   await withDatabase(config(), async (handle) => {
@@ -228,50 +175,30 @@ async function createAdmin(args: string[]): Promise<void> {
     const made = await createCoordinator(handle.db, { email, name, password: process.env.COOPNET_ADMIN_PASSWORD });
     warnIfDemo(await decidePurpose(handle.db, 'real'));
     if (!made.created) out(`${made.email} already had an account; it is now a coordinator and keeps its password.`);
-    else if (made.generatedPassword)
-      out(
-        `Created coordinator ${made.email} with the one-time password:\n\n    ${made.generatedPassword}\n\nSign in and change it now; it is not shown again.`,
-      );
+    else if (made.generatedPassword) out(`Created coordinator ${made.email} with the one-time password:\n\n    ${made.generatedPassword}\n\nSign in and change it now; it is not shown again.`);
     else out(`Created coordinator ${made.email} with the password from COOPNET_ADMIN_PASSWORD.`);
   });
 }
 
 async function backup(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { format: { type: 'string' } },
-    allowPositionals: true,
-    strict: true,
-  });
+  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string' } }, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw new UsageError('backup needs one FILE.');
-  if (values.format !== undefined && values.format !== 'sqlite' && values.format !== 'jsonl')
-    throw new UsageError('--format is sqlite or jsonl.');
+  if (values.format !== undefined && values.format !== 'sqlite' && values.format !== 'jsonl') throw new UsageError('--format is sqlite or jsonl.');
   const file = resolve(positionals[0]!);
   const env = readEnv();
   // The secrets are read, never made: a backup records those of the server it copies, or says it cannot.
   await withDatabase({ databaseUrl: databaseUrlOf(env) }, async (handle) => {
     const started = Date.now();
     const format = (values.format as 'sqlite' | 'jsonl' | undefined) ?? defaultFormat(handle.dialect, file);
-    const report = await backupDatabase(handle, file, {
-      format,
-      onProgress: progressLine('backing up'),
-      secrets: configuredSecrets(env),
-    });
-    out(
-      `Backed up to ${report.file} (${report.format}, ${(report.bytes / 1024).toFixed(0)} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
-    );
+    const report = await backupDatabase(handle, file, { format, onProgress: progressLine('backing up'), secrets: configuredSecrets(env) });
+    out(`Backed up to ${report.file} (${report.format}, ${(report.bytes / 1024).toFixed(0)} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
     out(countsTable(report.tables));
     for (const warning of report.warnings) err(warning);
   });
 }
 
 async function restore(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { force: { type: 'boolean' }, 'new-secrets': { type: 'boolean' } },
-    allowPositionals: true,
-    strict: true,
-  });
+  const { values, positionals } = parseArgs({ args, options: { force: { type: 'boolean' }, 'new-secrets': { type: 'boolean' } }, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw new UsageError('restore needs one FILE.');
   const file = resolve(positionals[0]!);
   const env = readEnv();
@@ -279,10 +206,7 @@ async function restore(args: string[]): Promise<void> {
   const secrets = await checkRestoreSecrets(file, configuredSecrets(env), values['new-secrets'] ?? false);
   for (const warning of secrets.warnings) err(warning);
   await withDatabase({ databaseUrl: databaseUrlOf(env) }, async (handle) => {
-    const report = await restoreDatabase(handle, file, {
-      force: values.force ?? false,
-      onProgress: progressLine('restoring'),
-    });
+    const report = await restoreDatabase(handle, file, { force: values.force ?? false, onProgress: progressLine('restoring') });
     out(`Restored ${report.file} (${report.format}):`);
     out(countsTable(report.tables));
     if (report.problems.length > 0) {
@@ -306,8 +230,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     switch (command) {
       case 'serve':
-        if (rest.length > 0)
-          throw new UsageError('serve takes no arguments; it is configured by environment variables.');
+        if (rest.length > 0) throw new UsageError('serve takes no arguments; it is configured by environment variables.');
         return await serve();
       case 'migrate':
         if (rest.length > 0) throw new UsageError('migrate takes no arguments.');
@@ -324,8 +247,7 @@ export async function main(argv: string[]): Promise<void> {
         if (rest.length > 0) throw new UsageError('rotate-card-key takes no arguments.');
         return await rotateCardKeyCommand(out);
       case 'retire-card-key':
-        if (rest.length !== 1)
-          throw new UsageError('retire-card-key needs one key id (see /.well-known/coopnet-keys.json).');
+        if (rest.length !== 1) throw new UsageError('retire-card-key needs one key id (see /.well-known/coopnet-keys.json).');
         return await retireCardKeyCommand(rest[0]!, out);
       case 'help':
       case '--help':

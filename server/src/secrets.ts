@@ -49,11 +49,7 @@ const readStored = (file: string): SecretsFile => (existsSync(file) ? readSecret
 export function configuredSecrets(env: Env): Partial<StoredSecrets> & { file: string } {
   const file = join(resolve(env.DATA_DIR), 'secrets.json');
   const stored = env.SESSION_SECRET && env.CARD_SIGNING_KEY ? {} : readStored(file);
-  return {
-    file,
-    sessionSecret: env.SESSION_SECRET ?? stored.sessionSecret,
-    cardSigningKey: env.CARD_SIGNING_KEY ?? stored.cardSigningKey,
-  };
+  return { file, sessionSecret: env.SESSION_SECRET ?? stored.sessionSecret, cardSigningKey: env.CARD_SIGNING_KEY ?? stored.cardSigningKey };
 }
 
 /** The database's address, which needs no secret. */

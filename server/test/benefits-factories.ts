@@ -45,11 +45,5 @@ export async function cardOf(app: FastifyInstance, email: string) {
   const client = await signIn(app, email);
   const res = await client.get('/api/v1/me/card');
   if (res.statusCode !== 200) throw new Error(`no card: ${res.statusCode} ${res.body}`);
-  return res.json() as {
-    cardId: string;
-    shortCode: string;
-    token: string;
-    kind: 'worker' | 'supporter';
-    expiresAt: string;
-  };
+  return res.json() as { cardId: string; shortCode: string; token: string; kind: 'worker' | 'supporter'; expiresAt: string };
 }

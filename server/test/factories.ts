@@ -14,10 +14,7 @@ let passwordHash: Promise<string> | null = null;
 
 const unique = () => randomBytes(4).toString('hex');
 
-export async function makeCoop(
-  deps: AppDeps,
-  o: { name?: string; sector?: string; status?: 'member' | 'applicant' | 'suspended' | 'left'; city?: string } = {},
-) {
+export async function makeCoop(deps: AppDeps, o: { name?: string; sector?: string; status?: 'member' | 'applicant' | 'suspended' | 'left'; city?: string } = {}) {
   const id = newId();
   const name = o.name ?? `Co-op ${unique()}`;
   const now = nowIso();
@@ -100,27 +97,10 @@ export async function actorClient(deps: AppDeps, app: FastifyInstance, o: Person
 
 /** Counts rows in every table, to check that a refused request changed nothing. */
 export async function tableCounts(deps: AppDeps): Promise<Record<string, number>> {
-  const tables = [
-    'sectors',
-    'coops',
-    'join_applications',
-    'people',
-    'role_grants',
-    'invitations',
-    'api_tokens',
-    'audit_events',
-    'outbox_mail',
-    'cards',
-    'offers',
-    'redemptions',
-    'settlement_obligations',
-  ] as const;
+  const tables = ['sectors', 'coops', 'join_applications', 'people', 'role_grants', 'invitations', 'api_tokens', 'audit_events', 'outbox_mail', 'cards', 'offers', 'redemptions', 'settlement_obligations'] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {
-    const r = await deps.db
-      .selectFrom(t)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const r = await deps.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     out[t] = Number(r.n);
   }
   return out;

@@ -17,15 +17,7 @@ export async function defaultBodies(deps: AppDeps) {
  */
 export async function makeProposal(
   deps: AppDeps,
-  o: {
-    authorId: string;
-    title?: string;
-    status?: ProposalStatus;
-    matter?: string;
-    rule?: MatterRule;
-    bodyId?: string | null;
-    electorate?: { personId: string; coopId?: string | null }[];
-  },
+  o: { authorId: string; title?: string; status?: ProposalStatus; matter?: string; rule?: MatterRule; bodyId?: string | null; electorate?: { personId: string; coopId?: string | null }[] },
 ) {
   const id = newId();
   const now = nowIso();
@@ -61,35 +53,19 @@ export async function makeProposal(
   if (o.electorate?.length) {
     await deps.db
       .insertInto('electorate')
-      .values(
-        o.electorate.map((e) => ({ proposal_id: id, person_id: e.personId, coop_id: e.coopId ?? null, weight: 1 })),
-      )
+      .values(o.electorate.map((e) => ({ proposal_id: id, person_id: e.personId, coop_id: e.coopId ?? null, weight: 1 })))
       .execute();
   }
   return { id };
 }
 
-const GOVERNANCE_TABLES = [
-  'bodies',
-  'body_members',
-  'bylaws_versions',
-  'proposals',
-  'electorate',
-  'delegations',
-  'assemblies',
-  'assembly_agenda',
-  'attendance',
-  'notifications',
-] as const;
+const GOVERNANCE_TABLES = ['bodies', 'body_members', 'bylaws_versions', 'proposals', 'electorate', 'delegations', 'assemblies', 'assembly_agenda', 'attendance', 'notifications'] as const;
 
 /** tableCounts plus the governance tables, to check that a refused request changed nothing. */
 export async function governanceTableCounts(deps: AppDeps): Promise<Record<string, number>> {
   const out = await tableCounts(deps);
   for (const t of GOVERNANCE_TABLES) {
-    const r = await deps.db
-      .selectFrom(t)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const r = await deps.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     out[t] = Number(r.n);
   }
   return out;

@@ -108,22 +108,12 @@ export class Client {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(
-    method: InjectOptions['method'],
-    url: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<LightMyRequestResponse> {
+  async request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
     if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
-    const res = await this.app.inject({
-      method,
-      url,
-      headers: h,
-      ...(body !== undefined && { payload: body as object }),
-    });
+    const res = await this.app.inject({ method, url, headers: h, ...(body !== undefined && { payload: body as object }) });
     const setCookie = res.cookies.find((c) => c.name === 'coopnet_session');
     if (setCookie) this.cookie = setCookie.value ? `coopnet_session=${setCookie.value}` : null;
     return res;

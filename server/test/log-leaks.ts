@@ -16,14 +16,16 @@ export interface Leak {
 
 /** Every leak in one log file's text. */
 export function leaksIn(text: string, file: string): Leak[] {
-  return text.split('\n').flatMap((line, i) => [
-    ...tokensIn(line).map((token) => ({ file, line: i + 1, found: `${token.slice(0, 6)}…` })),
-    ...secretPathsIn(line).map((path) => ({
-      file,
-      line: i + 1,
-      found: `${path.slice(0, path.lastIndexOf('/') + 5)}…`,
-    })),
-  ]);
+  return text
+    .split('\n')
+    .flatMap((line, i) => [
+      ...tokensIn(line).map((token) => ({ file, line: i + 1, found: `${token.slice(0, 6)}…` })),
+      ...secretPathsIn(line).map((path) => ({
+        file,
+        line: i + 1,
+        found: `${path.slice(0, path.lastIndexOf('/') + 5)}…`,
+      })),
+    ]);
 }
 
 /** Every leak in the `.log` files of a folder. */

@@ -29,14 +29,10 @@ export function guideBlocks(heading: string, kind: string): string[] {
 }
 
 function findNginx(): string {
-  const candidates = process.env.NGINX_PATH
-    ? [process.env.NGINX_PATH]
-    : ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'];
+  const candidates = process.env.NGINX_PATH ? [process.env.NGINX_PATH] : ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'];
   const found = candidates.find((c) => existsSync(c));
   if (!found) {
-    throw new Error(
-      'nginx is needed to test the reverse-proxy setup of docs/operations.md: apt-get install nginx (or set NGINX_PATH)',
-    );
+    throw new Error('nginx is needed to test the reverse-proxy setup of docs/operations.md: apt-get install nginx (or set NGINX_PATH)');
   }
   return found;
 }
@@ -47,9 +43,7 @@ export function onLoopback(block: string, listenPort: number, coopnetPort: numbe
   const listens = lines.filter((line) => /^\s*listen\s/.test(line)).length;
   const passes = lines.filter((line) => /^\s*proxy_pass\s+http:\/\/127\.0\.0\.1:\d+;/.test(line)).length;
   if (listens !== 1 || passes !== 1) {
-    throw new Error(
-      `the nginx block of docs/operations.md should have one listen and one proxy_pass http://127.0.0.1:<port>; line (has ${listens} and ${passes})`,
-    );
+    throw new Error(`the nginx block of docs/operations.md should have one listen and one proxy_pass http://127.0.0.1:<port>; line (has ${listens} and ${passes})`);
   }
   return lines
     .map((line) => line.replace(/^(\s*)listen\s[^;]*;/, `$1listen 127.0.0.1:${listenPort};`))
@@ -104,13 +98,9 @@ export async function startNginx(servers: { block: string; coopnetPort: number }
       '}',
     ].join('\n'),
   );
-  const child: ChildProcess = spawn(
-    nginx,
-    ['-p', `${dir}/`, '-c', conf, '-e', `${dir}/error.log`, '-g', 'daemon off;'],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  const child: ChildProcess = spawn(nginx, ['-p', `${dir}/`, '-c', conf, '-e', `${dir}/error.log`, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -15,8 +15,7 @@ export const closeAfter = (t: TestContext, hours: number) => closeDue(t.deps, ho
 export async function adoptRules(deps: AppDeps, changes: Record<string, Partial<MatterRule>>): Promise<Bylaws> {
   const { bylaws } = await currentBylaws(deps.db);
   const next: Bylaws = { matters: { ...bylaws.matters } };
-  for (const [matter, change] of Object.entries(changes))
-    next.matters[matter] = { ...bylaws.matters[matter]!, ...change };
+  for (const [matter, change] of Object.entries(changes)) next.matters[matter] = { ...bylaws.matters[matter]!, ...change };
   await adoptBylaws(deps.db, next, null);
   return next;
 }
@@ -44,13 +43,7 @@ export async function openedProposal(
   input: { matter?: string; title?: string; subject?: Record<string, unknown>; options?: string[]; seats?: number },
   closesInHours = 2,
 ): Promise<string> {
-  const res = await coordinator.post('/api/v1/proposals', {
-    matter: 'free',
-    title: 'A motion',
-    text: 'We resolve to do a thing.',
-    subject: {},
-    ...input,
-  });
+  const res = await coordinator.post('/api/v1/proposals', { matter: 'free', title: 'A motion', text: 'We resolve to do a thing.', subject: {}, ...input });
   if (res.statusCode !== 201) throw new Error(`proposal: ${res.statusCode} ${res.body}`);
   const id = res.json().id as string;
   const opened = await coordinator.post(`/api/v1/proposals/${id}/open`, { closesAt: hoursFromNow(closesInHours) });
@@ -61,36 +54,14 @@ export async function openedProposal(
 /** tableCounts plus every governance table and the contents of every ballot box, to check that a refusal changed nothing. */
 export async function governanceCounts(deps: AppDeps): Promise<Record<string, number | string>> {
   const out: Record<string, number | string> = await tableCounts(deps);
-  const tables = [
-    'proposals',
-    'proposal_comments',
-    'amendments',
-    'electorate',
-    'participation',
-    'ballot_boxes',
-    'delegations',
-    'notifications',
-    'bylaws_versions',
-    'idempotency_keys',
-  ] as const;
+  const tables = ['proposals', 'proposal_comments', 'amendments', 'electorate', 'participation', 'ballot_boxes', 'delegations', 'notifications', 'bylaws_versions', 'idempotency_keys'] as const;
   for (const table of tables) {
-    const r = await deps.db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const r = await deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     out[table] = Number(r.n);
   }
-  const boxes = await deps.db
-    .selectFrom('ballot_boxes')
-    .select(['proposal_id', 'ballots_json'])
-    .orderBy('proposal_id')
-    .execute();
+  const boxes = await deps.db.selectFrom('ballot_boxes').select(['proposal_id', 'ballots_json']).orderBy('proposal_id').execute();
   out.boxes = boxes.map((b) => `${b.proposal_id}:${b.ballots_json}`).join('|');
-  const states = await deps.db
-    .selectFrom('proposals')
-    .select(['id', 'status', 'body_text', 'title'])
-    .orderBy('id')
-    .execute();
+  const states = await deps.db.selectFrom('proposals').select(['id', 'status', 'body_text', 'title']).orderBy('id').execute();
   out.proposalStates = states.map((p) => `${p.id}:${p.status}:${p.title}:${p.body_text}`).join('|');
   const delegations = await deps.db.selectFrom('delegations').select(['id', 'revoked_at']).orderBy('id').execute();
   out.delegationStates = delegations.map((d) => `${d.id}:${d.revoked_at}`).join('|');

@@ -16,14 +16,8 @@ import { loadSigningKey } from '../src/modules/cards/index.ts';
 export async function tillWorld(t: TestContext) {
   const giver = await makeCoop(t.deps, { name: `Panadería ${randomUUID().slice(0, 6)}`, sector: 'food' });
   const other = await makeCoop(t.deps, { name: `Vivienda ${randomUUID().slice(0, 6)}`, sector: 'housing' });
-  const cashier = await actorClient(t.deps, t.app, {
-    coopId: giver.id,
-    roles: [{ role: 'cashier', coopId: giver.id }],
-  });
-  const admin = await actorClient(t.deps, t.app, {
-    coopId: giver.id,
-    roles: [{ role: 'coop_admin', coopId: giver.id }],
-  });
+  const cashier = await actorClient(t.deps, t.app, { coopId: giver.id, roles: [{ role: 'cashier', coopId: giver.id }] });
+  const admin = await actorClient(t.deps, t.app, { coopId: giver.id, roles: [{ role: 'coop_admin', coopId: giver.id }] });
   return { giver, other, cashier, admin };
 }
 
@@ -49,22 +43,11 @@ export function issuedEarlier(t: TestContext, token: string, seconds: number): s
 export const offer = (t: TestContext, coopId: string, o: Partial<OfferTable> = {}) =>
   makeOffer(t.deps, coopId, { created_at: new Date(Date.now() - 40 * 86_400_000).toISOString(), ...o });
 
-export function redeem(
-  client: Client,
-  coopId: string,
-  body: unknown,
-  key: string | null = randomUUID(),
-): Promise<LightMyRequestResponse> {
-  return client.request(
-    'POST',
-    `/api/v1/till/${coopId}/redemptions`,
-    body,
-    key === null ? {} : { 'idempotency-key': key },
-  );
+export function redeem(client: Client, coopId: string, body: unknown, key: string | null = randomUUID()): Promise<LightMyRequestResponse> {
+  return client.request('POST', `/api/v1/till/${coopId}/redemptions`, body, key === null ? {} : { 'idempotency-key': key });
 }
 
-export const verify = (client: Client, coopId: string, card: string) =>
-  client.post(`/api/v1/till/${coopId}/verify`, { card });
+export const verify = (client: Client, coopId: string, card: string) => client.post(`/api/v1/till/${coopId}/verify`, { card });
 
 export async function redemptionCount(t: TestContext, offerId: string): Promise<number> {
   const r = await t.deps.db

@@ -81,10 +81,7 @@ export function localMonth(at: Date, timeZone: string): string {
 export function periodBounds(at: Date, period: Period, timeZone: string): { start: Date; end: Date } {
   const w = wallTime(at.getTime(), timeZone);
   if (period === 'month') {
-    return {
-      start: startOfLocalDay(w.year, w.month, 1, timeZone),
-      end: startOfLocalDay(w.year, w.month + 1, 1, timeZone),
-    };
+    return { start: startOfLocalDay(w.year, w.month, 1, timeZone), end: startOfLocalDay(w.year, w.month + 1, 1, timeZone) };
   }
   if (period === 'week') {
     const weekday = (new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay() + 6) % 7; // Monday = 0
@@ -93,10 +90,7 @@ export function periodBounds(at: Date, period: Period, timeZone: string): { star
       end: startOfLocalDay(w.year, w.month, w.day - weekday + 7, timeZone),
     };
   }
-  return {
-    start: startOfLocalDay(w.year, w.month, w.day, timeZone),
-    end: startOfLocalDay(w.year, w.month, w.day + 1, timeZone),
-  };
+  return { start: startOfLocalDay(w.year, w.month, w.day, timeZone), end: startOfLocalDay(w.year, w.month, w.day + 1, timeZone) };
 }
 
 /** Start and end (exclusive) of a YYYY-MM month in the zone. */
@@ -120,23 +114,14 @@ export function wallClockValue(at: Date, timeZone: string): string {
 export function instantOfWallClock(value: string, timeZone: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(value);
   if (!m) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   const guess = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(guess);
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
   const before = guess - offsetMs(guess - 86_400_000 / 2, timeZone);
   const candidates = [guess - offsetMs(guess, timeZone), before, guess - offsetMs(before, timeZone)];
-  const exact = candidates
-    .filter((c) => wallClockValue(new Date(c), timeZone).slice(0, 19) === wallClockValue(new Date(guess), 'UTC'))
-    .sort((a, b) => a - b);
+  const exact = candidates.filter((c) => wallClockValue(new Date(c), timeZone).slice(0, 19) === wallClockValue(new Date(guess), 'UTC')).sort((a, b) => a - b);
   return new Date(exact[0] ?? candidates[1]!);
 }
 

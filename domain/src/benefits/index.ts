@@ -1,14 +1,4 @@
-export {
-  instantOfWallClock,
-  lastWholeDay,
-  localDate,
-  localMonth,
-  monthBounds,
-  periodBounds,
-  startOfLocalDay,
-  wallClockValue,
-  type Period,
-} from './calendar.ts';
+export { instantOfWallClock, lastWholeDay, localDate, localMonth, monthBounds, periodBounds, startOfLocalDay, wallClockValue, type Period } from './calendar.ts';
 export {
   MAX_SALE_CENTS,
   discountFor,

@@ -5,8 +5,7 @@ const DAY = 86_400_000;
 const now = Date.parse('2026-05-02T10:00:00Z');
 
 describe('offlineSaleTiming', () => {
-  const timing = (at: number, offerCreatedAt = now - 60 * DAY, windowDays = 3) =>
-    offlineSaleTiming({ at, now, offerCreatedAt, windowDays });
+  const timing = (at: number, offerCreatedAt = now - 60 * DAY, windowDays = 3) => offlineSaleTiming({ at, now, offerCreatedAt, windowDays });
   it('records a sale within the window as usual, and allows a till clock a few minutes fast', () => {
     expect(timing(now - 2 * DAY)).toEqual({ ok: true, late: false });
     expect(timing(now + 4 * 60_000)).toEqual({ ok: true, late: false });

@@ -27,12 +27,7 @@ export type SaleRefusal = 'redeemed_in_future' | 'before_offer' | 'too_old';
 export type SaleTiming = { ok: true; late: boolean } | { ok: false; reason: SaleRefusal };
 
 /** Whether an offline sale made at `at` can be recorded at `now`, and whether it came later than the window allows. Times in ms. */
-export function offlineSaleTiming(o: {
-  at: number;
-  now: number;
-  offerCreatedAt: number;
-  windowDays: number;
-}): SaleTiming {
+export function offlineSaleTiming(o: { at: number; now: number; offerCreatedAt: number; windowDays: number }): SaleTiming {
   if (!Number.isFinite(o.at) || o.at > o.now + CLOCK_SKEW_MS) return { ok: false, reason: 'redeemed_in_future' };
   if (o.at < o.offerCreatedAt) return { ok: false, reason: 'before_offer' };
   if (o.at < o.now - OLDEST_SALE_DAYS * DAY_MS) return { ok: false, reason: 'too_old' };

@@ -21,8 +21,7 @@ export interface OfferTerms {
   minSaleCents: number | null;
 }
 
-export type DiscountResult =
-  { ok: true; discountCents: number } | { ok: false; reason: 'bad_amount' | 'below_min_sale' };
+export type DiscountResult = { ok: true; discountCents: number } | { ok: false; reason: 'bad_amount' | 'below_min_sale' };
 
 /**
  * The discount on a sale, in cents. Percent rounds half up to the cent
@@ -30,8 +29,7 @@ export type DiscountResult =
  * maximum; an amount off never exceeds the sale; a free item is worth its value.
  */
 export function discountFor(terms: OfferTerms, saleCents: number): DiscountResult {
-  if (!Number.isSafeInteger(saleCents) || saleCents < 0 || saleCents > MAX_SALE_CENTS)
-    return { ok: false, reason: 'bad_amount' };
+  if (!Number.isSafeInteger(saleCents) || saleCents < 0 || saleCents > MAX_SALE_CENTS) return { ok: false, reason: 'bad_amount' };
   if (terms.minSaleCents !== null && saleCents < terms.minSaleCents) return { ok: false, reason: 'below_min_sale' };
   let discount: number;
   if (terms.kind === 'percent') {
@@ -89,8 +87,7 @@ export function ineligibility(
   // Reciprocal: a co-op's offers are for the workers of the *other* co-ops.
   if (holder.coopId === offer.coopId) return 'own_coop';
   if (!offer.forWorkers) return 'not_for_workers';
-  if (offer.sectors.length > 0 && (!holder.sector || !offer.sectors.includes(holder.sector)))
-    return 'sector_not_included';
+  if (offer.sectors.length > 0 && (!holder.sector || !offer.sectors.includes(holder.sector))) return 'sector_not_included';
   return null;
 }
 

@@ -4,20 +4,9 @@
  * rule. These are the rules of that judgement, pure; the server runs them at
  * sync inside the sale's transaction.
  */
-import {
-  type Audience,
-  type Holder,
-  type Limits,
-  type OfferTerms,
-  type OfferWindow,
-  type Usage,
-  discountFor,
-  ineligibility,
-  limitBreak,
-} from './offer-rules.ts';
+import { type Audience, type Holder, type Limits, type OfferTerms, type OfferWindow, type Usage, discountFor, ineligibility, limitBreak } from './offer-rules.ts';
 
-export type OfflineFlag =
-  'limit_exceeded' | 'cap_exceeded' | 'card_revoked' | 'card_expired' | 'offer_closed' | 'not_eligible' | 'synced_late';
+export type OfflineFlag = 'limit_exceeded' | 'cap_exceeded' | 'card_revoked' | 'card_expired' | 'offer_closed' | 'not_eligible' | 'synced_late';
 
 /**
  * The offer's status when the sale was made, as far as its record tells: an

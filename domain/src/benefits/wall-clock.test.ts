@@ -13,9 +13,7 @@ describe('times on the network’s wall clock', () => {
     expect(wallClockValue(at, 'Europe/Madrid')).toBe('2026-03-29T01:59:59');
     expect(wallClockValue(new Date('2026-03-29T01:00:00.000Z'), 'Europe/Madrid')).toBe('2026-03-29T03:00:00');
     for (const iso of ['2026-03-29T00:30:00.000Z', '2026-10-25T00:30:00.000Z', '2026-12-31T23:00:00.000Z']) {
-      expect(instantOfWallClock(wallClockValue(new Date(iso), 'Europe/Madrid'), 'Europe/Madrid')!.toISOString()).toBe(
-        iso,
-      );
+      expect(instantOfWallClock(wallClockValue(new Date(iso), 'Europe/Madrid'), 'Europe/Madrid')!.toISOString()).toBe(iso);
     }
   });
 
@@ -25,14 +23,7 @@ describe('times on the network’s wall clock', () => {
   });
 
   it('is no time when the text is not one', () => {
-    for (const bad of [
-      '',
-      'tomorrow',
-      '2026-02-30T10:00',
-      '2026-13-01T10:00',
-      '2026-01-01T24:00',
-      '2026-01-01 10:00',
-    ]) {
+    for (const bad of ['', 'tomorrow', '2026-02-30T10:00', '2026-13-01T10:00', '2026-01-01T24:00', '2026-01-01 10:00']) {
       expect(instantOfWallClock(bad, 'Europe/Madrid'), bad).toBeNull();
     }
   });

@@ -14,8 +14,7 @@ export function encodeBase45(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i + 1 < bytes.length; i += 2) {
     const n = bytes[i]! * 256 + bytes[i + 1]!;
-    out +=
-      BASE45_ALPHABET[n % 45]! + BASE45_ALPHABET[Math.floor(n / 45) % 45]! + BASE45_ALPHABET[Math.floor(n / 2025)]!;
+    out += BASE45_ALPHABET[n % 45]! + BASE45_ALPHABET[Math.floor(n / 45) % 45]! + BASE45_ALPHABET[Math.floor(n / 2025)]!;
   }
   if (bytes.length % 2 === 1) {
     const n = bytes[bytes.length - 1]!;
@@ -38,8 +37,7 @@ export function decodeBase45(text: string): Uint8Array {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const d = code < 128 ? DIGIT[code]! : -1;
-    if (d < 0)
-      throw new Base45Error(`invalid base45 character: ${JSON.stringify(String.fromCodePoint(text.codePointAt(i)!))}`);
+    if (d < 0) throw new Base45Error(`invalid base45 character: ${JSON.stringify(String.fromCodePoint(text.codePointAt(i)!))}`);
     digits[i] = d;
   }
   const out = new Uint8Array(Math.floor(digits.length / 3) * 2 + (digits.length % 3 === 2 ? 1 : 0));

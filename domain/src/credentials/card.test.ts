@@ -69,8 +69,7 @@ describe('member card', () => {
     // Replace the holder's co-op with another of the same length, keep the signature.
     const m = decode(c.payload) as Map<number, string | number>;
     m.set(-2, 'c43');
-    const tampered =
-      CARD_PREFIX + encodeBase45(encode(new CborTag(18, [c.protectedBytes, new Map(), encode(m), c.signature])));
+    const tampered = CARD_PREFIX + encodeBase45(encode(new CborTag(18, [c.protectedBytes, new Map(), encode(m), c.signature])));
     expect(forgedPayload).toEqual(c.payload); // deterministic re-encoding
     expect(readCard(tampered).ok).toBe(true);
     expect(verifyCard(tampered, s.opts)).toEqual({ ok: false, reason: 'bad_signature' });
@@ -90,15 +89,9 @@ describe('member card', () => {
   it('checks dates and the network', () => {
     const s = setup();
     const text = issueCard(claims, { kid: s.kid, signer: s.signer });
-    expect(verifyCard(text, { ...s.opts, now: new Date(claims.expiresAt * 1000) })).toEqual({
-      ok: false,
-      reason: 'expired',
-    });
+    expect(verifyCard(text, { ...s.opts, now: new Date(claims.expiresAt * 1000) })).toEqual({ ok: false, reason: 'expired' });
     expect(verifyCard(text, { ...s.opts, now: new Date((claims.expiresAt - 1) * 1000) }).ok).toBe(true);
-    expect(verifyCard(text, { ...s.opts, now: new Date((issuedAt - 3600) * 1000) })).toEqual({
-      ok: false,
-      reason: 'not_yet_valid',
-    });
+    expect(verifyCard(text, { ...s.opts, now: new Date((issuedAt - 3600) * 1000) })).toEqual({ ok: false, reason: 'not_yet_valid' });
     expect(verifyCard(text, { ...s.opts, now: new Date((issuedAt - 60) * 1000) }).ok).toBe(true); // within leeway
     expect(verifyCard(text, { ...s.opts, networkId: 'other' })).toEqual({ ok: false, reason: 'wrong_network' });
   });
@@ -116,8 +109,7 @@ describe('member card', () => {
       text.slice(0, -3), // truncated
       text + '00', // trailing byte
       CARD_PREFIX + encodeBase45(encode(['not', 'cose'])),
-      CARD_PREFIX +
-        encodeBase45(encode(new CborTag(18, [new Uint8Array(), new Map(), new Uint8Array(), new Uint8Array(64)]))),
+      CARD_PREFIX + encodeBase45(encode(new CborTag(18, [new Uint8Array(), new Map(), new Uint8Array(), new Uint8Array(64)]))),
     ];
     for (const t of bad) {
       expect(readCard(t).ok, t).toBe(false);
@@ -129,14 +121,8 @@ describe('member card', () => {
     const s = setup();
     const read = readCard(issueCard(claims, { kid: s.kid, signer: s.signer }));
     if (!read.ok) throw new Error('unreadable');
-    const es256 = encode(
-      new Map<number, number | Uint8Array>([
-        [1, -7],
-        [4, s.kid],
-      ]),
-    );
-    const t =
-      CARD_PREFIX + encodeBase45(encode(new CborTag(18, [es256, new Map(), read.card.payload, read.card.signature])));
+    const es256 = encode(new Map<number, number | Uint8Array>([[1, -7], [4, s.kid]]));
+    const t = CARD_PREFIX + encodeBase45(encode(new CborTag(18, [es256, new Map(), read.card.payload, read.card.signature])));
     expect(verifyCard(t, s.opts)).toEqual({ ok: false, reason: 'malformed' });
   });
 

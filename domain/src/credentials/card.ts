@@ -71,8 +71,7 @@ export interface DecodedCard {
 
 export type ReadResult = { ok: true; card: DecodedCard } | { ok: false; reason: 'malformed'; detail: string };
 
-export type VerifyFailure =
-  'malformed' | 'unknown_key' | 'bad_signature' | 'expired' | 'wrong_network' | 'not_yet_valid';
+export type VerifyFailure = 'malformed' | 'unknown_key' | 'bad_signature' | 'expired' | 'wrong_network' | 'not_yet_valid';
 export type VerifyResult = { ok: true; claims: CardClaims; kid: string } | { ok: false; reason: VerifyFailure };
 
 export interface VerifyOptions {
@@ -255,11 +254,7 @@ function checkClaims(card: DecodedCard, kid: string, opts: Omit<VerifyOptions, '
  * The checks after a good signature, on claims whose signature was verified
  * before (a verifier may remember genuine cards): network, then dates.
  */
-export function checkVerifiedClaims(
-  c: CardClaims,
-  kid: string,
-  opts: Omit<VerifyOptions, 'verifier' | 'keys'>,
-): VerifyResult {
+export function checkVerifiedClaims(c: CardClaims, kid: string, opts: Omit<VerifyOptions, 'verifier' | 'keys'>): VerifyResult {
   if (c.networkId !== opts.networkId) return { ok: false, reason: 'wrong_network' };
   const now = Math.floor(opts.now.getTime() / 1000);
   if (now >= c.expiresAt) return { ok: false, reason: 'expired' };

@@ -41,17 +41,7 @@ function head(major: number, arg: number, out: number[]): void {
   else {
     const hi = Math.floor(arg / 0x100000000);
     const lo = arg >>> 0;
-    out.push(
-      m | 27,
-      hi >>> 24,
-      (hi >>> 16) & 0xff,
-      (hi >>> 8) & 0xff,
-      hi & 0xff,
-      lo >>> 24,
-      (lo >>> 16) & 0xff,
-      (lo >>> 8) & 0xff,
-      lo & 0xff,
-    );
+    out.push(m | 27, hi >>> 24, (hi >>> 16) & 0xff, (hi >>> 8) & 0xff, hi & 0xff, lo >>> 24, (lo >>> 16) & 0xff, (lo >>> 8) & 0xff, lo & 0xff);
   }
 }
 

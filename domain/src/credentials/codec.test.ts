@@ -43,21 +43,12 @@ describe('deterministic CBOR', () => {
       ['\u00fc', '62c3bc'],
       [unhex('01020304'), '4401020304'],
       [[1, [2, 3]], '8201820203'],
-      [
-        new Map([
-          [2, 'b'],
-          [1, 'a'],
-          [-1, 'c'],
-        ]),
-        'a3016161026162206163',
-      ],
+      [new Map([[2, 'b'], [1, 'a'], [-1, 'c']]), 'a3016161026162206163'],
       [new CborTag(18, []), 'd280'],
     ];
     for (const [v, h] of cases) {
       expect(hex(encode(v))).toBe(h);
-      expect(decode(unhex(h))).toEqual(
-        v instanceof Map ? new Map([...v].sort(([a], [b]) => (a < 0 ? 100 - a : a) - (b < 0 ? 100 - b : b))) : v,
-      );
+      expect(decode(unhex(h))).toEqual(v instanceof Map ? new Map([...v].sort(([a], [b]) => (a < 0 ? 100 - a : a) - (b < 0 ? 100 - b : b))) : v);
     }
   });
 

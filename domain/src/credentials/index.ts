@@ -26,11 +26,4 @@ export {
 } from './card.ts';
 export { encodeBase45, decodeBase45, Base45Error } from './base45.ts';
 export { shortCode, formatShortCode, normalizeShortCode } from './short-code.ts';
-export {
-  encode as encodeCbor,
-  decode as decodeCbor,
-  CborTag,
-  CborError,
-  type CborValue,
-  type CborMap,
-} from './cbor.ts';
+export { encode as encodeCbor, decode as decodeCbor, CborTag, CborError, type CborValue, type CborMap } from './cbor.ts';

@@ -36,7 +36,11 @@ export function formatShortCode(code: string): string {
  * as 1, O read as 0; U is not a digit.
  */
 export function normalizeShortCode(typed: string): string | null {
-  const s = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  const s = typed
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/[IL]/g, '1')
+    .replace(/O/g, '0');
   if (s.length !== 8) return null;
   for (const c of s) if (!CROCKFORD_ALPHABET.includes(c)) return null;
   return s;

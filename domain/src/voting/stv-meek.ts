@@ -30,13 +30,7 @@ import { assertCandidates, prepareRanked } from './ballot.ts';
 import { assertLot, lotPositions } from './lot.ts';
 import { MEEK_UNIT, ceilDiv, formatUnits, isSafeWhole, mulFloorMeekUnit } from './numbers.ts';
 import { breakTie } from './ties.ts';
-import {
-  VotingInputError,
-  type CandidateStatus,
-  type ElectedEntry,
-  type StvResultCommon,
-  type TieBreak,
-} from './types.ts';
+import { VotingInputError, type CandidateStatus, type ElectedEntry, type StvResultCommon, type TieBreak } from './types.ts';
 import type { StvInput } from './stv-scottish.ts';
 
 export interface MeekOptions {

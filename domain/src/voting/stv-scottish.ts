@@ -31,14 +31,7 @@ import { assertCandidates, prepareRanked } from './ballot.ts';
 import { assertLot, lotPositions } from './lot.ts';
 import { SCOTTISH_UNIT, addSafe, formatUnits, isSafeWhole, mulDivFloor, mulSafe } from './numbers.ts';
 import { breakTie } from './ties.ts';
-import {
-  VotingInputError,
-  type CandidateStatus,
-  type ElectedEntry,
-  type RankedCountInput,
-  type StvResultCommon,
-  type TieBreak,
-} from './types.ts';
+import { VotingInputError, type CandidateStatus, type ElectedEntry, type RankedCountInput, type StvResultCommon, type TieBreak } from './types.ts';
 
 export interface StvInput extends RankedCountInput {
   readonly seats: number;

@@ -12,19 +12,10 @@ export async function insertPerson(ex: Executor, person: Insertable<PersonTable>
 }
 
 export async function hasNetworkRole(ex: Executor, personId: string, role: Role): Promise<boolean> {
-  const row = await ex
-    .selectFrom('role_grants')
-    .select('id')
-    .where('person_id', '=', personId)
-    .where('role', '=', role)
-    .where('coop_id', '=', '')
-    .executeTakeFirst();
+  const row = await ex.selectFrom('role_grants').select('id').where('person_id', '=', personId).where('role', '=', role).where('coop_id', '=', '').executeTakeFirst();
   return !!row;
 }
 
-export async function insertRoleGrant(
-  ex: Executor,
-  grant: { id: string; person_id: string; role: Role; coop_id: string; created_at: string },
-): Promise<void> {
+export async function insertRoleGrant(ex: Executor, grant: { id: string; person_id: string; role: Role; coop_id: string; created_at: string }): Promise<void> {
   await ex.insertInto('role_grants').values(grant).execute();
 }

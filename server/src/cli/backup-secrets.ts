@@ -31,8 +31,7 @@ export interface ConfiguredSecrets {
   file: string;
 }
 
-const RUN_WITH_SERVER_CONFIG =
-  "run backup with the server's configuration (its DATA_DIR, or SESSION_SECRET and CARD_SIGNING_KEY)";
+const RUN_WITH_SERVER_CONFIG = "run backup with the server's configuration (its DATA_DIR, or SESSION_SECRET and CARD_SIGNING_KEY)";
 
 const kidOf = (pem: string) => loadSigningKey(pem).kidHex;
 
@@ -46,13 +45,9 @@ export async function describeSecrets(
   const cardKids = hasCardKeys ? (await publishedKeys(ex)).map((k) => k.kid) : [];
   const cardSigningKid = configured.cardSigningKey ? kidOf(configured.cardSigningKey) : null;
   if (!configured.sessionSecret || !cardSigningKid) {
-    warnings.push(
-      `This backup cannot say which secrets it needs: this configuration has no ${!configured.sessionSecret ? 'session secret' : 'card signing key'} (no SESSION_SECRET${cardSigningKid ? '' : ' or CARD_SIGNING_KEY'}, nothing in ${configured.file ?? 'DATA_DIR/secrets.json'}); ${RUN_WITH_SERVER_CONFIG}.`,
-    );
+    warnings.push(`This backup cannot say which secrets it needs: this configuration has no ${!configured.sessionSecret ? 'session secret' : 'card signing key'} (no SESSION_SECRET${cardSigningKid ? '' : ' or CARD_SIGNING_KEY'}, nothing in ${configured.file ?? 'DATA_DIR/secrets.json'}); ${RUN_WITH_SERVER_CONFIG}.`);
   } else if (cardKids.length > 0 && !cardKids.includes(cardSigningKid)) {
-    warnings.push(
-      `The card signing key of this configuration (${cardSigningKid}) is not one the database publishes (${cardKids.join(', ')}): is this the server's configuration? If not, ${RUN_WITH_SERVER_CONFIG}.`,
-    );
+    warnings.push(`The card signing key of this configuration (${cardSigningKid}) is not one the database publishes (${cardKids.join(', ')}): is this the server's configuration? If not, ${RUN_WITH_SERVER_CONFIG}.`);
   }
   const sessionSecret = configured.sessionSecret ? await hashPassword(configured.sessionSecret) : null;
   return { secrets: { sessionSecret, cardSigningKid, cardKids }, warnings };
@@ -93,44 +88,24 @@ export async function compareSecrets(
   }
   const warnings: string[] = [];
   const problems: string[] = [];
-  if (!needs.sessionSecret)
-    warnings.push(
-      'The backup does not say which session secret it needs (it was taken without one); it cannot be checked.',
-    );
-  else if (!configured.sessionSecret)
-    problems.push(
-      `session secret: this configuration has none (a new one would be made at the first start), so ${BREAKS.session}.`,
-    );
-  else if (!(await verifyPassword(configured.sessionSecret, needs.sessionSecret)))
-    problems.push(`session secret: this configuration's is not the backup's, so ${BREAKS.session}.`);
+  if (!needs.sessionSecret) warnings.push('The backup does not say which session secret it needs (it was taken without one); it cannot be checked.');
+  else if (!configured.sessionSecret) problems.push(`session secret: this configuration has none (a new one would be made at the first start), so ${BREAKS.session}.`);
+  else if (!(await verifyPassword(configured.sessionSecret, needs.sessionSecret))) problems.push(`session secret: this configuration's is not the backup's, so ${BREAKS.session}.`);
 
   const kid = configured.cardSigningKey ? kidOf(configured.cardSigningKey) : null;
-  if (!needs.cardSigningKid)
-    warnings.push(
-      'The backup does not say which card signing key it needs (it was taken without one); it cannot be checked.',
-    );
+  if (!needs.cardSigningKid) warnings.push('The backup does not say which card signing key it needs (it was taken without one); it cannot be checked.');
   // No card key published, no card signed: any key will do.
   else if (kid !== needs.cardSigningKid && needs.cardKids.length > 0) {
     const have = kid ? `signs with ${kid}` : 'has no card signing key (a new one would be made)';
-    problems.push(
-      `card signing key: the backup's cards are signed with ${needs.cardSigningKid}; this configuration ${have}, so ${BREAKS.card(needs.cardSigningKid, needs.cardKids)}.`,
-    );
+    problems.push(`card signing key: the backup's cards are signed with ${needs.cardSigningKid}; this configuration ${have}, so ${BREAKS.card(needs.cardSigningKid, needs.cardKids)}.`);
   }
 
   if (problems.length === 0) {
-    const checked =
-      needs.sessionSecret && needs.cardSigningKid
-        ? `Secrets: this configuration has the backup's session secret and card signing key (${needs.cardSigningKid}).`
-        : null;
+    const checked = needs.sessionSecret && needs.cardSigningKid ? `Secrets: this configuration has the backup's session secret and card signing key (${needs.cardSigningKid}).` : null;
     return { refusal: null, warnings, checked };
   }
   const list = problems.map((p) => `  - ${p}`).join('\n');
-  if (acceptNew)
-    return {
-      refusal: null,
-      warnings: [...warnings, `Restoring with new secrets (--new-secrets):\n${list}`],
-      checked: null,
-    };
+  if (acceptNew) return { refusal: null, warnings: [...warnings, `Restoring with new secrets (--new-secrets):\n${list}`], checked: null };
   return {
     checked: null,
     refusal: [

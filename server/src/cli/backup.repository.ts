@@ -47,10 +47,7 @@ export async function executedMigrations(ex: Executor): Promise<string[]> {
 }
 
 export async function countRows(ex: Executor, table: string): Promise<number> {
-  const row = await untyped(ex)
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const row = await untyped(ex).selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -59,12 +56,7 @@ export async function countRows(ex: Executor, table: string): Promise<number> {
  * memory. On PostgreSQL through a cursor, so it must run inside the caller's
  * transaction (whose snapshot it then reads); on SQLite in rowid order.
  */
-export async function* readTable(
-  ex: Executor,
-  dialect: DialectName,
-  table: string,
-  batch: number,
-): AsyncGenerator<Row[]> {
+export async function* readTable(ex: Executor, dialect: DialectName, table: string, batch: number): AsyncGenerator<Row[]> {
   if (dialect === 'postgres') {
     await sql`declare coopnet_backup no scroll cursor for select * from ${sql.table(table)}`.execute(ex);
     try {
@@ -80,9 +72,7 @@ export async function* readTable(
   let after = Number.MIN_SAFE_INTEGER;
   for (;;) {
     const { rows } = await sql<Row & { coopnet_rowid: number }>`
-      select rowid as coopnet_rowid, * from ${sql.table(table)} where rowid > ${after} order by rowid limit ${batch}`.execute(
-      ex,
-    );
+      select rowid as coopnet_rowid, * from ${sql.table(table)} where rowid > ${after} order by rowid limit ${batch}`.execute(ex);
     if (rows.length === 0) return;
     after = rows[rows.length - 1]!.coopnet_rowid;
     yield rows.map(({ coopnet_rowid: _, ...rest }) => rest);

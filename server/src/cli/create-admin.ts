@@ -22,22 +22,13 @@ export interface CreatedAdmin {
   generatedPassword: string | null;
 }
 
-function check<T>(
-  schema: {
-    safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
-  },
-  value: unknown,
-  what: string,
-): T {
+function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (!r.success) throw new AdminInputError(`${what}: ${r.error.issues.map((i) => i.message).join('; ')}`);
   return r.data;
 }
 
-export async function createCoordinator(
-  db: Db,
-  input: { email: string; name: string; password?: string },
-): Promise<CreatedAdmin> {
+export async function createCoordinator(db: Db, input: { email: string; name: string; password?: string }): Promise<CreatedAdmin> {
   const email = check(Email, input.email, '--email');
   const name = check(text(120), input.name, '--name');
   const generatedPassword = input.password === undefined ? randomBytes(12).toString('base64url') : null;
@@ -46,8 +37,7 @@ export async function createCoordinator(
   const now = nowIso();
   return db.transaction().execute(async (trx) => {
     const existing = await repo.findPersonByEmail(trx, email);
-    if (existing && existing.status !== 'active')
-      throw new AdminInputError(`The account ${email} is ${existing.status}; it cannot become a coordinator.`);
+    if (existing && existing.status !== 'active') throw new AdminInputError(`The account ${email} is ${existing.status}; it cannot become a coordinator.`);
     const personId = existing?.id ?? newId();
     if (!existing) {
       await repo.insertPerson(trx, {
@@ -63,29 +53,11 @@ export async function createCoordinator(
         updated_at: now,
         left_at: null,
       });
-      await recordAudit(trx, {
-        actorId: null,
-        action: 'person.created',
-        subjectType: 'person',
-        subjectId: personId,
-        after: { email, displayName: name, by: 'coopnet create-admin' },
-      });
+      await recordAudit(trx, { actorId: null, action: 'person.created', subjectType: 'person', subjectId: personId, after: { email, displayName: name, by: 'coopnet create-admin' } });
     }
     if (!(await repo.hasNetworkRole(trx, personId, 'coordinator'))) {
-      await repo.insertRoleGrant(trx, {
-        id: newId(),
-        person_id: personId,
-        role: 'coordinator',
-        coop_id: '',
-        created_at: now,
-      });
-      await recordAudit(trx, {
-        actorId: null,
-        action: 'role.granted',
-        subjectType: 'person',
-        subjectId: personId,
-        after: { role: 'coordinator', by: 'coopnet create-admin' },
-      });
+      await repo.insertRoleGrant(trx, { id: newId(), person_id: personId, role: 'coordinator', coop_id: '', created_at: now });
+      await recordAudit(trx, { actorId: null, action: 'role.granted', subjectType: 'person', subjectId: personId, after: { role: 'coordinator', by: 'coopnet create-admin' } });
     }
     return { personId, email, created: !existing, generatedPassword: existing ? null : generatedPassword };
   });

@@ -7,15 +7,9 @@ import { tempDir } from '../../test/temp-dir.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
-function coopnet(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function coopnet(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['server/bin/coopnet.js', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    });
+    const child = spawn(process.execPath, ['server/bin/coopnet.js', ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -35,16 +29,7 @@ describe('the coopnet command', () => {
     const help = await coopnet(['help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Usage: coopnet <command>/);
-    const bad = [
-      [],
-      ['bogus'],
-      ['seed-demo', '--coops', 'abc'],
-      ['seed-demo', '--colours', '3'],
-      ['create-admin', '--email', 'a@b.org'],
-      ['backup'],
-      ['restore', 'a', 'b'],
-      ['serve', 'now'],
-    ];
+    const bad = [[], ['bogus'], ['seed-demo', '--coops', 'abc'], ['seed-demo', '--colours', '3'], ['create-admin', '--email', 'a@b.org'], ['backup'], ['restore', 'a', 'b'], ['serve', 'now']];
     const results = await Promise.all(bad.map((args) => coopnet(args)));
     results.forEach((r, i) => {
       expect(r.code, bad[i]!.join(' ')).toBe(2);
@@ -54,11 +39,7 @@ describe('the coopnet command', () => {
   }, 120_000);
 
   it('prints one command’s usage for <command> --help (exit 0)', async () => {
-    const asked = [
-      ['backup', '--help'],
-      ['seed-demo', '-h'],
-      ['serve', '--help'],
-    ];
+    const asked = [['backup', '--help'], ['seed-demo', '-h'], ['serve', '--help']];
     const [backup, seed, serve] = await Promise.all(asked.map((args) => coopnet(args)));
     expect(backup!.code).toBe(0);
     expect(backup!.stdout).toMatch(/^Usage: coopnet backup FILE \[--format sqlite\|jsonl\]\n\n\s+a consistent copy/);
@@ -79,8 +60,7 @@ describe('the coopnet command', () => {
     expect(missing.stderr.trim()).toBe(`The folder ${join(dir, 'no-such-folder')} does not exist; create it first.`);
 
     expect((await coopnet(['migrate'], env)).code).toBe(0);
-    for (const name of ['whole.db', 'whole.jsonl.gz'])
-      expect((await coopnet(['backup', join(dir, name)], env)).code).toBe(0);
+    for (const name of ['whole.db', 'whole.jsonl.gz']) expect((await coopnet(['backup', join(dir, name)], env)).code).toBe(0);
     writeFileSync(join(dir, 'cut.db'), readFileSync(join(dir, 'whole.db')).subarray(0, 20_000));
     writeFileSync(join(dir, 'cut.jsonl.gz'), readFileSync(join(dir, 'whole.jsonl.gz')).subarray(0, 300));
     for (const name of ['cut.db', 'cut.jsonl.gz']) {

@@ -15,16 +15,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -54,14 +45,7 @@ interface Run {
 
 /** Only what a test sets: the machine's own DATA_DIR, DATABASE_URL or secrets must not leak in. */
 function baseEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const {
-    DATA_DIR: _d,
-    DATABASE_URL: _u,
-    SESSION_SECRET: _s,
-    CARD_SIGNING_KEY: _k,
-    SEED_DEMO: _seed,
-    ...inherited
-  } = process.env;
+  const { DATA_DIR: _d, DATABASE_URL: _u, SESSION_SECRET: _s, CARD_SIGNING_KEY: _k, SEED_DEMO: _seed, ...inherited } = process.env;
   return { ...inherited, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', WEB_DIST: '/nonexistent', ...env };
 }
 
@@ -80,15 +64,9 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
 const bash = (script: string, env: Record<string, string>) => run('bash', ['-euo', 'pipefail', '-c', script], env);
 
 /** `serve` until it is ready; its address, and a way to stop it as systemd does (SIGTERM to its group, exit 0). */
-async function serve(
-  env: Record<string, string>,
-  nodeArgs: string[] = [],
-): Promise<{ url: string; stop: () => Promise<void> }> {
+async function serve(env: Record<string, string>, nodeArgs: string[] = []): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const server = startGroup(process.execPath, [...nodeArgs, 'server/bin/coopnet.js', 'serve'], {
-    cwd: ROOT,
-    env: baseEnv({ ...env, PORT: String(port) }),
-  });
+  const server = startGroup(process.execPath, [...nodeArgs, 'server/bin/coopnet.js', 'serve'], { cwd: ROOT, env: baseEnv({ ...env, PORT: String(port) }) });
   try {
     await waitUntilReady(server, port);
   } catch (e) {
@@ -149,16 +127,9 @@ async function json(res: Response): Promise<{ status: number; body: Record<strin
 
 /** Signs in over http; the cookie of the session. */
 async function signInOver(url: string, email: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
   expect(res.status).toBe(200);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
 /** A copy of `file` as backups were before they said which secrets they need: no manifest table, no `secrets` in the header. */
@@ -193,9 +164,7 @@ interface Machine {
 
 /** A settings file's lines as variables. */
 function readSettings(file: string): Record<string, string> {
-  const lines = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => /^[A-Z_]+=/.test(l));
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l));
   return Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
 }
 
@@ -208,23 +177,13 @@ for (const dialect of DIALECTS) {
       const root = temp(name);
       const dataDir = join(root, 'lib');
       mkdirSync(dataDir, { mode: 0o700 });
-      const databaseUrl =
-        dialect === 'sqlite' ? `sqlite:${join(dataDir, 'coopnet.db')}` : await freshDatabaseUrl('postgres');
+      const databaseUrl = dialect === 'sqlite' ? `sqlite:${join(dataDir, 'coopnet.db')}` : await freshDatabaseUrl('postgres');
       const settingsFile = join(root, 'coopnet.env');
       // As deploy/install.sh makes it: the example with a new SESSION_SECRET.
       const example = readFileSync(join(ROOT, 'deploy/coopnet.env.example'), 'utf8');
-      writeFileSync(
-        settingsFile,
-        example.replace(/^SESSION_SECRET=$/m, `SESSION_SECRET=${randomBytes(32).toString('base64')}`),
-        { mode: 0o640 },
-      );
+      writeFileSync(settingsFile, example.replace(/^SESSION_SECRET=$/m, `SESSION_SECRET=${randomBytes(32).toString('base64')}`), { mode: 0o640 });
       // On PostgreSQL each machine has its own database; the variable stands for setting DATABASE_URL in coopnet.env.
-      return {
-        dataDir,
-        settingsFile,
-        databaseUrl,
-        env: { DATA_DIR: dataDir, ...(dialect === 'postgres' && { DATABASE_URL: databaseUrl }) },
-      };
+      return { dataDir, settingsFile, databaseUrl, env: { DATA_DIR: dataDir, ...(dialect === 'postgres' && { DATABASE_URL: databaseUrl }) } };
     }
     /** `coopnet <args>` as the guide runs it for the service: with its settings file. */
     const asService = (m: Machine, args: string[], env: Record<string, string> = {}) =>
@@ -274,25 +233,12 @@ for (const dialect of DIALECTS) {
       const { app, deps } = await buildApp(serviceConfig(old));
       try {
         const coop = await makeCoop(deps, { name: 'Forn de la Plaça' });
-        const cashier = await actorClient(deps, app, {
-          coopId: coop.id,
-          roles: [{ role: 'cashier', coopId: coop.id }],
-        });
-        const created = await cashier.client.post('/api/v1/auth/tokens', {
-          name: 'Shop till',
-          scopes: [`cashier:${coop.id}`],
-        });
+        const cashier = await actorClient(deps, app, { coopId: coop.id, roles: [{ role: 'cashier', coopId: coop.id }] });
+        const created = await cashier.client.post('/api/v1/auth/tokens', { name: 'Shop till', scopes: [`cashier:${coop.id}`] });
         expect(created.statusCode, created.body).toBe(201);
         const worker = await makePerson(deps, { coopId: coop.id, displayName: 'Amparo Ferrer' });
         const card = (await cardOf(app, worker.email)).token;
-        world = {
-          coopId: coop.id,
-          tillToken: created.json().token as string,
-          card,
-          kid: kidOf(card),
-          worker: worker.email,
-          cashier: cashier.email,
-        };
+        world = { coopId: coop.id, tillToken: created.json().token as string, card, kid: kidOf(card), worker: worker.email, cashier: cashier.email };
       } finally {
         await app.close();
       }
@@ -306,8 +252,7 @@ for (const dialect of DIALECTS) {
       backupFile = join(backups, files[0]!);
       const keptSecrets = await bash(asTest(guideBlock('Backups', 'secrets.json'), paths(old)), {});
       expect(keptSecrets.code, keptSecrets.stderr).toBe(0);
-      for (const file of ['coopnet.env', 'coopnet-secrets.json'])
-        expect(statSync(join(kept, file)).mode & 0o777, file).toBe(0o600);
+      for (const file of ['coopnet.env', 'coopnet-secrets.json']) expect(statSync(join(kept, file)).mode & 0o777, file).toBe(0o600);
     }, 180_000);
 
     it('refuses the restore without the old secrets, saying what would break and what to do, and changes nothing', async () => {
@@ -316,17 +261,9 @@ for (const dialect of DIALECTS) {
       const refused = await bash(restoreSteps(fresh, { secrets: false }), fresh.env);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/session secret: this configuration's is not the backup's/);
-      expect(refused.stderr).toMatch(
-        /API token \(those of tills too\), invitation link and password-reset link .* stops working \(401\)/,
-      );
-      expect(refused.stderr).toMatch(
-        new RegExp(
-          `card signing key: the backup's cards are signed with ${world.kid}; this configuration has no card signing key`,
-        ),
-      );
-      expect(refused.stderr).toMatch(
-        /its secrets\.json into .*\/lib\/secrets\.json \(mode 0600\), and SESSION_SECRET or CARD_SIGNING_KEY as it set them \(the service: in \/etc\/coopnet\/coopnet\.env\)/,
-      );
+      expect(refused.stderr).toMatch(/API token \(those of tills too\), invitation link and password-reset link .* stops working \(401\)/);
+      expect(refused.stderr).toMatch(new RegExp(`card signing key: the backup's cards are signed with ${world.kid}; this configuration has no card signing key`));
+      expect(refused.stderr).toMatch(/its secrets\.json into .*\/lib\/secrets\.json \(mode 0600\), and SESSION_SECRET or CARD_SIGNING_KEY as it set them \(the service: in \/etc\/coopnet\/coopnet\.env\)/);
       expect(refused.stderr).toMatch(/pass --new-secrets/);
       // Nothing made: no database, no secrets.json generated on the way, the settings as they were.
       expect(readdirSync(fresh.dataDir)).toEqual([]);
@@ -339,9 +276,7 @@ for (const dialect of DIALECTS) {
       const restored = await bash(restoreSteps(fresh, { secrets: true }), fresh.env);
       expect(restored.code, restored.stderr).toBe(0);
       expect(restored.stdout).toMatch(/Integrity check: ok\./);
-      expect(restored.stdout).toContain(
-        `Secrets: this configuration has the backup's session secret and card signing key (${world.kid}).`,
-      );
+      expect(restored.stdout).toContain(`Secrets: this configuration has the backup's session secret and card signing key (${world.kid}).`);
       expect(statSync(join(fresh.dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
 
       const server = await startService(fresh);
@@ -349,20 +284,12 @@ for (const dialect of DIALECTS) {
         const till = { authorization: `Bearer ${world.tillToken}`, 'content-type': 'application/json' };
         const offers = await fetch(`${server.url}/api/v1/till/${world.coopId}/offers`, { headers: till });
         expect(offers.status).toBe(200);
-        const checked = await json(
-          await fetch(`${server.url}/api/v1/till/${world.coopId}/verify`, {
-            method: 'POST',
-            headers: till,
-            body: JSON.stringify({ card: world.card }),
-          }),
-        );
+        const checked = await json(await fetch(`${server.url}/api/v1/till/${world.coopId}/verify`, { method: 'POST', headers: till, body: JSON.stringify({ card: world.card }) }));
         expect(checked.status, JSON.stringify(checked.body)).toBe(200);
         expect(checked.body.holder).toMatchObject({ displayName: 'Amparo Ferrer', coopId: world.coopId });
         // The restored server publishes the key, and the app shows the member the very card they had.
         const keys = await json(await fetch(`${server.url}/.well-known/coopnet-keys.json`));
-        expect(
-          (keys.body.keys as { kid: string; retiredAt: string | null }[]).filter((k) => !k.retiredAt).map((k) => k.kid),
-        ).toEqual([world.kid]);
+        expect((keys.body.keys as { kid: string; retiredAt: string | null }[]).filter((k) => !k.retiredAt).map((k) => k.kid)).toEqual([world.kid]);
         const cookie = await signInOver(server.url, world.worker);
         const mine = await json(await fetch(`${server.url}/api/v1/me/card`, { headers: { cookie } }));
         expect(mine.body.token).toBe(world.card);
@@ -375,20 +302,14 @@ for (const dialect of DIALECTS) {
       const fresh = await machine('c');
       const restored = await bash(restoreSteps(fresh, { secrets: false, flag: '--new-secrets' }), fresh.env);
       expect(restored.code, restored.stderr).toBe(0);
-      expect(restored.stderr).toMatch(
-        /Restoring with new secrets \(--new-secrets\):\n\s+- session secret[^\n]*\n\s+- card signing key/,
-      );
+      expect(restored.stderr).toMatch(/Restoring with new secrets \(--new-secrets\):\n\s+- session secret[^\n]*\n\s+- card signing key/);
       expect(restored.stdout).toMatch(/Integrity check: ok\./);
       expect(restored.stdout).not.toMatch(/Secrets: this configuration has/);
       expect(existsSync(join(fresh.dataDir, 'secrets.json'))).toBe(false);
 
       const { app } = await buildApp(serviceConfig(fresh));
       try {
-        const asTill = await app.inject({
-          method: 'GET',
-          url: `/api/v1/till/${world.coopId}/offers`,
-          headers: { authorization: `Bearer ${world.tillToken}` },
-        });
+        const asTill = await app.inject({ method: 'GET', url: `/api/v1/till/${world.coopId}/offers`, headers: { authorization: `Bearer ${world.tillToken}` } });
         expect(asTill.statusCode).toBe(401);
         // Passwords are kept: the cashier signs in again, and the card signed before still verifies.
         const cashier = await signIn(app, world.cashier);
@@ -409,21 +330,13 @@ for (const dialect of DIALECTS) {
       const fresh = await machine('g');
       const restored = await asService(fresh, ['restore', older]);
       expect(restored.code, restored.stderr).toBe(0);
-      expect(restored.stderr).toMatch(
-        /This backup was made before backups said which secrets they need, so they cannot be checked/,
-      );
+      expect(restored.stderr).toMatch(/This backup was made before backups said which secrets they need, so they cannot be checked/);
       expect(restored.stdout).toMatch(/Integrity check: ok\./);
     }, 120_000);
 
     it('restores into a database serve or migrate started once, and refuses one holding a co-op or a person', async () => {
       const served = await machine('d');
-      const putBack = await bash(
-        restoreSteps(served, { secrets: true })
-          .split('\n')
-          .filter((l) => l.startsWith('install '))
-          .join('\n'),
-        {},
-      );
+      const putBack = await bash(restoreSteps(served, { secrets: true }).split('\n').filter((l) => l.startsWith('install ')).join('\n'), {});
       expect(putBack.code, putBack.stderr).toBe(0);
       await (await startService(served)).stop();
       const afterServe = await asService(served, ['restore', backupFile]);
@@ -446,15 +359,10 @@ for (const dialect of DIALECTS) {
         try {
           if (what === 'a co-op') await makeCoop(deps);
           else await makePerson(deps);
-          await expect(
-            restoreDatabase({ db: deps.db, dialect: deps.dialect, close: async () => {} }, backupFile),
-            what,
-          ).rejects.toThrow(new RegExp(`not empty \\(${add}\\).*--force`));
-          const counts = await Promise.all(
-            (['coops', 'people', 'cards'] as const).map(
-              async (t) => (await deps.db.selectFrom(t).select('id').execute()).length,
-            ),
+          await expect(restoreDatabase({ db: deps.db, dialect: deps.dialect, close: async () => {} }, backupFile), what).rejects.toThrow(
+            new RegExp(`not empty \\(${add}\\).*--force`),
           );
+          const counts = await Promise.all((['coops', 'people', 'cards'] as const).map(async (t) => (await deps.db.selectFrom(t).select('id').execute()).length));
           expect(counts, what).toEqual(what === 'a co-op' ? [1, 0, 0] : [0, 1, 0]);
         } finally {
           await app.close();

@@ -50,9 +50,7 @@ export async function rotateCardKeyCommand(out: Out): Promise<void> {
   storeCardSigningKey(cfg.dataDir, rotation.pem);
   out(`Published card key ${rotation.kid} and stored it in ${join(cfg.dataDir, 'secrets.json')} as the signing key.`);
   out(`Key ${rotation.previousKid} stays published: the cards it signed keep working.`);
-  out(
-    `Back up ${join(cfg.dataDir, 'secrets.json')} again now, apart from the database backups: restoring them needs this key (docs/operations.md, "Backups").`,
-  );
+  out(`Back up ${join(cfg.dataDir, 'secrets.json')} again now, apart from the database backups: restoring them needs this key (docs/operations.md, "Backups").`);
   out('Restart coopnet to sign with the new key, once tills have fetched the key set (they do at least daily).');
   out(
     `When the cards signed with ${rotation.previousKid} are no longer needed: coopnet retire-card-key ${rotation.previousKid}`,

@@ -32,11 +32,7 @@ function logLines(stdout: string): LogLine[] {
     .filter(Boolean)
     .map((line) => {
       const parsed = JSON.parse(line) as LogLine;
-      expect(parsed, line).toMatchObject({
-        level: expect.any(Number),
-        time: expect.any(String),
-        msg: expect.any(String),
-      });
+      expect(parsed, line).toMatchObject({ level: expect.any(Number), time: expect.any(String), msg: expect.any(String) });
       return parsed;
     });
 }
@@ -47,10 +43,7 @@ interface Run {
   stderr: string;
 }
 
-function start(
-  args: string[],
-  env: Record<string, string>,
-): { child: ChildProcess; done: Promise<Run>; output: () => Run } {
+function start(args: string[], env: Record<string, string>): { child: ChildProcess; done: Promise<Run>; output: () => Run } {
   // SEED_DEMO is unset unless a test sets it: its default is what the recipes rely on.
   const { SEED_DEMO: _unset, ...inherited } = process.env;
   const child = spawn(process.execPath, ['server/bin/coopnet.js', ...args], {
@@ -95,10 +88,7 @@ const temp = () => {
   temps.push(dir);
   return dir;
 };
-const envFor = (dataDir: string, databaseUrl?: string): Record<string, string> => ({
-  DATA_DIR: dataDir,
-  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-});
+const envFor = (dataDir: string, databaseUrl?: string): Record<string, string> => ({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
 
 afterAll(async () => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
@@ -110,18 +100,12 @@ afterAll(async () => {
   }
 });
 
-async function demoAccounts(
-  databaseUrl: string,
-): Promise<{ people: number; demoCoordinator: number; purpose: string | null }> {
+async function demoAccounts(databaseUrl: string): Promise<{ people: number; demoCoordinator: number; purpose: string | null }> {
   const handle = openDatabase(databaseUrl);
   try {
     const people = await handle.db.selectFrom('people').select('email').execute();
     const network = await handle.db.selectFrom('network').select('purpose').executeTakeFirst();
-    return {
-      people: people.length,
-      demoCoordinator: people.filter((p) => p.email === DEMO_COORDINATOR).length,
-      purpose: network?.purpose ?? null,
-    };
+    return { people: people.length, demoCoordinator: people.filter((p) => p.email === DEMO_COORDINATOR).length, purpose: network?.purpose ?? null };
   } finally {
     await handle.close();
   }
@@ -145,11 +129,7 @@ for (const dialect of DIALECTS) {
       for (let start = 0; start < 2; start++) {
         const served = await serveOnce(env);
         const lines = logLines(served.stdout);
-        expect(lines.find((l) => /^Coopnet is serving on /.test(l.msg))).toMatchObject({
-          level: 30,
-          demo: false,
-          apiDocs: '/api/docs',
-        });
+        expect(lines.find((l) => /^Coopnet is serving on /.test(l.msg))).toMatchObject({ level: 30, demo: false, apiDocs: '/api/docs' });
         expect(served.stdout).not.toMatch(/Seeded the demo network/);
         expect(served.stdout + served.stderr).not.toMatch(BANNER);
         expect(lines.filter((l) => l.logins !== undefined)).toEqual([]);
@@ -170,29 +150,20 @@ describe('coopnet serve on a fresh machine', () => {
     const dataDir = join(temp(), 'data'); // not there yet: serve makes it
     const served = await serveOnce(envFor(dataDir));
     const lines = logLines(served.stdout);
-    expect(lines.find((l) => /^Seeded the demo network/.test(l.msg))).toMatchObject({
-      level: 30,
-      seeded: { coops: 12 },
-    });
+    expect(lines.find((l) => /^Seeded the demo network/.test(l.msg))).toMatchObject({ level: 30, seeded: { coops: 12 } });
     expect(lines.find((l) => BANNER.test(l.msg))).toMatchObject({ level: 40, demo: true });
     const logins = lines.find((l) => l.msg === 'demo network: logins are public');
     expect(logins).toMatchObject({ level: 40, demoPassword: 'coopnet-demo' });
-    expect(logins!.logins).toContainEqual(
-      expect.objectContaining({ email: DEMO_COORDINATOR, role: expect.any(String), name: expect.any(String) }),
-    );
-    expect(
-      lines.find((l) => /^Coopnet is serving the DEMO network on http:\/\/127\.0\.0\.1:\d+ /.test(l.msg)),
-    ).toMatchObject({ level: 30, demo: true });
+    expect(logins!.logins).toContainEqual(expect.objectContaining({ email: DEMO_COORDINATOR, role: expect.any(String), name: expect.any(String) }));
+    expect(lines.find((l) => /^Coopnet is serving the DEMO network on http:\/\/127\.0\.0\.1:\d+ /.test(l.msg))).toMatchObject({ level: 30, demo: true });
 
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
-    for (const file of ['coopnet.db', 'secrets.json'])
-      expect(statSync(join(dataDir, file)).mode & 0o777, file).toBe(0o600);
+    for (const file of ['coopnet.db', 'secrets.json']) expect(statSync(join(dataDir, file)).mode & 0o777, file).toBe(0o600);
     // The WAL files exist while a connection is open: hold one and look at them.
     const handle = openDatabase(`sqlite:${join(dataDir, 'coopnet.db')}`);
     try {
       await handle.db.selectFrom('people').select('id').limit(1).execute();
-      for (const file of ['coopnet.db-wal', 'coopnet.db-shm'])
-        expect(statSync(join(dataDir, file)).mode & 0o777, file).toBe(0o600);
+      for (const file of ['coopnet.db-wal', 'coopnet.db-shm']) expect(statSync(join(dataDir, file)).mode & 0o777, file).toBe(0o600);
     } finally {
       await handle.close();
     }

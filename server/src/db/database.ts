@@ -33,7 +33,9 @@ function safeInteger(value: string): number {
 
 // BIGINT, and NUMERIC (what sum() of BIGINT returns), as safe JS integers.
 pg.types.setTypeParser(pg.types.builtins.INT8, safeInteger);
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => (/^-?\d+$/.test(v) ? safeInteger(v) : Number(v)));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) =>
+  /^-?\d+$/.test(v) ? safeInteger(v) : Number(v),
+);
 
 export function dialectOf(url: string): DialectName {
   if (url.startsWith('sqlite:')) return 'sqlite';

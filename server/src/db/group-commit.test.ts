@@ -20,9 +20,7 @@ it('commits each piece of concurrent work or none of it, and tells each caller w
       }),
     ),
   );
-  const kept = (await sql<{ n: number }>`select n from t where n < 1000 order by n`.execute(handle.db)).rows.map(
-    (r) => r.n,
-  );
+  const kept = (await sql<{ n: number }>`select n from t where n < 1000 order by n`.execute(handle.db)).rows.map((r) => r.n);
   const expected = Array.from({ length: 40 }, (_, n) => n).filter((n) => n % 3 !== 0);
   expect(kept).toEqual(expected);
   const pairs = (await sql<{ c: number }>`select count(*) as c from t where n >= 1000`.execute(handle.db)).rows[0]!.c;

@@ -47,9 +47,7 @@ describeOnDatabases('prepared queries', (t) => {
   });
 
   it('refuses a build that changes a parameter instead of binding it', async () => {
-    const bad = preparedQuery((ex, f: { name: string }) =>
-      ex.selectFrom('coops').select('id').where('name', '=', `${f.name}!`),
-    );
+    const bad = preparedQuery((ex, f: { name: string }) => ex.selectFrom('coops').select('id').where('name', '=', `${f.name}!`));
     await expect(bad(t.deps.db, { name: 'x' })).rejects.toThrow(/changed inside build/);
   });
 });

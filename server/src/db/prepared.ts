@@ -30,22 +30,18 @@ export function preparedQuery<P extends Record<string, Value>, R>(build: (ex: Ex
   function prepare(ex: Executor, shape: string, given: string[]): Prepared {
     const placeholders = Object.fromEntries(given.map((k) => [k, sentinel(k)])) as unknown as P;
     const compiled = build(ex, placeholders).compile();
-    if (compiled.sql.includes('\u0000'))
-      throw new Error(`preparedQuery: a parameter was written into the SQL instead of bound (${shape})`);
+    if (compiled.sql.includes('\u0000')) throw new Error(`preparedQuery: a parameter was written into the SQL instead of bound (${shape})`);
     const slots = compiled.parameters.map((v): Slot => {
       const m = typeof v === 'string' ? v.match(SENTINEL) : null;
       if (m) return { param: m[1]! };
-      if (typeof v === 'string' && v.includes('\u0000'))
-        throw new Error(`preparedQuery: a parameter was changed inside build (${shape})`);
+      if (typeof v === 'string' && v.includes('\u0000')) throw new Error(`preparedQuery: a parameter was changed inside build (${shape})`);
       return { constant: v };
     });
     return { sql: compiled.sql, slots };
   }
 
   return async (ex: Executor, params: P): Promise<R[]> => {
-    const given = Object.keys(params)
-      .filter((k) => params[k] !== undefined)
-      .sort();
+    const given = Object.keys(params).filter((k) => params[k] !== undefined).sort();
     const shape = given.join(',');
     const adapter = ex.getExecutor().adapter;
     let shapes = byDialect.get(adapter);

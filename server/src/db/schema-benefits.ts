@@ -44,7 +44,13 @@ export interface OfferTable {
 }
 
 export type RedemptionFlag =
-  'limit_exceeded' | 'cap_exceeded' | 'card_revoked' | 'card_expired' | 'offer_closed' | 'not_eligible' | 'synced_late';
+  | 'limit_exceeded'
+  | 'cap_exceeded'
+  | 'card_revoked'
+  | 'card_expired'
+  | 'offer_closed'
+  | 'not_eligible'
+  | 'synced_late';
 
 /** The co-op admin's decision on a flagged redemption (migration 0008); null: not decided yet, so it does not count. */
 export type FlagDecision = 'accepted' | 'rejected';

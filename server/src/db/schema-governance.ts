@@ -29,7 +29,14 @@ export interface BylawsVersionTable {
 }
 
 export type ProposalStatus =
-  'draft' | 'discussion' | 'voting' | 'passed' | 'failed' | 'no_quorum' | 'elected' | 'withdrawn';
+  | 'draft'
+  | 'discussion'
+  | 'voting'
+  | 'passed'
+  | 'failed'
+  | 'no_quorum'
+  | 'elected'
+  | 'withdrawn';
 
 export interface ProposalTable {
   id: string;

@@ -17,15 +17,19 @@ export class AppError extends Error {
 export const badRequest = (code: string, message: string, details?: unknown) =>
   new AppError(400, code, message, details);
 
-export const unauthorized = (message = 'Sign in first.') => new AppError(401, 'auth.required', message);
+export const unauthorized = (message = 'Sign in first.') =>
+  new AppError(401, 'auth.required', message);
 
 /** Missing and forbidden look the same to someone who may not see the thing. */
-export const notFound = (what = 'resource') => new AppError(404, 'not_found', `No such ${what}.`);
+export const notFound = (what = 'resource') =>
+  new AppError(404, 'not_found', `No such ${what}.`);
 
 /** For things the actor can see but may not change. */
-export const forbidden = (message = 'You may not do this.') => new AppError(403, 'forbidden', message);
+export const forbidden = (message = 'You may not do this.') =>
+  new AppError(403, 'forbidden', message);
 
-export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
+export const conflict = (code: string, message: string, details?: unknown) =>
+  new AppError(409, code, message, details);
 
 export const unprocessable = (code: string, message: string, details?: unknown) =>
   new AppError(422, code, message, details);

@@ -39,9 +39,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { appShell?
       return reply.status(400).send({ error: { code: 'invalid_json', message: 'The body is not valid JSON.' } });
     }
     if (err.statusCode === 429) {
-      return reply
-        .status(429)
-        .send({ error: { code: 'rate_limited', message: 'Too many requests; wait a moment and try again.' } });
+      return reply.status(429).send({ error: { code: 'rate_limited', message: 'Too many requests; wait a moment and try again.' } });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send({ error: { code: 'bad_request', message: err.message } });
@@ -52,17 +50,10 @@ export function registerErrorHandling(app: FastifyInstance, options: { appShell?
 
   // Fastify takes one not-found handler per prefix, so the web app's client routes are served from here too.
   app.setNotFoundHandler((request, reply) => {
-    if (
-      options.appShell &&
-      request.method === 'GET' &&
-      !request.url.startsWith('/api/') &&
-      !isOperationalPath(request.url)
-    ) {
+    if (options.appShell && request.method === 'GET' && !request.url.startsWith('/api/') && !isOperationalPath(request.url)) {
       return reply.sendFile('index.html');
     }
-    return reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` } });
+    return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` } });
   });
 }
 

@@ -4,13 +4,7 @@ import { AppError, badRequest } from './errors.ts';
 import { optionalIdempotencyKey, requiredIdempotencyKey } from './idempotency.ts';
 
 const withKey = (key?: unknown) => ({ headers: key === undefined ? {} : { 'idempotency-key': key } });
-const OUTSIDE_THE_RULE = [
-  'retry-1',
-  'k'.repeat(101),
-  'has spaces in it',
-  'clé-accentuée',
-  ['two-keys-1', 'two-keys-2'],
-];
+const OUTSIDE_THE_RULE = ['retry-1', 'k'.repeat(101), 'has spaces in it', 'clé-accentuée', ['two-keys-1', 'two-keys-2']];
 
 describe('the Idempotency-Key header', () => {
   const refused = () => badRequest('till.idempotency_key_required', 'no key');
@@ -24,9 +18,7 @@ describe('the Idempotency-Key header', () => {
 
   it('where a key is required, answers a missing one or one outside the rule with the route’s refusal', () => {
     for (const key of [undefined, ...OUTSIDE_THE_RULE]) {
-      expect(() => requiredIdempotencyKey(withKey(key), refused)).toThrow(
-        expect.objectContaining({ code: 'till.idempotency_key_required' }),
-      );
+      expect(() => requiredIdempotencyKey(withKey(key), refused)).toThrow(expect.objectContaining({ code: 'till.idempotency_key_required' }));
     }
   });
 
@@ -40,11 +32,7 @@ describe('the Idempotency-Key header', () => {
         error = e;
       }
       expect(error).toBeInstanceOf(AppError);
-      expect(error).toMatchObject({
-        status: 400,
-        code: 'validation_failed',
-        details: [{ path: 'headers/idempotency-key' }],
-      });
+      expect(error).toMatchObject({ status: 400, code: 'validation_failed', details: [{ path: 'headers/idempotency-key' }] });
     }
   });
 });

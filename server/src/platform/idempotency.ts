@@ -13,9 +13,7 @@ type WithHeaders = { headers: Readonly<Record<string, unknown>> };
 
 /** A key outside the rule, answered as the route's header schema answers it. */
 const malformedKey = (message: string) =>
-  badRequest('validation_failed', 'The request does not have the expected shape.', [
-    { path: `headers/${HEADER}`, message },
-  ]);
+  badRequest('validation_failed', 'The request does not have the expected shape.', [{ path: `headers/${HEADER}`, message }]);
 
 /** The key of a write a retry could double: missing or outside the rule, the route's own `refused`. */
 export function requiredIdempotencyKey(req: WithHeaders, refused: () => AppError): string {

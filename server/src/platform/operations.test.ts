@@ -24,8 +24,7 @@ afterAll(() => rmSync(webDist, { recursive: true, force: true }));
 const metricsToken = randomBytes(24).toString('base64url');
 const REMOTE = '203.0.113.7';
 /** One sample line of the text format: a name, optional labels, a number. */
-const SAMPLE =
-  /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*",?)*\})? -?(\d+(\.\d+)?([eE][-+]?\d+)?|\+Inf|NaN)$/;
+const SAMPLE = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*",?)*\})? -?(\d+(\.\d+)?([eE][-+]?\d+)?|\+Inf|NaN)$/;
 
 describeOnDatabases(
   'operations: health and metrics',
@@ -47,9 +46,7 @@ describeOnDatabases(
     });
 
     it('the health checks are in the OpenAPI document under operations', async () => {
-      const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
-        paths: Record<string, { get: { tags: string[] } }>;
-      }>();
+      const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, { get: { tags: string[] } }> }>();
       expect(doc.paths['/api/health/live']!.get.tags).toEqual(['operations']);
       expect(doc.paths['/api/health/ready']!.get.tags).toEqual(['operations']);
       expect(doc.paths['/metrics']).toBeUndefined();
@@ -69,15 +66,11 @@ describeOnDatabases(
       expect(lines.length).toBeGreaterThan(10);
       for (const line of lines) expect(line).toMatch(SAMPLE);
 
-      expect(res.body).toMatch(
-        /^coopnet_http_requests_total\{method="GET",route="\/api\/v1\/coops\/:idOrSlug",status="404"\} \d+$/m,
-      );
+      expect(res.body).toMatch(/^coopnet_http_requests_total\{method="GET",route="\/api\/v1\/coops\/:idOrSlug",status="404"\} \d+$/m);
       expect(res.body).not.toContain(slug);
       expect(res.body).toMatch(/^coopnet_http_requests_total\{method="GET",route="unmatched",status="404"\} \d+$/m);
       expect(res.body).not.toContain('nothing-here');
-      expect(res.body).toMatch(
-        /^coopnet_http_request_duration_seconds_bucket\{method="GET",route="\/api\/v1\/coops\/:idOrSlug",le="\+Inf"\} \d+$/m,
-      );
+      expect(res.body).toMatch(/^coopnet_http_request_duration_seconds_bucket\{method="GET",route="\/api\/v1\/coops\/:idOrSlug",le="\+Inf"\} \d+$/m);
       expect(res.body).toMatch(/^coopnet_mail_outbox\{state="queued"\} [1-9]\d*$/m);
       expect(res.body).toMatch(/^coopnet_mail_outbox\{state="failed"\} 0$/m);
       expect(res.body).toMatch(/^coopnet_till_syncs_total \d+$/m);
@@ -87,9 +80,7 @@ describeOnDatabases(
 
       // The scrape before is counted by the next one.
       const again = await t.app.inject({ method: 'GET', url: '/metrics' });
-      expect(again.body).toMatch(
-        /^coopnet_http_requests_total\{method="GET",route="\/metrics",status="200"\} [1-9]\d*$/m,
-      );
+      expect(again.body).toMatch(/^coopnet_http_requests_total\{method="GET",route="\/metrics",status="200"\} [1-9]\d*$/m);
     });
 
     it('metrics are not shown to another machine without the token, nor through a proxy', async () => {
@@ -98,19 +89,9 @@ describeOnDatabases(
       expect(remote.json()).toEqual({ error: { code: 'not_found', message: 'No route GET /metrics.' } });
       const proxied = await t.app.inject({ method: 'GET', url: '/metrics', headers: { 'x-forwarded-for': REMOTE } });
       expect(proxied.statusCode).toBe(404);
-      const wrong = await t.app.inject({
-        method: 'GET',
-        url: '/metrics',
-        remoteAddress: REMOTE,
-        headers: { authorization: `Bearer ${'x'.repeat(32)}` },
-      });
+      const wrong = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: REMOTE, headers: { authorization: `Bearer ${'x'.repeat(32)}` } });
       expect(wrong.statusCode).toBe(404);
-      const withToken = await t.app.inject({
-        method: 'GET',
-        url: '/metrics',
-        remoteAddress: REMOTE,
-        headers: { authorization: `Bearer ${metricsToken}` },
-      });
+      const withToken = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: REMOTE, headers: { authorization: `Bearer ${metricsToken}` } });
       expect(withToken.statusCode).toBe(200);
       expect(withToken.body).toContain('coopnet_http_requests_total');
       const local6 = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '::1' });
@@ -118,27 +99,13 @@ describeOnDatabases(
     });
 
     it('operational paths and unknown API paths answer 404 JSON, while client routes still get the web app', async () => {
-      for (const url of [
-        '/health',
-        '/healthz',
-        '/livez',
-        '/readyz',
-        '/health/',
-        '/.well-known/security.txt',
-        '/.well-known/openid-configuration',
-        '/api/nothing',
-        '/api/v1/nothing',
-        '/api/health/nothing',
-      ]) {
+      for (const url of ['/health', '/healthz', '/livez', '/readyz', '/health/', '/.well-known/security.txt', '/.well-known/openid-configuration', '/api/nothing', '/api/v1/nothing', '/api/health/nothing']) {
         const res = await t.app.inject({ method: 'GET', url, remoteAddress: REMOTE });
         expect(res.statusCode, url).toBe(404);
         expect(res.headers['content-type'], url).toMatch(/^application\/json/);
         expect(res.json<{ error: { code: string } }>().error.code, url).toBe('not_found');
       }
-      expect(
-        (await t.app.inject({ method: 'GET', url: '/.well-known/coopnet-keys.json', remoteAddress: REMOTE }))
-          .statusCode,
-      ).toBe(200);
+      expect((await t.app.inject({ method: 'GET', url: '/.well-known/coopnet-keys.json', remoteAddress: REMOTE })).statusCode).toBe(200);
       for (const url of ['/', '/directory', '/coops/x', '/healthy-food']) {
         const res = await t.app.inject({ method: 'GET', url, remoteAddress: REMOTE });
         expect(res.statusCode, url).toBe(200);
@@ -191,9 +158,7 @@ async function outageDatabase(dialect: 'sqlite' | 'postgres', url: string) {
     handle,
     down: async () => {
       await admin(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
-      await admin(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`,
-      );
+      await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
     },
     up: () => admin(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`),
   };
@@ -218,9 +183,7 @@ for (const dialect of DIALECTS) {
         const metrics = await app.inject({ method: 'GET', url: '/metrics' });
         expect(metrics.statusCode).toBe(200);
         expect(metrics.body).toMatch(/^coopnet_database_up 0$/m);
-        expect(metrics.body).toMatch(
-          /^coopnet_http_requests_total\{method="GET",route="\/api\/health\/ready",status="503"\} 1$/m,
-        );
+        expect(metrics.body).toMatch(/^coopnet_http_requests_total\{method="GET",route="\/api\/health\/ready",status="503"\} 1$/m);
 
         await outage.up();
         const back = await app.inject({ method: 'GET', url: '/api/health/ready' });
@@ -240,12 +203,7 @@ for (const dialect of DIALECTS) {
         await sql`delete from kysely_migration where name = ${'0008-till-proof'}`.execute(outage.handle.db);
         const res = await app.inject({ method: 'GET', url: '/api/health/ready' });
         expect(res.statusCode).toBe(503);
-        expect(res.json()).toEqual({
-          status: 'not_ready',
-          database: 'ok',
-          migrations: 'pending',
-          pending: ['0008-till-proof'],
-        });
+        expect(res.json()).toEqual({ status: 'not_ready', database: 'ok', migrations: 'pending', pending: ['0008-till-proof'] });
       } finally {
         await app.close();
         await outage.handle.close();

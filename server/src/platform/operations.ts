@@ -77,21 +77,14 @@ const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(6));
 /** The exposition text: `# HELP`, `# TYPE`, then one `name{labels} value` line per series. */
 export function renderMetrics(m: Metrics, outbox: { queued: number; sent: number; failed: number } | null): string {
   const out: string[] = [];
-  const head = (name: string, type: string, help: string) =>
-    out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+  const head = (name: string, type: string, help: string) => out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
 
   head('coopnet_http_requests_total', 'counter', 'HTTP requests answered, by method, route pattern and status.');
   for (const [key, n] of m.requests) out.push(`coopnet_http_requests_total{${key}} ${n}`);
 
-  head(
-    'coopnet_http_request_duration_seconds',
-    'histogram',
-    'Time to answer HTTP requests, by method and route pattern.',
-  );
+  head('coopnet_http_request_duration_seconds', 'histogram', 'Time to answer HTTP requests, by method and route pattern.');
   for (const [key, h] of m.durations) {
-    BUCKETS.forEach((le, i) =>
-      out.push(`coopnet_http_request_duration_seconds_bucket{${key},le="${le}"} ${h.counts[i]}`),
-    );
+    BUCKETS.forEach((le, i) => out.push(`coopnet_http_request_duration_seconds_bucket{${key},le="${le}"} ${h.counts[i]}`));
     out.push(`coopnet_http_request_duration_seconds_bucket{${key},le="+Inf"} ${h.count}`);
     out.push(`coopnet_http_request_duration_seconds_sum{${key}} ${num(h.sum)}`);
     out.push(`coopnet_http_request_duration_seconds_count{${key}} ${h.count}`);
@@ -103,30 +96,17 @@ export function renderMetrics(m: Metrics, outbox: { queued: number; sent: number
   head('coopnet_till_syncs_total', 'counter', 'Offline sales sync requests from tills (POST .../redemptions/sync).');
   out.push(`coopnet_till_syncs_total ${m.tillSyncs}`);
 
-  head(
-    'coopnet_governance_ticks_total',
-    'counter',
-    'Runs of the governance clock (closing due votes, sending reminders), by outcome.',
-  );
+  head('coopnet_governance_ticks_total', 'counter', 'Runs of the governance clock (closing due votes, sending reminders), by outcome.');
   out.push(`coopnet_governance_ticks_total{outcome="ok"} ${m.governanceTicks.ok}`);
   out.push(`coopnet_governance_ticks_total{outcome="failed"} ${m.governanceTicks.failed}`);
-  head(
-    'coopnet_governance_last_tick_timestamp_seconds',
-    'gauge',
-    'Unix time the governance clock last finished a run; 0 before its first.',
-  );
+  head('coopnet_governance_last_tick_timestamp_seconds', 'gauge', 'Unix time the governance clock last finished a run; 0 before its first.');
   out.push(`coopnet_governance_last_tick_timestamp_seconds ${num(m.lastGovernanceTick)}`);
 
   head('coopnet_database_up', 'gauge', 'Whether the database answered this scrape (1) or not (0).');
   out.push(`coopnet_database_up ${outbox ? 1 : 0}`);
   if (outbox) {
-    head(
-      'coopnet_mail_outbox',
-      'gauge',
-      'Mail in the outbox by state: queued (to send), sent, failed (given up after the last attempt).',
-    );
-    for (const state of ['queued', 'sent', 'failed'] as const)
-      out.push(`coopnet_mail_outbox{state="${state}"} ${outbox[state]}`);
+    head('coopnet_mail_outbox', 'gauge', 'Mail in the outbox by state: queued (to send), sent, failed (given up after the last attempt).');
+    for (const state of ['queued', 'sent', 'failed'] as const) out.push(`coopnet_mail_outbox{state="${state}"} ${outbox[state]}`);
   }
 
   head('process_uptime_seconds', 'gauge', 'Seconds since the server process started.');
@@ -147,11 +127,7 @@ async function withinTimeout<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-export type Readiness = {
-  database: 'ok' | 'unreachable';
-  migrations: 'current' | 'pending' | 'unknown';
-  pending?: string[];
-};
+export type Readiness = { database: 'ok' | 'unreachable'; migrations: 'current' | 'pending' | 'unknown'; pending?: string[] };
 
 /** Asks the database itself: a trivial query, then which migrations it has applied. */
 export async function checkReadiness(db: Db): Promise<Readiness> {
@@ -164,9 +140,7 @@ export async function checkReadiness(db: Db): Promise<Readiness> {
     const { rows } = await withinTimeout(sql<{ name: string }>`select name from kysely_migration`.execute(db));
     const applied = new Set(rows.map((r) => r.name));
     const pending = knownMigrations().filter((name) => !applied.has(name));
-    return pending.length === 0
-      ? { database: 'ok', migrations: 'current' }
-      : { database: 'ok', migrations: 'pending', pending };
+    return pending.length === 0 ? { database: 'ok', migrations: 'current' } : { database: 'ok', migrations: 'pending', pending };
   } catch {
     // The migrations' own table could not be read: no migration has run, or the database went away meanwhile.
     return { database: 'ok', migrations: 'unknown' };
@@ -202,10 +176,7 @@ const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store
  * Mounts the health checks and /metrics, and counts every request. Call it
  * before any other route is registered, so that its hook sees them all.
  */
-export function registerOperations(
-  app: FastifyInstance,
-  opts: { db: Db; metricsToken?: string; metrics: Metrics },
-): void {
+export function registerOperations(app: FastifyInstance, opts: { db: Db; metricsToken?: string; metrics: Metrics }): void {
   const { db, metrics } = opts;
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched');
@@ -232,8 +203,7 @@ export function registerOperations(
       config: { rateLimit: false },
       schema: {
         tags,
-        summary:
-          'Readiness: the database answers a query and every migration this code knows is applied; 503 names the failed check',
+        summary: 'Readiness: the database answers a query and every migration this code knows is applied; 503 names the failed check',
         response: { 200: Ready, 503: Ready },
       },
     },

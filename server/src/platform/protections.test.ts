@@ -76,14 +76,11 @@ describeOnDatabases(
           const steps: [string, () => ReturnType<Client['get']>][] = [
             ['network', () => c.get('/api/v1/network')],
             ['session', () => c.get('/api/v1/auth/session')],
-            [
-              'login',
-              async () => {
-                const res = await c.post('/api/v1/auth/login', { email: m.email, password: PASSWORD });
-                if (res.statusCode === 200) c.csrf = res.json().csrfToken;
-                return res;
-              },
-            ],
+            ['login', async () => {
+              const res = await c.post('/api/v1/auth/login', { email: m.email, password: PASSWORD });
+              if (res.statusCode === 200) c.csrf = res.json().csrfToken;
+              return res;
+            }],
             ['session again', () => c.get('/api/v1/auth/session')],
             ['notifications', () => c.get('/api/v1/notifications')],
             ['proposals', () => c.get('/api/v1/proposals')],
@@ -117,13 +114,9 @@ describeOnDatabases(
       expect((await b.client.get('/api/v1/me')).statusCode).toBe(200);
     });
   },
-  () => ({
-    rateLimitMax: defaults.RATE_LIMIT_MAX,
-    rateLimitAccountMax: defaults.RATE_LIMIT_ACCOUNT_MAX,
-    loginRateLimitMax: defaults.LOGIN_RATE_LIMIT_MAX,
-    webDist,
-  }),
+  () => ({ rateLimitMax: defaults.RATE_LIMIT_MAX, rateLimitAccountMax: defaults.RATE_LIMIT_ACCOUNT_MAX, loginRateLimitMax: defaults.LOGIN_RATE_LIMIT_MAX, webDist }),
 );
+
 
 describeOnDatabases(
   'finding 11: logos hosted elsewhere',

@@ -23,38 +23,22 @@ const documented = () => {
   if (!block || more.length > 0) throw new Error(`docs/operations.md "${SECTION}" should have one nginx block`);
   return block;
 };
-const appending = () =>
-  documented().replace(/X-Forwarded-For\s+\$remote_addr;/, 'X-Forwarded-For $proxy_add_x_forwarded_for;');
+const appending = () => documented().replace(/X-Forwarded-For\s+\$remote_addr;/, 'X-Forwarded-For $proxy_add_x_forwarded_for;');
 
 /** The TRUST_PROXY value of the guide's start command. */
 function documentedTrustProxy(): string {
-  const value = guideBlocks(SECTION, 'sh')
-    .join('\n')
-    .match(/\bTRUST_PROXY=(\S+)/)?.[1];
+  const value = guideBlocks(SECTION, 'sh').join('\n').match(/\bTRUST_PROXY=(\S+)/)?.[1];
   if (!value) throw new Error(`docs/operations.md "${SECTION}" should start Coopnet with TRUST_PROXY=…`);
   return value;
 }
 
 /** The status of a request over real http to `port` on loopback, sent from the address `from`. */
-function statusOf(
-  port: number,
-  from: string,
-  path: string,
-  o: { body?: unknown; headers?: Record<string, string> } = {},
-): Promise<number> {
+function statusOf(port: number, from: string, path: string, o: { body?: unknown; headers?: Record<string, string> } = {}): Promise<number> {
   const body = o.body === undefined ? undefined : JSON.stringify(o.body);
   const headers = { ...(body !== undefined && { 'content-type': 'application/json' }), ...o.headers };
   return new Promise((resolve, reject) => {
     const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        localAddress: from,
-        method: body === undefined ? 'GET' : 'POST',
-        path,
-        agent: false,
-        headers,
-      },
+      { host: '127.0.0.1', port, localAddress: from, method: body === undefined ? 'GET' : 'POST', path, agent: false, headers },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -97,7 +81,7 @@ function behindNginx(t: TestContext, blocks: (() => string)[]) {
 }
 
 describeOnDatabases(
-  "behind the documented nginx, with the documented TRUST_PROXY (the proxy's address)",
+  'behind the documented nginx, with the documented TRUST_PROXY (the proxy\'s address)',
   (t) => {
     const run = behindNginx(t, [documented, appending]);
 
@@ -108,7 +92,7 @@ describeOnDatabases(
       expect(await signIn(run.proxies[0]!, NEIGHBOUR, email)).toBe(401);
     });
 
-    it("a proxy that appends to the client's X-Forwarded-For (as older guides had it) does not let it escape either", async () => {
+    it('a proxy that appends to the client\'s X-Forwarded-For (as older guides had it) does not let it escape either', async () => {
       const { email } = await makePerson(t.deps);
       expect(await twelveGuesses(run.proxies[1]!, email)).toEqual(LIMITED);
     });

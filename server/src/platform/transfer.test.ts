@@ -33,11 +33,7 @@ describeOnDatabases(
   'what travels: compression and caching',
   (t) => {
     it('sends a file compressed as the browser accepts it, the same bytes once decompressed', async () => {
-      const br = await t.app.inject({
-        method: 'GET',
-        url: ASSET,
-        headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
-      });
+      const br = await t.app.inject({ method: 'GET', url: ASSET, headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
       expect(br.statusCode).toBe(200);
       expect(br.headers['content-encoding']).toBe('br');
       expect(br.headers['content-type']).toMatch(/^(text|application)\/javascript/);
@@ -76,31 +72,18 @@ describeOnDatabases(
     });
 
     it('compresses a large API answer, and not a small one', async () => {
-      for (let i = 0; i < 12; i++)
-        await makeCoop(t.deps, { name: `Cooperativa de prueba ${i} ${randomBytes(8).toString('hex')}` });
+      for (let i = 0; i < 12; i++) await makeCoop(t.deps, { name: `Cooperativa de prueba ${i} ${randomBytes(8).toString('hex')}` });
       const plain = await t.app.inject({ method: 'GET', url: '/api/v1/coops?limit=50' });
       expect(plain.rawPayload.length).toBeGreaterThan(COMPRESS_THRESHOLD);
       expect(plain.headers['content-encoding']).toBeUndefined();
-      const br = await t.app.inject({
-        method: 'GET',
-        url: '/api/v1/coops?limit=50',
-        headers: { 'accept-encoding': 'br, gzip' },
-      });
+      const br = await t.app.inject({ method: 'GET', url: '/api/v1/coops?limit=50', headers: { 'accept-encoding': 'br, gzip' } });
       expect(br.headers['content-encoding']).toBe('br');
       expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length);
       expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
-      const gz = await t.app.inject({
-        method: 'GET',
-        url: '/api/v1/coops?limit=50',
-        headers: { 'accept-encoding': 'gzip' },
-      });
+      const gz = await t.app.inject({ method: 'GET', url: '/api/v1/coops?limit=50', headers: { 'accept-encoding': 'gzip' } });
       expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(plain.json());
 
-      const small = await t.app.inject({
-        method: 'GET',
-        url: '/api/health/live',
-        headers: { 'accept-encoding': 'br, gzip' },
-      });
+      const small = await t.app.inject({ method: 'GET', url: '/api/health/live', headers: { 'accept-encoding': 'br, gzip' } });
       expect(small.headers['content-encoding']).toBeUndefined();
       expect(small.json()).toEqual({ status: 'ok' });
     });
@@ -115,11 +98,7 @@ describeOnDatabases(
       const plain = await t.app.inject({ method: 'GET', url: '/api/v1/coops' });
       expect(plain.headers.etag).toBe(etag);
 
-      const held = await t.app.inject({
-        method: 'GET',
-        url: '/api/v1/coops',
-        headers: { 'if-none-match': etag, 'accept-encoding': 'br' },
-      });
+      const held = await t.app.inject({ method: 'GET', url: '/api/v1/coops', headers: { 'if-none-match': etag, 'accept-encoding': 'br' } });
       expect(held.statusCode).toBe(304);
       expect(held.rawPayload.length).toBe(0);
 

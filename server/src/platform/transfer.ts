@@ -24,8 +24,7 @@ declare module 'fastify' {
 }
 
 /** A weak validator: the same JSON answer gives the same tag, whatever its encoding on the wire. */
-export const etagOf = (body: string | Buffer): string =>
-  `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
+export const etagOf = (body: string | Buffer): string => `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
 
 export async function registerTransfer(app: FastifyInstance): Promise<void> {
   app.addHook('onSend', async (request, reply, payload) => {

@@ -36,7 +36,8 @@ interface SchemaIssue {
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const word = (v: unknown): string | undefined => (typeof v === 'string' && /^[a-z_]{1,40}$/i.test(v) ? v : undefined);
+const word = (v: unknown): string | undefined =>
+  typeof v === 'string' && /^[a-z_]{1,40}$/i.test(v) ? v : undefined;
 
 /** The reason and bounds of one issue; a missing value is `required`, whatever type was expected. */
 export function reasonOf(issue: SchemaIssue): Omit<ValidationDetail, 'path' | 'message'> {

@@ -35,15 +35,7 @@ describe('translations', () => {
   it('each feature has the same keys in English and Spanish, and no feature redefines a shared key', () => {
     const enFiles = featureResources('en');
     const esFiles = featureResources('es');
-    expect(
-      Object.keys(esFiles)
-        .map((p) => p.replace('/es.json', ''))
-        .sort(),
-    ).toEqual(
-      Object.keys(enFiles)
-        .map((p) => p.replace('/en.json', ''))
-        .sort(),
-    );
+    expect(Object.keys(esFiles).map((p) => p.replace('/es.json', '')).sort()).toEqual(Object.keys(enFiles).map((p) => p.replace('/en.json', '')).sort());
     const seen = new Set(Object.keys(en));
     for (const [path, resource] of Object.entries(enFiles)) {
       const twin = esFiles[path.replace('/en.json', '/es.json')]!;

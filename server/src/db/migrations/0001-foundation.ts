@@ -70,11 +70,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decision_note', text)
     .addColumn('created_at', text, (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('join_applications_status')
-    .on('join_applications')
-    .columns(['status', 'created_at'])
-    .execute();
+  await db.schema.createIndex('join_applications_status').on('join_applications').columns(['status', 'created_at']).execute();
 
   await db.schema
     .createTable('role_grants')

@@ -78,11 +78,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('body_text', text, (c) => c.notNull())
     .addColumn('created_at', text, (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('proposal_comments_proposal')
-    .on('proposal_comments')
-    .columns(['proposal_id', 'created_at'])
-    .execute();
+  await db.schema.createIndex('proposal_comments_proposal').on('proposal_comments').columns(['proposal_id', 'created_at']).execute();
 
   await db.schema
     .createTable('amendments')
@@ -137,11 +133,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', text, (c) => c.notNull())
     .addColumn('revoked_at', text)
     .execute();
-  await db.schema
-    .createIndex('delegations_proposal')
-    .on('delegations')
-    .columns(['proposal_id', 'to_person_id'])
-    .execute();
+  await db.schema.createIndex('delegations_proposal').on('delegations').columns(['proposal_id', 'to_person_id']).execute();
 
   await db.schema
     .createTable('assemblies')
@@ -183,11 +175,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', text, (c) => c.notNull())
     .addColumn('read_at', text)
     .execute();
-  await db.schema
-    .createIndex('notifications_person')
-    .on('notifications')
-    .columns(['person_id', 'created_at'])
-    .execute();
+  await db.schema.createIndex('notifications_person').on('notifications').columns(['person_id', 'created_at']).execute();
 }
 
 export async function down(): Promise<void> {

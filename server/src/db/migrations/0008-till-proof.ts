@@ -24,11 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       flag_resolved_at is not null
       or month in (select subject_id from audit_events where action = 'reciprocity.month_settled' and subject_type = 'reciprocity_month')
     )`.execute(db);
-  await db.schema
-    .createIndex('redemptions_accounting')
-    .on('redemptions')
-    .columns(['accounting_month', 'coop_id'])
-    .execute();
+  await db.schema.createIndex('redemptions_accounting').on('redemptions').columns(['accounting_month', 'coop_id']).execute();
 }
 
 export async function down(): Promise<void> {

@@ -11,9 +11,7 @@ import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('network').addColumn('purpose', 'text').execute(); // demo | real | null (undecided)
-  await sql`update network set purpose = 'demo' where exists (select 1 from audit_events where action = 'demo.seeded')`.execute(
-    db,
-  );
+  await sql`update network set purpose = 'demo' where exists (select 1 from audit_events where action = 'demo.seeded')`.execute(db);
   await sql`update network set purpose = 'real' where purpose is null and exists (select 1 from people)`.execute(db);
 }
 

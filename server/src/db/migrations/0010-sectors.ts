@@ -76,9 +76,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     rows.set(code, known ? [known[0], known[1]] : [code, code]);
   }
   for (const [code, [en, es]] of rows) {
-    await sql`insert into sectors (code, name_en, name_es, created_at, updated_at) values (${code}, ${en}, ${es}, ${now}, ${now})`.execute(
-      db,
-    );
+    await sql`insert into sectors (code, name_en, name_es, created_at, updated_at) values (${code}, ${en}, ${es}, ${now}, ${now})`.execute(db);
   }
 }
 

@@ -26,10 +26,7 @@ describeOnDatabases(
     it('finding 2: the outbox shows a coordinator no usable reset or invitation token, stored or answered', async () => {
       const coop = await makeCoop(t.deps, { name: 'Cooperativa Secreta' });
       const victim = await makePerson(t.deps, { coopId: coop.id, displayName: 'Víctima' });
-      const admin = await actorClient(t.deps, t.app, {
-        coopId: coop.id,
-        roles: [{ role: 'coop_admin', coopId: coop.id }],
-      });
+      const admin = await actorClient(t.deps, t.app, { coopId: coop.id, roles: [{ role: 'coop_admin', coopId: coop.id }] });
       const coordinator = await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] });
 
       expect((await visitor().post('/api/v1/auth/password-reset', { email: victim.email })).statusCode).toBe(200);
@@ -72,16 +69,11 @@ describeOnDatabases(
         expect((await coordinator.client.get(`/api/v1/auth/invitations/${candidate}`)).statusCode).toBe(404);
       }
       expect(await accountCounts(t.deps)).toEqual(before);
-      expect(
-        (await visitor().post('/api/v1/auth/login', { email: victim.email, password: NEW_PASSWORD })).statusCode,
-      ).toBe(401);
+      expect((await visitor().post('/api/v1/auth/login', { email: victim.email, password: NEW_PASSWORD })).statusCode).toBe(401);
 
       // The tokens themselves reach their recipients and work.
       expect((await visitor().get(`/api/v1/auth/invitations/${inviteToken}`)).statusCode).toBe(200);
-      const used = await visitor().post('/api/v1/auth/password-reset/confirm', {
-        token: resetToken,
-        password: 'the owner chose this',
-      });
+      const used = await visitor().post('/api/v1/auth/password-reset/confirm', { token: resetToken, password: 'the owner chose this' });
       expect(used.statusCode).toBe(200);
     });
 
@@ -92,9 +84,7 @@ describeOnDatabases(
       await settled();
       expect((await someone.client.post('/api/v1/auth/password-reset', { email: owner.email })).statusCode).toBe(200);
       const token = await smtp.tokenFor(t.deps, owner.email, 'reset-password');
-      expect(
-        (await visitor().post('/api/v1/auth/password-reset/confirm', { token, password: NEW_PASSWORD })).statusCode,
-      ).toBe(200);
+      expect((await visitor().post('/api/v1/auth/password-reset/confirm', { token, password: NEW_PASSWORD })).statusCode).toBe(200);
 
       const events = await t.deps.db
         .selectFrom('audit_events')
@@ -124,10 +114,7 @@ describeOnDatabases(
 
       await visitor().post('/api/v1/auth/password-reset', { email: p.email });
       const token = await smtp.tokenFor(t.deps, p.email, 'reset-password');
-      const res = await visitor().post('/api/v1/auth/password-reset/confirm', {
-        token,
-        password: 'my own new passphrase',
-      });
+      const res = await visitor().post('/api/v1/auth/password-reset/confirm', { token, password: 'my own new passphrase' });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ ok: true, sessionsEnded: 1, tokensRevoked: 1 });
 
@@ -135,17 +122,9 @@ describeOnDatabases(
       const patch = await withToken.patch('/api/v1/me', { displayName: 'Taken Over' });
       expect(patch.statusCode).toBe(401);
       expect((await session.get('/api/v1/auth/session')).json().person).toBeNull();
-      const row = await t.deps.db
-        .selectFrom('people')
-        .select('display_name')
-        .where('id', '=', p.id)
-        .executeTakeFirstOrThrow();
+      const row = await t.deps.db.selectFrom('people').select('display_name').where('id', '=', p.id).executeTakeFirstOrThrow();
       expect(row.display_name).not.toBe('Taken Over');
-      const revoked = await t.deps.db
-        .selectFrom('api_tokens')
-        .select('revoked_at')
-        .where('person_id', '=', p.id)
-        .execute();
+      const revoked = await t.deps.db.selectFrom('api_tokens').select('revoked_at').where('person_id', '=', p.id).execute();
       expect(revoked.every((r) => r.revoked_at !== null)).toBe(true);
     });
 
@@ -155,10 +134,7 @@ describeOnDatabases(
       const departed = await makePerson(t.deps, { coopId: home.id, displayName: 'Marcha' });
       const leaving = await signIn(t.app, departed.email);
       expect((await leaving.post('/api/v1/me/leave')).statusCode).toBe(200);
-      const admin = await actorClient(t.deps, t.app, {
-        coopId: next.id,
-        roles: [{ role: 'coop_admin', coopId: next.id }],
-      });
+      const admin = await actorClient(t.deps, t.app, { coopId: next.id, roles: [{ role: 'coop_admin', coopId: next.id }] });
 
       const invited = await admin.client.post(`/api/v1/coops/${next.id}/invitations`, {
         email: departed.email,
@@ -173,23 +149,13 @@ describeOnDatabases(
       // Suppose the admin got the link anyway: it shows an existing account, and refuses them.
       expect((await admin.client.get(`/api/v1/auth/invitations/${token}`)).json().existingAccount).toBe(true);
       const passwordBefore = (
-        await t.deps.db
-          .selectFrom('people')
-          .select('password_hash')
-          .where('id', '=', departed.id)
-          .executeTakeFirstOrThrow()
+        await t.deps.db.selectFrom('people').select('password_hash').where('id', '=', departed.id).executeTakeFirstOrThrow()
       ).password_hash;
       const before = await accountCounts(t.deps);
       const attempts = [
-        () =>
-          admin.client.post('/api/v1/auth/invitations/accept', {
-            token,
-            password: NEW_PASSWORD,
-            displayName: 'Marcha',
-          }),
+        () => admin.client.post('/api/v1/auth/invitations/accept', { token, password: NEW_PASSWORD, displayName: 'Marcha' }),
         () => admin.client.post('/api/v1/auth/invitations/accept', { token }),
-        () =>
-          visitor().post('/api/v1/auth/invitations/accept', { token, password: NEW_PASSWORD, displayName: 'Marcha' }),
+        () => visitor().post('/api/v1/auth/invitations/accept', { token, password: NEW_PASSWORD, displayName: 'Marcha' }),
         () => visitor().post('/api/v1/auth/invitations/accept', { token }),
       ];
       for (const attempt of attempts) {
@@ -198,42 +164,25 @@ describeOnDatabases(
         expect(res.json().error.code).toBe('auth.invitation_owner_only');
       }
       expect(await accountCounts(t.deps)).toEqual(before);
-      const still = await t.deps.db
-        .selectFrom('people')
-        .selectAll()
-        .where('id', '=', departed.id)
-        .executeTakeFirstOrThrow();
+      const still = await t.deps.db.selectFrom('people').selectAll().where('id', '=', departed.id).executeTakeFirstOrThrow();
       expect(still.password_hash).toBe(passwordBefore);
       expect(still.status).not.toBe('active');
-      expect(
-        (await visitor().post('/api/v1/auth/login', { email: departed.email, password: NEW_PASSWORD })).statusCode,
-      ).toBe(401);
+      expect((await visitor().post('/api/v1/auth/login', { email: departed.email, password: NEW_PASSWORD })).statusCode).toBe(401);
 
       // The owner, with their own password, accepts: the same account, the same password.
       const owner = visitor();
       const res = await owner.post('/api/v1/auth/invitations/accept', { token, password: PASSWORD });
       expect(res.statusCode).toBe(200);
       expect(res.json().person).toMatchObject({ id: departed.id, coopId: next.id });
-      const after = await t.deps.db
-        .selectFrom('people')
-        .selectAll()
-        .where('id', '=', departed.id)
-        .executeTakeFirstOrThrow();
+      const after = await t.deps.db.selectFrom('people').selectAll().where('id', '=', departed.id).executeTakeFirstOrThrow();
       expect(after).toMatchObject({ status: 'active', coop_id: next.id, password_hash: passwordBefore, left_at: null });
-      expect(
-        (await visitor().post('/api/v1/auth/login', { email: departed.email, password: PASSWORD })).statusCode,
-      ).toBe(200);
+      expect((await visitor().post('/api/v1/auth/login', { email: departed.email, password: PASSWORD })).statusCode).toBe(200);
     });
 
     it('finding 8: an active account accepts an invitation signed in as itself, and nobody else can', async () => {
       const coop = await makeCoop(t.deps, { name: 'Admitida' });
       const supporter = await makePerson(t.deps, { displayName: 'Simpatizante' });
-      const inv = await makeInvitation(t.deps, {
-        email: supporter.email,
-        coopId: coop.id,
-        coopName: coop.name,
-        role: 'coop_admin',
-      });
+      const inv = await makeInvitation(t.deps, { email: supporter.email, coopId: coop.id, coopName: coop.name, role: 'coop_admin' });
       const other = await actorClient(t.deps, t.app, { displayName: 'Otra' });
       const before = await accountCounts(t.deps);
       const refused = await other.client.post('/api/v1/auth/invitations/accept', { token: inv.token });
@@ -243,16 +192,10 @@ describeOnDatabases(
       const self = await signIn(t.app, supporter.email);
       const res = await self.post('/api/v1/auth/invitations/accept', { token: inv.token });
       expect(res.statusCode).toBe(200);
-      expect(res.json().person).toMatchObject({
-        id: supporter.id,
-        coopId: coop.id,
-        roles: [{ role: 'coop_admin', coopId: coop.id }],
-      });
+      expect(res.json().person).toMatchObject({ id: supporter.id, coopId: coop.id, roles: [{ role: 'coop_admin', coopId: coop.id }] });
       // Still the same session, and the same password.
       expect((await self.get('/api/v1/auth/session')).json().person.id).toBe(supporter.id);
-      expect(
-        (await visitor().post('/api/v1/auth/login', { email: supporter.email, password: PASSWORD })).statusCode,
-      ).toBe(200);
+      expect((await visitor().post('/api/v1/auth/login', { email: supporter.email, password: PASSWORD })).statusCode).toBe(200);
     });
 
     it('finding 11: a reset request takes as long for a real account as for an unknown address', async () => {
@@ -293,23 +236,14 @@ describeOnDatabases('secrets of accounts, without a mail server', (t) => {
     const [stored] = await t.deps.db.selectFrom('outbox_mail').selectAll().where('to_address', '=', p.email).execute();
     expect(stored).toMatchObject({ has_secret: 1, secret: null, sent_at: null });
     expect(stored!.body_text).toContain('/reset-password/[link hidden]');
-    const item = (await coordinator.client.get('/api/v1/outbox?limit=100'))
-      .json()
-      .items.find((m: { to: string }) => m.to === p.email);
+    const item = (await coordinator.client.get('/api/v1/outbox?limit=100')).json().items.find((m: { to: string }) => m.to === p.email);
     expect(item).toMatchObject({ secretHidden: true, withheld: true, sentAt: null });
   });
 
   it('finding 11: names refuse control, bidirectional-override and zero-width characters, and are stored in NFC', async () => {
     const me = await actorClient(t.deps, t.app, { displayName: 'Plain' });
     const before = await accountCounts(t.deps);
-    for (const displayName of [
-      'Ana\u202Egro',
-      'An\u200Ba',
-      'Ana\u2066x\u2069',
-      'A\uFEFFna',
-      'Ana\u0085',
-      'Ana\u200F',
-    ]) {
+    for (const displayName of ['Ana\u202Egro', 'An\u200Ba', 'Ana\u2066x\u2069', 'A\uFEFFna', 'Ana\u0085', 'Ana\u200F']) {
       const res = await me.client.patch('/api/v1/me', { displayName });
       expect(res.statusCode, JSON.stringify(displayName)).toBe(400);
       expect(res.json().error).toMatchObject({ code: 'validation_failed', details: [{ path: 'body/displayName' }] });
@@ -319,11 +253,7 @@ describeOnDatabases('secrets of accounts, without a mail server', (t) => {
     const res = await me.client.patch('/api/v1/me', { displayName: decomposed });
     expect(res.statusCode).toBe(200);
     expect(res.json().person.displayName).toBe('José Muñoz');
-    const row = await t.deps.db
-      .selectFrom('people')
-      .select('display_name')
-      .where('id', '=', me.id)
-      .executeTakeFirstOrThrow();
+    const row = await t.deps.db.selectFrom('people').select('display_name').where('id', '=', me.id).executeTakeFirstOrThrow();
     expect(row.display_name).toBe(decomposed.normalize('NFC'));
   });
 

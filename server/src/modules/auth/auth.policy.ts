@@ -20,7 +20,9 @@ export function abilitiesOf(actor: MaybeActor) {
 export const authPolicy = {
   /** A token may carry only roles its holder has (or plain read access). */
   grantScope: (actor: MaybeActor, scope: string) =>
-    !!actor && (scope === 'read' || actor.roles.some((r) => (r.coopId ? `${r.role}:${r.coopId}` : r.role) === scope)),
+    !!actor &&
+    (scope === 'read' ||
+      actor.roles.some((r) => (r.coopId ? `${r.role}:${r.coopId}` : r.role) === scope)),
   manageTokens: (actor: MaybeActor) => !!actor && actor.via === 'session',
   isCoordinator,
 };

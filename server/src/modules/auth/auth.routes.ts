@@ -78,10 +78,8 @@ export const authRoutes =
     app.post('/auth/logout', { schema: { tags, response: { 200: Ok } } }, (req, reply) =>
       sessions.logout(req.sessionId, reply),
     );
-    app.get(
-      '/auth/session',
-      { config: { tokens: READS_AND_TILL }, schema: { tags, response: { 200: Session } } },
-      (req) => sessions.current(req.actor, req.csrfToken),
+    app.get('/auth/session', { config: { tokens: READS_AND_TILL }, schema: { tags, response: { 200: Session } } }, (req) =>
+      sessions.current(req.actor, req.csrfToken),
     );
 
     // 202 whether or not the address is known: the mail says the rest, to the address's owner only.

@@ -125,12 +125,7 @@ export function invitationsService(deps: AppDeps) {
         subjectType: 'invitation',
         subjectId: fresh.id,
         coopId: fresh.coop_id,
-        after: {
-          personId: owner.id,
-          role: fresh.role,
-          existingAccount: true,
-          signedInBy: bySession ? 'session' : 'password',
-        },
+        after: { personId: owner.id, role: fresh.role, existingAccount: true, signedInBy: bySession ? 'session' : 'password' },
       });
       if (bySession && csrfToken) return { person: await presentSelf(trx, owner.id), csrfToken };
       return sessions.open(trx, owner.id, reply);

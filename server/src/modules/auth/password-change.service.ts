@@ -59,17 +59,12 @@ export function passwordChangeService({ db, config, mailer, network: settings }:
         after: { by: 'signed in', sessionsEnded: ended, ipHash: addressFingerprint(config.sessionSecret, ip) },
       });
       const network = await settings.get(trx);
-      const mail = mailText(
-        person.locale ?? network.locale,
-        'passwordChanged',
-        {
-          name: person.display_name,
-          network: network.name,
-          at: now,
-          link: `${config.publicUrl}/reset-password`,
-        },
-        network.timeZone,
-      );
+      const mail = mailText(person.locale ?? network.locale, 'passwordChanged', {
+        name: person.display_name,
+        network: network.name,
+        at: now,
+        link: `${config.publicUrl}/reset-password`,
+      }, network.timeZone);
       await queueMail(trx, { to: person.email, ...mail });
       return ended;
     });

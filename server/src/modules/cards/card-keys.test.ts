@@ -46,10 +46,7 @@ describeOnDatabases('member card keys: rotation and retirement', (t) => {
     // The server restarts with the new key.
     const handle = { db: t.deps.db, dialect: t.deps.dialect, close: async () => {} };
     rotated = (
-      await buildApp(testConfig(t.deps.config.databaseUrl, { cardSigningKey: rotation.pem }), {
-        database: handle,
-        logger: testLogger(),
-      })
+      await buildApp(testConfig(t.deps.config.databaseUrl, { cardSigningKey: rotation.pem }), { database: handle, logger: testLogger() })
     ).app;
     const ben = await makePerson(t.deps, { coopId: coop.id, displayName: 'Ben' });
     const newCard = await cardFrom(rotated, ben.email);

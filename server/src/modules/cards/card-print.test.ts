@@ -34,9 +34,7 @@ describeOnDatabases('printed member cards', (t) => {
   const print = (client: Client, coopId = coop.id) => client.request('POST', printUrl(coopId));
   /** Every card and whether it is revoked: what a refused print must leave as it was. */
   const cardStates = async () =>
-    (await t.deps.db.selectFrom('cards').select(['id', 'revoked_at']).orderBy('id').execute()).map(
-      (c) => `${c.id}:${c.revoked_at}`,
-    );
+    (await t.deps.db.selectFrom('cards').select(['id', 'revoked_at']).orderBy('id').execute()).map((c) => `${c.id}:${c.revoked_at}`);
 
   it("prints a year-long card for every active worker, readable by an independent QR reader, that becomes the worker's card", async () => {
     // One worker already has a phone card; another has left the co-op and gets none.
@@ -163,10 +161,7 @@ describeOnDatabases('printed member cards', (t) => {
       expect(res.json().error.code).toBe('auth.csrf');
     }
     // Nor from another site's form, which can send neither the header nor a JSON body.
-    const form = await noHeader.request('POST', printUrl(), 'x=1', {
-      'content-type': 'application/x-www-form-urlencoded',
-      'sec-fetch-site': 'cross-site',
-    });
+    const form = await noHeader.request('POST', printUrl(), 'x=1', { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' });
     expect(form.statusCode).toBe(403);
     expect(await cardStates()).toEqual(cards);
     expect((await tableCounts(t.deps)).audit_events).toBe(audit);
@@ -175,11 +170,7 @@ describeOnDatabases('printed member cards', (t) => {
   it('finding 9: a GET of the print address is not allowed (405) and revokes no card, nor does an API token print', async () => {
     const cards = await cardStates();
     const audit = (await tableCounts(t.deps)).audit_events;
-    const variants: Record<string, string>[] = [
-      {},
-      { 'sec-fetch-site': 'same-origin' },
-      { 'sec-fetch-site': 'cross-site' },
-    ];
+    const variants: Record<string, string>[] = [{}, { 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'cross-site' }];
     for (const headers of variants) {
       const res = await admin.request('GET', printUrl(), undefined, headers);
       expect(res.statusCode).toBe(405);

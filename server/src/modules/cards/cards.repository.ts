@@ -9,11 +9,7 @@ export async function findKey(ex: Executor, kid: string) {
 
 /** Inserts the key unless its kid is already there (two servers starting at once). */
 export async function insertKey(ex: Executor, key: CardKeyTable): Promise<void> {
-  await ex
-    .insertInto('card_keys')
-    .values(key)
-    .onConflict((oc) => oc.column('kid').doNothing())
-    .execute();
+  await ex.insertInto('card_keys').values(key).onConflict((oc) => oc.column('kid').doNothing()).execute();
 }
 
 export async function listKeys(ex: Executor) {
@@ -22,23 +18,12 @@ export async function listKeys(ex: Executor) {
 
 /** The keys a card may be signed with: every published key not retired. A till verifies with these. */
 export async function publishedKeys(ex: Executor): Promise<{ kid: string; public_key: string }[]> {
-  return ex
-    .selectFrom('card_keys')
-    .select(['kid', 'public_key'])
-    .where('retired_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('kid')
-    .execute();
+  return ex.selectFrom('card_keys').select(['kid', 'public_key']).where('retired_at', 'is', null).orderBy('created_at').orderBy('kid').execute();
 }
 
 /** Retires a published key; false when it was already retired (the first retirement stands). */
 export async function retireKey(ex: Executor, kid: string, at: string): Promise<boolean> {
-  const r = await ex
-    .updateTable('card_keys')
-    .set({ retired_at: at })
-    .where('kid', '=', kid)
-    .where('retired_at', 'is', null)
-    .executeTakeFirst();
+  const r = await ex.updateTable('card_keys').set({ retired_at: at }).where('kid', '=', kid).where('retired_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -165,13 +150,7 @@ const cardForTillQuery = preparedQuery((ex, by: { id?: string; shortCode?: strin
       'coops.name as coop_name',
       'coops.sector as coop_sector',
       eb
-        .exists(
-          eb
-            .selectFrom('card_keys')
-            .select('card_keys.kid')
-            .where('card_keys.kid', '=', by.kid)
-            .where('card_keys.retired_at', 'is', null),
-        )
+        .exists(eb.selectFrom('card_keys').select('card_keys.kid').where('card_keys.kid', '=', by.kid).where('card_keys.retired_at', 'is', null))
         .as('key_live'),
     ]);
   return by.id !== undefined ? q.where('cards.id', '=', by.id) : q.where('cards.short_code', '=', by.shortCode!);
@@ -183,12 +162,7 @@ export async function cardForTill(ex: Executor, by: { id: string; kid: string } 
 
 /** Whether the key `kid` is published and not retired. */
 export async function isKeyLive(ex: Executor, kid: string): Promise<boolean> {
-  const row = await ex
-    .selectFrom('card_keys')
-    .select('kid')
-    .where('kid', '=', kid)
-    .where('retired_at', 'is', null)
-    .executeTakeFirst();
+  const row = await ex.selectFrom('card_keys').select('kid').where('kid', '=', kid).where('retired_at', 'is', null).executeTakeFirst();
   return row !== undefined;
 }
 

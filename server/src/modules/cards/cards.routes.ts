@@ -12,21 +12,10 @@ export const cardsRoutes =
   async (app) => {
     const service = cardsService(deps);
     const tags = ['cards'];
-    app.get(
-      '/.well-known/keys',
-      { config: { tokens: READS_AND_TILL }, schema: { tags, response: { 200: CardKeySet } } },
-      () => service.keySet(),
-    );
-    app.get('/me/card', { config: { tokens: NO_TOKEN }, schema: { tags, response: { 200: MyCard } } }, (req) =>
-      service.myCard(req.actor),
-    );
-    app.get(
-      '/cards/revoked',
-      {
-        config: { tokens: READS_AND_TILL },
-        schema: { tags, querystring: RevokedQuery, response: { 200: RevokedList } },
-      },
-      (req) => service.revoked(req.query),
+    app.get('/.well-known/keys', { config: { tokens: READS_AND_TILL }, schema: { tags, response: { 200: CardKeySet } } }, () => service.keySet());
+    app.get('/me/card', { config: { tokens: NO_TOKEN }, schema: { tags, response: { 200: MyCard } } }, (req) => service.myCard(req.actor));
+    app.get('/cards/revoked', { config: { tokens: READS_AND_TILL }, schema: { tags, querystring: RevokedQuery, response: { 200: RevokedList } } }, (req) =>
+      service.revoked(req.query),
     );
     // Printing replaces every worker's card, so it is a POST: a cookie session must send its
     // X-CSRF-Token (platform/auth/authenticate.ts), which no link, image or form from another
@@ -53,11 +42,7 @@ export const cardsRoutes =
     // A link to the old address (a bookmark, a cached page) prints nothing and says why.
     app.get('/coops/:id/cards.pdf', { schema: { hide: true } }, async (_req, reply) => {
       reply.header('allow', 'POST');
-      throw new AppError(
-        405,
-        'cards.print_needs_post',
-        'Printing replaces every worker’s card: use Print cards on the co-op’s workers page.',
-      );
+      throw new AppError(405, 'cards.print_needs_post', 'Printing replaces every worker’s card: use Print cards on the co-op’s workers page.');
     });
   };
 
@@ -66,9 +51,7 @@ export const cardsRootRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const service = cardsService(deps);
-    app.get(
-      '/.well-known/coopnet-keys.json',
-      { config: { tokens: READS_AND_TILL }, schema: { tags: ['cards'], response: { 200: CardKeySet } } },
-      () => service.keySet(),
+    app.get('/.well-known/coopnet-keys.json', { config: { tokens: READS_AND_TILL }, schema: { tags: ['cards'], response: { 200: CardKeySet } } }, () =>
+      service.keySet(),
     );
   };

@@ -35,10 +35,7 @@ export const RENEW_WITHIN_DAYS = 7;
 export const REVOCATION_SETTLE_MS = 2 * 60_000;
 
 /** A worker's leaving revokes their cards, in its transaction: wiring.ts registers it for people's "worker left". */
-export async function revokeCardsOfLeaver(
-  trx: Tx,
-  left: { personId: string; actorId: string; at: string },
-): Promise<void> {
+export async function revokeCardsOfLeaver(trx: Tx, left: { personId: string; actorId: string; at: string }): Promise<void> {
   await revokeCardsOf(trx, left.personId, left.actorId, left.at, 'worker_left');
 }
 

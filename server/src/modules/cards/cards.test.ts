@@ -25,8 +25,7 @@ describeOnDatabases('member cards API', (t) => {
   beforeAll(async () => {
     visitor = new Client(t.app);
     coop = await makeCoop(t.deps, { name: 'Panadería La Espiga' });
-    admin = (await actorClient(t.deps, t.app, { coopId: coop.id, roles: [{ role: 'coop_admin', coopId: coop.id }] }))
-      .client;
+    admin = (await actorClient(t.deps, t.app, { coopId: coop.id, roles: [{ role: 'coop_admin', coopId: coop.id }] })).client;
   });
 
   it('publishes the signing key at /api/v1/.well-known/keys and at the site root', async () => {
@@ -35,14 +34,7 @@ describeOnDatabases('member cards API', (t) => {
     const body = res.json();
     expect(body.network).toEqual({ id: expect.any(String), name: 'Coopnet' });
     expect(body.keys).toEqual([
-      {
-        kid: expect.stringMatching(/^[0-9a-f]{8}$/),
-        alg: 'EdDSA',
-        crv: 'Ed25519',
-        x: expect.any(String),
-        createdAt: expect.any(String),
-        retiredAt: null,
-      },
+      { kid: expect.stringMatching(/^[0-9a-f]{8}$/), alg: 'EdDSA', crv: 'Ed25519', x: expect.any(String), createdAt: expect.any(String), retiredAt: null },
     ]);
     expect(Buffer.from(body.keys[0].x, 'base64url')).toHaveLength(32);
     const root = await visitor.get('/.well-known/coopnet-keys.json');
@@ -77,9 +69,7 @@ describeOnDatabases('member cards API', (t) => {
     const payload = Uint8Array.from(read.card.payload);
     payload[payload.length - 1]! ^= 1;
     const jwk = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: keys.keys[0].x }, format: 'jwk' });
-    expect(verify(null, credentials.sigStructure(read.card.protectedBytes, payload), jwk, read.card.signature)).toBe(
-      false,
-    );
+    expect(verify(null, credentials.sigStructure(read.card.protectedBytes, payload), jwk, read.card.signature)).toBe(false);
     expect(read.card.claims).toEqual({
       networkId: keys.network.id,
       cardId: card.cardId,
@@ -138,14 +128,10 @@ describeOnDatabases('member cards API', (t) => {
     const next = (await visitor.get(`/api/v1/cards/revoked?since=${encodeURIComponent(body.asOf)}`)).json();
     expect(next.items.map((i: { cardId: string }) => i.cardId)).toContain(card.cardId);
     // Nothing was revoked after this moment.
-    const later = (
-      await visitor.get(`/api/v1/cards/revoked?since=${encodeURIComponent(new Date(Date.now() + 1000).toISOString())}`)
-    ).json();
+    const later = (await visitor.get(`/api/v1/cards/revoked?since=${encodeURIComponent(new Date(Date.now() + 1000).toISOString())}`)).json();
     expect(later.items).toEqual([]);
     // Without `since`, the whole list.
-    expect((await visitor.get('/api/v1/cards/revoked')).json().items).toContainEqual(
-      expect.objectContaining({ cardId: card.cardId }),
-    );
+    expect((await visitor.get('/api/v1/cards/revoked')).json().items).toContainEqual(expect.objectContaining({ cardId: card.cardId }));
   });
 
   it('rejects a bad `since` and unknown query fields with 400', async () => {

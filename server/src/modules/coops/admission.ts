@@ -26,11 +26,7 @@ export interface FirstAdmin {
  * Inviting the first admin is people's work, and people stand above co-ops
  * (they use co-ops, not the other way): wiring.ts hands it in at start-up.
  */
-export type FirstAdminInvitation = (
-  trx: Tx,
-  deps: Pick<AppDeps, 'config' | 'mailer'>,
-  admin: FirstAdmin,
-) => Promise<{ id: string }>;
+export type FirstAdminInvitation = (trx: Tx, deps: Pick<AppDeps, 'config' | 'mailer'>, admin: FirstAdmin) => Promise<{ id: string }>;
 
 let inviteFirstAdmin: FirstAdminInvitation | undefined;
 
@@ -62,12 +58,10 @@ export async function admitApplication(
     throw conflict('application.already_decided', 'This application was already decided.');
   }
   const coop = (await repo.findById(trx, application.coop_id))!;
-  if (coop.status !== 'applicant')
-    throw conflict('coop.not_applicant', `A co-op that is ${coop.status} cannot be admitted.`);
+  if (coop.status !== 'applicant') throw conflict('coop.not_applicant', `A co-op that is ${coop.status} cannot be admitted.`);
   await repo.updateCoop(trx, coop.id, { status: 'member', admitted_at: now, updated_at: now });
   const network = await deps.network.get(trx);
-  if (!inviteFirstAdmin)
-    throw new Error("No way to invite a co-op's first admin: wireModules() (server/src/wiring.ts) was not called.");
+  if (!inviteFirstAdmin) throw new Error('No way to invite a co-op\'s first admin: wireModules() (server/src/wiring.ts) was not called.');
   const invitation = await inviteFirstAdmin(trx, deps, {
     email: application.contact_email,
     displayName: application.contact_name,
@@ -78,23 +72,7 @@ export async function admitApplication(
     locale: network.locale,
   });
   const decidedBy = via.proposalId ? { proposalId: via.proposalId } : {};
-  await recordAudit(trx, {
-    actorId,
-    action: 'application.admitted',
-    subjectType: 'application',
-    subjectId: applicationId,
-    coopId: coop.id,
-    before: { status: 'pending' },
-    after: { status: 'admitted', ...decidedBy },
-  });
-  await recordAudit(trx, {
-    actorId,
-    action: 'coop.admitted',
-    subjectType: 'coop',
-    subjectId: coop.id,
-    coopId: coop.id,
-    before: { status: coop.status },
-    after: { status: 'member', ...decidedBy },
-  });
+  await recordAudit(trx, { actorId, action: 'application.admitted', subjectType: 'application', subjectId: applicationId, coopId: coop.id, before: { status: 'pending' }, after: { status: 'admitted', ...decidedBy } });
+  await recordAudit(trx, { actorId, action: 'coop.admitted', subjectType: 'coop', subjectId: coop.id, coopId: coop.id, before: { status: coop.status }, after: { status: 'member', ...decidedBy } });
   return { coopId: coop.id, invitationId: invitation.id };
 }

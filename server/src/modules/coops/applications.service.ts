@@ -66,20 +66,9 @@ export function applicationsService({ db, config, mailer, network: settings }: A
       const network = await settings.get(trx);
       await queueMail(trx, {
         to: input.contactEmail,
-        ...mailText(network.locale, 'applicationReceived', {
-          name: input.contactName,
-          coop: c.name,
-          network: network.name,
-        }),
+        ...mailText(network.locale, 'applicationReceived', { name: input.contactName, coop: c.name, network: network.name }),
       });
-      await recordAudit(trx, {
-        actorId: null,
-        action: 'application.submitted',
-        subjectType: 'application',
-        subjectId: id,
-        coopId,
-        after: { coop: c.name, contactEmail: input.contactEmail },
-      });
+      await recordAudit(trx, { actorId: null, action: 'application.submitted', subjectType: 'application', subjectId: id, coopId, after: { coop: c.name, contactEmail: input.contactEmail } });
     });
     void mailer.flush().catch(() => {});
     return { id, status: 'pending' as const, coopId };
@@ -98,14 +87,7 @@ export function applicationsService({ db, config, mailer, network: settings }: A
         createdAt: r.created_at,
         decidedAt: r.decided_at,
         decisionNote: r.decision_note,
-        coop: {
-          id: r.coop_id,
-          name: r.coop_name,
-          slug: r.coop_slug,
-          sector: r.coop_sector,
-          city: r.coop_city,
-          workerCount: Number(r.coop_worker_count),
-        },
+        coop: { id: r.coop_id, name: r.coop_name, slug: r.coop_slug, sector: r.coop_sector, city: r.coop_city, workerCount: Number(r.coop_worker_count) },
       })),
       total,
       limit: q.limit,
@@ -117,8 +99,7 @@ export function applicationsService({ db, config, mailer, network: settings }: A
     authorize(actor, coopPolicy.decideApplication(actor));
     const application = await repo.findApplication(db, id);
     if (!application) throw notFound('application');
-    if (application.status !== 'pending')
-      throw conflict('application.already_decided', `This application was already ${application.status}.`);
+    if (application.status !== 'pending') throw conflict('application.already_decided', `This application was already ${application.status}.`);
     return { actor, application };
   }
 
@@ -132,15 +113,9 @@ export function applicationsService({ db, config, mailer, network: settings }: A
     const { bylaws } = await currentBylaws(db);
     const rule = bylaws.matters.admission;
     if (rule) {
-      throw conflict(
-        'application.decided_by_vote',
-        `Admission is decided by a vote of the ${rule.body}: put this application to a vote.`,
-        { body: rule.body },
-      );
+      throw conflict('application.decided_by_vote', `Admission is decided by a vote of the ${rule.body}: put this application to a vote.`, { body: rule.body });
     }
-    const result = await db
-      .transaction()
-      .execute((trx) => admitApplication(trx, { config, mailer, network: settings }, id, actor.personId));
+    const result = await db.transaction().execute((trx) => admitApplication(trx, { config, mailer, network: settings }, id, actor.personId));
     void mailer.flush().catch(() => {});
     return { id, status: 'admitted' as const, ...result };
   }
@@ -149,36 +124,15 @@ export function applicationsService({ db, config, mailer, network: settings }: A
     const { actor, application } = await pending(actorIn, id);
     const now = nowIso();
     await db.transaction().execute(async (trx) => {
-      if (
-        !(await repo.decidePending(trx, id, {
-          status: 'rejected',
-          decided_by: actor.personId,
-          decided_at: now,
-          decision_note: reason,
-        }))
-      )
-        throw conflict('application.already_decided', 'This application was already decided.');
+      if (!(await repo.decidePending(trx, id, { status: 'rejected', decided_by: actor.personId, decided_at: now, decision_note: reason }))) throw conflict('application.already_decided', 'This application was already decided.');
       const coop = (await repo.findById(trx, application.coop_id))!;
       await repo.updateCoop(trx, coop.id, { status: 'rejected', updated_at: now });
       const network = await settings.get(trx);
       await queueMail(trx, {
         to: application.contact_email,
-        ...mailText(network.locale, 'applicationRejected', {
-          name: application.contact_name,
-          coop: coop.name,
-          network: network.name,
-          reason,
-        }),
+        ...mailText(network.locale, 'applicationRejected', { name: application.contact_name, coop: coop.name, network: network.name, reason }),
       });
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'application.rejected',
-        subjectType: 'application',
-        subjectId: id,
-        coopId: coop.id,
-        before: { status: 'pending' },
-        after: { status: 'rejected', reason },
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'application.rejected', subjectType: 'application', subjectId: id, coopId: coop.id, before: { status: 'pending' }, after: { status: 'rejected', reason } });
     });
     void mailer.flush().catch(() => {});
     return { id, status: 'rejected' as const };

@@ -29,19 +29,14 @@ function members(ex: Executor, f: MemberFilter) {
 const memberPage = preparedQuery((ex, f: MemberFilter & { limit: number; offset: number }) =>
   members(ex, f).selectAll().orderBy('name').orderBy('id').limit(f.limit).offset(f.offset),
 );
-const memberCount = preparedQuery((ex, f: MemberFilter) =>
-  members(ex, f).select((eb) => eb.fn.countAll<number>().as('total')),
-);
+const memberCount = preparedQuery((ex, f: MemberFilter) => members(ex, f).select((eb) => eb.fn.countAll<number>().as('total')));
 
 export async function listMembers(ex: Executor, f: DirectoryFilter): Promise<{ rows: Coop[]; total: number }> {
   const filter: MemberFilter = {
     sector: f.sector || undefined,
     pattern: f.q ? `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
   };
-  const [rows, count] = await Promise.all([
-    memberPage(ex, { ...filter, limit: f.limit, offset: f.offset }),
-    memberCount(ex, filter),
-  ]);
+  const [rows, count] = await Promise.all([memberPage(ex, { ...filter, limit: f.limit, offset: f.offset }), memberCount(ex, filter)]);
   return { rows, total: Number(count[0]?.total ?? 0) };
 }
 
@@ -105,24 +100,12 @@ export async function findApplication(ex: Executor, id: string) {
 }
 
 export async function findPendingApplicationOfCoop(ex: Executor, coopId: string) {
-  return ex
-    .selectFrom('join_applications')
-    .selectAll()
-    .where('coop_id', '=', coopId)
-    .where('status', '=', 'pending')
-    .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirst();
+  return ex.selectFrom('join_applications').selectAll().where('coop_id', '=', coopId).where('status', '=', 'pending').orderBy('created_at').limit(1).executeTakeFirst();
 }
 
 /** Decides a pending application; false when someone else decided it first. */
 export async function decidePending(ex: Executor, id: string, patch: Partial<JoinApplication>): Promise<boolean> {
-  const r = await ex
-    .updateTable('join_applications')
-    .set(patch)
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
+  const r = await ex.updateTable('join_applications').set(patch).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 

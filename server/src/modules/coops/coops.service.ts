@@ -37,13 +37,7 @@ export function profileChanges(p: CoopProfilePatch): CoopUpdate {
 
 /** Co-ops in the API's shape, each with the workers the network knows of it (one query for all). */
 export async function presentCoops(ex: Executor, rows: Coop[]) {
-  const known =
-    rows.length > 0
-      ? await repo.knownWorkers(
-          ex,
-          rows.map((c) => c.id),
-        )
-      : new Map<string, number>();
+  const known = rows.length > 0 ? await repo.knownWorkers(ex, rows.map((c) => c.id)) : new Map<string, number>();
   return rows.map((c) => presentCoop(c, known.get(c.id) ?? 0));
 }
 
@@ -86,15 +80,7 @@ export function coopsService({ db }: AppDeps) {
         search_text: searchText(next.name, next.description, next.city, next.sector),
         updated_at: nowIso(),
       });
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'coop.updated',
-        subjectType: 'coop',
-        subjectId: coop.id,
-        coopId: coop.id,
-        before: coop,
-        after: changes,
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'coop.updated', subjectType: 'coop', subjectId: coop.id, coopId: coop.id, before: coop, after: changes });
     });
     return show(actor, coop.id);
   }
@@ -115,15 +101,7 @@ export function coopsService({ db }: AppDeps) {
     }
     await db.transaction().execute(async (trx) => {
       await repo.updateCoop(trx, coop.id, { status: to, updated_at: nowIso() });
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: `coop.${to === 'member' ? 'reinstated' : to}`,
-        subjectType: 'coop',
-        subjectId: coop.id,
-        coopId: coop.id,
-        before: { status: coop.status },
-        after: { status: to, reason },
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: `coop.${to === 'member' ? 'reinstated' : to}`, subjectType: 'coop', subjectId: coop.id, coopId: coop.id, before: { status: coop.status }, after: { status: to, reason } });
     });
     return show(actor, coop.id);
   }

@@ -40,11 +40,7 @@ describeOnDatabases('co-ops API', (t) => {
   });
 
   it('hides applicants from visitors as if they did not exist', async () => {
-    const coops = await t.deps.db
-      .selectFrom('coops')
-      .select(['id', 'slug'])
-      .where('status', '=', 'applicant')
-      .execute();
+    const coops = await t.deps.db.selectFrom('coops').select(['id', 'slug']).where('status', '=', 'applicant').execute();
     const res = await visitor.get(`/api/v1/coops/${coops[0]!.id}`);
     expect(res.statusCode).toBe(404);
     expect((await visitor.get('/api/v1/coops/no-such-slug')).statusCode).toBe(404);
@@ -54,11 +50,7 @@ describeOnDatabases('co-ops API', (t) => {
     const res = await visitor.post('/api/v1/applications', application);
     expect(res.statusCode).toBe(201);
     const { id, coopId } = res.json();
-    const mail = await t.deps.db
-      .selectFrom('outbox_mail')
-      .selectAll()
-      .where('to_address', '=', 'ana@espiga.example')
-      .execute();
+    const mail = await t.deps.db.selectFrom('outbox_mail').selectAll().where('to_address', '=', 'ana@espiga.example').execute();
     expect(mail.map((m) => m.subject)).toContain('We received the application of Panadería La Espiga');
 
     expect((await visitor.get('/api/v1/applications')).statusCode).toBe(401);
@@ -96,17 +88,9 @@ describeOnDatabases('co-ops API', (t) => {
       expect(res.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
     }
-    const malformed = await visitor.request('POST', '/api/v1/applications', undefined, {
-      'content-type': 'application/json',
-      'content-length': '5',
-    });
+    const malformed = await visitor.request('POST', '/api/v1/applications', undefined, { 'content-type': 'application/json', 'content-length': '5' });
     expect(malformed.statusCode).toBe(400);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/applications',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"coop": ',
-    });
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/applications', headers: { 'content-type': 'application/json' }, payload: '{"coop": ' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('invalid_json');
     expect(await tableCounts(t.deps)).toEqual(before);
@@ -115,10 +99,7 @@ describeOnDatabases('co-ops API', (t) => {
   it('lets a co-op admin edit its own profile but not another co-op', async () => {
     const mine = await makeCoop(t.deps, { name: 'Mine' });
     const theirs = await makeCoop(t.deps, { name: 'Theirs' });
-    const { client: admin } = await actorClient(t.deps, t.app, {
-      coopId: mine.id,
-      roles: [{ role: 'coop_admin', coopId: mine.id }],
-    });
+    const { client: admin } = await actorClient(t.deps, t.app, { coopId: mine.id, roles: [{ role: 'coop_admin', coopId: mine.id }] });
     const ok = await admin.patch(`/api/v1/coops/${mine.id}`, { description: 'We make good things' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().description).toBe('We make good things');
@@ -130,23 +111,11 @@ describeOnDatabases('co-ops API', (t) => {
 
   it('tells who may manage a co-op’s offers: its admins, not the coordinators who manage its workers', async () => {
     const coop = await makeCoop(t.deps);
-    const { client: admin } = await actorClient(t.deps, t.app, {
-      coopId: coop.id,
-      roles: [{ role: 'coop_admin', coopId: coop.id }],
-    });
+    const { client: admin } = await actorClient(t.deps, t.app, { coopId: coop.id, roles: [{ role: 'coop_admin', coopId: coop.id }] });
     const { client: coordinator } = await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] });
-    expect((await admin.get(`/api/v1/coops/${coop.id}`)).json().abilities).toMatchObject({
-      manageWorkers: true,
-      manageOffers: true,
-    });
-    expect((await coordinator.get(`/api/v1/coops/${coop.id}`)).json().abilities).toMatchObject({
-      manageWorkers: true,
-      manageOffers: false,
-    });
-    expect((await visitor.get(`/api/v1/coops/${coop.id}`)).json().abilities).toMatchObject({
-      manageWorkers: false,
-      manageOffers: false,
-    });
+    expect((await admin.get(`/api/v1/coops/${coop.id}`)).json().abilities).toMatchObject({ manageWorkers: true, manageOffers: true });
+    expect((await coordinator.get(`/api/v1/coops/${coop.id}`)).json().abilities).toMatchObject({ manageWorkers: true, manageOffers: false });
+    expect((await visitor.get(`/api/v1/coops/${coop.id}`)).json().abilities).toMatchObject({ manageWorkers: false, manageOffers: false });
   });
 
   it('refuses a write without the CSRF header', async () => {

@@ -19,18 +19,11 @@ describeOnDatabases('co-op address and location', (t) => {
   });
 
   const apply = (coop: Record<string, unknown>, email: string) =>
-    visitor.post('/api/v1/applications', {
-      ...espigaApplication,
-      contactEmail: email,
-      coop: { ...espigaApplication.coop, ...coop },
-    });
+    visitor.post('/api/v1/applications', { ...espigaApplication, contactEmail: email, coop: { ...espigaApplication.coop, ...coop } });
 
   it('takes an application placed on the map, with the address kept as typed', async () => {
     const name = 'Forn del Mapa';
-    const res = await apply(
-      { name, address: `  ${HOSTILE}  `, latitude: 39.474512, longitude: -0.376288 },
-      'mapa@forn.example',
-    );
+    const res = await apply({ name, address: `  ${HOSTILE}  `, latitude: 39.474512, longitude: -0.376288 }, 'mapa@forn.example');
     expect(res.statusCode).toBe(201);
     const { client: coordinator } = await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] });
     const coop = (await coordinator.get(`/api/v1/coops/${res.json().coopId}`)).json();
@@ -67,11 +60,7 @@ describeOnDatabases('co-op address and location', (t) => {
       coopId: mine.id,
       roles: [{ role: 'coop_admin', coopId: mine.id }],
     });
-    const moved = await admin.patch(`/api/v1/coops/${mine.id}`, {
-      address: HOSTILE,
-      latitude: -33.86,
-      longitude: 151.21,
-    });
+    const moved = await admin.patch(`/api/v1/coops/${mine.id}`, { address: HOSTILE, latitude: -33.86, longitude: 151.21 });
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ address: HOSTILE, latitude: -33.86, longitude: 151.21 });
     // Taken off the map: both null.
@@ -79,10 +68,7 @@ describeOnDatabases('co-op address and location', (t) => {
     expect(off.json()).toMatchObject({ address: HOSTILE, latitude: null, longitude: null });
 
     const theirsBefore = (await visitor.get(`/api/v1/coops/${theirs.id}`)).json();
-    expect(
-      (await admin.patch(`/api/v1/coops/${theirs.id}`, { address: 'Carrer Robat 1', latitude: 1, longitude: 1 }))
-        .statusCode,
-    ).toBe(403);
+    expect((await admin.patch(`/api/v1/coops/${theirs.id}`, { address: 'Carrer Robat 1', latitude: 1, longitude: 1 })).statusCode).toBe(403);
     expect((await admin.patch(`/api/v1/coops/${mine.id}`, { address: 'x'.repeat(201) })).statusCode).toBe(400);
 
     const reader = new Client(t.app);

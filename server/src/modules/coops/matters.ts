@@ -30,9 +30,7 @@ export const admissionMatter: MatterDefinition<Subject> = {
   async check(ex, { coopId }) {
     const coop = await applicant(ex, coopId);
     if (coop.status !== 'applicant' || !(await pendingApplicationOf(ex, coopId))) {
-      throw conflict('governance.not_an_applicant', `${coop.name} is not an applicant with a pending application.`, {
-        status: coop.status,
-      });
+      throw conflict('governance.not_an_applicant', `${coop.name} is not an applicant with a pending application.`, { status: coop.status });
     }
   },
   async describe({ coopId }, ex) {
@@ -53,8 +51,7 @@ export const suspensionMatter: MatterDefinition<Subject> = {
   async check(ex, { coopId }) {
     const coop = await findById(ex, coopId);
     if (!coop) throw badRequest('governance.unknown_coop', 'There is no such co-op.');
-    if (coop.status !== 'member')
-      throw conflict('governance.not_a_member', `${coop.name} is not a member co-op.`, { status: coop.status });
+    if (coop.status !== 'member') throw conflict('governance.not_a_member', `${coop.name} is not a member co-op.`, { status: coop.status });
   },
   async describe({ coopId }, ex) {
     const coop = await findById(ex, coopId);
@@ -62,15 +59,7 @@ export const suspensionMatter: MatterDefinition<Subject> = {
   },
   async apply(trx, ctx, { coopId }) {
     await updateCoop(trx, coopId, { status: 'suspended', updated_at: nowIso() });
-    await recordAudit(trx, {
-      actorId: ctx.actorId,
-      action: 'coop.suspended',
-      subjectType: 'coop',
-      subjectId: coopId,
-      coopId,
-      before: { status: 'member' },
-      after: { status: 'suspended', proposalId: ctx.proposal.id },
-    });
+    await recordAudit(trx, { actorId: ctx.actorId, action: 'coop.suspended', subjectType: 'coop', subjectId: coopId, coopId, before: { status: 'member' }, after: { status: 'suspended', proposalId: ctx.proposal.id } });
   },
 };
 

@@ -45,14 +45,7 @@ type DemoOffer = z.input<typeof OfferInput> & {
 /** The curated co-ops' offers, by co-op name (demo-data.ts). */
 const CURATED: Record<string, DemoOffer[]> = {
   'Forn de la Plaça': [
-    {
-      title: '20 % en pan y bollería',
-      terms: 'En todo lo que horneamos, todos los días.',
-      kind: 'percent',
-      percent: 20,
-      sale: [250, 2400],
-      weight: 5,
-    },
+    { title: '20 % en pan y bollería', terms: 'En todo lo que horneamos, todos los días.', kind: 'percent', percent: 20, sale: [250, 2400], weight: 5 },
     {
       title: 'Un pan de masa madre gratis en compras de más de 20 €',
       terms: 'Un pan por persona a la semana.',
@@ -67,76 +60,18 @@ const CURATED: Record<string, DemoOffer[]> = {
     },
   ],
   'Bicis del Túria': [
-    {
-      title: '15 % en reparaciones y recambios',
-      terms: 'Hasta 30 € de descuento por reparación.',
-      kind: 'percent',
-      percent: 15,
-      maxDiscountCents: 3000,
-      sale: [1200, 18000],
-      weight: 1.2,
-    },
-    {
-      title: 'Revisión de seguridad gratis',
-      terms: 'Frenos, cambios y luces, una vez al mes.',
-      kind: 'free_item',
-      item: 'Revisión de seguridad',
-      amountCents: 1200,
-      limitPeriod: 'month',
-      limitCount: 1,
-      sale: [0, 2500],
-      weight: 0.5,
-    },
+    { title: '15 % en reparaciones y recambios', terms: 'Hasta 30 € de descuento por reparación.', kind: 'percent', percent: 15, maxDiscountCents: 3000, sale: [1200, 18000], weight: 1.2 },
+    { title: 'Revisión de seguridad gratis', terms: 'Frenos, cambios y luces, una vez al mes.', kind: 'free_item', item: 'Revisión de seguridad', amountCents: 1200, limitPeriod: 'month', limitCount: 1, sale: [0, 2500], weight: 0.5 },
   ],
   'Llibreria La Rosa dels Vents': [
-    {
-      title: '5 % en libros / 5 % off books',
-      terms:
-        'El máximo que permite la ley del precio fijo en libros nuevos. También para simpatizantes. The most the fixed book price law allows; supporters too.',
-      kind: 'percent',
-      percent: 5,
-      forSupporters: true,
-      sale: [1200, 6000],
-      weight: 1.5,
-    },
+    { title: '5 % en libros / 5 % off books', terms: 'El máximo que permite la ley del precio fijo en libros nuevos. También para simpatizantes. The most the fixed book price law allows; supporters too.', kind: 'percent', percent: 5, forSupporters: true, sale: [1200, 6000], weight: 1.5 },
   ],
   'La Comuna Cafè': [
-    {
-      title: '2 € menos en el menú del día',
-      terms: 'Un menú al día.',
-      kind: 'amount',
-      amountCents: 200,
-      minSaleCents: 1200,
-      limitPeriod: 'day',
-      limitCount: 1,
-      sale: [1250, 1500],
-      weight: 3,
-    },
-    {
-      title: 'Un café gratis con cualquier dulce',
-      terms: 'Dos veces por semana. También para simpatizantes.',
-      kind: 'free_item',
-      item: 'Café',
-      amountCents: 140,
-      forSupporters: true,
-      limitPeriod: 'week',
-      limitCount: 2,
-      sale: [180, 450],
-      weight: 1,
-    },
+    { title: '2 € menos en el menú del día', terms: 'Un menú al día.', kind: 'amount', amountCents: 200, minSaleCents: 1200, limitPeriod: 'day', limitCount: 1, sale: [1250, 1500], weight: 3 },
+    { title: 'Un café gratis con cualquier dulce', terms: 'Dos veces por semana. También para simpatizantes.', kind: 'free_item', item: 'Café', amountCents: 140, forSupporters: true, limitPeriod: 'week', limitCount: 2, sale: [180, 450], weight: 1 },
   ],
   'Neteges Solidàries': [
-    {
-      title: '10 % en limpieza del hogar',
-      terms: 'Hasta 20 € de descuento por visita, dos visitas al mes.',
-      kind: 'percent',
-      percent: 10,
-      maxDiscountCents: 2000,
-      limitPeriod: 'month',
-      limitCount: 2,
-      sale: [4000, 12000],
-      weight: 0.4,
-    },
+    { title: '10 % en limpieza del hogar', terms: 'Hasta 20 € de descuento por visita, dos visitas al mes.', kind: 'percent', percent: 10, maxDiscountCents: 2000, limitPeriod: 'month', limitCount: 2, sale: [4000, 12000], weight: 0.4 },
   ],
   'Construccions Horta Nord': [
     {
@@ -151,31 +86,13 @@ const CURATED: Record<string, DemoOffer[]> = {
     },
   ],
   'Codi Comú': [
-    {
-      title: 'An hour of computer help at home, free',
-      terms: 'Once a month per person.',
-      kind: 'free_item',
-      item: 'One hour of IT support',
-      amountCents: 3500,
-      limitPeriod: 'month',
-      limitCount: 1,
-      sale: [0, 0],
-      weight: 0.2,
-    },
+    { title: 'An hour of computer help at home, free', terms: 'Once a month per person.', kind: 'free_item', item: 'One hour of IT support', amountCents: 3500, limitPeriod: 'month', limitCount: 1, sale: [0, 0], weight: 0.2 },
   ],
   'Ecomercat de Benimaclet': [
-    {
-      title: '10 % en alimentación ecológica',
-      terms: 'En todo menos el pan de otras cooperativas.',
-      kind: 'percent',
-      percent: 10,
-      sale: [800, 6500],
-      weight: 4,
-    },
+    { title: '10 % en alimentación ecológica', terms: 'En todo menos el pan de otras cooperativas.', kind: 'percent', percent: 10, sale: [800, 6500], weight: 4 },
     {
       title: '3 € menos en las cestas de verdura',
-      terms:
-        'Para quienes trabajan en cooperativas de educación infantil, limpieza y construcción, cuyos turnos no dejan tiempo para ir al mercado. Una cesta a la semana.',
+      terms: 'Para quienes trabajan en cooperativas de educación infantil, limpieza y construcción, cuyos turnos no dejan tiempo para ir al mercado. Una cesta a la semana.',
       kind: 'amount',
       amountCents: 300,
       minSaleCents: 2500,
@@ -187,28 +104,10 @@ const CURATED: Record<string, DemoOffer[]> = {
     },
   ],
   'Escoleta El Niu': [
-    {
-      title: '10 % en la cuota mensual',
-      terms: 'Hasta 40 € al mes.',
-      kind: 'percent',
-      percent: 10,
-      maxDiscountCents: 4000,
-      limitPeriod: 'month',
-      limitCount: 1,
-      sale: [28000, 42000],
-      weight: 0.25,
-    },
+    { title: '10 % en la cuota mensual', terms: 'Hasta 40 € al mes.', kind: 'percent', percent: 10, maxDiscountCents: 4000, limitPeriod: 'month', limitCount: 1, sale: [28000, 42000], weight: 0.25 },
   ],
   'Tinta Roja Impremta': [
-    {
-      title: '15 % en encargos de impresión personales',
-      terms: 'Carteles, invitaciones, fanzines: hasta 30 € de descuento por encargo.',
-      kind: 'percent',
-      percent: 15,
-      maxDiscountCents: 3000,
-      sale: [800, 9000],
-      weight: 0.3,
-    },
+    { title: '15 % en encargos de impresión personales', terms: 'Carteles, invitaciones, fanzines: hasta 30 € de descuento por encargo.', kind: 'percent', percent: 15, maxDiscountCents: 3000, sale: [800, 9000], weight: 0.3 },
   ],
   'Cervesa del Cabanyal': [
     {
@@ -223,29 +122,13 @@ const CURATED: Record<string, DemoOffer[]> = {
       sale: [350, 1200],
       weight: 1.2,
     },
-    {
-      title: '10 % en botellas para llevar',
-      terms: 'Cualquiera de nuestras cervezas.',
-      kind: 'percent',
-      percent: 10,
-      sale: [900, 3600],
-      weight: 0.5,
-    },
+    { title: '10 % en botellas para llevar', terms: 'Cualquiera de nuestras cervezas.', kind: 'percent', percent: 10, sale: [900, 3600], weight: 0.5 },
   ],
   'Fil i Agulla': [
-    {
-      title: '20 % en arreglos y composturas',
-      terms: 'Hasta 15 € de descuento por encargo.',
-      kind: 'percent',
-      percent: 20,
-      maxDiscountCents: 1500,
-      sale: [600, 4500],
-      weight: 0.6,
-    },
+    { title: '20 % en arreglos y composturas', terms: 'Hasta 15 € de descuento por encargo.', kind: 'percent', percent: 20, maxDiscountCents: 1500, sale: [600, 4500], weight: 0.6 },
     {
       title: 'Arreglo gratis de la ropa de trabajo',
-      terms:
-        'Para quienes trabajan en cooperativas de construcción, limpieza, panadería, cafetería y educación infantil. Dos prendas al mes.',
+      terms: 'Para quienes trabajan en cooperativas de construcción, limpieza, panadería, cafetería y educación infantil. Dos prendas al mes.',
       kind: 'free_item',
       item: 'Arreglo de una prenda de trabajo',
       amountCents: 800,
@@ -259,14 +142,7 @@ const CURATED: Record<string, DemoOffer[]> = {
 };
 
 /** Co-ops made up for larger networks offer the same plain discount. */
-const madeUpOffer = (does: string): DemoOffer => ({
-  title: '10 % para quienes trabajan en la red',
-  terms: `En ${does}.`,
-  kind: 'percent',
-  percent: 10,
-  sale: [0, 0],
-  weight: 0,
-});
+const madeUpOffer = (does: string): DemoOffer => ({ title: '10 % para quienes trabajan en la red', terms: `En ${does}.`, kind: 'percent', percent: 10, sale: [0, 0], weight: 0 });
 
 export interface DemoBenefits {
   offers: OfferTable[];
@@ -288,13 +164,7 @@ function newCardId(taken: Set<string>): string {
   }
 }
 
-function offerRow(
-  o: DemoOffer,
-  coopId: string,
-  createdBy: string | null,
-  created: string,
-  validFrom: string,
-): OfferTable {
+function offerRow(o: DemoOffer, coopId: string, createdBy: string | null, created: string, validFrom: string): OfferTable {
   const { sale: _sale, weight: _weight, ...input } = o;
   // Made as the API makes offers: the same defaults, the same checks, the same columns.
   const terms = { ...termsOfInput(OfferInput.parse(input)), validFrom };
@@ -311,6 +181,7 @@ function offerRow(
   };
 }
 
+
 /** The offers, cards and redemptions of the demo network, in memory. Deterministic but for ids. */
 export function planBenefits(plan: DemoPlan, now: string): DemoBenefits {
   const tz = DEMO_NETWORK.timeZone;
@@ -319,8 +190,7 @@ export function planBenefits(plan: DemoPlan, now: string): DemoBenefits {
   const between = ([lo, hi]: [number, number]) => lo + Math.round((rand() * (hi - lo)) / 5) * 5;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
-  const roleOf = (role: 'coop_admin' | 'cashier') =>
-    new Map(plan.roleGrants.filter((g) => g.role === role).map((g) => [g.coop_id, g.person_id]));
+  const roleOf = (role: 'coop_admin' | 'cashier') => new Map(plan.roleGrants.filter((g) => g.role === role).map((g) => [g.coop_id, g.person_id]));
   const admins = roleOf('coop_admin');
   const cashiers = roleOf('cashier');
   const created = new Date(nowMs - 120 * DAY).toISOString();
@@ -384,9 +254,7 @@ export function planBenefits(plan: DemoPlan, now: string): DemoBenefits {
   };
 
   const holderOf = (p: Insertable<PersonTable>) =>
-    p.coop_id
-      ? { kind: 'worker' as const, coopId: p.coop_id, sector: sectorOf.get(p.coop_id) ?? null }
-      : { kind: 'supporter' as const, coopId: null, sector: null };
+    p.coop_id ? { kind: 'worker' as const, coopId: p.coop_id, sector: sectorOf.get(p.coop_id) ?? null } : { kind: 'supporter' as const, coopId: null, sector: null };
 
   const usage = new Map<string, { count: number; cents: number }>();
   const counter = (key: string) => usage.get(key) ?? { count: 0, cents: 0 };
@@ -396,14 +264,7 @@ export function planBenefits(plan: DemoPlan, now: string): DemoBenefits {
   };
 
   const redemptions: RedemptionTable[] = [];
-  const record = (
-    offer: OfferTable,
-    p: Insertable<PersonTable>,
-    at: number,
-    sale: number,
-    discount: number,
-    offline?: { flag: RedemptionTable['flag']; recordedAt: number },
-  ) => {
+  const record = (offer: OfferTable, p: Insertable<PersonTable>, at: number, sale: number, discount: number, offline?: { flag: RedemptionTable['flag']; recordedAt: number }) => {
     const card = cardFor(p, at);
     const iso = new Date(at).toISOString();
     redemptions.push({
@@ -440,28 +301,19 @@ export function planBenefits(plan: DemoPlan, now: string): DemoBenefits {
       const rules = offerRules(row);
       const bySupporter = rules.forSupporters && supporters.length > 0 && rand() < 0.3;
       const today = benefits.localDate(new Date(at), tz);
-      const eligible = (bySupporter ? supporters : workers).filter(
-        (x) => benefits.ineligibility(rules, holderOf(x), today) === null,
-      );
+      const eligible = (bySupporter ? supporters : workers).filter((x) => benefits.ineligibility(rules, holderOf(x), today) === null);
       if (eligible.length === 0 || at > nowMs - 10 * 60_000) continue;
       const p = pick(eligible);
       const sale = between(demo.sale);
       const discount = benefits.discountFor(rules, sale);
       if (!discount.ok || discount.discountCents <= 0) continue;
       const month = benefits.localMonth(new Date(at), tz);
-      const period = rules.limitPeriod
-        ? benefits.periodBounds(new Date(at), rules.limitPeriod, tz).start.toISOString()
-        : '';
+      const period = rules.limitPeriod ? benefits.periodBounds(new Date(at), rules.limitPeriod, tz).start.toISOString() : '';
       const personKey = `${row.id}:${p.id}:${period}`;
       const monthKey = `${row.id}:${month}`;
       const person = counter(personKey);
       const whole = counter(monthKey);
-      const spent = {
-        personCount: person.count,
-        personCents: person.cents,
-        monthCount: whole.count,
-        monthCents: whole.cents,
-      };
+      const spent = { personCount: person.count, personCents: person.cents, monthCount: whole.count, monthCents: whole.cents };
       if (benefits.limitBreak(rules, spent, discount.discountCents) !== null) continue;
       add(personKey, discount.discountCents);
       add(monthKey, discount.discountCents);
@@ -471,16 +323,11 @@ export function planBenefits(plan: DemoPlan, now: string): DemoBenefits {
 
   // Two cañas too many, poured while the brewery's till was offline and flagged when it synced.
   const cana = used.find((u) => u.demo.item === 'Caña de cerveza de la casa');
-  const poured = cana
-    ? redemptions.filter((r) => r.offer_id === cana.row.id && Date.parse(r.redeemed_at) < nowMs - 7 * DAY).slice(-2)
-    : [];
+  const poured = cana ? redemptions.filter((r) => r.offer_id === cana.row.id && Date.parse(r.redeemed_at) < nowMs - 7 * DAY).slice(-2) : [];
   for (const r of poured) {
     const at = Date.parse(r.redeemed_at) + 45 * 60_000;
     const p = plan.people.find((x) => x.id === r.person_id)!;
-    record(cana!.row, p, at, r.sale_cents, r.discount_cents, {
-      flag: 'limit_exceeded',
-      recordedAt: at + 14 * 3_600_000,
-    });
+    record(cana!.row, p, at, r.sale_cents, r.discount_cents, { flag: 'limit_exceeded', recordedAt: at + 14 * 3_600_000 });
   }
 
   redemptions.sort((a, b) => a.redeemed_at.localeCompare(b.redeemed_at));
@@ -492,11 +339,7 @@ async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<void>) {
 }
 
 /** Writes the demo's benefits in the seed's transaction; returns how many of each, for the seed's audit event. */
-export async function seedBenefits(
-  trx: Tx,
-  plan: DemoPlan,
-  now: string,
-): Promise<{ offers: number; cards: number; redemptions: number }> {
+export async function seedBenefits(trx: Tx, plan: DemoPlan, now: string): Promise<{ offers: number; cards: number; redemptions: number }> {
   const planned = planBenefits(plan, now);
   await inBatches(planned.offers, (b) => insertOffers(trx, b));
   await inBatches(planned.cards, (b) => insertCards(trx, b));

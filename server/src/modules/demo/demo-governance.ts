@@ -16,21 +16,9 @@ import { countVote } from '@coopnet/domain/voting/count-vote';
 import type { Insertable } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import type { PersonTable } from '../../db/schema.ts';
-import type {
-  BodyMemberTable,
-  ElectorateTable,
-  ParticipationTable,
-  ProposalTable,
-} from '../../db/schema-governance.ts';
+import type { BodyMemberTable, ElectorateTable, ParticipationTable, ProposalTable } from '../../db/schema-governance.ts';
 import { newId } from '../../platform/clock.ts';
-import {
-  currentBylaws,
-  ensureGovernance,
-  governanceBodies,
-  scheduleAssembly,
-  seedAgenda,
-  seedProposal,
-} from '../governance/index.ts';
+import { currentBylaws, ensureGovernance, governanceBodies, scheduleAssembly, seedAgenda, seedProposal } from '../governance/index.ts';
 import { insertMembers } from './demo.repository.ts';
 
 const BATCH = 500;
@@ -66,10 +54,7 @@ export interface GovernanceSeed {
   now: string;
 }
 
-export async function seedGovernance(
-  trx: Tx,
-  { people, loginEmails, treasurerEmail, now }: GovernanceSeed,
-): Promise<{ delegates: number; committee: number; proposals: number }> {
+export async function seedGovernance(trx: Tx, { people, loginEmails, treasurerEmail, now }: GovernanceSeed): Promise<{ delegates: number; committee: number; proposals: number }> {
   await ensureGovernance(trx);
   const { council, assembly, committee } = await governanceBodies(trx);
   const nowMs = Date.parse(now);
@@ -87,17 +72,7 @@ export async function seedGovernance(
   for (const [coopId, workers] of byCoop) {
     const delegate = workers[2] ?? workers[1];
     if (!delegate) continue; // a one-worker co-op has only its admin
-    delegates.push({
-      id: newId(),
-      body_id: council.id,
-      person_id: delegate.id!,
-      coop_id: coopId,
-      term_start: seated,
-      term_end: null,
-      recalled_at: null,
-      recalled_by: null,
-      created_at: seated,
-    });
+    delegates.push({ id: newId(), body_id: council.id, person_id: delegate.id!, coop_id: coopId, term_start: seated, term_end: null, recalled_at: null, recalled_by: null, created_at: seated });
   }
   for (let i = 0; i < delegates.length; i += BATCH) await insertMembers(trx, delegates.slice(i, i + BATCH));
 
@@ -107,42 +82,19 @@ export async function seedGovernance(
   for (const k of [0, 4, 8]) {
     const worker = coops[k % coops.length]?.[3];
     if (!worker || fundMembers.some((m) => m.person_id === worker.id)) continue;
-    fundMembers.push({
-      id: newId(),
-      body_id: committee.id,
-      person_id: worker.id!,
-      coop_id: null,
-      term_start: seated,
-      term_end: null,
-      recalled_at: null,
-      recalled_by: null,
-      created_at: seated,
-    });
+    fundMembers.push({ id: newId(), body_id: committee.id, person_id: worker.id!, coop_id: null, term_start: seated, term_end: null, recalled_at: null, recalled_by: null, created_at: seated });
   }
   await insertMembers(trx, fundMembers);
 
   const rules = (await currentBylaws(trx)).bylaws.matters;
   const settlementRule = rules.settlement_policy!;
   // The settlement policy is the council's, one vote per co-op, cast by its delegate.
-  const electorateOf = (proposalId: string): ElectorateTable[] =>
-    delegates.map((d) => ({ proposal_id: proposalId, person_id: d.person_id, coop_id: d.coop_id, weight: 1 }));
+  const electorateOf = (proposalId: string): ElectorateTable[] => delegates.map((d) => ({ proposal_id: proposalId, person_id: d.person_id, coop_id: d.coop_id, weight: 1 }));
   const emailOf = new Map(people.map((p) => [p.id!, p.email]));
   const treasurer = people.find((p) => p.email === treasurerEmail) ?? people[0]!;
 
   /** A council vote on the settlement policy, with ballots following `pattern` (null: has not voted), counted if closed. */
-  function councilVote(
-    n: number,
-    v: {
-      title: string;
-      body: string;
-      subject: object;
-      opensAt: number;
-      closesAt: number;
-      pattern: (Choice | null)[];
-      closed: boolean;
-      authorId: string;
-    },
-  ) {
+  function councilVote(n: number, v: { title: string; body: string; subject: object; opensAt: number; closesAt: number; pattern: (Choice | null)[]; closed: boolean; authorId: string }) {
     const id = newId();
     const electorate = electorateOf(id);
     const voters = electorate.filter((e) => !(!v.closed && loginEmails.has(emailOf.get(e.person_id) ?? '')));
@@ -152,26 +104,12 @@ export async function seedGovernance(
       const choice = v.pattern[i % v.pattern.length];
       if (!choice) return;
       ballots.push({ v: e.person_id, c: { choice }, w: 1 });
-      participation.push({
-        proposal_id: id,
-        person_id: e.person_id,
-        cast_by: e.person_id,
-        receipt_code: receipt(n, i),
-        cast_on: iso(v.opensAt + (1 + (i % 5)) * DAY).slice(0, 10),
-      });
+      participation.push({ proposal_id: id, person_id: e.person_id, cast_by: e.person_id, receipt_code: receipt(n, i), cast_on: iso(v.opensAt + (1 + (i % 5)) * DAY).slice(0, 10) });
     });
     const seed = createHash('sha256').update(`coopnet demo lot ${n}`).digest();
     const size = electorate.length;
     const counted = v.closed
-      ? countVote({
-          rule: settlementRule,
-          options: [],
-          seats: 1,
-          ballots,
-          electorate: size,
-          attendance: ballots.length,
-          lot: voting.lotOrder(seed, 0),
-        })
+      ? countVote({ rule: settlementRule, options: [], seats: 1, ballots, electorate: size, attendance: ballots.length, lot: voting.lotOrder(seed, 0) })
       : null;
     const proposal: ProposalTable = {
       id,
@@ -302,24 +240,8 @@ function discussion(people: Insertable<PersonTable>[], now: string) {
     updated_at: iso(nowMs - 2 * DAY),
   };
   const comments = [
-    {
-      id: newId(),
-      proposal_id: id,
-      parent_id: null,
-      author_id: other.id!,
-      body_text:
-        '¿Quién se encargaría de cargarla y del seguro? Nosotras podríamos guardarla en el taller por la noche.',
-      created_at: iso(nowMs - DAY - 5 * HOUR),
-    },
-    {
-      id: newId(),
-      proposal_id: id,
-      parent_id: null,
-      author_id: author.id!,
-      body_text:
-        'Buena idea: el taller tiene enchufe y está en el centro. El seguro iría a cargo del fondo común de la furgoneta.',
-      created_at: iso(nowMs - DAY),
-    },
+    { id: newId(), proposal_id: id, parent_id: null, author_id: other.id!, body_text: '¿Quién se encargaría de cargarla y del seguro? Nosotras podríamos guardarla en el taller por la noche.', created_at: iso(nowMs - DAY - 5 * HOUR) },
+    { id: newId(), proposal_id: id, parent_id: null, author_id: author.id!, body_text: 'Buena idea: el taller tiene enchufe y está en el centro. El seguro iría a cargo del fondo común de la furgoneta.', created_at: iso(nowMs - DAY) },
   ];
   return { proposal, comments };
 }

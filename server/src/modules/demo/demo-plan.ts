@@ -182,12 +182,7 @@ export function planDemo(size: DemoSize, passwordHash: string, now: string): Dem
     slots.push({ row, named: isCurated ? DEMO_COOPS[i]!.people : [], workers });
   }
 
-  const person = (
-    name: PersonName,
-    email: string,
-    coopId: string | null,
-    supporter: boolean,
-  ): Insertable<PersonTable> => ({
+  const person = (name: PersonName, email: string, coopId: string | null, supporter: boolean): Insertable<PersonTable> => ({
     id: newId(),
     email,
     display_name: displayName(name),
@@ -200,13 +195,7 @@ export function planDemo(size: DemoSize, passwordHash: string, now: string): Dem
     updated_at: now,
     left_at: null,
   });
-  const grant = (personId: string, role: Role, coopId = ''): Insertable<RoleGrantTable> => ({
-    id: newId(),
-    person_id: personId,
-    role,
-    coop_id: coopId,
-    created_at: now,
-  });
+  const grant = (personId: string, role: Role, coopId = ''): Insertable<RoleGrantTable> => ({ id: newId(), person_id: personId, role, coop_id: coopId, created_at: now });
 
   const people: Insertable<PersonTable>[] = [];
   const roleGrants: Insertable<RoleGrantTable>[] = [];
@@ -226,9 +215,7 @@ export function planDemo(size: DemoSize, passwordHash: string, now: string): Dem
       if (w === 1) roleGrants.push(grant(p.id, 'cashier', slot.row.id));
     }
   });
-  const supporters = DEMO_SUPPORTERS.map((n) =>
-    person(n, `${mailLocalPart(n[0], n[1])}@${SUPPORTER_DOMAIN}`, null, true),
-  );
+  const supporters = DEMO_SUPPORTERS.map((n) => person(n, `${mailLocalPart(n[0], n[1])}@${SUPPORTER_DOMAIN}`, null, true));
   people.push(...supporters);
 
   const at = (pos: [number, number]) => byPlace.get(`${pos[0]}:${pos[1]}`)!;
@@ -277,12 +264,7 @@ export function planDemo(size: DemoSize, passwordHash: string, now: string): Dem
   });
 
   const coopName = (id: string | null | undefined) => slots.find((s) => s.row.id === id)?.row.name ?? null;
-  const login = (role: string, p: Insertable<PersonTable>): DemoLogin => ({
-    role,
-    name: p.display_name,
-    email: p.email,
-    coop: coopName(p.coop_id),
-  });
+  const login = (role: string, p: Insertable<PersonTable>): DemoLogin => ({ role, name: p.display_name, email: p.email, coop: coopName(p.coop_id) });
   const shown = at(place(SHOWN_WORKER_AT, curated, 4));
   const logins = [
     login('coordinator', coordinator),

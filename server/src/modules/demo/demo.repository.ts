@@ -9,10 +9,7 @@ import type { JoinApplicationTable, NewCoop, PersonTable, RoleGrantTable } from 
 import type { BodyMemberTable } from '../../db/schema-governance.ts';
 
 export async function countCoops(ex: Executor): Promise<number> {
-  const row = await ex
-    .selectFrom('coops')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const row = await ex.selectFrom('coops').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -33,12 +30,7 @@ export async function insertApplications(ex: Executor, rows: Insertable<JoinAppl
 }
 
 export async function passwordHashOf(ex: Executor, email: string): Promise<string | null | undefined> {
-  const row = await ex
-    .selectFrom('people')
-    .select('password_hash')
-    .where('email', '=', email)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
+  const row = await ex.selectFrom('people').select('password_hash').where('email', '=', email).where('status', '=', 'active').executeTakeFirst();
   return row?.password_hash;
 }
 

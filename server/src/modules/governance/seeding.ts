@@ -5,13 +5,7 @@
  * audit event of its own: the seed records one for everything it made.
  */
 import type { Executor } from '../../db/database.ts';
-import type {
-  AssemblyTable,
-  ElectorateTable,
-  ParticipationTable,
-  ProposalCommentTable,
-  ProposalTable,
-} from '../../db/schema-governance.ts';
+import type { AssemblyTable, ElectorateTable, ParticipationTable, ProposalCommentTable, ProposalTable } from '../../db/schema-governance.ts';
 import { insertAssembly, replaceAgenda } from './assemblies/assemblies.repository.ts';
 import { type BoxEntry, createBox, insertParticipation, writeBox } from './ballots/ballots.repository.ts';
 import { bodyOfKind } from './bodies/bodies.repository.ts';
@@ -23,8 +17,7 @@ export async function governanceBodies(ex: Executor) {
   const assembly = await bodyOfKind(ex, 'assembly');
   const council = await bodyOfKind(ex, 'council');
   const committee = await bodyOfKind(ex, 'committee');
-  if (!assembly || !council || !committee)
-    throw new Error('the network has no governance bodies yet: ensureGovernance makes them');
+  if (!assembly || !council || !committee) throw new Error('the network has no governance bodies yet: ensureGovernance makes them');
   return { assembly, council, committee };
 }
 

@@ -14,17 +14,7 @@ export async function ensureNetwork(ex: Executor): Promise<void> {
   const now = nowIso();
   await ex
     .insertInto('network')
-    .values({
-      id: newId(),
-      name: 'Coopnet',
-      currency: 'EUR',
-      locale: 'en',
-      time_zone: 'UTC',
-      logo_url: null,
-      description: null,
-      created_at: now,
-      updated_at: now,
-    })
+    .values({ id: newId(), name: 'Coopnet', currency: 'EUR', locale: 'en', time_zone: 'UTC', logo_url: null, description: null, created_at: now, updated_at: now })
     .execute();
 }
 
@@ -36,10 +26,7 @@ export async function figures(ex: Executor) {
   const [coops, workers, supporters] = await Promise.all([
     ex
       .selectFrom('coops')
-      .select([
-        (eb) => eb.fn.countAll<number>().as('n'),
-        (eb) => eb.fn.count<number>('sector').distinct().as('sectors'),
-      ])
+      .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.count<number>('sector').distinct().as('sectors')])
       .where('status', '=', 'member')
       .executeTakeFirstOrThrow(),
     ex

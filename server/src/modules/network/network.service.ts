@@ -36,14 +36,7 @@ export function networkService({ db, config, network }: AppDeps) {
         ...(patch.description !== undefined && { description: patch.description }),
       };
       await updateNetwork(trx, before.id, { ...changes, updated_at: nowIso() });
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'network.updated',
-        subjectType: 'network',
-        subjectId: before.id,
-        before,
-        after: changes,
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'network.updated', subjectType: 'network', subjectId: before.id, before, after: changes });
     });
     // Once committed: a read between the change and its commit would keep the old settings.
     network.invalidate();

@@ -23,10 +23,6 @@ export async function insertSector(ex: Executor, row: SectorTable): Promise<void
   await ex.insertInto('sectors').values(row).execute();
 }
 
-export async function updateSector(
-  ex: Executor,
-  code: string,
-  patch: Partial<Omit<SectorTable, 'code'>>,
-): Promise<void> {
+export async function updateSector(ex: Executor, code: string, patch: Partial<Omit<SectorTable, 'code'>>): Promise<void> {
   await ex.updateTable('sectors').set(patch).where('code', '=', code).execute();
 }

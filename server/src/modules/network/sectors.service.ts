@@ -21,11 +21,7 @@ export const presentSector = (s: Sector) => ({ code: s.code, names: { en: s.name
 export async function checkSectors(ex: Executor, codes: readonly string[], field: string): Promise<void> {
   const unknown = await repo.unknownSectors(ex, codes);
   if (unknown.length > 0) {
-    throw badRequest(
-      'sectors.unknown',
-      `Not one of the network's sectors: ${unknown.join(', ')}. Choose from the list.`,
-      { field, unknown },
-    );
+    throw badRequest('sectors.unknown', `Not one of the network's sectors: ${unknown.join(', ')}. Choose from the list.`, { field, unknown });
   }
 }
 
@@ -37,24 +33,11 @@ export function sectorsService({ db }: Pick<AppDeps, 'db'>) {
   async function add(actor: MaybeActor, input: SectorInput) {
     authorize(actor, networkPolicy.keepSectors(actor));
     const now = nowIso();
-    const row = {
-      code: input.code,
-      name_en: input.names.en,
-      name_es: input.names.es,
-      created_at: now,
-      updated_at: now,
-    };
+    const row = { code: input.code, name_en: input.names.en, name_es: input.names.es, created_at: now, updated_at: now };
     await db.transaction().execute(async (trx) => {
-      if (await repo.findSector(trx, input.code))
-        throw conflict('sectors.exists', `The network already has the sector ${input.code}.`);
+      if (await repo.findSector(trx, input.code)) throw conflict('sectors.exists', `The network already has the sector ${input.code}.`);
       await repo.insertSector(trx, row);
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'sector.added',
-        subjectType: 'sector',
-        subjectId: input.code,
-        after: input.names,
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'sector.added', subjectType: 'sector', subjectId: input.code, after: input.names });
     });
     return presentSector(row);
   }
@@ -70,14 +53,7 @@ export function sectorsService({ db }: Pick<AppDeps, 'db'>) {
       };
       const after = { ...before, ...changes, updated_at: nowIso() };
       await repo.updateSector(trx, code, { ...changes, updated_at: after.updated_at });
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'sector.renamed',
-        subjectType: 'sector',
-        subjectId: code,
-        before: presentSector(before).names,
-        after: patch.names,
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'sector.renamed', subjectType: 'sector', subjectId: code, before: presentSector(before).names, after: patch.names });
       return presentSector(after);
     });
   }

@@ -26,37 +26,21 @@ describeOnDatabases("the network's sectors", (t) => {
     const res = await visitor.get('/api/v1/sectors');
     expect(res.statusCode).toBe(200);
     const list = res.json().items as SectorJson[];
-    expect(list.find((s) => s.code === 'bicycles')).toEqual({
-      code: 'bicycles',
-      names: { en: 'Bicycles', es: 'Bicicletas' },
-    });
+    expect(list.find((s) => s.code === 'bicycles')).toEqual({ code: 'bicycles', names: { en: 'Bicycles', es: 'Bicicletas' } });
     expect(list.find((s) => s.code === 'home-care')?.names.es).toBe('Atención a domicilio');
     expect(list.every((s) => s.names.en.length > 1 && s.names.es.length > 1)).toBe(true);
   });
 
   it('lets a coordinator add a sector and rename it, each change audited', async () => {
-    const added = await coordinator.client.post('/api/v1/sectors', {
-      code: 'repair-cafe',
-      names: { en: 'Repair café', es: 'Café de reparación' },
-    });
+    const added = await coordinator.client.post('/api/v1/sectors', { code: 'repair-cafe', names: { en: 'Repair café', es: 'Café de reparación' } });
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json()).toEqual({ code: 'repair-cafe', names: { en: 'Repair café', es: 'Café de reparación' } });
 
-    const renamed = await coordinator.client.patch('/api/v1/sectors/repair-cafe', {
-      names: { es: 'Taller de reparación' },
-    });
+    const renamed = await coordinator.client.patch('/api/v1/sectors/repair-cafe', { names: { es: 'Taller de reparación' } });
     expect(renamed.statusCode, renamed.body).toBe(200);
-    expect((await sectors()).find((s) => s.code === 'repair-cafe')).toEqual({
-      code: 'repair-cafe',
-      names: { en: 'Repair café', es: 'Taller de reparación' },
-    });
+    expect((await sectors()).find((s) => s.code === 'repair-cafe')).toEqual({ code: 'repair-cafe', names: { en: 'Repair café', es: 'Taller de reparación' } });
 
-    const audit = await t.deps.db
-      .selectFrom('audit_events')
-      .select(['action', 'actor_id'])
-      .where('subject_id', '=', 'repair-cafe')
-      .orderBy('seq')
-      .execute();
+    const audit = await t.deps.db.selectFrom('audit_events').select(['action', 'actor_id']).where('subject_id', '=', 'repair-cafe').orderBy('seq').execute();
     expect(audit).toEqual([
       { action: 'sector.added', actor_id: coordinator.id },
       { action: 'sector.renamed', actor_id: coordinator.id },
@@ -65,10 +49,7 @@ describeOnDatabases("the network's sectors", (t) => {
 
   it('refuses a sector that exists already, a bad code, and a missing name, changing nothing', async () => {
     const before = await tableCounts(t.deps);
-    const exists = await coordinator.client.post('/api/v1/sectors', {
-      code: 'bakery',
-      names: { en: 'Bread', es: 'Pan' },
-    });
+    const exists = await coordinator.client.post('/api/v1/sectors', { code: 'bakery', names: { en: 'Bread', es: 'Pan' } });
     expect(exists.statusCode).toBe(409);
     expect(exists.json().error.code).toBe('sectors.exists');
     for (const body of [
@@ -80,9 +61,7 @@ describeOnDatabases("the network's sectors", (t) => {
     ]) {
       expect((await coordinator.client.post('/api/v1/sectors', body)).statusCode, JSON.stringify(body)).toBe(400);
     }
-    expect(
-      (await coordinator.client.patch('/api/v1/sectors/no-such-sector', { names: { en: 'Nothing' } })).statusCode,
-    ).toBe(404);
+    expect((await coordinator.client.patch('/api/v1/sectors/no-such-sector', { names: { en: 'Nothing' } })).statusCode).toBe(404);
     expect(await tableCounts(t.deps)).toEqual(before);
     expect((await sectors()).find((s) => s.code === 'bakery')?.names).toEqual({ en: 'Bakery', es: 'Panadería' });
   });
@@ -110,30 +89,18 @@ describeOnDatabases("the network's sectors", (t) => {
 
   it('keeps hostile names as text', async () => {
     const hostile = '<img src=x onerror=alert(1)> & "quotes"';
-    const res = await coordinator.client.post('/api/v1/sectors', {
-      code: 'hostile',
-      names: { en: hostile, es: hostile },
-    });
+    const res = await coordinator.client.post('/api/v1/sectors', { code: 'hostile', names: { en: hostile, es: hostile } });
     expect(res.statusCode, res.body).toBe(201);
     expect((await sectors()).find((s) => s.code === 'hostile')?.names.en).toBe(hostile);
   });
 
   it('takes an application only with a sector of the list, with a clear 400', async () => {
     const before = await tableCounts(t.deps);
-    const res = await visitor.post('/api/v1/applications', {
-      ...espigaApplication,
-      coop: { ...espigaApplication.coop, sector: 'bakeries' },
-    });
+    const res = await visitor.post('/api/v1/applications', { ...espigaApplication, coop: { ...espigaApplication.coop, sector: 'bakeries' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({
-      code: 'sectors.unknown',
-      details: { field: 'coop.sector', unknown: ['bakeries'] },
-    });
+    expect(res.json().error).toMatchObject({ code: 'sectors.unknown', details: { field: 'coop.sector', unknown: ['bakeries'] } });
     expect(await tableCounts(t.deps)).toEqual(before);
-    const ok = await visitor.post('/api/v1/applications', {
-      ...espigaApplication,
-      coop: { ...espigaApplication.coop, sector: 'repair-cafe' },
-    });
+    const ok = await visitor.post('/api/v1/applications', { ...espigaApplication, coop: { ...espigaApplication.coop, sector: 'repair-cafe' } });
     expect(ok.statusCode, ok.body).toBe(201);
   });
 
@@ -148,20 +115,11 @@ describeOnDatabases("the network's sectors", (t) => {
   });
 
   it('makes and changes offers only for sectors of the list', async () => {
-    const offer = {
-      title: 'Bread',
-      terms: 'Show your card.',
-      kind: 'percent',
-      percent: 10,
-      sectors: ['books', 'imaginary'],
-    };
+    const offer = { title: 'Bread', terms: 'Show your card.', kind: 'percent', percent: 10, sectors: ['books', 'imaginary'] };
     const before = await tableCounts(t.deps);
     const refused = await coopAdmin.post(`/api/v1/coops/${coopId}/offers`, offer);
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error).toMatchObject({
-      code: 'sectors.unknown',
-      details: { field: 'sectors', unknown: ['imaginary'] },
-    });
+    expect(refused.json().error).toMatchObject({ code: 'sectors.unknown', details: { field: 'sectors', unknown: ['imaginary'] } });
     expect(await tableCounts(t.deps)).toEqual(before);
 
     const made = await coopAdmin.post(`/api/v1/coops/${coopId}/offers`, { ...offer, sectors: ['books'] });

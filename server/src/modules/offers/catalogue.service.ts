@@ -67,9 +67,7 @@ export function catalogueService({ db, network }: AppDeps) {
     const openToMe = q.openToMe === '1' || q.openToMe === 'true';
     if (openToMe && !actor) throw unauthorized();
     if ((q.lat === undefined) !== (q.lng === undefined)) {
-      throw badRequest('offers.invalid', 'Near me needs both latitude and longitude.', {
-        field: q.lat === undefined ? 'lat' : 'lng',
-      });
+      throw badRequest('offers.invalid', 'Near me needs both latitude and longitude.', { field: q.lat === undefined ? 'lat' : 'lng' });
     }
     const here: Point | null = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null;
     const empty = { items: [], total: 0, limit: q.limit, offset: q.offset };
@@ -90,16 +88,11 @@ export function catalogueService({ db, network }: AppDeps) {
       .filter((r) => !holder || benefits.ineligibility(offerRules(r), holder, today) === null)
       .map((r) => ({
         row: r,
-        km:
-          here && r.coop_latitude !== null && r.coop_longitude !== null
-            ? distanceKm(here, { lat: r.coop_latitude, lng: r.coop_longitude })
-            : null,
+        km: here && r.coop_latitude !== null && r.coop_longitude !== null ? distanceKm(here, { lat: r.coop_latitude, lng: r.coop_longitude }) : null,
       }))
       .filter((x) => !here || (x.km !== null && x.km <= q.radiusKm));
     const byName = (a: repo.ListingRow, b: repo.ListingRow) =>
-      collator.compare(a.coop_name, b.coop_name) ||
-      collator.compare(a.title, b.title) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      collator.compare(a.coop_name, b.coop_name) || collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     found.sort((a, b) => (here ? a.km! - b.km! : 0) || byName(a.row, b.row));
     return {
       items: found.slice(q.offset, q.offset + q.limit).map((x) => presentCatalogueOffer(x.row, x.km)),

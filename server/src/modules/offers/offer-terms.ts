@@ -15,24 +15,8 @@ export type OfferTerms = { [K in keyof OfferInput]-?: Exclude<OfferInput[K], und
 
 export type TermColumns = Pick<
   OfferTable,
-  | 'title'
-  | 'terms'
-  | 'kind'
-  | 'percent'
-  | 'amount_cents'
-  | 'item'
-  | 'max_discount_cents'
-  | 'min_sale_cents'
-  | 'for_workers'
-  | 'for_supporters'
-  | 'sectors_json'
-  | 'limit_period'
-  | 'limit_count'
-  | 'limit_cents'
-  | 'cap_count'
-  | 'cap_cents'
-  | 'valid_from'
-  | 'valid_until'
+  | 'title' | 'terms' | 'kind' | 'percent' | 'amount_cents' | 'item' | 'max_discount_cents' | 'min_sale_cents' | 'for_workers'
+  | 'for_supporters' | 'sectors_json' | 'limit_period' | 'limit_count' | 'limit_cents' | 'cap_count' | 'cap_cents' | 'valid_from' | 'valid_until'
 >;
 
 export function termsOfInput(i: OfferInput): OfferTerms {
@@ -114,21 +98,15 @@ export function columnsOf(t: OfferTerms): TermColumns {
 
 /** The first rule the terms break, with the field to correct; null when they hold together. */
 export function brokenRule(t: OfferTerms): { field: keyof OfferTerms; message: string } | null {
-  const kindNames = {
-    percent: 'A percent-off offer',
-    amount: 'An amount-off offer',
-    free_item: 'A free-item offer',
-  } as const;
+  const kindNames = { percent: 'A percent-off offer', amount: 'An amount-off offer', free_item: 'A free-item offer' } as const;
   const of = kindNames[t.kind];
   if (t.kind === 'percent' && t.percent === null) return { field: 'percent', message: `${of} needs its percent.` };
   if (t.kind !== 'percent' && t.percent !== null) return { field: 'percent', message: `${of} has no percent.` };
   if (t.kind === 'percent' && t.amountCents !== null) return { field: 'amountCents', message: `${of} has no amount.` };
-  if (t.kind === 'amount' && t.amountCents === null)
-    return { field: 'amountCents', message: `${of} needs the amount taken off.` };
+  if (t.kind === 'amount' && t.amountCents === null) return { field: 'amountCents', message: `${of} needs the amount taken off.` };
   if (t.kind === 'free_item' && t.item === null) return { field: 'item', message: `${of} needs the item given.` };
   if (t.kind !== 'free_item' && t.item !== null) return { field: 'item', message: `${of} gives no item.` };
-  if (t.kind === 'free_item' && t.amountCents === null)
-    return { field: 'amountCents', message: `${of} needs the item's value.` };
+  if (t.kind === 'free_item' && t.amountCents === null) return { field: 'amountCents', message: `${of} needs the item's value.` };
   if (t.kind !== 'percent' && t.maxDiscountCents !== null)
     return { field: 'maxDiscountCents', message: 'Only a percent-off offer has a largest discount.' };
   if ((t.limitCount !== null || t.limitCents !== null) && t.limitPeriod === null)
@@ -137,8 +115,7 @@ export function brokenRule(t: OfferTerms): { field: keyof OfferTerms; message: s
     return { field: 'limitCount', message: 'A limit period needs a number of uses or an amount per person.' };
   if (t.validFrom !== null && t.validUntil !== null && t.validUntil < t.validFrom)
     return { field: 'validUntil', message: 'The offer cannot end before it starts.' };
-  if (!t.forWorkers && !t.forSupporters)
-    return { field: 'forWorkers', message: 'An offer is for workers, for supporters, or for both.' };
+  if (!t.forWorkers && !t.forSupporters) return { field: 'forWorkers', message: 'An offer is for workers, for supporters, or for both.' };
   return null;
 }
 

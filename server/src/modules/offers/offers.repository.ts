@@ -20,11 +20,7 @@ export function findOffer(ex: Executor, id: string): Promise<OfferRow | undefine
 
 /** Offers with what the catalogue needs of their co-op too: whether it is a member, and where it is. */
 function selectListing(ex: Executor) {
-  return selectOffers(ex).select([
-    'coops.status as coop_status',
-    'coops.latitude as coop_latitude',
-    'coops.longitude as coop_longitude',
-  ]);
+  return selectOffers(ex).select(['coops.status as coop_status', 'coops.latitude as coop_latitude', 'coops.longitude as coop_longitude']);
 }
 
 export type ListingRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectListing>['executeTakeFirst']>>>;
@@ -88,11 +84,7 @@ export function newestListed(ex: Executor, today: string, limit: number): Promis
 
 /** Every offer of a co-op, any status, newest first: its admins' list. */
 export function allOffersOf(ex: Executor, coopId: string): Promise<OfferRow[]> {
-  return selectOffers(ex)
-    .where('offers.coop_id', '=', coopId)
-    .orderBy('offers.created_at', 'desc')
-    .orderBy('offers.id', 'desc')
-    .execute();
+  return selectOffers(ex).where('offers.coop_id', '=', coopId).orderBy('offers.created_at', 'desc').orderBy('offers.id', 'desc').execute();
 }
 
 export async function insertOffer(ex: Executor, row: OfferTable): Promise<void> {
@@ -101,12 +93,7 @@ export async function insertOffer(ex: Executor, row: OfferTable): Promise<void> 
 
 /** Changes an offer's terms unless it has ended meanwhile; false when it has. */
 export async function updateOpenOffer(ex: Executor, id: string, patch: Partial<OfferTable>): Promise<boolean> {
-  const r = await ex
-    .updateTable('offers')
-    .set(patch)
-    .where('id', '=', id)
-    .where('status', '<>', 'ended')
-    .executeTakeFirst();
+  const r = await ex.updateTable('offers').set(patch).where('id', '=', id).where('status', '<>', 'ended').executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -117,11 +104,6 @@ export async function moveOffer(
   from: OfferStatus[],
   patch: Pick<OfferTable, 'status' | 'updated_at'> & Partial<Pick<OfferTable, 'ended_at'>>,
 ): Promise<boolean> {
-  const r = await ex
-    .updateTable('offers')
-    .set(patch)
-    .where('id', '=', id)
-    .where('status', 'in', from)
-    .executeTakeFirst();
+  const r = await ex.updateTable('offers').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

@@ -63,14 +63,7 @@ export function offersService({ db, network }: AppDeps) {
     await db.transaction().execute(async (trx) => {
       await checkSectors(trx, terms.sectors, 'sectors');
       await repo.insertOffer(trx, row);
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'offer.created',
-        subjectType: 'offer',
-        subjectId: row.id,
-        coopId: coop.id,
-        after: terms,
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'offer.created', subjectType: 'offer', subjectId: row.id, coopId: coop.id, after: terms });
     });
     return reload(row.id);
   }
@@ -91,15 +84,7 @@ export function offersService({ db, network }: AppDeps) {
     await db.transaction().execute(async (trx) => {
       if (patch.sectors !== undefined) await checkSectors(trx, next.sectors, 'sectors');
       if (!(await repo.updateOpenOffer(trx, row.id, { ...is, updated_at: nowIso() }))) throw ended();
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'offer.updated',
-        subjectType: 'offer',
-        subjectId: row.id,
-        coopId: row.coop_id,
-        before: was,
-        after: is,
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'offer.updated', subjectType: 'offer', subjectId: row.id, coopId: row.coop_id, before: was, after: is });
     });
     return reload(row.id);
   }
@@ -107,31 +92,13 @@ export function offersService({ db, network }: AppDeps) {
   async function move(actorIn: MaybeActor, id: string, move: Move) {
     const { actor, row } = await loadForChange(actorIn, id);
     const { from, to, action } = MOVES[move];
-    const badState = () =>
-      conflict('offers.bad_state', `An offer that is ${row.status} cannot be ${to === 'active' ? 'resumed' : to}.`, {
-        status: row.status,
-      });
+    const badState = () => conflict('offers.bad_state', `An offer that is ${row.status} cannot be ${to === 'active' ? 'resumed' : to}.`, { status: row.status });
     if (!from.includes(row.status)) throw badState();
     const now = nowIso();
     await db.transaction().execute(async (trx) => {
       // Another admin may have moved it meanwhile: the move happens only from the state read.
-      if (
-        !(await repo.moveOffer(trx, row.id, [row.status], {
-          status: to,
-          updated_at: now,
-          ...(to === 'ended' && { ended_at: now }),
-        }))
-      )
-        throw badState();
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action,
-        subjectType: 'offer',
-        subjectId: row.id,
-        coopId: row.coop_id,
-        before: { status: row.status },
-        after: { status: to },
-      });
+      if (!(await repo.moveOffer(trx, row.id, [row.status], { status: to, updated_at: now, ...(to === 'ended' && { ended_at: now }) }))) throw badState();
+      await recordAudit(trx, { actorId: actor.personId, action, subjectType: 'offer', subjectId: row.id, coopId: row.coop_id, before: { status: row.status }, after: { status: to } });
     });
     return reload(row.id);
   }

@@ -46,11 +46,9 @@ describeOnDatabases('making and changing offers', (t) => {
     coopA = (await makeCoop(t.deps, { name: 'Panadería La Espiga' })).id;
     coopB = (await makeCoop(t.deps, { name: 'Bicis Solidarias', sector: 'transport' })).id;
     adminA = await actorClient(t.deps, t.app, { coopId: coopA, roles: [{ role: 'coop_admin', coopId: coopA }] });
-    adminB = (await actorClient(t.deps, t.app, { coopId: coopB, roles: [{ role: 'coop_admin', coopId: coopB }] }))
-      .client;
+    adminB = (await actorClient(t.deps, t.app, { coopId: coopB, roles: [{ role: 'coop_admin', coopId: coopB }] })).client;
     workerA = (await actorClient(t.deps, t.app, { coopId: coopA })).client;
-    cashierA = (await actorClient(t.deps, t.app, { coopId: coopA, roles: [{ role: 'cashier', coopId: coopA }] }))
-      .client;
+    cashierA = (await actorClient(t.deps, t.app, { coopId: coopA, roles: [{ role: 'cashier', coopId: coopA }] })).client;
   });
 
   it('lets a co-op admin make an offer, and records who made it', async () => {
@@ -89,68 +87,27 @@ describeOnDatabases('making and changing offers', (t) => {
   });
 
   it('makes an amount off and a free item with their defaults', async () => {
-    const amount = (
-      await adminA.client.post(`/api/v1/coops/${coopA}/offers`, {
-        title: 'Two euros off',
-        kind: 'amount',
-        amountCents: 200,
-      })
-    ).json();
-    expect(amount).toMatchObject({
-      kind: 'amount',
-      amountCents: 200,
-      terms: '',
-      forWorkers: true,
-      forSupporters: false,
-      sectors: [],
-    });
+    const amount = (await adminA.client.post(`/api/v1/coops/${coopA}/offers`, { title: 'Two euros off', kind: 'amount', amountCents: 200 })).json();
+    expect(amount).toMatchObject({ kind: 'amount', amountCents: 200, terms: '', forWorkers: true, forSupporters: false, sectors: [] });
     const item = (
-      await adminA.client.post(`/api/v1/coops/${coopA}/offers`, {
-        title: 'A free coffee',
-        kind: 'free_item',
-        item: 'Coffee',
-        amountCents: 150,
-        minSaleCents: 500,
-      })
+      await adminA.client.post(`/api/v1/coops/${coopA}/offers`, { title: 'A free coffee', kind: 'free_item', item: 'Coffee', amountCents: 150, minSaleCents: 500 })
     ).json();
     expect(item).toMatchObject({ kind: 'free_item', item: 'Coffee', amountCents: 150, minSaleCents: 500 });
   });
 
   it('changes only what an edit sends, and audits the fields that changed', async () => {
     const offer = await create();
-    const res = await adminA.client.patch(`/api/v1/offers/${offer.id}`, {
-      title: 'Fifteen percent off bread',
-      percent: 15,
-      capCents: null,
-    });
+    const res = await adminA.client.patch(`/api/v1/offers/${offer.id}`, { title: 'Fifteen percent off bread', percent: 15, capCents: null });
     expect(res.statusCode, res.body).toBe(200);
     // Fields the edit did not mention keep their values (no defaults sneak in).
-    expect(res.json()).toMatchObject({
-      title: 'Fifteen percent off bread',
-      percent: 15,
-      capCents: null,
-      forSupporters: true,
-      sectors: ['books', 'transport'],
-      terms: percentOff.terms,
-    });
+    expect(res.json()).toMatchObject({ title: 'Fifteen percent off bread', percent: 15, capCents: null, forSupporters: true, sectors: ['books', 'transport'], terms: percentOff.terms });
     const audit = await auditOf(offer.id);
     expect(audit.map((a) => a.action)).toEqual(['offer.created', 'offer.updated']);
-    expect(JSON.parse(audit[1]!.before_json!)).toEqual({
-      title: 'Ten percent off bread',
-      percent: 10,
-      cap_cents: 20_000,
-    });
-    expect(JSON.parse(audit[1]!.after_json!)).toEqual({
-      title: 'Fifteen percent off bread',
-      percent: 15,
-      cap_cents: null,
-    });
+    expect(JSON.parse(audit[1]!.before_json!)).toEqual({ title: 'Ten percent off bread', percent: 10, cap_cents: 20_000 });
+    expect(JSON.parse(audit[1]!.after_json!)).toEqual({ title: 'Fifteen percent off bread', percent: 15, cap_cents: null });
 
     // An edit that changes nothing is no event.
-    const same = await adminA.client.patch(`/api/v1/offers/${offer.id}`, {
-      percent: 15,
-      sectors: ['transport', 'books'],
-    });
+    const same = await adminA.client.patch(`/api/v1/offers/${offer.id}`, { percent: 15, sectors: ['transport', 'books'] });
     expect(same.statusCode).toBe(200);
     expect(await auditOf(offer.id)).toHaveLength(2);
   });
@@ -160,12 +117,7 @@ describeOnDatabases('making and changing offers', (t) => {
     const half = await adminA.client.patch(`/api/v1/offers/${offer.id}`, { kind: 'amount', amountCents: 300 });
     expect(half.statusCode).toBe(400);
     expect(half.json().error).toMatchObject({ code: 'offers.invalid', details: { field: 'percent' } });
-    const res = await adminA.client.patch(`/api/v1/offers/${offer.id}`, {
-      kind: 'amount',
-      amountCents: 300,
-      percent: null,
-      maxDiscountCents: null,
-    });
+    const res = await adminA.client.patch(`/api/v1/offers/${offer.id}`, { kind: 'amount', amountCents: 300, percent: null, maxDiscountCents: null });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ kind: 'amount', amountCents: 300, percent: null, maxDiscountCents: null });
   });
@@ -186,11 +138,7 @@ describeOnDatabases('making and changing offers', (t) => {
     const ended = await adminA.client.post(`${url}/end`);
     expect(ended.statusCode).toBe(200);
     expect(ended.json().status).toBe('ended');
-    const row = await t.deps.db
-      .selectFrom('offers')
-      .select(['status', 'ended_at'])
-      .where('id', '=', offer.id)
-      .executeTakeFirstOrThrow();
+    const row = await t.deps.db.selectFrom('offers').select(['status', 'ended_at']).where('id', '=', offer.id).executeTakeFirstOrThrow();
     expect(row.ended_at).not.toBeNull();
 
     const before = await tableCounts(t.deps);
@@ -205,19 +153,8 @@ describeOnDatabases('making and changing offers', (t) => {
     expect(await tableCounts(t.deps)).toEqual(before);
 
     const audit = await auditOf(offer.id);
-    expect(audit.map((a) => a.action)).toEqual([
-      'offer.created',
-      'offer.paused',
-      'offer.updated',
-      'offer.resumed',
-      'offer.ended',
-    ]);
-    expect(audit.map((a) => a.after_json && JSON.parse(a.after_json).status).slice(1)).toEqual([
-      'paused',
-      undefined,
-      'active',
-      'ended',
-    ]);
+    expect(audit.map((a) => a.action)).toEqual(['offer.created', 'offer.paused', 'offer.updated', 'offer.resumed', 'offer.ended']);
+    expect(audit.map((a) => a.after_json && JSON.parse(a.after_json).status).slice(1)).toEqual(['paused', undefined, 'active', 'ended']);
   });
 
   it('ends a paused offer directly', async () => {
@@ -237,16 +174,8 @@ describeOnDatabases('making and changing offers', (t) => {
       ['amount off with an item', { title: 'x1', kind: 'amount', amountCents: 100, item: 'Bread' }, 'item'],
       ['free item without the item', { title: 'x1', kind: 'free_item', amountCents: 100 }, 'item'],
       ['free item without its value', { title: 'x1', kind: 'free_item', item: 'Bread' }, 'amountCents'],
-      [
-        'a largest discount on an amount off',
-        { title: 'x1', kind: 'amount', amountCents: 100, maxDiscountCents: 50 },
-        'maxDiscountCents',
-      ],
-      [
-        'a largest discount on a free item',
-        { title: 'x1', kind: 'free_item', item: 'Bread', amountCents: 100, maxDiscountCents: 50 },
-        'maxDiscountCents',
-      ],
+      ['a largest discount on an amount off', { title: 'x1', kind: 'amount', amountCents: 100, maxDiscountCents: 50 }, 'maxDiscountCents'],
+      ['a largest discount on a free item', { title: 'x1', kind: 'free_item', item: 'Bread', amountCents: 100, maxDiscountCents: 50 }, 'maxDiscountCents'],
       ['a count per person without a period', { ...base, limitCount: 2 }, 'limitPeriod'],
       ['an amount per person without a period', { ...base, limitCents: 200 }, 'limitPeriod'],
       ['a period without a limit', { ...base, limitPeriod: 'day' }, 'limitCount'],
@@ -281,12 +210,7 @@ describeOnDatabases('making and changing offers', (t) => {
         expect(res.json().error).toMatchObject({ code: 'offers.invalid', details: { field } });
       }
       expect(await tableCounts(t.deps)).toEqual(before);
-      expect((await adminA.client.get(`/api/v1/offers/${offer.id}`)).json()).toMatchObject({
-        percent: 10,
-        limitPeriod: 'week',
-        limitCount: 2,
-        validUntil: '2099-12-31',
-      });
+      expect((await adminA.client.get(`/api/v1/offers/${offer.id}`)).json()).toMatchObject({ percent: 10, limitPeriod: 'week', limitCount: 2, validUntil: '2099-12-31' });
     });
   });
 
@@ -334,14 +258,7 @@ describeOnDatabases('making and changing offers', (t) => {
       const offer = await create();
       const url = `/api/v1/offers/${offer.id}`;
       const before = await tableCounts(t.deps);
-      for (const body of [
-        { amountCents: 1.5 },
-        { percent: -5 },
-        { capCents: '100' },
-        { title: 'y'.repeat(200) },
-        { status: 'ended' },
-        { id: offer.id },
-      ]) {
+      for (const body of [{ amountCents: 1.5 }, { percent: -5 }, { capCents: '100' }, { title: 'y'.repeat(200) }, { status: 'ended' }, { id: offer.id }]) {
         expect((await adminA.client.patch(url, body)).statusCode, JSON.stringify(body)).toBe(400);
       }
       expect((await adminA.client.post(`${url}/pause`, { reason: 'x' })).statusCode).toBe(400);
@@ -358,8 +275,7 @@ describeOnDatabases('making and changing offers', (t) => {
       const before = await tableCounts(t.deps);
       expect((await visitor.post(`/api/v1/coops/${coopA}/offers`, percentOff)).statusCode).toBe(401);
       expect((await visitor.patch(`/api/v1/offers/${offer.id}`, { title: 'Hijacked' })).statusCode).toBe(401);
-      for (const move of ['pause', 'resume', 'end'])
-        expect((await visitor.post(`/api/v1/offers/${offer.id}/${move}`)).statusCode).toBe(401);
+      for (const move of ['pause', 'resume', 'end']) expect((await visitor.post(`/api/v1/offers/${offer.id}/${move}`)).statusCode).toBe(401);
       expect(await tableCounts(t.deps)).toEqual(before);
     });
 
@@ -369,16 +285,12 @@ describeOnDatabases('making and changing offers', (t) => {
       for (const client of [workerA, cashierA, adminB]) {
         expect((await client.post(`/api/v1/coops/${coopA}/offers`, percentOff)).statusCode).toBe(403);
         expect((await client.patch(`/api/v1/offers/${offer.id}`, { title: 'Hijacked' })).statusCode).toBe(403);
-        for (const move of ['pause', 'end'])
-          expect((await client.post(`/api/v1/offers/${offer.id}/${move}`)).statusCode).toBe(403);
+        for (const move of ['pause', 'end']) expect((await client.post(`/api/v1/offers/${offer.id}/${move}`)).statusCode).toBe(403);
         const list = (await client.get(`/api/v1/coops/${coopA}/offers`)).json();
         expect(list.abilities).toEqual({ manage: false });
       }
       expect(await tableCounts(t.deps)).toEqual(before);
-      expect((await adminA.client.get(`/api/v1/offers/${offer.id}`)).json()).toMatchObject({
-        title: percentOff.title,
-        status: 'active',
-      });
+      expect((await adminA.client.get(`/api/v1/offers/${offer.id}`)).json()).toMatchObject({ title: percentOff.title, status: 'active' });
     });
 
     it('answers 404 for an offer only its admins can see (paused, ended, not yet valid)', async () => {
@@ -397,18 +309,13 @@ describeOnDatabases('making and changing offers', (t) => {
       expect(await tableCounts(t.deps)).toEqual(before);
     });
 
-    it('answers 404 for a co-op one cannot see, or that does not exist', async () => {
+    it("answers 404 for a co-op one cannot see, or that does not exist", async () => {
       const applicant = (await makeCoop(t.deps, { status: 'applicant' })).id;
       const before = await tableCounts(t.deps);
       expect((await adminB.post(`/api/v1/coops/${applicant}/offers`, percentOff)).statusCode).toBe(404);
       expect((await adminB.get(`/api/v1/coops/${applicant}/offers`)).statusCode).toBe(404);
-      expect(
-        (await adminA.client.post('/api/v1/coops/00000000-0000-4000-8000-000000000000/offers', percentOff)).statusCode,
-      ).toBe(404);
-      expect(
-        (await adminA.client.patch('/api/v1/offers/00000000-0000-4000-8000-000000000000', { title: 'Nothing' }))
-          .statusCode,
-      ).toBe(404);
+      expect((await adminA.client.post('/api/v1/coops/00000000-0000-4000-8000-000000000000/offers', percentOff)).statusCode).toBe(404);
+      expect((await adminA.client.patch('/api/v1/offers/00000000-0000-4000-8000-000000000000', { title: 'Nothing' })).statusCode).toBe(404);
       expect(await tableCounts(t.deps)).toEqual(before);
     });
 
@@ -426,14 +333,10 @@ describeOnDatabases('making and changing offers', (t) => {
 
   it("shows everyone a co-op's offers in the catalogue, and its admins every offer, newest first", async () => {
     const coop = (await makeCoop(t.deps, { name: 'Librería Lectora', sector: 'books' })).id;
-    const admin = (await actorClient(t.deps, t.app, { coopId: coop, roles: [{ role: 'coop_admin', coopId: coop }] }))
-      .client;
+    const admin = (await actorClient(t.deps, t.app, { coopId: coop, roles: [{ role: 'coop_admin', coopId: coop }] })).client;
     const made: string[] = [];
     for (const title of ['Zines half price', 'A free bookmark', 'Old stock']) {
-      const body =
-        title === 'A free bookmark'
-          ? { title, kind: 'free_item', item: 'Bookmark', amountCents: 100 }
-          : { title, kind: 'percent', percent: 50 };
+      const body = title === 'A free bookmark' ? { title, kind: 'free_item', item: 'Bookmark', amountCents: 100 } : { title, kind: 'percent', percent: 50 };
       made.push((await admin.post(`/api/v1/coops/${coop}/offers`, body)).json().id);
       await new Promise((r) => setTimeout(r, 5)); // distinct creation times
     }

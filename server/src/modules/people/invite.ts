@@ -137,8 +137,4 @@ export async function inviteMany(
 
 /** A co-op's first admin, invited when the co-op is admitted (wired to co-ops in wiring.ts). */
 export const inviteFirstAdmin: FirstAdminInvitation = (trx, deps, admin) =>
-  invite(
-    trx,
-    { secret: deps.config.sessionSecret, publicUrl: deps.config.publicUrl, delivers: deps.mailer.delivers },
-    { ...admin, role: 'coop_admin' },
-  );
+  invite(trx, { secret: deps.config.sessionSecret, publicUrl: deps.config.publicUrl, delivers: deps.mailer.delivers }, { ...admin, role: 'coop_admin' });

@@ -51,10 +51,7 @@ export const peopleRoutes =
 
     app.post(
       '/coops/:id/invitations',
-      {
-        config: ADMIN,
-        schema: { tags, params: IdParams, body: InvitationInput, response: { 201: InvitationCreated } },
-      },
+      { config: ADMIN, schema: { tags, params: IdParams, body: InvitationInput, response: { 201: InvitationCreated } } },
       async (req, reply) => reply.status(201).send(await invitations.create(req.actor, req.params.id, req.body)),
     );
     app.get(

@@ -65,24 +65,10 @@ export async function signOutEverywhere(trx: Tx, personId: string, at: string): 
  */
 export async function recordLeaving(
   trx: Tx,
-  l: {
-    person: { id: string; status: string };
-    coopId: string | null;
-    actorId: string;
-    reason: 'left' | 'removed';
-    roles: unknown;
-    at: string;
-  },
+  l: { person: { id: string; status: string }; coopId: string | null; actorId: string; reason: 'left' | 'removed'; roles: unknown; at: string },
 ): Promise<void> {
   await signOutEverywhere(trx, l.person.id, l.at);
-  if (l.coopId)
-    await emitWorkerLeft(trx, {
-      personId: l.person.id,
-      coopId: l.coopId,
-      actorId: l.actorId,
-      reason: l.reason,
-      at: l.at,
-    });
+  if (l.coopId) await emitWorkerLeft(trx, { personId: l.person.id, coopId: l.coopId, actorId: l.actorId, reason: l.reason, at: l.at });
   await recordAudit(trx, {
     actorId: l.actorId,
     action: l.reason === 'left' ? 'person.left' : 'worker.removed',

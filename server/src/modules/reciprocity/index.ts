@@ -5,10 +5,4 @@
  */
 export { reciprocityRoutes } from './reciprocity.routes.ts';
 export { reciprocityMatters } from './matters.ts';
-export {
-  coopTotals,
-  holdSettlements,
-  type SavedTotals,
-  savedTotals,
-  settledMonthsFrom,
-} from './reciprocity.repository.ts';
+export { coopTotals, holdSettlements, type SavedTotals, savedTotals, settledMonthsFrom } from './reciprocity.repository.ts';

@@ -24,13 +24,7 @@ export function monthsUpTo(month: string, count: number): string[] {
   return out;
 }
 
-export function buildMatrix(
-  month: string,
-  currency: string,
-  coops: CoopRef[],
-  cells: CellRow[],
-  locale: string,
-): Matrix {
+export function buildMatrix(month: string, currency: string, coops: CoopRef[], cells: CellRow[], locale: string): Matrix {
   // A co-op named by a redemption but gone from the directory still has its row, under its id.
   const known = new Map(coops.map((c) => [c.id, c]));
   for (const c of cells) {
@@ -38,10 +32,7 @@ export function buildMatrix(
   }
   const sorted = [...known.values()].sort((a, b) => a.name.localeCompare(b.name, locale) || a.id.localeCompare(b.id));
   const positions = new Map<string, Position>(
-    sorted.map((c) => [
-      c.id,
-      { coopId: c.id, coopName: c.name, givenCents: 0, givenCount: 0, receivedCents: 0, receivedCount: 0, netCents: 0 },
-    ]),
+    sorted.map((c) => [c.id, { coopId: c.id, coopName: c.name, givenCents: 0, givenCount: 0, receivedCents: 0, receivedCount: 0, netCents: 0 }]),
   );
   let totalCents = 0;
   let totalCount = 0;
@@ -65,9 +56,7 @@ export function buildMatrix(
     currency,
     coops: sorted.map((c) => ({ id: c.id, name: c.name })),
     // Giver rows in the co-ops' order, receivers likewise, supporters last.
-    cells: [...cells].sort(
-      (a, b) => rank(a.giverCoopId) - rank(b.giverCoopId) || rank(a.receiverCoopId) - rank(b.receiverCoopId),
-    ),
+    cells: [...cells].sort((a, b) => rank(a.giverCoopId) - rank(b.giverCoopId) || rank(a.receiverCoopId) - rank(b.receiverCoopId)),
     positions: [...positions.values()],
     totalCents,
     totalCount,

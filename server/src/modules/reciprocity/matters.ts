@@ -28,25 +28,16 @@ export const settlementPolicyMatter: MatterDefinition<SettlementPolicy> = {
   matter: 'settlement_policy',
   subject: SettlementPolicy,
   async check() {},
-  describe: (s) =>
-    `Settlement policy: ${WORDS[s.policy]}${s.thresholdCents !== undefined ? ` (threshold ${s.thresholdCents} cents a month)` : ''}`,
+  describe: (s) => `Settlement policy: ${WORDS[s.policy]}${s.thresholdCents !== undefined ? ` (threshold ${s.thresholdCents} cents a month)` : ''}`,
   async apply(trx, ctx, subject) {
-    await recordAudit(trx, {
-      actorId: ctx.actorId,
-      action: 'settlement_policy.chosen',
-      subjectType: 'proposal',
-      subjectId: ctx.proposal.id,
-      after: subject,
-    });
+    await recordAudit(trx, { actorId: ctx.actorId, action: 'settlement_policy.chosen', subjectType: 'proposal', subjectId: ctx.proposal.id, after: subject });
   },
 };
 
 export const reciprocityMatters = [settlementPolicyMatter];
 
 /** The policy the network chose last by a vote, and when; 'none' while it has chosen nothing. */
-export async function currentSettlementPolicy(
-  ex: Executor,
-): Promise<SettlementPolicy & { proposalId: string | null; decidedAt: string | null }> {
+export async function currentSettlementPolicy(ex: Executor): Promise<SettlementPolicy & { proposalId: string | null; decidedAt: string | null }> {
   const passed = await lastPassed(ex, settlementPolicyMatter);
   if (!passed) return { policy: 'none', proposalId: null, decidedAt: null };
   return { ...passed.subject, proposalId: passed.proposalId, decidedAt: passed.decidedAt };

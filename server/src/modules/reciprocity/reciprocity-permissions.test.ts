@@ -29,19 +29,12 @@ describeOnDatabases('reciprocity permissions', (t) => {
     clients.visitor = new Client(t.app);
     clients.supporter = (await actorClient(t.deps, t.app, { supporter: true })).client;
     clients.workerA = (await actorClient(t.deps, t.app, { coopId: a.id })).client;
-    clients.adminA = (
-      await actorClient(t.deps, t.app, { coopId: a.id, roles: [{ role: 'coop_admin', coopId: a.id }] })
-    ).client;
-    clients.cashierA = (
-      await actorClient(t.deps, t.app, { coopId: a.id, roles: [{ role: 'cashier', coopId: a.id }] })
-    ).client;
+    clients.adminA = (await actorClient(t.deps, t.app, { coopId: a.id, roles: [{ role: 'coop_admin', coopId: a.id }] })).client;
+    clients.cashierA = (await actorClient(t.deps, t.app, { coopId: a.id, roles: [{ role: 'cashier', coopId: a.id }] })).client;
     // Network roles held by people who are no co-op's workers.
     clients.treasurer = (await actorClient(t.deps, t.app, { roles: [{ role: 'treasurer' }] })).client;
     clients.coordinator = (await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] })).client;
-    const set = await clients.coordinator.request('PUT', '/api/v1/reciprocity/settlement-policy', {
-      policy: 'fund_reimburses_givers',
-      thresholdCents: 0,
-    });
+    const set = await clients.coordinator.request('PUT', '/api/v1/reciprocity/settlement-policy', { policy: 'fund_reimburses_givers', thresholdCents: 0 });
     expect(set.statusCode).toBe(200);
   });
 

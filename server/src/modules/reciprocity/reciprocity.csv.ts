@@ -43,36 +43,10 @@ export function matrixCsv(m: Matrix): string {
     );
   }
   lines.push('');
-  lines.push(
-    line([
-      'month',
-      'coop_id',
-      'coop',
-      'given_count',
-      'given',
-      'given_cents',
-      'received_count',
-      'received',
-      'received_cents',
-      'net',
-      'net_cents',
-    ]),
-  );
+  lines.push(line(['month', 'coop_id', 'coop', 'given_count', 'given', 'given_cents', 'received_count', 'received', 'received_cents', 'net', 'net_cents']));
   for (const p of m.positions) {
     lines.push(
-      line([
-        m.month,
-        p.coopId,
-        asText(p.coopName),
-        p.givenCount,
-        centsToDecimal(p.givenCents),
-        p.givenCents,
-        p.receivedCount,
-        centsToDecimal(p.receivedCents),
-        p.receivedCents,
-        centsToDecimal(p.netCents),
-        p.netCents,
-      ]),
+      line([m.month, p.coopId, asText(p.coopName), p.givenCount, centsToDecimal(p.givenCents), p.givenCents, p.receivedCount, centsToDecimal(p.receivedCents), p.receivedCents, centsToDecimal(p.netCents), p.netCents]),
     );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

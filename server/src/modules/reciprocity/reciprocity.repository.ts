@@ -40,12 +40,7 @@ export async function cellsOf(ex: Executor, month: string): Promise<CellRow[]> {
     ])
     .groupBy(['coop_id', 'holder_coop_id'])
     .execute();
-  return rows.map((r) => ({
-    giverCoopId: r.coop_id,
-    receiverCoopId: r.holder_coop_id,
-    count: Number(r.n),
-    cents: Number(r.cents),
-  }));
+  return rows.map((r) => ({ giverCoopId: r.coop_id, receiverCoopId: r.holder_coop_id, count: Number(r.n), cents: Number(r.cents) }));
 }
 
 /** The member co-ops, and any other co-op named by the month's redemptions (one that left still gave). */
@@ -53,32 +48,20 @@ export async function coopsFor(ex: Executor, alsoIds: string[]) {
   return ex
     .selectFrom('coops')
     .select(['id', 'name'])
-    .where((eb) =>
-      alsoIds.length > 0 ? eb.or([eb('status', '=', 'member'), eb('id', 'in', alsoIds)]) : eb('status', '=', 'member'),
-    )
+    .where((eb) => (alsoIds.length > 0 ? eb.or([eb('status', '=', 'member'), eb('id', 'in', alsoIds)]) : eb('status', '=', 'member')))
     .execute();
 }
 
 export async function totalsByMonth(ex: Executor, months: string[]) {
   const rows = await counted(ex, months)
-    .select((eb) => [
-      'accounting_month',
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number>('discount_cents').as('cents'),
-    ])
+    .select((eb) => ['accounting_month', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('discount_cents').as('cents')])
     .groupBy('accounting_month')
     .execute();
   return rows.map((r) => ({ month: r.accounting_month, count: Number(r.n), cents: Number(r.cents) }));
 }
 
 export async function latestPolicyChange(ex: Executor): Promise<SettlementPolicyChangeTable | undefined> {
-  return ex
-    .selectFrom('settlement_policy_changes')
-    .selectAll()
-    .orderBy('set_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return ex.selectFrom('settlement_policy_changes').selectAll().orderBy('set_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
 export async function insertPolicyChange(ex: Executor, row: SettlementPolicyChangeTable): Promise<void> {
@@ -141,11 +124,7 @@ export async function obligations(ex: Executor, month?: string) {
     .selectAll('settlement_obligations')
     .select('coops.name as coop_name');
   if (month) q = q.where('settlement_obligations.month', '=', month);
-  return q
-    .orderBy('settlement_obligations.month', 'desc')
-    .orderBy('coops.name')
-    .orderBy('settlement_obligations.id')
-    .execute();
+  return q.orderBy('settlement_obligations.month', 'desc').orderBy('coops.name').orderBy('settlement_obligations.id').execute();
 }
 
 export interface SavedTotals {
@@ -168,9 +147,7 @@ export async function savedTotals(ex: Executor, month: string): Promise<SavedTot
       eb.fn.countAll<number>().as('year_count'),
       eb.fn.sum<number>('discount_cents').as('year_cents'),
       eb.fn.sum<number>(eb.case().when('accounting_month', '=', month).then(1).else(0).end()).as('month_count'),
-      eb.fn
-        .sum<number>(eb.case().when('accounting_month', '=', month).then(eb.ref('discount_cents')).else(0).end())
-        .as('month_cents'),
+      eb.fn.sum<number>(eb.case().when('accounting_month', '=', month).then(eb.ref('discount_cents')).else(0).end()).as('month_cents'),
     ])
     .executeTakeFirstOrThrow();
   return {
@@ -186,25 +163,14 @@ export async function savedTotals(ex: Executor, month: string): Promise<SavedTot
  * counts it: what its tills gave, and what its workers received at the tills
  * of the co-ops (index redemptions_accounting).
  */
-export async function coopTotals(
-  ex: Executor,
-  coopId: string,
-  month: string,
-): Promise<{ given: SavedTotals; received: SavedTotals }> {
+export async function coopTotals(ex: Executor, coopId: string, month: string): Promise<{ given: SavedTotals; received: SavedTotals }> {
   const row = await counted(ex, yearOf(month))
     .where((eb) => eb.or([eb('coop_id', '=', coopId), eb('holder_coop_id', '=', coopId)]))
     .select((eb) => {
       const sumIf = (column: 'coop_id' | 'holder_coop_id', thisMonth: boolean, cents: boolean) => {
         let when = eb(column, '=', coopId);
         if (thisMonth) when = eb.and([when, eb('accounting_month', '=', month)]);
-        return eb.fn.sum<number>(
-          eb
-            .case()
-            .when(when)
-            .then(cents ? eb.ref('discount_cents') : eb.lit(1))
-            .else(eb.lit(0))
-            .end(),
-        );
+        return eb.fn.sum<number>(eb.case().when(when).then(cents ? eb.ref('discount_cents') : eb.lit(1)).else(eb.lit(0)).end());
       };
       return [
         sumIf('coop_id', true, true).as('given_month_cents'),
@@ -220,12 +186,7 @@ export async function coopTotals(
     .executeTakeFirstOrThrow();
   const n = (v: unknown) => Number(v ?? 0);
   return {
-    given: {
-      monthCents: n(row.given_month_cents),
-      monthCount: n(row.given_month_count),
-      yearCents: n(row.given_year_cents),
-      yearCount: n(row.given_year_count),
-    },
+    given: { monthCents: n(row.given_month_cents), monthCount: n(row.given_month_count), yearCents: n(row.given_year_cents), yearCount: n(row.given_year_count) },
     received: {
       monthCents: n(row.received_month_cents),
       monthCount: n(row.received_month_count),

@@ -13,6 +13,7 @@ import type { AppDeps } from '../../deps.ts';
 import { reciprocityService } from './reciprocity.service.ts';
 import { settlementsService } from './settlements.service.ts';
 
+
 export const reciprocityRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -23,49 +24,28 @@ export const reciprocityRoutes =
     app.get('/reciprocity', { schema: { tags, querystring: MonthQuery, response: { 200: Matrix } } }, (req) =>
       accounts.matrix(req.actor, req.query.month),
     );
-    app.get('/reciprocity/months', { schema: { tags, response: { 200: MonthlyTotals } } }, (req) =>
-      accounts.months(req.actor),
-    );
+    app.get('/reciprocity/months', { schema: { tags, response: { 200: MonthlyTotals } } }, (req) => accounts.months(req.actor));
     app.get(
       '/reciprocity.csv',
-      {
-        schema: {
-          tags,
-          summary: 'The month’s accounts as CSV: giver/receiver pairs, then each co-op’s position',
-          querystring: MonthQuery,
-        },
-      },
+      { schema: { tags, summary: 'The month’s accounts as CSV: giver/receiver pairs, then each co-op’s position', querystring: MonthQuery } },
       async (req, reply) => {
         const { filename, text } = await accounts.csv(req.actor, req.query.month);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${filename}"`)
-          .send(text);
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(text);
       },
     );
     app.get('/reciprocity/settlement-policy', { schema: { tags, response: { 200: SettlementPolicyView } } }, (req) =>
       settlements.view(req.actor),
     );
-    app.put(
-      '/reciprocity/settlement-policy',
-      {
-        config: { tokens: ['coordinator'] },
-        schema: { tags, body: SettlementPolicyInput, response: { 200: SettlementPolicyView } },
-      },
-      (req) => settlements.setPolicy(req.actor, req.body),
+    app.put('/reciprocity/settlement-policy', { config: { tokens: ['coordinator'] }, schema: { tags, body: SettlementPolicyInput, response: { 200: SettlementPolicyView } } }, (req) =>
+      settlements.setPolicy(req.actor, req.body),
     );
-    app.get(
-      '/reciprocity/settlements',
-      { schema: { tags, querystring: MonthQuery, response: { 200: ObligationList } } },
-      (req) => settlements.list(req.actor, req.query.month),
+    app.get('/reciprocity/settlements', { schema: { tags, querystring: MonthQuery, response: { 200: ObligationList } } }, (req) =>
+      settlements.list(req.actor, req.query.month),
     );
     // 201 when this call settled the month; 200 with the same obligations when it had been settled before.
     app.post(
       '/reciprocity/settlements',
-      {
-        config: { tokens: ['coordinator'] },
-        schema: { tags, body: SettleInput, response: { 200: ObligationList, 201: ObligationList } },
-      },
+      { config: { tokens: ['coordinator'] }, schema: { tags, body: SettleInput, response: { 200: ObligationList, 201: ObligationList } } },
       async (req, reply) => {
         const { created, items } = await settlements.settle(req.actor, req.body.month);
         return reply.status(created ? 201 : 200).send({ items });

@@ -18,20 +18,13 @@ import * as repo from './reciprocity.repository.ts';
 /** A supporter sees what they saved, not the co-ops' accounts. */
 export function authorizeRead(actor: MaybeActor): asserts actor is Actor {
   if (!actor) throw unauthorized();
-  if (!reciprocityPolicy.read(actor))
-    throw new AppError(
-      403,
-      'reciprocity.members_only',
-      'The reciprocity accounts are open to the workers of the member co-ops.',
-    );
+  if (!reciprocityPolicy.read(actor)) throw new AppError(403, 'reciprocity.members_only', 'The reciprocity accounts are open to the workers of the member co-ops.');
 }
 
 export async function matrixOf(ex: Executor, settings: NetworkSettingsReader, month: string): Promise<Matrix> {
   const network = await settings.get(ex);
   const cells = await repo.cellsOf(ex, month);
-  const named = [
-    ...new Set(cells.flatMap((c) => [c.giverCoopId, c.receiverCoopId]).filter((id): id is string => !!id)),
-  ];
+  const named = [...new Set(cells.flatMap((c) => [c.giverCoopId, c.receiverCoopId]).filter((id): id is string => !!id))];
   const coops = await repo.coopsFor(ex, named);
   return buildMatrix(month, network.currency, coops, cells, network.locale);
 }
@@ -46,9 +39,7 @@ export function reciprocityService({ db, network }: AppDeps) {
     authorizeRead(actor);
     const list = monthsUpTo(await network.month(), 12);
     const found = new Map((await repo.totalsByMonth(db, list)).map((r) => [r.month, r]));
-    return {
-      items: list.map((month) => ({ month, count: found.get(month)?.count ?? 0, cents: found.get(month)?.cents ?? 0 })),
-    };
+    return { items: list.map((month) => ({ month, count: found.get(month)?.count ?? 0, cents: found.get(month)?.cents ?? 0 })) };
   }
 
   async function csv(actor: MaybeActor, month?: string): Promise<{ filename: string; text: string }> {

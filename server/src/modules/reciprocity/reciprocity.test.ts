@@ -69,11 +69,7 @@ describeOnDatabases('reciprocity accounts', (t) => {
     quiet = await makeCoop(t.deps, { name: 'Quiet Co-op' });
     gone = await makeCoop(t.deps, { name: 'Gone Co-op', status: 'left' });
     worker = (await actorClient(t.deps, t.app, { coopId: b.id })).client;
-    const [ofA, ofB, ofC] = [
-      await makeHolder(t.deps, a.id),
-      await makeHolder(t.deps, b.id),
-      await makeHolder(t.deps, c.id),
-    ];
+    const [ofA, ofB, ofC] = [await makeHolder(t.deps, a.id), await makeHolder(t.deps, b.id), await makeHolder(t.deps, c.id)];
     supporter = await makeHolder(t.deps, null);
     // a gave b twice and a supporter once; b gave a once; c gave a once (flagged at sync, accepted by c's admin);
     // the co-op that has since left gave b once. Flags not decided yet, or rejected, count nowhere.
@@ -93,21 +89,12 @@ describeOnDatabases('reciprocity accounts', (t) => {
   it('refuses visitors (401) and supporters without a role (403), and lets workers and role holders read', async () => {
     expect((await new Client(t.app).get('/api/v1/reciprocity')).statusCode).toBe(401);
     const { client: sup } = await actorClient(t.deps, t.app, { supporter: true });
-    for (const path of [
-      '/reciprocity',
-      '/reciprocity/months',
-      '/reciprocity.csv',
-      '/reciprocity/settlement-policy',
-      '/reciprocity/settlements',
-    ]) {
+    for (const path of ['/reciprocity', '/reciprocity/months', '/reciprocity.csv', '/reciprocity/settlement-policy', '/reciprocity/settlements']) {
       const res = await sup.get(`/api/v1${path}`);
       expect(res.statusCode, path).toBe(403);
       expect(res.json().error.code).toBe('reciprocity.members_only');
     }
-    const { client: coordinatorSupporter } = await actorClient(t.deps, t.app, {
-      supporter: true,
-      roles: [{ role: 'coordinator' }],
-    });
+    const { client: coordinatorSupporter } = await actorClient(t.deps, t.app, { supporter: true, roles: [{ role: 'coordinator' }] });
     expect((await coordinatorSupporter.get('/api/v1/reciprocity')).statusCode).toBe(200);
     expect((await worker.get('/api/v1/reciprocity')).statusCode).toBe(200);
   });
@@ -115,15 +102,7 @@ describeOnDatabases('reciprocity accounts', (t) => {
   it('sums the month by giver and receiver, supporters apart, flagged redemptions only once accepted', async () => {
     const res = await worker.get(`/api/v1/reciprocity?month=${MONTH}`);
     expect(res.statusCode).toBe(200);
-    const m = res.json() as {
-      month: string;
-      currency: string;
-      coops: { id: string }[];
-      cells: Cell[];
-      positions: Position[];
-      totalCents: number;
-      totalCount: number;
-    };
+    const m = res.json() as { month: string; currency: string; coops: { id: string }[]; cells: Cell[]; positions: Position[]; totalCents: number; totalCount: number };
     expect(m.month).toBe(MONTH);
     expect(m.currency).toBe('EUR');
     expect(m.cells).toEqual(
@@ -137,20 +116,8 @@ describeOnDatabases('reciprocity accounts', (t) => {
     );
     expect(m.cells).toHaveLength(5);
     const pos = new Map(m.positions.map((p) => [p.coopId, p]));
-    expect(pos.get(a.id)).toMatchObject({
-      givenCents: 1750,
-      givenCount: 3,
-      receivedCents: 700,
-      receivedCount: 2,
-      netCents: 1050,
-    });
-    expect(pos.get(b.id)).toMatchObject({
-      givenCents: 300,
-      givenCount: 1,
-      receivedCents: 1675,
-      receivedCount: 3,
-      netCents: -1375,
-    });
+    expect(pos.get(a.id)).toMatchObject({ givenCents: 1750, givenCount: 3, receivedCents: 700, receivedCount: 2, netCents: 1050 });
+    expect(pos.get(b.id)).toMatchObject({ givenCents: 300, givenCount: 1, receivedCents: 1675, receivedCount: 3, netCents: -1375 });
     expect(pos.get(c.id)).toMatchObject({ givenCents: 400, receivedCents: 0, netCents: 400 });
     // Every member co-op is listed, even with nothing; one that left is listed because it gave.
     expect(pos.get(quiet.id)).toMatchObject({ coopName: 'Quiet Co-op', givenCents: 0, receivedCents: 0, netCents: 0 });
@@ -193,13 +160,9 @@ describeOnDatabases('reciprocity accounts', (t) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="reciprocity-${MONTH}.csv"`);
-    expect(res.body.startsWith('\uFEFFmonth,giver_id,giver,receiver_id,receiver,count,amount,amount_cents\r\n')).toBe(
-      true,
-    );
+    expect(res.body.startsWith('\uFEFFmonth,giver_id,giver,receiver_id,receiver,count,amount,amount_cents\r\n')).toBe(true);
     // A name with a comma and quotes is quoted, its quotes doubled.
-    expect(res.body).toContain(
-      `${MONTH},${a.id},"Forn ""La Espiga"", Russafa",${b.id},Bicis del Túria,2,15.50,1550\r\n`,
-    );
+    expect(res.body).toContain(`${MONTH},${a.id},"Forn ""La Espiga"", Russafa",${b.id},Bicis del Túria,2,15.50,1550\r\n`);
     const rows = parseCsv(res.body);
     const blank = rows.findIndex((r) => r.length === 1 && r[0] === '');
     const pairs = rows.slice(1, blank);
@@ -208,32 +171,8 @@ describeOnDatabases('reciprocity accounts', (t) => {
     // A name a spreadsheet would take for a formula stays text.
     expect(pairs).toContainEqual([MONTH, c.id, "'=Cervesa", a.id, 'Forn "La Espiga", Russafa', '1', '4.00', '400']);
     expect(pairs).toHaveLength(5);
-    expect(rows[blank + 1]).toEqual([
-      'month',
-      'coop_id',
-      'coop',
-      'given_count',
-      'given',
-      'given_cents',
-      'received_count',
-      'received',
-      'received_cents',
-      'net',
-      'net_cents',
-    ]);
-    expect(positions).toContainEqual([
-      MONTH,
-      b.id,
-      'Bicis del Túria',
-      '1',
-      '3.00',
-      '300',
-      '3',
-      '16.75',
-      '1675',
-      '-13.75',
-      '-1375',
-    ]);
+    expect(rows[blank + 1]).toEqual(['month', 'coop_id', 'coop', 'given_count', 'given', 'given_cents', 'received_count', 'received', 'received_cents', 'net', 'net_cents']);
+    expect(positions).toContainEqual([MONTH, b.id, 'Bicis del Túria', '1', '3.00', '300', '3', '16.75', '1675', '-13.75', '-1375']);
     expect(positions).toContainEqual([MONTH, quiet.id, 'Quiet Co-op', '0', '0.00', '0', '0', '0.00', '0', '0.00', '0']);
     expect(pairs.reduce((s, r) => s + Number(r[7]), 0)).toBe((await monthTotal(t.deps, MONTH)).cents);
   });

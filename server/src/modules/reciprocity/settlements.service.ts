@@ -33,20 +33,10 @@ const DEFAULT: Policy = { policy: 'none', thresholdCents: null, source: 'default
 async function policyInForce(ex: Executor): Promise<Policy> {
   const [change, chosen] = await Promise.all([repo.latestPolicyChange(ex), currentSettlementPolicy(ex)]);
   const fromProposal: Policy | null = chosen.proposalId
-    ? {
-        policy: chosen.policy,
-        thresholdCents: chosen.thresholdCents ?? null,
-        source: 'proposal',
-        setAt: chosen.decidedAt,
-      }
+    ? { policy: chosen.policy, thresholdCents: chosen.thresholdCents ?? null, source: 'proposal', setAt: chosen.decidedAt }
     : null;
   const fromCoordinator: Policy | null = change
-    ? {
-        policy: change.policy,
-        thresholdCents: change.threshold_cents === null ? null : Number(change.threshold_cents),
-        source: 'coordinator',
-        setAt: change.set_at,
-      }
+    ? { policy: change.policy, thresholdCents: change.threshold_cents === null ? null : Number(change.threshold_cents), source: 'coordinator', setAt: change.set_at }
     : null;
   return benefits.laterChoice(fromCoordinator, fromProposal) ?? DEFAULT;
 }
@@ -74,17 +64,9 @@ export function settlementsService({ db, dialect, network }: AppDeps) {
     authorize(actor, reciprocityPolicy.configure(actor));
     const reimburses = input.policy === 'fund_reimburses_givers';
     if (reimburses && (input.thresholdCents === undefined || input.thresholdCents === null)) {
-      throw badRequest('reciprocity.threshold_required', 'Say above which net giving a month the fund reimburses.', {
-        field: 'thresholdCents',
-      });
+      throw badRequest('reciprocity.threshold_required', 'Say above which net giving a month the fund reimburses.', { field: 'thresholdCents' });
     }
-    const row = {
-      id: newId(),
-      policy: input.policy,
-      threshold_cents: reimburses ? input.thresholdCents! : null,
-      set_by: actor.personId,
-      set_at: nowIso(),
-    };
+    const row = { id: newId(), policy: input.policy, threshold_cents: reimburses ? input.thresholdCents! : null, set_by: actor.personId, set_at: nowIso() };
     await db.transaction().execute(async (trx) => {
       const before = await policyInForce(trx);
       await repo.insertPolicyChange(trx, row);
@@ -109,18 +91,13 @@ export function settlementsService({ db, dialect, network }: AppDeps) {
   async function settle(actor: MaybeActor, month: string): Promise<{ created: boolean; items: Obligation[] }> {
     authorizeRead(actor);
     authorize(actor, reciprocityPolicy.settle(actor));
-    if (month >= (await network.month()))
-      throw conflict('reciprocity.month_open', 'Only a month that has ended can be settled.', { month });
+    if (month >= (await network.month())) throw conflict('reciprocity.month_open', 'Only a month that has ended can be settled.', { month });
     const created = await db.transaction().execute(async (trx) => {
       await repo.lockSettlements(trx, dialect);
       if (await repo.monthSettled(trx, month)) return false;
       const policy = await policyInForce(trx);
       if (policy.policy !== 'fund_reimburses_givers') {
-        throw conflict(
-          'reciprocity.no_settlement_policy',
-          'The network has no settlement policy under which the fund reimburses givers.',
-          { policy: policy.policy },
-        );
+        throw conflict('reciprocity.no_settlement_policy', 'The network has no settlement policy under which the fund reimburses givers.', { policy: policy.policy });
       }
       const threshold = policy.thresholdCents ?? 0;
       const now = nowIso();

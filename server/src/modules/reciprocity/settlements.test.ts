@@ -8,12 +8,7 @@ const put = (client: Client, body: unknown) => client.request('PUT', '/api/v1/re
 const policyRows = (t: { deps: Parameters<typeof tableCounts>[0] }) =>
   t.deps.db.selectFrom('settlement_policy_changes').selectAll().execute();
 const settledEvents = (t: { deps: Parameters<typeof tableCounts>[0] }, month: string) =>
-  t.deps.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('action', '=', 'reciprocity.month_settled')
-    .where('subject_id', '=', month)
-    .execute();
+  t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'reciprocity.month_settled').where('subject_id', '=', month).execute();
 
 describeOnDatabases('settlement policy and settlements', (t) => {
   let coordinator: Client;
@@ -27,9 +22,7 @@ describeOnDatabases('settlement policy and settlements', (t) => {
   let taker: { id: string };
 
   beforeAll(async () => {
-    ({ client: coordinator, id: coordinatorId } = await actorClient(t.deps, t.app, {
-      roles: [{ role: 'coordinator' }],
-    }));
+    ({ client: coordinator, id: coordinatorId } = await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] }));
     visitor = new Client(t.app);
     big = await makeCoop(t.deps, { name: 'Big Giver' });
     edge = await makeCoop(t.deps, { name: 'Edge Giver' });
@@ -59,17 +52,8 @@ describeOnDatabases('settlement policy and settlements', (t) => {
   it('has no policy until one is chosen, and shows each reader what they may do', async () => {
     const res = await worker.get('/api/v1/reciprocity/settlement-policy');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({
-      policy: 'none',
-      thresholdCents: null,
-      source: 'default',
-      setAt: null,
-      abilities: { configure: false, settle: false },
-    });
-    expect((await coordinator.get('/api/v1/reciprocity/settlement-policy')).json().abilities).toEqual({
-      configure: true,
-      settle: true,
-    });
+    expect(res.json()).toEqual({ policy: 'none', thresholdCents: null, source: 'default', setAt: null, abilities: { configure: false, settle: false } });
+    expect((await coordinator.get('/api/v1/reciprocity/settlement-policy')).json().abilities).toEqual({ configure: true, settle: true });
     expect((await visitor.get('/api/v1/reciprocity/settlement-policy')).statusCode).toBe(401);
   });
 
@@ -82,10 +66,7 @@ describeOnDatabases('settlement policy and settlements', (t) => {
   });
 
   it('lets only coordinators set the policy, refuses bad input, and changes nothing when it refuses', async () => {
-    const { client: admin } = await actorClient(t.deps, t.app, {
-      coopId: big.id,
-      roles: [{ role: 'coop_admin', coopId: big.id }],
-    });
+    const { client: admin } = await actorClient(t.deps, t.app, { coopId: big.id, roles: [{ role: 'coop_admin', coopId: big.id }] });
     const before = await tableCounts(t.deps);
     const good = { policy: 'fund_reimburses_givers', thresholdCents: 5000 };
     expect((await put(visitor, good)).statusCode).toBe(401);
@@ -106,10 +87,7 @@ describeOnDatabases('settlement policy and settlements', (t) => {
     }
     const noThreshold = await put(coordinator, { policy: 'fund_reimburses_givers' });
     expect(noThreshold.statusCode).toBe(400);
-    expect(noThreshold.json().error).toMatchObject({
-      code: 'reciprocity.threshold_required',
-      details: { field: 'thresholdCents' },
-    });
+    expect(noThreshold.json().error).toMatchObject({ code: 'reciprocity.threshold_required', details: { field: 'thresholdCents' } });
     expect(await tableCounts(t.deps)).toEqual(before);
     expect(await policyRows(t)).toHaveLength(0);
   });
@@ -124,16 +102,8 @@ describeOnDatabases('settlement policy and settlements', (t) => {
       setAt: expect.any(String),
       abilities: { configure: true, settle: true },
     });
-    expect((await worker.get('/api/v1/reciprocity/settlement-policy')).json()).toMatchObject({
-      policy: 'fund_reimburses_givers',
-      thresholdCents: 5000,
-      source: 'coordinator',
-    });
-    const audit = await t.deps.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('action', '=', 'settlement_policy.set')
-      .execute();
+    expect((await worker.get('/api/v1/reciprocity/settlement-policy')).json()).toMatchObject({ policy: 'fund_reimburses_givers', thresholdCents: 5000, source: 'coordinator' });
+    const audit = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'settlement_policy.set').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor_id).toBe(coordinatorId);
     expect(JSON.parse(audit[0]!.before_json!)).toMatchObject({ policy: 'none', source: 'default' });
@@ -268,8 +238,6 @@ describeOnDatabases('settlement policy and settlements', (t) => {
     expect(res.json()).toMatchObject({ policy: 'fund_reimburses_givers', thresholdCents: 1000, source: 'coordinator' });
     const settled = await coordinator.post('/api/v1/reciprocity/settlements', { month: '2025-05' });
     expect(settled.statusCode).toBe(201);
-    expect(settled.json().items).toMatchObject([
-      { coopId: big.id, netGivenCents: 9000, thresholdCents: 1000, amountCents: 8000 },
-    ]);
+    expect(settled.json().items).toMatchObject([{ coopId: big.id, netGivenCents: 9000, thresholdCents: 1000, amountCents: 8000 }]);
   });
 });

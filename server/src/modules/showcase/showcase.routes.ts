@@ -12,26 +12,12 @@ export const showcaseRoutes =
     const tags = ['showcase'];
     app.get(
       '/showcase',
-      {
-        config: { etag: true },
-        schema: {
-          tags,
-          summary: 'What belonging brings: savings this month and year, offers, co-ops, the next assembly',
-          response: { 200: Showcase },
-        },
-      },
+      { config: { etag: true }, schema: { tags, summary: 'What belonging brings: savings this month and year, offers, co-ops, the next assembly', response: { 200: Showcase } } },
       () => showcase.view(),
     );
     app.get(
       '/showcase/coops/:id',
-      {
-        schema: {
-          tags,
-          summary: 'What a co-op gave and what its workers saved at the others, this month and year',
-          params: IdParams,
-          response: { 200: CoopShowcase },
-        },
-      },
+      { schema: { tags, summary: 'What a co-op gave and what its workers saved at the others, this month and year', params: IdParams, response: { 200: CoopShowcase } } },
       (req) => showcase.ofCoop(req.actor, req.params.id),
     );
   };

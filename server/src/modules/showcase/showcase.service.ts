@@ -33,14 +33,7 @@ export function showcaseService({ db, network }: AppDeps) {
       savings,
       offers,
       coops: {
-        items: coops.rows.map((c) => ({
-          id: c.id,
-          slug: c.slug,
-          name: c.name,
-          sector: c.sector,
-          city: c.city,
-          logoUrl: c.logo_url,
-        })),
+        items: coops.rows.map((c) => ({ id: c.id, slug: c.slug, name: c.name, sector: c.sector, city: c.city, logoUrl: c.logo_url })),
         total: coops.total,
       },
       nextAssembly,

@@ -44,14 +44,9 @@ describeOnDatabases('the shop window', (t) => {
     c = await makeCoop(t.deps, { name: 'Cervesa Lliure', sector: 'food' });
     gone = await makeCoop(t.deps, { name: 'Gone Co-op', status: 'left' });
     worker = (await actorClient(t.deps, t.app, { coopId: b.id, displayName: 'Marta Worker-Name' })).client;
-    adminOfA = (await actorClient(t.deps, t.app, { coopId: a.id, roles: [{ role: 'coop_admin', coopId: a.id }] }))
-      .client;
+    adminOfA = (await actorClient(t.deps, t.app, { coopId: a.id, roles: [{ role: 'coop_admin', coopId: a.id }] })).client;
     visitor = new Client(t.app);
-    const [ofA, ofB, ofC]: [Holder, Holder, Holder] = [
-      await makeHolder(t.deps, a.id),
-      await makeHolder(t.deps, b.id),
-      await makeHolder(t.deps, c.id),
-    ];
+    const [ofA, ofB, ofC]: [Holder, Holder, Holder] = [await makeHolder(t.deps, a.id), await makeHolder(t.deps, b.id), await makeHolder(t.deps, c.id)];
     const supporter = await makeHolder(t.deps, null);
     // This month: a gave b twice and a supporter once, b gave a once, c gave a once (flagged, accepted).
     await redeem(t.deps, a.id, ofB, month, 1000);
@@ -66,11 +61,7 @@ describeOnDatabases('the shop window', (t) => {
     await redeem(t.deps, gone.id, ofB, month, 125);
     await redeem(t.deps, c.id, ofB, earlier, 777);
     if (earlier.slice(0, 4) === month.slice(0, 4)) {
-      await t.deps.db
-        .updateTable('redemptions')
-        .set({ accounting_month: month })
-        .where('discount_cents', '=', 777)
-        .execute();
+      await t.deps.db.updateTable('redemptions').set({ accounting_month: month }).where('discount_cents', '=', 777).execute();
     }
     // Earlier this year (or last December, in January), and last year: in the year's figure or in none.
     await redeem(t.deps, b.id, ofA, earlier, 650);
@@ -116,9 +107,7 @@ describeOnDatabases('the shop window', (t) => {
     for (const coop of [a, b, c]) {
       const expected = { given: { month: 0, year: 0, count: 0 }, received: { month: 0, year: 0, count: 0 } };
       for (const m of monthsOfYearTo(month)) {
-        const p: Position | undefined = (await worker.get(`/api/v1/reciprocity?month=${m}`))
-          .json()
-          .positions.find((x: Position) => x.coopId === coop.id);
+        const p: Position | undefined = (await worker.get(`/api/v1/reciprocity?month=${m}`)).json().positions.find((x: Position) => x.coopId === coop.id);
         expected.given.year += p?.givenCents ?? 0;
         expected.received.year += p?.receivedCents ?? 0;
         if (m === month) {
@@ -131,16 +120,8 @@ describeOnDatabases('the shop window', (t) => {
       const res = await visitor.get(`/api/v1/showcase/coops/${coop.id}`);
       expect(res.statusCode).toBe(200);
       const body = res.json();
-      expect(body.given).toMatchObject({
-        monthCents: expected.given.month,
-        monthCount: expected.given.count,
-        yearCents: expected.given.year,
-      });
-      expect(body.received).toMatchObject({
-        monthCents: expected.received.month,
-        monthCount: expected.received.count,
-        yearCents: expected.received.year,
-      });
+      expect(body.given).toMatchObject({ monthCents: expected.given.month, monthCount: expected.given.count, yearCents: expected.given.year });
+      expect(body.received).toMatchObject({ monthCents: expected.received.month, monthCount: expected.received.count, yearCents: expected.received.year });
     }
     // Spelled out for a: gave 1000 + 550 + 200, its workers got 300 + 400 this month.
     const ofA = (await visitor.get(`/api/v1/showcase/coops/${a.id}`)).json();
@@ -155,15 +136,9 @@ describeOnDatabases('the shop window', (t) => {
     expect(titles).toEqual(expect.arrayContaining(['Bread for workers', 'Repairs half price']));
     expect(titles).not.toContain('Closed offer');
     expect(titles).not.toContain('Offer of a co-op that left');
-    expect(body.offers.find((o: { title: string }) => o.title === 'Repairs half price')).toMatchObject({
-      coopName: b.name,
-    });
+    expect(body.offers.find((o: { title: string }) => o.title === 'Repairs half price')).toMatchObject({ coopName: b.name });
     expect(body.coops.total).toBe(3);
-    expect(body.coops.items.map((x: { name: string }) => x.name)).toEqual([
-      'Bicis del Túria',
-      'Cervesa Lliure',
-      'Forn La Espiga',
-    ]);
+    expect(body.coops.items.map((x: { name: string }) => x.name)).toEqual(['Bicis del Túria', 'Cervesa Lliure', 'Forn La Espiga']);
     expect(body.coops.items[0]).toMatchObject({ sector: 'bicycles', logoUrl: null });
     expect(body.nextAssembly).toBeNull();
     expect(res.body).not.toContain('Worker-Name');
@@ -189,11 +164,7 @@ describeOnDatabases('the shop window', (t) => {
     });
     await t.deps.db
       .insertInto('assemblies')
-      .values([
-        row('00000000-0000-4000-8000-000000000001', 'Later one', later),
-        row('00000000-0000-4000-8000-000000000002', 'Spring assembly', soon),
-        row('00000000-0000-4000-8000-000000000003', 'Past one', past),
-      ])
+      .values([row('00000000-0000-4000-8000-000000000001', 'Later one', later), row('00000000-0000-4000-8000-000000000002', 'Spring assembly', soon), row('00000000-0000-4000-8000-000000000003', 'Past one', past)])
       .execute();
     const next = (await visitor.get('/api/v1/showcase')).json().nextAssembly;
     expect(next).toMatchObject({ title: 'Spring assembly', place: 'La Fàbrica', startsAt: soon });

@@ -41,10 +41,8 @@ function makeReader(db: Db) {
     const typed = text.trim();
     if (typed.startsWith(credentials.CARD_PREFIX)) {
       const verified = await keys.verifyCard(typed, networkId, at);
-      if (verified.ok)
-        return { ok: true, kind: 'token', cardId: verified.claims.cardId, kid: verified.kid, dates: null };
-      if (verified.reason !== 'expired' && verified.reason !== 'not_yet_valid')
-        return { ok: false, reason: verified.reason };
+      if (verified.ok) return { ok: true, kind: 'token', cardId: verified.claims.cardId, kid: verified.kid, dates: null };
+      if (verified.reason !== 'expired' && verified.reason !== 'not_yet_valid') return { ok: false, reason: verified.reason };
       // The dates are checked after the signature and network, so the card is genuine: read whose it is.
       const decoded = credentials.readCard(typed);
       if (!decoded.ok) return { ok: false, reason: 'malformed' };
@@ -57,10 +55,7 @@ function makeReader(db: Db) {
 
   /** The network's record of the card presented (undefined if it has none). */
   function recordOf(ex: Executor, presented: Presented & { ok: true }) {
-    return cardForTill(
-      ex,
-      presented.kind === 'token' ? { id: presented.cardId, kid: presented.kid } : { shortCode: presented.shortCode },
-    );
+    return cardForTill(ex, presented.kind === 'token' ? { id: presented.cardId, kid: presented.kid } : { shortCode: presented.shortCode });
   }
 
   /**
@@ -68,11 +63,7 @@ function makeReader(db: Db) {
    * read (by this server or by another process on the same database): its
    * record says so; without a record (rare) the key is looked up.
    */
-  async function keyRetired(
-    ex: Executor,
-    presented: Presented & { ok: true },
-    card: TillCard | undefined,
-  ): Promise<boolean> {
+  async function keyRetired(ex: Executor, presented: Presented & { ok: true }, card: TillCard | undefined): Promise<boolean> {
     if (presented.kind !== 'token') return false;
     if (card) return !card.key_live;
     return !(await isKeyLive(ex, presented.kid));

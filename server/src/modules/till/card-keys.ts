@@ -40,10 +40,7 @@ export function publishedKeys(db: Db) {
           const raw = new Uint8Array(Buffer.from(row.public_key, 'base64url'));
           if (raw.length !== 32) continue;
           nextKeys.set(row.kid, raw);
-          nextObjects.set(
-            raw,
-            createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: row.public_key }, format: 'jwk' }),
-          );
+          nextObjects.set(raw, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: row.public_key }, format: 'jwk' }));
         }
         keys = nextKeys;
         keyObjects = nextObjects;
@@ -75,8 +72,7 @@ export function publishedKeys(db: Db) {
   async function verifyCard(text: string, networkId: string, now: Date): Promise<credentials.VerifyResult> {
     if (Date.now() - readAt > REFRESH_MS) await read();
     const known = genuine.get(text);
-    if (known && keys.has(known.kid))
-      return credentials.checkVerifiedClaims(known.claims, known.kid, { now, networkId });
+    if (known && keys.has(known.kid)) return credentials.checkVerifiedClaims(known.claims, known.kid, { now, networkId });
     const check = () => credentials.verifyCard(text, { keys, verifier, now, networkId });
     const first = check();
     if (first.ok || first.reason !== 'unknown_key') return remember(text, first);

@@ -22,16 +22,11 @@ export interface CardRefused {
  * ask for the new card. A holder who left has no card to show.
  */
 export function replacedAt(card: Pick<TillCard, 'revoked_at' | 'revocation_reason' | 'person_status'>): string | null {
-  return card.revoked_at !== null && card.revocation_reason === 'replaced' && card.person_status === 'active'
-    ? card.revoked_at
-    : null;
+  return card.revoked_at !== null && card.revocation_reason === 'replaced' && card.person_status === 'active' ? card.revoked_at : null;
 }
 
 /** The refusal with what the till may tell the cashier about it. */
-export function refusalOf(
-  reason: CardRefusal,
-  card: Pick<TillCard, 'revoked_at' | 'revocation_reason' | 'person_status'> | undefined,
-): CardRefused {
+export function refusalOf(reason: CardRefusal, card: Pick<TillCard, 'revoked_at' | 'revocation_reason' | 'person_status'> | undefined): CardRefused {
   const replaced = reason === 'revoked' && card ? replacedAt(card) : null;
   return replaced ? { reason, replacedAt: replaced } : { reason };
 }

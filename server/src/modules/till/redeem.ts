@@ -63,14 +63,7 @@ export type Outcome =
 type Rules = ReturnType<typeof offerRules>;
 
 /** What to count: the person's uses in their limit period (if the offer has such a limit) and the month's (if it has a cap). */
-function usageParams(
-  rules: Rules,
-  offerId: string,
-  personId: string,
-  at: Date,
-  timeZone: string,
-  wholePeriod: boolean,
-) {
+function usageParams(rules: Rules, offerId: string, personId: string, at: Date, timeZone: string, wholePeriod: boolean) {
   const p: repo.UsageParams = { offerId };
   if (benefits.hasPersonLimit(rules)) {
     const { start, end } = periodOf(at, rules.limitPeriod, timeZone);
@@ -92,15 +85,9 @@ export function redemptionRecorder({ db, dialect }: AppDeps) {
   const inTransaction = groupCommit(db, dialect);
   const cards = cardReader(db);
 
-  async function replay(
-    ex: Executor,
-    existing: repo.RedemptionRow,
-    sale: Sale,
-    cardId: string | null,
-  ): Promise<Outcome> {
+  async function replay(ex: Executor, existing: repo.RedemptionRow, sale: Sale, cardId: string | null): Promise<Outcome> {
     // The key names one sale: the same offer, card and amount. Anything else is a till reusing a key.
-    const same =
-      existing.offer_id === sale.offerId && existing.card_id === cardId && existing.sale_cents === sale.saleCents;
+    const same = existing.offer_id === sale.offerId && existing.card_id === cardId && existing.sale_cents === sale.saleCents;
     const view = await repo.findView(ex, existing.id);
     return { status: same ? 'duplicate' : 'conflict', redemption: presentRedemption(view!) };
   }
@@ -117,14 +104,7 @@ export function redemptionRecorder({ db, dialect }: AppDeps) {
     return benefits.accountingMonth(month, await settledMonthsFrom(trx, month));
   }
 
-  async function attempt(
-    trx: Executor,
-    sale: Sale,
-    presented: Presented,
-    at: Date,
-    when: When,
-    net: NetworkSettings,
-  ): Promise<Outcome> {
+  async function attempt(trx: Executor, sale: Sale, presented: Presented, at: Date, when: When, net: NetworkSettings): Promise<Outcome> {
     // Online, the sale is made now: one instant for both times.
     const now = when.offline ? new Date() : at;
     const offer = await repo.offerForRedemption(trx, dialect, sale.offerId);
@@ -152,8 +132,7 @@ export function redemptionRecorder({ db, dialect }: AppDeps) {
       const discount = benefits.discountFor(rules, sale.saleCents);
       if (!discount.ok) {
         // The route's schema bounds the sale as the domain does; this is a guard, not a path.
-        if (discount.reason === 'bad_amount')
-          throw badRequest('till.bad_amount', 'The sale must be whole cents from 0 to 1,000,000.00.');
+        if (discount.reason === 'bad_amount') throw badRequest('till.bad_amount', 'The sale must be whole cents from 0 to 1,000,000.00.');
         return { status: 'offer_refused', reason: 'below_min_sale' };
       }
       discountCents = discount.discountCents;
@@ -162,12 +141,7 @@ export function redemptionRecorder({ db, dialect }: AppDeps) {
       if (broken) return { status: 'offer_refused', reason: broken };
     } else {
       // When: not in the future, not before the offer existed, not older than 30 days; late past the till's window.
-      const timing = benefits.offlineSaleTiming({
-        at: at.getTime(),
-        now: now.getTime(),
-        offerCreatedAt: Date.parse(offer.created_at),
-        windowDays: when.windowDays,
-      });
+      const timing = benefits.offlineSaleTiming({ at: at.getTime(), now: now.getTime(), offerCreatedAt: Date.parse(offer.created_at), windowDays: when.windowDays });
       if (!timing.ok) return { status: 'rejected', reason: timing.reason };
       // Which card: an offline till checked the signed card, and so does the server now. A typed code proves nothing offline.
       if (!presented.ok) return { status: 'rejected', reason: presented.reason };
@@ -177,10 +151,7 @@ export function redemptionRecorder({ db, dialect }: AppDeps) {
       if (!card) return { status: 'rejected', reason: 'unknown_card' };
       // The till gave this discount offline; the sale happened. Record it, and say what was wrong with it.
       const used = await repo.usage(trx, usageParams(rules, offer.id, card.person_id, at, net.timeZone, true));
-      const status = benefits.statusAt(
-        { status: offer.status, endedAt: offer.ended_at, updatedAt: offer.updated_at },
-        atIso,
-      );
+      const status = benefits.statusAt({ status: offer.status, endedAt: offer.ended_at, updatedAt: offer.updated_at }, atIso);
       ({ discountCents, flag } = benefits.judgeOfflineSale({
         rules: { ...rules, status },
         holder: holderOf(card),
@@ -218,12 +189,7 @@ export function redemptionRecorder({ db, dialect }: AppDeps) {
     await repo.insertRedemption(trx, row);
     return {
       status: 'recorded',
-      redemption: presentRedemption({
-        ...row,
-        offer_title: offer.title,
-        coop_name: offer.coop_name,
-        holder_name: card.display_name,
-      }),
+      redemption: presentRedemption({ ...row, offer_title: offer.title, coop_name: offer.coop_name, holder_name: card.display_name }),
     };
   }
 

@@ -38,18 +38,9 @@ export function redemptionsService(deps: AppDeps) {
   const windowDays = deps.config.tillOfflineDays ?? benefits.OFFLINE_WINDOW_DAYS.default;
 
   /** 201 with a new redemption, or 200 with the one this key recorded before. */
-  async function record(
-    actor: MaybeActor,
-    coopId: string,
-    key: string,
-    input: Omit<Sale, 'coopId' | 'key' | 'cashierId'>,
-  ) {
+  async function record(actor: MaybeActor, coopId: string, key: string, input: Omit<Sale, 'coopId' | 'key' | 'cashierId'>) {
     authorize(actor, tillPolicy.useTill(actor, coopId));
-    const outcome = await recorder.record(
-      { ...input, coopId, key, cashierId: actor.personId },
-      { offline: false },
-      await network.get(),
-    );
+    const outcome = await recorder.record({ ...input, coopId, key, cashierId: actor.personId }, { offline: false }, await network.get());
     switch (outcome.status) {
       case 'recorded':
         return { created: true, redemption: outcome.redemption };
@@ -76,19 +67,10 @@ export function redemptionsService(deps: AppDeps) {
   async function sync(actor: MaybeActor, coopId: string, input: SyncInput): Promise<SyncResult> {
     authorize(actor, tillPolicy.useTill(actor, coopId));
     const net = await network.get();
-    const order = input.items
-      .map((item, i) => ({ item, i, at: Date.parse(item.redeemedAt) }))
-      .sort((a, b) => a.at - b.at || a.i - b.i);
+    const order = input.items.map((item, i) => ({ item, i, at: Date.parse(item.redeemedAt) })).sort((a, b) => a.at - b.at || a.i - b.i);
     const results: SyncResult['items'] = new Array(input.items.length);
     for (const { item, i } of order) {
-      const sale: Sale = {
-        coopId,
-        key: item.key,
-        offerId: item.offerId,
-        card: item.card,
-        saleCents: item.saleCents,
-        cashierId: actor.personId,
-      };
+      const sale: Sale = { coopId, key: item.key, offerId: item.offerId, card: item.card, saleCents: item.saleCents, cashierId: actor.personId };
       const outcome = await recorder.record(sale, { offline: true, redeemedAt: item.redeemedAt, windowDays }, net);
       results[i] = syncItem(item.key, outcome);
     }

@@ -15,10 +15,7 @@ export function savingsService({ db, network }: AppDeps) {
     authorize(actor, tillPolicy.ownSavings(actor));
     const net = await network.get();
     const month = localMonth(new Date(), net.timeZone);
-    const [totals, recent] = await Promise.all([
-      repo.savingsOf(db, actor.personId, month),
-      repo.latestOf(db, actor.personId, RECENT),
-    ]);
+    const [totals, recent] = await Promise.all([repo.savingsOf(db, actor.personId, month), repo.latestOf(db, actor.personId, RECENT)]);
     return { currency: net.currency, ...totals, recent: recent.map(presentRedemption) };
   }
 

@@ -32,32 +32,21 @@ const OFFER_WORDS: Record<OfferRefusal, string> = {
  */
 export const cardRefused = ({ reason, replacedAt }: { reason: CardRefusal; replacedAt?: string }) =>
   replacedAt
-    ? unprocessable('till.card_refused', `This card was replaced on ${replacedAt.slice(0, 10)}: ask for the new one.`, {
-        reason,
-        replacedAt,
-      })
+    ? unprocessable('till.card_refused', `This card was replaced on ${replacedAt.slice(0, 10)}: ask for the new one.`, { reason, replacedAt })
     : unprocessable('till.card_refused', CARD_WORDS[reason], { reason });
 
-export const offerRefused = (reason: OfferRefusal) =>
-  unprocessable('till.offer_refused', OFFER_WORDS[reason], { reason });
+export const offerRefused = (reason: OfferRefusal) => unprocessable('till.offer_refused', OFFER_WORDS[reason], { reason });
 
 export const idempotencyKeyRequired = () =>
-  badRequest(
-    'till.idempotency_key_required',
-    'Send an Idempotency-Key header of 8–100 visible characters (a UUID will do), the same on every retry.',
-  );
+  badRequest('till.idempotency_key_required', 'Send an Idempotency-Key header of 8–100 visible characters (a UUID will do), the same on every retry.');
 
 export const idempotencyConflict = (redemptionId: string) =>
-  conflict('till.idempotency_conflict', 'This Idempotency-Key was already used for a different sale.', {
-    redemptionId,
-  });
+  conflict('till.idempotency_conflict', 'This Idempotency-Key was already used for a different sale.', { redemptionId });
 
 export const notFlagged = () => conflict('till.not_flagged', 'This redemption has no flag to resolve.');
 
 export const alreadyDecided = (decision: 'accepted' | 'rejected') =>
-  conflict('till.flag_decided', `This flag was already ${decision}; a decision is not changed.`, {
-    flagDecision: decision,
-  });
+  conflict('till.flag_decided', `This flag was already ${decision}; a decision is not changed.`, { flagDecision: decision });
 
 /** The old contract's bare card id: it proves nothing, so it is refused with its own code before any other check. */
 export const cardProofRequired = () =>

@@ -28,12 +28,8 @@ describeOnDatabases('till: who may use it', (t) => {
     open = await offer(t, w.giver.id);
     outsiders = {
       visitor: new Client(t.app),
-      'cashier of another co-op': (
-        await actorClient(t.deps, t.app, { coopId: w.other.id, roles: [{ role: 'cashier', coopId: w.other.id }] })
-      ).client,
-      'admin of another co-op': (
-        await actorClient(t.deps, t.app, { coopId: w.other.id, roles: [{ role: 'coop_admin', coopId: w.other.id }] })
-      ).client,
+      'cashier of another co-op': (await actorClient(t.deps, t.app, { coopId: w.other.id, roles: [{ role: 'cashier', coopId: w.other.id }] })).client,
+      'admin of another co-op': (await actorClient(t.deps, t.app, { coopId: w.other.id, roles: [{ role: 'coop_admin', coopId: w.other.id }] })).client,
       'worker of the co-op': (await actorClient(t.deps, t.app, { coopId: w.giver.id })).client,
       supporter: (await actorClient(t.deps, t.app, { supporter: true })).client,
       coordinator: (await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] })).client,
@@ -48,15 +44,7 @@ describeOnDatabases('till: who may use it', (t) => {
       'sync',
       () =>
         c.post(`/api/v1/till/${w.giver.id}/redemptions/sync`, {
-          items: [
-            {
-              key: randomUUID(),
-              offerId: open.id,
-              card: ana.card.token,
-              saleCents: 1000,
-              redeemedAt: new Date().toISOString(),
-            },
-          ],
+          items: [{ key: randomUUID(), offerId: open.id, card: ana.card.token, saleCents: 1000, redeemedAt: new Date().toISOString() }],
         }),
     ],
     ['list', () => c.get(`/api/v1/coops/${w.giver.id}/redemptions`)],
@@ -83,10 +71,7 @@ describeOnDatabases('till: who may use it', (t) => {
   });
 
   it('works with an API token scoped cashier:<co-op>, without a session or CSRF header', async () => {
-    const created = await w.cashier.client.post('/api/v1/auth/tokens', {
-      name: 'Shop till',
-      scopes: [`cashier:${w.giver.id}`],
-    });
+    const created = await w.cashier.client.post('/api/v1/auth/tokens', { name: 'Shop till', scopes: [`cashier:${w.giver.id}`] });
     expect(created.statusCode, created.body).toBe(201);
     const till = bearer(created.json().token);
     expect((await till.get(`/api/v1/till/${w.giver.id}/offers`)).statusCode).toBe(200);
@@ -96,11 +81,7 @@ describeOnDatabases('till: who may use it', (t) => {
     const res = await redeem(till, w.giver.id, { offerId: open.id, card: ana.card.shortCode, saleCents: 4500 });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().discountCents).toBe(900);
-    const row = await t.deps.db
-      .selectFrom('redemptions')
-      .select('cashier_id')
-      .where('id', '=', res.json().id)
-      .executeTakeFirstOrThrow();
+    const row = await t.deps.db.selectFrom('redemptions').select('cashier_id').where('id', '=', res.json().id).executeTakeFirstOrThrow();
     expect(row.cashier_id).toBe(w.cashier.id);
   });
 
@@ -108,11 +89,7 @@ describeOnDatabases('till: who may use it', (t) => {
     const created = await w.admin.client.post('/api/v1/auth/tokens', { name: 'Books', scopes: ['read'] });
     expect(created.statusCode, created.body).toBe(201);
     const before = await tableCounts(t.deps);
-    const res = await redeem(bearer(created.json().token), w.giver.id, {
-      offerId: open.id,
-      card: ana.card.token,
-      saleCents: 1000,
-    });
+    const res = await redeem(bearer(created.json().token), w.giver.id, { offerId: open.id, card: ana.card.token, saleCents: 1000 });
     expect(res.statusCode).toBe(403);
     expect((await tableCounts(t.deps)).redemptions).toBe(before.redemptions);
   });
@@ -120,13 +97,6 @@ describeOnDatabases('till: who may use it', (t) => {
   it('shows savings only to the signed-in member', async () => {
     expect((await new Client(t.app).get('/api/v1/me/savings')).statusCode).toBe(401);
     const mine = await outsiders.supporter!.get('/api/v1/me/savings');
-    expect(mine.json()).toEqual({
-      currency: 'EUR',
-      monthCents: 0,
-      yearCents: 0,
-      monthCount: 0,
-      yearCount: 0,
-      recent: [],
-    });
+    expect(mine.json()).toEqual({ currency: 'EUR', monthCents: 0, yearCents: 0, monthCount: 0, yearCount: 0, recent: [] });
   });
 });

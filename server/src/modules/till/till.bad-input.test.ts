@@ -12,22 +12,13 @@ describeOnDatabases('till bad input', (t) => {
     w = await tillWorld(t);
     const ana = await holderWithCard(t, w.other.id);
     const open = await offer(t, w.giver.id);
-    redemptionId = (
-      await redeem(w.cashier.client, w.giver.id, { offerId: open.id, card: ana.card.token, saleCents: 1000 })
-    ).json().id;
+    redemptionId = (await redeem(w.cashier.client, w.giver.id, { offerId: open.id, card: ana.card.token, saleCents: 1000 })).json().id;
   });
 
   it('checking a card: no card, too short, too long, extra fields, a co-op id that is not one', async () => {
     const before = await tableCounts(t.deps);
     const url = `/api/v1/till/${w.giver.id}/verify`;
-    for (const body of [
-      {},
-      { card: '' },
-      { card: 'abc' },
-      { card: 'x'.repeat(2001) },
-      { card: 12345678 },
-      { card: 'ABCD2345', extra: 1 },
-    ]) {
+    for (const body of [{}, { card: '' }, { card: 'abc' }, { card: 'x'.repeat(2001) }, { card: 12345678 }, { card: 'ABCD2345', extra: 1 }]) {
       const res = await w.cashier.client.post(url, body);
       expect(res.statusCode, JSON.stringify(body).slice(0, 60)).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
@@ -49,17 +40,9 @@ describeOnDatabases('till bad input', (t) => {
   it('deciding a flag: no decision, an unknown one, a note too long, unknown fields, an id that is not one, someone else’s redemption', async () => {
     const before = await tableCounts(t.deps);
     const url = (id: string) => `/api/v1/coops/${w.giver.id}/redemptions/${id}/resolve`;
-    const bad = [
-      {},
-      { decision: 'seen' },
-      { decision: 'accept', note: 'n'.repeat(501) },
-      { decision: 'reject', note: 'ok', extra: true },
-      { decision: 'accept', note: 42 },
-    ];
+    const bad = [{}, { decision: 'seen' }, { decision: 'accept', note: 'n'.repeat(501) }, { decision: 'reject', note: 'ok', extra: true }, { decision: 'accept', note: 42 }];
     for (const body of bad) {
-      expect((await w.admin.client.post(url(redemptionId), body)).statusCode, JSON.stringify(body).slice(0, 40)).toBe(
-        400,
-      );
+      expect((await w.admin.client.post(url(redemptionId), body)).statusCode, JSON.stringify(body).slice(0, 40)).toBe(400);
     }
     expect((await w.admin.client.post(url('not-an-id'), { decision: 'accept' })).statusCode).toBe(400);
     expect((await w.admin.client.post(url(randomUUID()), { decision: 'accept' })).statusCode).toBe(404);

@@ -18,18 +18,13 @@ describeOnDatabases('till: limits under concurrent requests', (t) => {
     for (let i = 0; i < 5; i++) holders.push(await holderWithCard(t, w.other.id));
   });
 
-  const statuses = (codes: number[]) =>
-    codes.reduce<Record<number, number>>((acc, c) => ({ ...acc, [c]: (acc[c] ?? 0) + 1 }), {});
+  const statuses = (codes: number[]) => codes.reduce<Record<number, number>>((acc, c) => ({ ...acc, [c]: (acc[c] ?? 0) + 1 }), {});
 
   it('50 concurrent redemptions of an offer with 10 uses left in its monthly cap record exactly 10', async () => {
     const capped = await offer(t, w.giver.id, { cap_count: 10 });
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        redeem(w.cashier.client, w.giver.id, {
-          offerId: capped.id,
-          card: holders[i % holders.length]!.card.token,
-          saleCents: 1000,
-        }),
+        redeem(w.cashier.client, w.giver.id, { offerId: capped.id, card: holders[i % holders.length]!.card.token, saleCents: 1000 }),
       ),
     );
     expect(statuses(responses.map((r) => r.statusCode))).toEqual({ 201: 10, 422: 40 });
@@ -43,11 +38,7 @@ describeOnDatabases('till: limits under concurrent requests', (t) => {
     const budget = await offer(t, w.giver.id, { cap_cents: 1000 });
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        redeem(w.cashier.client, w.giver.id, {
-          offerId: budget.id,
-          card: holders[i % holders.length]!.card.token,
-          saleCents: 1000,
-        }),
+        redeem(w.cashier.client, w.giver.id, { offerId: budget.id, card: holders[i % holders.length]!.card.token, saleCents: 1000 }),
       ),
     );
     expect(statuses(responses.map((r) => r.statusCode))).toEqual({ 201: 5, 422: 45 });
@@ -57,20 +48,13 @@ describeOnDatabases('till: limits under concurrent requests', (t) => {
   it('20 concurrent redemptions by one holder of an offer limited to 3 a day record exactly 3', async () => {
     const daily = await offer(t, w.giver.id, { limit_period: 'day', limit_count: 3 });
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        redeem(w.cashier.client, w.giver.id, { offerId: daily.id, card: holders[0]!.card.token, saleCents: 1000 }),
-      ),
+      Array.from({ length: 20 }, () => redeem(w.cashier.client, w.giver.id, { offerId: daily.id, card: holders[0]!.card.token, saleCents: 1000 })),
     );
     expect(statuses(responses.map((r) => r.statusCode))).toEqual({ 201: 3, 422: 17 });
-    for (const r of responses.filter((x) => x.statusCode === 422))
-      expect(r.json().error.details).toEqual({ reason: 'limit_reached' });
+    for (const r of responses.filter((x) => x.statusCode === 422)) expect(r.json().error.details).toEqual({ reason: 'limit_reached' });
     expect(await redemptionCount(t, daily.id)).toBe(3);
     // The limit is the person's: another holder still may.
-    const other = await redeem(w.cashier.client, w.giver.id, {
-      offerId: daily.id,
-      card: holders[1]!.card.token,
-      saleCents: 1000,
-    });
+    const other = await redeem(w.cashier.client, w.giver.id, { offerId: daily.id, card: holders[1]!.card.token, saleCents: 1000 });
     expect(other.statusCode).toBe(201);
   });
 
@@ -80,9 +64,7 @@ describeOnDatabases('till: limits under concurrent requests', (t) => {
       key: randomUUID(),
       body: { offerId: open.id, card: holders[i % holders.length]!.card.token, saleCents: 1000 + i },
     }));
-    const responses = await Promise.all(
-      [...sales, ...sales].map((s) => redeem(w.cashier.client, w.giver.id, s.body, s.key)),
-    );
+    const responses = await Promise.all([...sales, ...sales].map((s) => redeem(w.cashier.client, w.giver.id, s.body, s.key)));
     expect(statuses(responses.map((r) => r.statusCode))).toEqual({ 201: 20, 200: 20 });
     for (let i = 0; i < 20; i++) {
       const [a, b] = [responses[i]!.json(), responses[i + 20]!.json()];
@@ -101,9 +83,7 @@ describeOnDatabases('till: limits under concurrent requests', (t) => {
     const key = randomUUID();
     const card = holders[2]!.card.token;
     const responses = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        redeem(w.cashier.client, w.giver.id, { offerId: i % 2 ? first.id : second.id, card, saleCents: 1000 }, key),
-      ),
+      Array.from({ length: 10 }, (_, i) => redeem(w.cashier.client, w.giver.id, { offerId: i % 2 ? first.id : second.id, card, saleCents: 1000 }, key)),
     );
     const codes = responses.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 201)).toHaveLength(1);

@@ -10,15 +10,7 @@ import { describeOnDatabases } from '../../../test/harness.ts';
 import { retireCardKeyCommand } from '../../cli/rotate-card-key.ts';
 import { newCardSigningKey } from '../../secrets.ts';
 import { loadSigningKey, publishKey } from '../cards/index.ts';
-import {
-  claimsOf,
-  holderWithCard,
-  offer,
-  redeem,
-  redemptionCount,
-  tillWorld,
-  verify,
-} from '../../../test/till-factories.ts';
+import { claimsOf, holderWithCard, offer, redeem, redemptionCount, tillWorld, verify } from '../../../test/till-factories.ts';
 
 /** Runs `work` with these environment variables, as a command started with them would see them. */
 async function withEnv<T>(vars: Record<string, string>, work: () => Promise<T>): Promise<T> {
@@ -89,23 +81,12 @@ describeOnDatabases('till: a retired card key is refused at once', (t) => {
     const old = loadSigningKey(newCardSigningKey());
     await publishKey(t.deps.db, old);
     const claims = claimsOf(ana.card.token);
-    const expired = credentials.issueCard(
-      { ...claims, issuedAt: claims.issuedAt - 400 * 86_400, expiresAt: claims.issuedAt - 86_400 },
-      old,
-    );
+    const expired = credentials.issueCard({ ...claims, issuedAt: claims.issuedAt - 400 * 86_400, expiresAt: claims.issuedAt - 86_400 }, old);
     const unrecorded = credentials.issueCard({ ...claims, cardId: randomUUID() }, old);
     const reasons = async () =>
-      Promise.all(
-        [expired, unrecorded].map(
-          async (card) => (await verify(w.cashier.client, w.giver.id, card)).json().error.details.reason,
-        ),
-      );
+      Promise.all([expired, unrecorded].map(async (card) => (await verify(w.cashier.client, w.giver.id, card)).json().error.details.reason));
     expect(await reasons()).toEqual(['expired', 'unknown_card']);
-    await t.deps.db
-      .updateTable('card_keys')
-      .set({ retired_at: new Date().toISOString() })
-      .where('kid', '=', old.kidHex)
-      .execute();
+    await t.deps.db.updateTable('card_keys').set({ retired_at: new Date().toISOString() }).where('kid', '=', old.kidHex).execute();
     expect(await reasons()).toEqual(['unknown_key', 'unknown_key']);
   });
 });

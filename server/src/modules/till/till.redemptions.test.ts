@@ -16,11 +16,7 @@ describeOnDatabases('till: recording a redemption', (t) => {
   });
 
   it('records 20 % off a 45.00 sale as a 9.00 discount, and the worker sees 9.00 saved this month', async () => {
-    const res = await redeem(w.cashier.client, w.giver.id, {
-      offerId: twenty.id,
-      card: ana.card.token,
-      saleCents: 4500,
-    });
+    const res = await redeem(w.cashier.client, w.giver.id, { offerId: twenty.id, card: ana.card.token, saleCents: 4500 });
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json();
     expect(r).toEqual({
@@ -43,12 +39,7 @@ describeOnDatabases('till: recording a redemption', (t) => {
       flagResolvedAt: null,
     });
     const row = await t.deps.db.selectFrom('redemptions').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({
-      cashier_id: w.cashier.id,
-      offline: 0,
-      month: r.redeemedAt.slice(0, 7),
-      person_id: ana.id,
-    });
+    expect(row).toMatchObject({ cashier_id: w.cashier.id, offline: 0, month: r.redeemedAt.slice(0, 7), person_id: ana.id });
 
     const savings = await (await signIn(t.app, ana.email)).get('/api/v1/me/savings');
     expect(savings.statusCode).toBe(200);
@@ -74,10 +65,7 @@ describeOnDatabases('till: recording a redemption', (t) => {
     // The same key with another sale is a till's mistake, not a retry.
     const other = await redeem(w.cashier.client, w.giver.id, { ...body, saleCents: 2000 }, key);
     expect(other.statusCode).toBe(409);
-    expect(other.json().error).toMatchObject({
-      code: 'till.idempotency_conflict',
-      details: { redemptionId: first.json().id },
-    });
+    expect(other.json().error).toMatchObject({ code: 'till.idempotency_conflict', details: { redemptionId: first.json().id } });
     expect(await tableCounts(t.deps)).toEqual(before);
   });
 
@@ -137,65 +125,37 @@ describeOnDatabases('till: recording a redemption', (t) => {
 
   it('refuses an unknown card and an offer of another co-op (404), recording nothing', async () => {
     const before = await tableCounts(t.deps);
-    const unknown = await redeem(w.cashier.client, w.giver.id, {
-      offerId: twenty.id,
-      card: 'ZZZZ-ZZZZ',
-      saleCents: 1000,
-    });
+    const unknown = await redeem(w.cashier.client, w.giver.id, { offerId: twenty.id, card: 'ZZZZ-ZZZZ', saleCents: 1000 });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().error).toMatchObject({ code: 'till.card_refused', details: { reason: 'unknown_card' } });
     const theirs = await offer(t, w.other.id);
-    const elsewhere = await redeem(w.cashier.client, w.giver.id, {
-      offerId: theirs.id,
-      card: ana.card.token,
-      saleCents: 1000,
-    });
+    const elsewhere = await redeem(w.cashier.client, w.giver.id, { offerId: theirs.id, card: ana.card.token, saleCents: 1000 });
     expect(elsewhere.statusCode).toBe(404);
-    const missing = await redeem(w.cashier.client, w.giver.id, {
-      offerId: randomUUID(),
-      card: ana.card.token,
-      saleCents: 1000,
-    });
+    const missing = await redeem(w.cashier.client, w.giver.id, { offerId: randomUUID(), card: ana.card.token, saleCents: 1000 });
     expect(missing.statusCode).toBe(404);
     expect((await tableCounts(t.deps)).redemptions).toBe(before.redemptions);
   });
 
   it('refuses the card of a worker removed through the people API', async () => {
     const leaving = await holderWithCard(t, w.other.id);
-    const admin = await actorClient(t.deps, t.app, {
-      coopId: w.other.id,
-      roles: [{ role: 'coop_admin', coopId: w.other.id }],
-    });
+    const admin = await actorClient(t.deps, t.app, { coopId: w.other.id, roles: [{ role: 'coop_admin', coopId: w.other.id }] });
     expect((await admin.client.delete(`/api/v1/coops/${w.other.id}/workers/${leaving.id}`)).statusCode).toBe(200);
-    const res = await redeem(w.cashier.client, w.giver.id, {
-      offerId: twenty.id,
-      card: leaving.card.token,
-      saleCents: 1000,
-    });
+    const res = await redeem(w.cashier.client, w.giver.id, { offerId: twenty.id, card: leaving.card.token, saleCents: 1000 });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details).toEqual({ reason: 'revoked' });
   });
 
   it('refuses an expired card', async () => {
     const old = await holderWithCard(t, w.other.id);
-    await t.deps.db
-      .updateTable('cards')
-      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
-      .where('id', '=', old.card.cardId)
-      .execute();
-    const res = await redeem(w.cashier.client, w.giver.id, {
-      offerId: twenty.id,
-      card: old.card.token,
-      saleCents: 1000,
-    });
+    await t.deps.db.updateTable('cards').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', old.card.cardId).execute();
+    const res = await redeem(w.cashier.client, w.giver.id, { offerId: twenty.id, card: old.card.token, saleCents: 1000 });
     expect(res.json().error.details).toEqual({ reason: 'expired' });
   });
 
   it('holds a per-person limit in cents: what is left of it, not the count, decides', async () => {
     const bea = await holderWithCard(t, w.other.id);
     const budget = await offer(t, w.giver.id, { limit_period: 'month', limit_cents: 1500 });
-    const sale = (saleCents: number) =>
-      redeem(w.cashier.client, w.giver.id, { offerId: budget.id, card: bea.card.token, saleCents });
+    const sale = (saleCents: number) => redeem(w.cashier.client, w.giver.id, { offerId: budget.id, card: bea.card.token, saleCents });
     expect((await sale(4500)).statusCode).toBe(201); // 9.00 of 15.00
     const over = await sale(4500); // another 9.00 would make 18.00
     expect(over.statusCode).toBe(422);
@@ -207,11 +167,7 @@ describeOnDatabases('till: recording a redemption', (t) => {
 
   it('takes a fixed amount off but never more than the sale, and gives a free item at its value', async () => {
     const amount = await offer(t, w.giver.id, { kind: 'amount', percent: null, amount_cents: 500 });
-    const small = await redeem(w.cashier.client, w.giver.id, {
-      offerId: amount.id,
-      card: ana.card.token,
-      saleCents: 300,
-    });
+    const small = await redeem(w.cashier.client, w.giver.id, { offerId: amount.id, card: ana.card.token, saleCents: 300 });
     expect(small.json().discountCents).toBe(300);
     const free = await offer(t, w.giver.id, { kind: 'free_item', percent: null, amount_cents: 250, item: 'Coffee' });
     const coffee = await redeem(w.cashier.client, w.giver.id, { offerId: free.id, card: ana.card.token, saleCents: 0 });

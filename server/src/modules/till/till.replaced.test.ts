@@ -20,18 +20,12 @@ describeOnDatabases('till: a replaced card', (t) => {
   beforeAll(async () => {
     w = await tillWorld(t);
     coop = await makeCoop(t.deps, { name: 'Impremta Replaced', sector: 'printing' });
-    coopAdmin = (
-      await actorClient(t.deps, t.app, { coopId: coop.id, roles: [{ role: 'coop_admin', coopId: coop.id }] })
-    ).client;
+    coopAdmin = (await actorClient(t.deps, t.app, { coopId: coop.id, roles: [{ role: 'coop_admin', coopId: coop.id }] })).client;
     offerId = (await offer(t, w.giver.id, { title: 'Ten percent off' })).id;
   });
 
   const revokedAtOf = async (cardId: string) =>
-    await t.deps.db
-      .selectFrom('cards')
-      .select(['revoked_at', 'revocation_reason'])
-      .where('id', '=', cardId)
-      .executeTakeFirstOrThrow();
+    (await t.deps.db.selectFrom('cards').select(['revoked_at', 'revocation_reason']).where('id', '=', cardId).executeTakeFirstOrThrow());
 
   it('refuses the old card with when it was replaced, online by QR code, by short code and at a sale; the new card is good', async () => {
     const rosa = await holderWithCard(t, coop.id, 'Rosa Peiró');

@@ -34,11 +34,7 @@ const lockOffer = preparedQuery((ex, p: { id: string }) =>
  * transaction ends, so two tills redeeming the same offer count its uses one
  * after the other; SQLite's one connection runs one transaction at a time.
  */
-export async function offerForRedemption(
-  ex: Executor,
-  dialect: DialectName,
-  id: string,
-): Promise<OfferRow | undefined> {
+export async function offerForRedemption(ex: Executor, dialect: DialectName, id: string): Promise<OfferRow | undefined> {
   const rows = await (dialect === 'postgres' ? lockOffer : readOffer)(ex, { id });
   return rows[0];
 }
@@ -178,12 +174,7 @@ export async function listOfCoop(ex: Executor, coopId: string, f: { flagged: boo
     countQ = countQ.where('redemptions.flag', 'is not', null).where('redemptions.flag_decision', 'is', null);
   }
   const [rows, count] = await Promise.all([
-    rowsQ
-      .orderBy('redemptions.redeemed_at', 'desc')
-      .orderBy('redemptions.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
+    rowsQ.orderBy('redemptions.redeemed_at', 'desc').orderBy('redemptions.id', 'desc').limit(f.limit).offset(f.offset).execute(),
     countQ.executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
@@ -197,12 +188,7 @@ export async function markDecided(
 ): Promise<boolean> {
   const r = await ex
     .updateTable('redemptions')
-    .set({
-      flag_decision: d.decision,
-      flag_resolved_at: d.at,
-      flag_resolved_by: d.by,
-      accounting_month: d.accountingMonth,
-    })
+    .set({ flag_decision: d.decision, flag_resolved_at: d.at, flag_resolved_by: d.by, accounting_month: d.accountingMonth })
     .where('id', '=', id)
     .where('flag', 'is not', null)
     .where('flag_decision', 'is', null)
@@ -219,9 +205,7 @@ export async function savingsOf(ex: Executor, personId: string, month: string) {
       eb.fn.countAll<number>().as('year_count'),
       eb.fn.coalesce(eb.fn.sum<number>('discount_cents'), eb.val(0)).as('year_cents'),
       eb.fn.sum<number>(eb.case().when('month', '=', month).then(1).else(0).end()).as('month_count'),
-      eb.fn
-        .sum<number>(eb.case().when('month', '=', month).then(eb.ref('discount_cents')).else(0).end())
-        .as('month_cents'),
+      eb.fn.sum<number>(eb.case().when('month', '=', month).then(eb.ref('discount_cents')).else(0).end()).as('month_cents'),
     ])
     .where('person_id', '=', personId)
     .where('month', '>=', `${year}-01`)

@@ -45,15 +45,11 @@ export const tillRoutes =
     const savings = savingsService(deps);
     const tags = ['till'];
 
-    app.get(
-      '/till/:coopId/offers',
-      { config: { tokens: READS_AND_TILL }, schema: { tags, params: TillParams, response: { 200: TillOffers } } },
-      (req) => till.offers(req.actor, req.params.coopId),
+    app.get('/till/:coopId/offers', { config: { tokens: READS_AND_TILL }, schema: { tags, params: TillParams, response: { 200: TillOffers } } }, (req) =>
+      till.offers(req.actor, req.params.coopId),
     );
-    app.post(
-      '/till/:coopId/verify',
-      { config: TILL, schema: { tags, params: TillParams, body: VerifyInput, response: { 200: VerifyResult } } },
-      (req) => till.verify(req.actor, req.params.coopId, req.body.card),
+    app.post('/till/:coopId/verify', { config: TILL, schema: { tags, params: TillParams, body: VerifyInput, response: { 200: VerifyResult } } }, (req) =>
+      till.verify(req.actor, req.params.coopId, req.body.card),
     );
     // The hot path: the presenter builds the answer field by field, so it is not validated again on the way out.
     app.post(
@@ -70,35 +66,21 @@ export const tillRoutes =
         return reply.status(created ? 201 : 200).send(redemption);
       },
     );
-    app.post(
-      '/till/:coopId/redemptions/sync',
-      {
-        config: TILL,
-        preValidation: cardPresented,
-        schema: { tags, params: TillParams, body: SyncInput, response: { 200: SyncResult } },
-      },
-      (req) => redemptions.sync(req.actor, req.params.coopId, req.body),
+    app.post('/till/:coopId/redemptions/sync', { config: TILL, preValidation: cardPresented, schema: { tags, params: TillParams, body: SyncInput, response: { 200: SyncResult } } }, (req) =>
+      redemptions.sync(req.actor, req.params.coopId, req.body),
     );
 
     app.get(
       '/coops/:coopId/redemptions',
-      {
-        config: { tokens: READS_AND_TILL },
-        schema: { tags, params: CoopParams, querystring: RedemptionListQuery, response: { 200: RedemptionPage } },
-      },
+      { config: { tokens: READS_AND_TILL }, schema: { tags, params: CoopParams, querystring: RedemptionListQuery, response: { 200: RedemptionPage } } },
       (req) => redemptions.list(req.actor, req.params.coopId, req.query),
     );
     app.post(
       '/coops/:coopId/redemptions/:id/resolve',
       // The body says accept or reject: an accepted flag counts in the accounts, a rejected one never does.
-      {
-        config: { tokens: ['coop_admin'] },
-        schema: { tags, params: RedemptionParams, body: ResolveInput, response: { 200: Redemption } },
-      },
+      { config: { tokens: ['coop_admin'] }, schema: { tags, params: RedemptionParams, body: ResolveInput, response: { 200: Redemption } } },
       (req) => redemptions.resolve(req.actor, req.params.coopId, req.params.id, req.body),
     );
 
-    app.get('/me/savings', { schema: { tags: ['me'], response: { 200: MySavings } } }, (req) =>
-      savings.mine(req.actor),
-    );
+    app.get('/me/savings', { schema: { tags: ['me'], response: { 200: MySavings } } }, (req) => savings.mine(req.actor));
   };

@@ -42,17 +42,8 @@ export function tillService(deps: AppDeps) {
     const limited = offers.filter((o) => o.since !== null);
     const earliest = limited.reduce((min, o) => (o.since! < min ? o.since! : min), '9999');
     const [personRows, monthRows] = await Promise.all([
-      repo.personRedemptionsSince(
-        db,
-        card.person_id,
-        limited.map((o) => o.row.id),
-        earliest,
-      ),
-      repo.monthUsageOf(
-        db,
-        offers.filter((o) => o.capped).map((o) => o.row.id),
-        localMonth(now, timeZone),
-      ),
+      repo.personRedemptionsSince(db, card.person_id, limited.map((o) => o.row.id), earliest),
+      repo.monthUsageOf(db, offers.filter((o) => o.capped).map((o) => o.row.id), localMonth(now, timeZone)),
     ]);
     const month = new Map(monthRows.map((m) => [m.offer_id, m]));
     const holder = holderOf(card);

@@ -27,12 +27,7 @@ describeOnDatabases('till: checking a card', (t) => {
     offers.workers = await offer(t, w.giver.id, { title: 'A Twenty percent off' });
     offers.supporters = await offer(t, w.giver.id, { title: 'B Supporters too', for_supporters: 1 });
     offers.food = await offer(t, w.giver.id, { title: 'C Food sector only', sectors_json: '["food"]' });
-    offers.limited = await offer(t, w.giver.id, {
-      title: 'D Twice a week',
-      limit_period: 'week',
-      limit_count: 2,
-      cap_count: 100,
-    });
+    offers.limited = await offer(t, w.giver.id, { title: 'D Twice a week', limit_period: 'week', limit_count: 2, cap_count: 100 });
     offers.paused = await offer(t, w.giver.id, { title: 'E Paused', status: 'paused' });
     await offer(t, w.giver.id, { title: 'Z Ended', status: 'ended' });
   });
@@ -50,40 +45,20 @@ describeOnDatabases('till: checking a card', (t) => {
       expiresAt: ana.card.expiresAt,
     });
     const byTitle = Object.fromEntries(body.offers.map((o: { offer: { title: string } }) => [o.offer.title, o]));
-    expect(Object.keys(byTitle)).toEqual([
-      'A Twenty percent off',
-      'B Supporters too',
-      'C Food sector only',
-      'D Twice a week',
-      'E Paused',
-    ]);
+    expect(Object.keys(byTitle)).toEqual(['A Twenty percent off', 'B Supporters too', 'C Food sector only', 'D Twice a week', 'E Paused']);
     expect(byTitle['A Twenty percent off'].refusal).toBeNull();
-    expect(byTitle['A Twenty percent off'].remaining).toEqual({
-      personCount: null,
-      personCents: null,
-      capCount: null,
-      capCents: null,
-    });
+    expect(byTitle['A Twenty percent off'].remaining).toEqual({ personCount: null, personCents: null, capCount: null, capCents: null });
     expect(byTitle['C Food sector only'].refusal).toBe('sector_not_included');
-    expect(byTitle['D Twice a week']).toMatchObject({
-      refusal: null,
-      remaining: { personCount: 2, personCents: null, capCount: 100, capCents: null },
-    });
+    expect(byTitle['D Twice a week']).toMatchObject({ refusal: null, remaining: { personCount: 2, personCents: null, capCount: 100, capCents: null } });
     expect(byTitle['E Paused'].refusal).toBe('offer_paused');
   });
 
   it('shows what remains of the limit after a use, and refuses the offer once it is used up', async () => {
     const bea = await holderWithCard(t, w.other.id);
     for (let i = 0; i < 2; i++) {
-      const res = await redeem(w.cashier.client, w.giver.id, {
-        offerId: offers.limited!.id,
-        card: bea.card.token,
-        saleCents: 1000,
-      });
+      const res = await redeem(w.cashier.client, w.giver.id, { offerId: offers.limited!.id, card: bea.card.token, saleCents: 1000 });
       expect(res.statusCode, res.body).toBe(201);
-      const left = (await verify(w.cashier.client, w.giver.id, bea.card.token))
-        .json()
-        .offers.find((o: { offer: { id: string } }) => o.offer.id === offers.limited!.id);
+      const left = (await verify(w.cashier.client, w.giver.id, bea.card.token)).json().offers.find((o: { offer: { id: string } }) => o.offer.id === offers.limited!.id);
       expect(left.remaining).toEqual({ personCount: 1 - i, personCents: null, capCount: 99 - i, capCents: null });
       expect(left.refusal).toBe(i === 0 ? null : 'limit_reached');
     }
@@ -91,11 +66,7 @@ describeOnDatabases('till: checking a card', (t) => {
 
   it('finds a card by its typed short code, in any case, with spaces or a dash', async () => {
     const code = ana.card.shortCode;
-    for (const typed of [
-      code,
-      `${code.slice(0, 4)}-${code.slice(4)}`.toLowerCase(),
-      ` ${code.slice(0, 4)} ${code.slice(4)} `,
-    ]) {
+    for (const typed of [code, `${code.slice(0, 4)}-${code.slice(4)}`.toLowerCase(), ` ${code.slice(0, 4)} ${code.slice(4)} `]) {
       const res = await verify(w.cashier.client, w.giver.id, typed);
       expect(res.statusCode, typed).toBe(200);
       expect(res.json().holder.displayName).toBe('Ana Souza');
@@ -116,16 +87,7 @@ describeOnDatabases('till: checking a card', (t) => {
       ['not a code', 'hello'],
       ['unknown short code', credentials.shortCode('no-such-card')],
     ];
-    const expected = [
-      'bad_signature',
-      'bad_signature',
-      'expired',
-      'wrong_network',
-      'unknown_key',
-      'malformed',
-      'malformed',
-      'unknown_card',
-    ];
+    const expected = ['bad_signature', 'bad_signature', 'expired', 'wrong_network', 'unknown_key', 'malformed', 'malformed', 'unknown_card'];
     for (const [i, [name, card]] of cases.entries()) {
       const res = await verify(w.cashier.client, w.giver.id, card);
       expect(res.statusCode, name).toBe(422);
@@ -146,9 +108,7 @@ describeOnDatabases('till: checking a card', (t) => {
       coopId: w.other.id,
       roles: [{ role: 'coop_admin', coopId: w.other.id }],
     });
-    expect((await adminOfOther.client.delete(`/api/v1/coops/${w.other.id}/workers/${leaving.id}`)).statusCode).toBe(
-      200,
-    );
+    expect((await adminOfOther.client.delete(`/api/v1/coops/${w.other.id}/workers/${leaving.id}`)).statusCode).toBe(200);
     for (const card of [leaving.card.token, leaving.card.shortCode]) {
       const res = await verify(w.cashier.client, w.giver.id, card);
       expect(res.statusCode).toBe(422);
@@ -179,11 +139,7 @@ describeOnDatabases('till: checking a card', (t) => {
     for (const o of body.offers) {
       if (o.offer.status === 'active') expect(o.refusal, o.offer.title).toBe('own_coop');
     }
-    const res = await redeem(w.cashier.client, w.giver.id, {
-      offerId: offers.workers!.id,
-      card: own.card.token,
-      saleCents: 4500,
-    });
+    const res = await redeem(w.cashier.client, w.giver.id, { offerId: offers.workers!.id, card: own.card.token, saleCents: 4500 });
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: 'till.offer_refused', details: { reason: 'own_coop' } });
   });
@@ -192,24 +148,12 @@ describeOnDatabases('till: checking a card', (t) => {
     const sam = await holderWithCard(t, null, 'Sam');
     const body = (await verify(w.cashier.client, w.giver.id, sam.card.token)).json();
     expect(body.holder).toMatchObject({ kind: 'supporter', coopId: null, coopName: null });
-    const usable = body.offers
-      .filter((o: { refusal: string | null }) => o.refusal === null)
-      .map((o: { offer: { title: string } }) => o.offer.title);
+    const usable = body.offers.filter((o: { refusal: string | null }) => o.refusal === null).map((o: { offer: { title: string } }) => o.offer.title);
     expect(usable).toEqual(['B Supporters too']);
-    expect(
-      body.offers.find((o: { offer: { title: string } }) => o.offer.title === 'A Twenty percent off').refusal,
-    ).toBe('not_for_supporters');
-    const refused = await redeem(w.cashier.client, w.giver.id, {
-      offerId: offers.workers!.id,
-      card: sam.card.token,
-      saleCents: 1000,
-    });
+    expect(body.offers.find((o: { offer: { title: string } }) => o.offer.title === 'A Twenty percent off').refusal).toBe('not_for_supporters');
+    const refused = await redeem(w.cashier.client, w.giver.id, { offerId: offers.workers!.id, card: sam.card.token, saleCents: 1000 });
     expect(refused.json().error.details).toEqual({ reason: 'not_for_supporters' });
-    const ok = await redeem(w.cashier.client, w.giver.id, {
-      offerId: offers.supporters!.id,
-      card: sam.card.token,
-      saleCents: 1000,
-    });
+    const ok = await redeem(w.cashier.client, w.giver.id, { offerId: offers.supporters!.id, card: sam.card.token, saleCents: 1000 });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ holderKind: 'supporter', holderCoopId: null, discountCents: 200 });
   });
@@ -219,13 +163,7 @@ describeOnDatabases('till: checking a card', (t) => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.coop).toEqual({ id: w.giver.id, name: w.giver.name });
-    expect(body.offers.map((o: { title: string }) => o.title)).toEqual([
-      'A Twenty percent off',
-      'B Supporters too',
-      'C Food sector only',
-      'D Twice a week',
-      'E Paused',
-    ]);
+    expect(body.offers.map((o: { title: string }) => o.title)).toEqual(['A Twenty percent off', 'B Supporters too', 'C Food sector only', 'D Twice a week', 'E Paused']);
     expect(Date.parse(body.asOf)).toBeLessThanOrEqual(Date.now());
     const nowhere = await makeCoop(t.deps);
     expect((await w.cashier.client.get(`/api/v1/till/${nowhere.id}/offers`)).statusCode).toBe(403);

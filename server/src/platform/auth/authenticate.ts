@@ -12,7 +12,13 @@ import { hashToken, sameSecret } from '../tokens.ts';
 import type { Actor, RoleGrant } from './actor.ts';
 import { assertTokenMay } from './token-scopes.ts';
 import { parseStoredStrings } from '../stored-json.ts';
-import { findApiTokenByHash, findSessionByHash, rolesOf, touchApiToken, touchSession } from './sessions.repository.ts';
+import {
+  findApiTokenByHash,
+  findSessionByHash,
+  rolesOf,
+  touchApiToken,
+  touchSession,
+} from './sessions.repository.ts';
 
 export const SESSION_COOKIE = 'coopnet_session';
 export const SESSION_MINUTES = 60 * 24 * 14;

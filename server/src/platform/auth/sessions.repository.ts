@@ -70,27 +70,13 @@ export async function rolesOf(ex: Executor, personId: string): Promise<RoleGrant
 
 export async function insertSession(
   ex: Executor,
-  row: {
-    id: string;
-    token_hash: string;
-    person_id: string;
-    csrf_token: string;
-    created_at: string;
-    expires_at: string;
-  },
+  row: { id: string; token_hash: string; person_id: string; csrf_token: string; created_at: string; expires_at: string },
 ): Promise<void> {
-  await ex
-    .insertInto('sessions')
-    .values({ ...row, last_seen_at: row.created_at })
-    .execute();
+  await ex.insertInto('sessions').values({ ...row, last_seen_at: row.created_at }).execute();
 }
 
 export async function touchSession(ex: Executor, sessionId: string, now: string, expiresAt: string) {
-  await ex
-    .updateTable('sessions')
-    .set({ last_seen_at: now, expires_at: expiresAt })
-    .where('id', '=', sessionId)
-    .execute();
+  await ex.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', sessionId).execute();
 }
 
 export async function deleteSession(ex: Executor, sessionId: string): Promise<void> {

@@ -66,8 +66,6 @@ describe('pretty log lines', () => {
     stream.write(`${JSON.stringify({ level: 40, time: at, msg: 'with a box', box: [1, 2] })}\n`);
     stream.write('plain words\n');
     stream.write('42\nnull\n[1,2]\n{"msg":"no level"}\n');
-    expect(out.join('')).toBe(
-      `${local}.345 WARN  with a box\n[box]\nplain words\n42\nnull\n[1,2]\n{"msg":"no level"}\n`,
-    );
+    expect(out.join('')).toBe(`${local}.345 WARN  with a box\n[box]\nplain words\n42\nnull\n[1,2]\n{"msg":"no level"}\n`);
   });
 });

@@ -65,12 +65,5 @@ export function createMailer(db: Db, smtpUrl: string | undefined, from: string, 
   };
   const timer = setInterval(() => void flush().catch(() => {}), 30_000);
   timer.unref();
-  return {
-    delivers: true,
-    flush,
-    close: () => {
-      clearInterval(timer);
-      transport.close();
-    },
-  };
+  return { delivers: true, flush, close: () => { clearInterval(timer); transport.close(); } };
 }

@@ -89,12 +89,7 @@ export async function markFailed(ex: Executor, id: string, attempts: number, err
 }
 
 /** Where a mail stands, as the outbox shows it: `kept` when no mail server is set (it will stay unsent). */
-export function mailState(m: {
-  sentAt: string | null;
-  attempts: number;
-  withheld: boolean;
-  delivers: boolean;
-}): 'sent' | 'queued' | 'failed' | 'kept' {
+export function mailState(m: { sentAt: string | null; attempts: number; withheld: boolean; delivers: boolean }): 'sent' | 'queued' | 'failed' | 'kept' {
   if (m.sentAt !== null) return 'sent';
   if (m.attempts >= MAX_ATTEMPTS) return 'failed';
   if (!m.delivers) return 'kept';
@@ -106,17 +101,7 @@ export function mailState(m: {
 export async function listOutbox(ex: Executor, opts: { limit: number; offset: number }) {
   const rows = await ex
     .selectFrom('outbox_mail')
-    .select([
-      'id',
-      'to_address',
-      'subject',
-      'body_text',
-      'created_at',
-      'sent_at',
-      'attempts',
-      'last_error',
-      'has_secret',
-    ])
+    .select(['id', 'to_address', 'subject', 'body_text', 'created_at', 'sent_at', 'attempts', 'last_error', 'has_secret'])
     .select((eb) => eb('secret', 'is not', null).as('secret_kept'))
     .orderBy('created_at', 'desc')
     .orderBy('id')
@@ -138,14 +123,7 @@ export async function countOutboxByState(ex: Executor): Promise<{ queued: number
       eb.fn.countAll<number>().as('total'),
       eb.fn.count<number>('sent_at').as('sent'),
       eb.fn
-        .sum<number | null>(
-          eb
-            .case()
-            .when(eb.and([eb('sent_at', 'is', null), eb('attempts', '>=', MAX_ATTEMPTS)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
+        .sum<number | null>(eb.case().when(eb.and([eb('sent_at', 'is', null), eb('attempts', '>=', MAX_ATTEMPTS)])).then(1).else(0).end())
         .as('failed'),
     ])
     .executeTakeFirstOrThrow();

@@ -96,20 +96,8 @@ export type MailTemplate = keyof typeof en;
 
 /** Role names as people read them, so a mail never shows a code. */
 const roleNames: Record<string, Record<string, string>> = {
-  en: {
-    worker: 'a worker',
-    coop_admin: 'its administrator',
-    coordinator: 'a coordinator',
-    cashier: 'a cashier',
-    treasurer: 'a treasurer',
-  },
-  es: {
-    worker: 'persona trabajadora',
-    coop_admin: 'persona administradora',
-    coordinator: 'coordinadora',
-    cashier: 'cajera',
-    treasurer: 'tesorera',
-  },
+  en: { worker: 'a worker', coop_admin: 'its administrator', coordinator: 'a coordinator', cashier: 'a cashier', treasurer: 'a treasurer' },
+  es: { worker: 'persona trabajadora', coop_admin: 'persona administradora', coordinator: 'coordinadora', cashier: 'cajera', treasurer: 'tesorera' },
 };
 
 /** Outcomes of a vote as people read them (proposalDecided's {outcome}). */
@@ -123,12 +111,7 @@ const TIMES = new Set(['at', 'closesAt', 'startsAt', 'endsAt']);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
 /** `timeZone`: the network's; every time in a mail is in it, and the mail says which ({zone}). */
-export function mailText(
-  locale: string,
-  template: MailTemplate,
-  vars: Record<string, string | number>,
-  timeZone = 'UTC',
-): Template {
+export function mailText(locale: string, template: MailTemplate, vars: Record<string, string | number>, timeZone = 'UTC'): Template {
   const t = (catalogs[locale] ?? en)[template] ?? en[template]!;
   const names = roleNames[locale] ?? roleNames.en!;
   const outcomes = outcomeNames[locale] ?? outcomeNames.en!;
@@ -137,8 +120,7 @@ export function mailText(
     if (k === 'zone') return v ?? timeZone;
     if (k === 'role' && typeof v === 'string') return names[v] ?? v;
     if (k === 'outcome' && typeof v === 'string') return outcomes[v] ?? v;
-    if (TIMES.has(k) && typeof v === 'string' && INSTANT.test(v))
-      return dateTimeText(new Date(v), catalogs[locale] ? locale : 'en', timeZone);
+    if (TIMES.has(k) && typeof v === 'string' && INSTANT.test(v)) return dateTimeText(new Date(v), catalogs[locale] ? locale : 'en', timeZone);
     return v;
   };
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(value(k) ?? `{${k}}`));

@@ -6,8 +6,7 @@ import { createNetworkSettings } from './settings.ts';
 
 describeOnDatabases('the network settings, kept', (t) => {
   let coordinator: Client;
-  const readRow = () =>
-    t.deps.db.selectFrom('network').selectAll().orderBy('created_at').limit(1).executeTakeFirstOrThrow();
+  const readRow = () => t.deps.db.selectFrom('network').selectAll().orderBy('created_at').limit(1).executeTakeFirstOrThrow();
 
   beforeAll(async () => {
     coordinator = (await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] })).client;
@@ -18,9 +17,7 @@ describeOnDatabases('the network settings, kept', (t) => {
     const res = await coordinator.patch('/api/v1/network', { name: 'Xarxa Coop', timeZone: 'Europe/Madrid' });
     expect(res.statusCode).toBe(200);
     expect(await t.deps.network.get()).toMatchObject({ name: 'Xarxa Coop', timeZone: 'Europe/Madrid' });
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/.well-known/keys' })).json().network.name).toBe(
-      'Xarxa Coop',
-    );
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/.well-known/keys' })).json().network.name).toBe('Xarxa Coop');
   });
 
   it('shares one read among requests that arrive together, and reads again once forgotten', async () => {
@@ -64,18 +61,7 @@ describeOnDatabases('the network settings, kept', (t) => {
 
 describe('the network settings, without a database', () => {
   const row = (name: string): Network =>
-    ({
-      id: 'n1',
-      name,
-      currency: 'EUR',
-      locale: 'en',
-      time_zone: 'UTC',
-      logo_url: null,
-      description: null,
-      purpose: null,
-      created_at: '',
-      updated_at: '',
-    }) as Network;
+    ({ id: 'n1', name, currency: 'EUR', locale: 'en', time_zone: 'UTC', logo_url: null, description: null, purpose: null, created_at: '', updated_at: '' }) as Network;
 
   it('reads again once the time to keep them has passed: another process may have changed them', async () => {
     let reads = 0;

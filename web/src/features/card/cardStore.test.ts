@@ -28,15 +28,7 @@ describe('the card kept on the device', () => {
   });
 
   it('leaves out a damaged card or savings, and counts a damaged entry as nothing kept', () => {
-    kept.set(
-      'coopnet.card',
-      JSON.stringify({
-        personId: 'p1',
-        card: { ...card, holder: null },
-        savings: { ...savings, recent: 'none' },
-        savingsAt: 5,
-      }),
-    );
+    kept.set('coopnet.card', JSON.stringify({ personId: 'p1', card: { ...card, holder: null }, savings: { ...savings, recent: 'none' }, savingsAt: 5 }));
     expect(loadSaved()).toEqual({ personId: 'p1', card: null, savings: null, savingsAt: null });
     for (const damaged of ['{"personId": ', '[]', 'null', '{"personId": 7}']) {
       kept.set('coopnet.card', damaged);

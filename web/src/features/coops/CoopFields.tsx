@@ -150,15 +150,10 @@ export function CoopFields({ values, onChange, errors, pathPrefix = '', withLogo
 }
 
 /** The co-op's sector, chosen from the network's list (a value the list no longer holds stays choosable). */
-function SectorSelect(props: {
-  value: string;
-  onChange: (e: { currentTarget: { value: string } }) => void;
-  error?: string;
-}) {
+function SectorSelect(props: { value: string; onChange: (e: { currentTarget: { value: string } }) => void; error?: string }) {
   const { t } = useTranslation();
   const { choices } = useSectorNames();
-  const kept =
-    props.value && !choices.some((c) => c.value === props.value) ? [{ value: props.value, label: props.value }] : [];
+  const kept = props.value && !choices.some((c) => c.value === props.value) ? [{ value: props.value, label: props.value }] : [];
   return (
     <NativeSelect
       label={t('coopForm.sector')}

@@ -28,10 +28,7 @@ export function CoopCard({ coop }: { coop: Coop }) {
             <Text size="sm">{coop.city}</Text>
           </Group>
           <Text size="sm">
-            {t('showcase.coop.knownWorkersCount', {
-              count: coop.knownWorkers,
-              formatted: fmt.number(coop.knownWorkers),
-            })}
+            {t('showcase.coop.knownWorkersCount', { count: coop.knownWorkers, formatted: fmt.number(coop.knownWorkers) })}
           </Text>
           {coop.description && (
             <Text size="sm" lineClamp={3}>

@@ -90,9 +90,7 @@ export function BylawsEditor({ bylaws, bodies, matter, onMatter, onChange }: Pro
                 <NativeSelect
                   label={t('bylawChange.thresholdComparison')}
                   value={rule.threshold.strict ? 'gt' : 'ge'}
-                  onChange={(e) =>
-                    rule.threshold && set({ threshold: { ...rule.threshold, strict: e.currentTarget.value === 'gt' } })
-                  }
+                  onChange={(e) => rule.threshold && set({ threshold: { ...rule.threshold, strict: e.currentTarget.value === 'gt' } })}
                   data={[
                     { value: 'ge', label: t('bylawChange.atLeast') },
                     { value: 'gt', label: t('bylawChange.moreThan') },
@@ -122,9 +120,7 @@ export function BylawsEditor({ bylaws, bodies, matter, onMatter, onChange }: Pro
                   value={rule.threshold.base}
                   onChange={(e) =>
                     rule.threshold &&
-                    set({
-                      threshold: { ...rule.threshold, base: e.currentTarget.value as (typeof THRESHOLD_BASES)[number] },
-                    })
+                    set({ threshold: { ...rule.threshold, base: e.currentTarget.value as (typeof THRESHOLD_BASES)[number] } })
                   }
                   data={THRESHOLD_BASES.map((b) => ({ value: b, label: t(`governance.rule.base.${b}`) }))}
                   miw={200}
@@ -184,8 +180,7 @@ export function BylawsEditor({ bylaws, bodies, matter, onMatter, onChange }: Pro
 /** The problems the server found in the proposed bylaws (`governance.bad_bylaws` details), listed by path. */
 export function BylawsProblems({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  if (!(error instanceof ApiError) || error.code !== 'governance.bad_bylaws' || !Array.isArray(error.details))
-    return null;
+  if (!(error instanceof ApiError) || error.code !== 'governance.bad_bylaws' || !Array.isArray(error.details)) return null;
   const items = (error.details as unknown[]).flatMap((d) => {
     if (!d || typeof d !== 'object') return [];
     const { path, message } = d as { path?: unknown; message?: unknown };
@@ -198,11 +193,7 @@ export function BylawsProblems({ error }: { error: unknown }) {
       <List size="sm">
         {items.map((p, i) => (
           <List.Item key={i}>
-            {p.where ? (
-              <Text span ff="monospace" size="sm">
-                {p.where}
-              </Text>
-            ) : null}
+            {p.where ? <Text span ff="monospace" size="sm">{p.where}</Text> : null}
             {p.where ? ': ' : ''}
             {p.message}
           </List.Item>

@@ -30,15 +30,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useCoop } from '../coops/coops.api.ts';
 import { AssemblyManage, NewAssemblyForm } from './AssemblyManage.tsx';
 import { BylawsTable } from './BylawsTable.tsx';
-import {
-  bodiesKey,
-  useAssemblies,
-  useAssembly,
-  useBodies,
-  useBody,
-  useBodyMembers,
-  useBylaws,
-} from './governance.api.ts';
+import { bodiesKey, useAssemblies, useAssembly, useBodies, useBody, useBodyMembers, useBylaws } from './governance.api.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import type { Assembly, Body, BodyMember } from './types.ts';
 import { bodyDescription, bodyName } from './bodyWords.ts';

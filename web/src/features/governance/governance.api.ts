@@ -39,8 +39,7 @@ export function useProposable() {
   const { data: session } = useSession();
   return useQuery({
     queryKey: [...proposalsKey, 'proposable', session?.person?.id ?? null],
-    queryFn: async ({ signal }) =>
-      (await api<ProposalList>('/proposals', { query: { limit: 1 }, signal })).abilities.propose,
+    queryFn: async ({ signal }) => (await api<ProposalList>('/proposals', { query: { limit: 1 }, signal })).abilities.propose,
     enabled: !!session?.person,
   });
 }

@@ -27,12 +27,7 @@ export function SectorsSection() {
       <Text c="dimmed">{t('sectors.intro')}</Text>
       <AddSector />
       {isPending ? <Loading /> : error ? <ErrorAlert error={error} /> : null}
-      <Stack
-        gap="xs"
-        component="ul"
-        style={{ listStyle: 'none', padding: 0, margin: 0 }}
-        aria-label={t('sectors.list')}
-      >
+      <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('sectors.list')}>
         {sorted.map((s) => (
           <li key={s.code}>
             <SectorRow sector={s} />
@@ -60,10 +55,7 @@ function SectorRow({ sector }: { sector: Sector }) {
       >
         <Stack gap={4}>
           <Text size="sm" c="dimmed">
-            {t('sectors.code')}:{' '}
-            <Text span ff="monospace">
-              {sector.code}
-            </Text>
+            {t('sectors.code')}: <Text span ff="monospace">{sector.code}</Text>
           </Text>
           <Group align="flex-end" gap="sm" wrap="wrap">
             <TextInput
@@ -127,12 +119,7 @@ function AddSector() {
             {t('sectors.add')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('sectors.code')}
-              description={t('sectors.codeHint')}
-              required
-              {...field('code', 'code')}
-            />
+            <TextInput label={t('sectors.code')} description={t('sectors.codeHint')} required {...field('code', 'code')} />
             <TextInput label={t('sectors.nameEn')} required {...field('en', 'names.en')} />
             <TextInput label={t('sectors.nameEs')} required {...field('es', 'names.es')} />
           </SimpleGrid>

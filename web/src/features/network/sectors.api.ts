@@ -26,14 +26,10 @@ export function useSectorNames() {
   const { i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language ?? 'en';
   const { data } = useSectorList();
-  const byCode = useMemo(
-    () => new Map((data?.items ?? []).map((s) => [s.code, nameIn(s, language)])),
-    [data, language],
-  );
+  const byCode = useMemo(() => new Map((data?.items ?? []).map((s) => [s.code, nameIn(s, language)])), [data, language]);
   const name = useCallback((code: string) => byCode.get(code) ?? code, [byCode]);
   const choices = useMemo(
-    () =>
-      [...byCode].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, language)),
+    () => [...byCode].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, language)),
     [byCode, language],
   );
   return { name, choices, loaded: data !== undefined };

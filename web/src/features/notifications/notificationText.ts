@@ -8,9 +8,7 @@ export function notificationText(t: TFunction, n: Notification): string {
   const title = str(n.data.title);
   const builtIn = str(n.data.bodyBuiltIn);
   // A body the network started with, in the reader's language (notifications made before this carry only the name).
-  const body = builtIn
-    ? t(`builtInBodies.${builtIn}.name`, { defaultValue: str(n.data.bodyName) })
-    : str(n.data.bodyName);
+  const body = builtIn ? t(`builtInBodies.${builtIn}.name`, { defaultValue: str(n.data.bodyName) }) : str(n.data.bodyName);
   switch (n.kind) {
     case 'proposal.opened':
       return t('notifications.kinds.opened', { title });

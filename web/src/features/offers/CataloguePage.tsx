@@ -57,9 +57,7 @@ export function CataloguePage() {
 
   const sectorOptions = [
     { value: '', label: t('offers.catalogue.allSectors') },
-    ...(sectors.data?.items ?? [])
-      .map((s) => ({ value: s.sector, label: sectorName(s.sector) }))
-      .sort((a, b) => a.label.localeCompare(b.label)),
+    ...(sectors.data?.items ?? []).map((s) => ({ value: s.sector, label: sectorName(s.sector) })).sort((a, b) => a.label.localeCompare(b.label)),
   ];
 
   return (
@@ -101,9 +99,7 @@ export function CataloguePage() {
               label={t('offers.catalogue.radius')}
               value={radius}
               data={RADII.map((r) => ({ value: r, label: t('offers.catalogue.km', { km: r }) }))}
-              onChange={(e) =>
-                update({ radiusKm: e.currentTarget.value === '5' ? '' : e.currentTarget.value, offset: '' })
-              }
+              onChange={(e) => update({ radiusKm: e.currentTarget.value === '5' ? '' : e.currentTarget.value, offset: '' })}
               style={{ flex: '0 1 140px' }}
             />
           )}

@@ -113,13 +113,7 @@ export function OfferForm({ coopId, offer, onClose, onSaved }: OfferFormProps) {
         }}
       >
         <Stack gap="md">
-          <TextInput
-            label={t('offers.form.title')}
-            required
-            maxLength={120}
-            error={errorOf('title')}
-            {...text('title')}
-          />
+          <TextInput label={t('offers.form.title')} required maxLength={120} error={errorOf('title')} {...text('title')} />
 
           <Radio.Group
             label={t('offers.form.kind')}
@@ -165,13 +159,7 @@ export function OfferForm({ coopId, offer, onClose, onSaved }: OfferFormProps) {
             )}
             {values.kind === 'free_item' && (
               <>
-                <TextInput
-                  label={t('offers.form.item')}
-                  required
-                  maxLength={120}
-                  error={errorOf('item')}
-                  {...text('item')}
-                />
+                <TextInput label={t('offers.form.item')} required maxLength={120} error={errorOf('item')} {...text('item')} />
                 <TextInput
                   label={moneyLabel('offers.form.itemValue')}
                   inputMode="decimal"
@@ -265,12 +253,7 @@ export function OfferForm({ coopId, offer, onClose, onSaved }: OfferFormProps) {
 
           <Fieldset legend={t('offers.form.cap')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <TextInput
-                label={t('offers.form.capCount')}
-                inputMode="numeric"
-                error={errorOf('capCount')}
-                {...text('capCount')}
-              />
+              <TextInput label={t('offers.form.capCount')} inputMode="numeric" error={errorOf('capCount')} {...text('capCount')} />
               <TextInput
                 label={moneyLabel('offers.form.capAmount')}
                 inputMode="decimal"
@@ -284,18 +267,8 @@ export function OfferForm({ coopId, offer, onClose, onSaved }: OfferFormProps) {
           </Fieldset>
 
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              type="date"
-              label={t('offers.form.validFrom')}
-              error={errorOf('validFrom')}
-              {...text('validFrom')}
-            />
-            <TextInput
-              type="date"
-              label={t('offers.form.validUntil')}
-              error={errorOf('validUntil')}
-              {...text('validUntil')}
-            />
+            <TextInput type="date" label={t('offers.form.validFrom')} error={errorOf('validFrom')} {...text('validFrom')} />
+            <TextInput type="date" label={t('offers.form.validUntil')} error={errorOf('validUntil')} {...text('validUntil')} />
           </SimpleGrid>
 
           <Textarea

@@ -30,8 +30,7 @@ describe('typed money to cents', () => {
     expect(centsToInput(4550)).toBe('45.50');
     expect(centsToInput(5)).toBe('0.05');
     expect(centsToInput(null)).toBe('');
-    for (const text of ['0.01', '12.34', '999999.99'])
-      expect(centsToInput((parseMoney(text) as { cents: number }).cents)).toBe(text);
+    for (const text of ['0.01', '12.34', '999999.99']) expect(centsToInput((parseMoney(text) as { cents: number }).cents)).toBe(text);
   });
 
   it('formats in the reader language', () => {

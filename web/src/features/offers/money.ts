@@ -6,8 +6,7 @@ import { centsToDecimal, parseDecimalCents } from '@coopnet/domain/money/decimal
 
 export { currencySymbol, formatMoney } from '../../components/money.ts';
 
-export type MoneyParse =
-  { ok: true; cents: number | null } | { ok: false; reason: 'format' | 'decimals' | 'too_large' };
+export type MoneyParse = { ok: true; cents: number | null } | { ok: false; reason: 'format' | 'decimals' | 'too_large' };
 
 /** "45.5" → 4550, "" → null; a sign counts as a format fault, as in any other field of the form. */
 export function parseMoney(input: string): MoneyParse {

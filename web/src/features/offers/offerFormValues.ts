@@ -87,9 +87,7 @@ export function valuesFromOffer(o: Offer): OfferFormValues {
  * The whole body (create and edit alike: an edit sends every field, so a
  * field of another kind is cleared, not left behind), or the problems found.
  */
-export function offerInputFrom(
-  v: OfferFormValues,
-): { ok: true; input: OfferInput } | { ok: false; problems: FieldProblems } {
+export function offerInputFrom(v: OfferFormValues): { ok: true; input: OfferInput } | { ok: false; problems: FieldProblems } {
   const problems: FieldProblems = {};
   const money = (field: OfferField, text: string, used = true): number | null => {
     if (!used) return null;
@@ -130,24 +128,8 @@ export function offerInputFrom(
 }
 
 const FIELDS: readonly OfferField[] = [
-  'title',
-  'terms',
-  'kind',
-  'percent',
-  'amountCents',
-  'item',
-  'maxDiscountCents',
-  'minSaleCents',
-  'forWorkers',
-  'forSupporters',
-  'sectors',
-  'limitPeriod',
-  'limitCount',
-  'limitCents',
-  'capCount',
-  'capCents',
-  'validFrom',
-  'validUntil',
+  'title', 'terms', 'kind', 'percent', 'amountCents', 'item', 'maxDiscountCents', 'minSaleCents', 'forWorkers',
+  'forSupporters', 'sectors', 'limitPeriod', 'limitCount', 'limitCents', 'capCount', 'capCents', 'validFrom', 'validUntil',
 ];
 
 /**

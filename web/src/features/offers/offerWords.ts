@@ -45,14 +45,7 @@ export function useOfferWords() {
     if (o.limitPeriod && (o.limitCount !== null || o.limitCents !== null)) {
       const period = t(`offers.period.${o.limitPeriod}`);
       if (o.limitCount !== null && o.limitCents !== null) {
-        out.push(
-          t('offers.limit.both', {
-            count: o.limitCount,
-            formatted: fmt.number(o.limitCount),
-            amount: money(o.limitCents),
-            period,
-          }),
-        );
+        out.push(t('offers.limit.both', { count: o.limitCount, formatted: fmt.number(o.limitCount), amount: money(o.limitCents), period }));
       } else if (o.limitCount !== null) {
         out.push(t('offers.limit.count', { count: o.limitCount, formatted: fmt.number(o.limitCount), period }));
       } else if (o.limitCents !== null) {
@@ -60,24 +53,20 @@ export function useOfferWords() {
       }
     }
     if (o.capCount !== null && o.capCents !== null) {
-      out.push(
-        t('offers.cap.both', { count: o.capCount, formatted: fmt.number(o.capCount), amount: money(o.capCents) }),
-      );
+      out.push(t('offers.cap.both', { count: o.capCount, formatted: fmt.number(o.capCount), amount: money(o.capCents) }));
     } else if (o.capCount !== null) {
       out.push(t('offers.cap.count', { count: o.capCount, formatted: fmt.number(o.capCount) }));
     } else if (o.capCents !== null) {
       out.push(t('offers.cap.amount', { amount: money(o.capCents) }));
     }
     if (o.minSaleCents !== null && o.minSaleCents > 0) out.push(t('offers.minSale', { amount: money(o.minSaleCents) }));
-    if (o.kind === 'percent' && o.maxDiscountCents !== null)
-      out.push(t('offers.maxDiscount', { amount: money(o.maxDiscountCents) }));
+    if (o.kind === 'percent' && o.maxDiscountCents !== null) out.push(t('offers.maxDiscount', { amount: money(o.maxDiscountCents) }));
     // The sentences also read inside others ("… 3 times a week per person"); shown one a line, each starts with a capital.
     return out.map((line) => line.charAt(0).toLocaleUpperCase(lang) + line.slice(1));
   };
 
   const validity = (o: Offer) => {
-    if (o.validFrom && o.validUntil)
-      return t('offers.valid.range', { from: day(o.validFrom), until: day(o.validUntil) });
+    if (o.validFrom && o.validUntil) return t('offers.valid.range', { from: day(o.validFrom), until: day(o.validUntil) });
     if (o.validFrom) return t('offers.valid.from', { from: day(o.validFrom) });
     if (o.validUntil) return t('offers.valid.until', { until: day(o.validUntil) });
     return t('offers.valid.always');

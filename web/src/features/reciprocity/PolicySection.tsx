@@ -32,9 +32,7 @@ export function PolicySection({ policy, currency }: { policy: SettlementPolicyVi
 function PolicyForm({ policy, currency }: { policy: SettlementPolicyView; currency: string }) {
   const { t } = useTranslation();
   const save = useSetPolicy();
-  const [choice, setChoice] = useState<'none' | 'fund_reimburses_givers'>(
-    policy.policy === 'fund_reimburses_givers' ? 'fund_reimburses_givers' : 'none',
-  );
+  const [choice, setChoice] = useState<'none' | 'fund_reimburses_givers'>(policy.policy === 'fund_reimburses_givers' ? 'fund_reimburses_givers' : 'none');
   const [threshold, setThreshold] = useState(centsToInput(policy.thresholdCents));
   const [thresholdError, setThresholdError] = useState<string | null>(null);
   const reimburses = choice === 'fund_reimburses_givers';

@@ -7,13 +7,7 @@ import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 /** A coordinator settles a month that has ended; the page then shows that month and what the fund owes for it. */
-export function SettleForm({
-  closedMonths,
-  onSettled,
-}: {
-  closedMonths: string[];
-  onSettled: (month: string) => void;
-}) {
+export function SettleForm({ closedMonths, onSettled }: { closedMonths: string[]; onSettled: (month: string) => void }) {
   const { t, i18n } = useTranslation();
   const settle = useSettle();
   const [month, setMonth] = useState(closedMonths[0] ?? '');
@@ -43,10 +37,7 @@ export function SettleForm({
         {!confirming && <ErrorAlert error={settle.error} />}
         {settle.isSuccess && (
           <Alert color="green" variant="outline" role="status">
-            {t('reciprocity.settle.done', {
-              month: monthName(settle.variables, i18n.language),
-              count: settle.data.items.length,
-            })}
+            {t('reciprocity.settle.done', { month: monthName(settle.variables, i18n.language), count: settle.data.items.length })}
           </Alert>
         )}
         <Group>

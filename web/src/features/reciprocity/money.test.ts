@@ -4,14 +4,7 @@ import { centsToInput, formatMoney, monthName, parseAmount } from './money.ts';
 describe('reciprocity amounts', () => {
   it('reads a threshold as whole cents, refusing what it would have to guess', () => {
     expect(['50', '12.5', '12,50', '0', ' 7.05 '].map(parseAmount)).toEqual([5000, 1250, 1250, 0, 705]);
-    expect(['', '-1', '1.234', 'abc', '1e3', '1,000.00'].map(parseAmount)).toEqual([
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]);
+    expect(['', '-1', '1.234', 'abc', '1e3', '1,000.00'].map(parseAmount)).toEqual([null, null, null, null, null, null]);
   });
   it('writes cents back for the input, and in the currency for reading', () => {
     expect(centsToInput(5000)).toBe('50.00');

@@ -20,11 +20,7 @@ const keys = {
 
 /** The last twelve months, oldest first, with their totals. */
 export function useMonths() {
-  return useQuery({
-    queryKey: keys.months,
-    queryFn: ({ signal }) => api<MonthlyTotals>('/reciprocity/months', { signal }),
-    retry: false,
-  });
+  return useQuery({ queryKey: keys.months, queryFn: ({ signal }) => api<MonthlyTotals>('/reciprocity/months', { signal }), retry: false });
 }
 
 export function useMatrix(month: string | undefined) {
@@ -55,8 +51,7 @@ export function useObligations(month: string | undefined) {
 export function useSetPolicy() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SettlementPolicyInput) =>
-      api<SettlementPolicyView>('/reciprocity/settlement-policy', { method: 'PUT', body }),
+    mutationFn: (body: SettlementPolicyInput) => api<SettlementPolicyView>('/reciprocity/settlement-policy', { method: 'PUT', body }),
     onSuccess: (view) => queryClient.setQueryData(keys.policy, view),
   });
 }

@@ -16,12 +16,7 @@ export function CoopsSection({ coops }: { coops: Showcase['coops'] }) {
       <Title order={2} id="coops-title" mb="md">
         {t('showcase.coops.title')}
       </Title>
-      <SimpleGrid
-        cols={{ base: 1, xs: 2, md: 3 }}
-        spacing="md"
-        component="ul"
-        style={{ listStyle: 'none', padding: 0, margin: 0 }}
-      >
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {coops.items.map((c) => (
           <Group key={c.id} component="li" wrap="nowrap" gap="sm" align="flex-start">
             <Avatar src={c.logoUrl} alt="" radius="sm" color="blue" variant="filled" aria-hidden>

@@ -5,17 +5,7 @@ import { Figure } from './Figure.tsx';
 type Shown = ComponentProps<typeof Figure> & { testId: string };
 
 /** A titled section of two figures side by side (one above the other on a phone): this month's and this year's. */
-export function FigurePair({
-  id,
-  title,
-  intro,
-  figures,
-}: {
-  id: string;
-  title: string;
-  intro: string;
-  figures: [Shown, Shown];
-}) {
+export function FigurePair({ id, title, intro, figures }: { id: string; title: string; intro: string; figures: [Shown, Shown] }) {
   return (
     <section aria-labelledby={id}>
       <Title order={2} id={id}>

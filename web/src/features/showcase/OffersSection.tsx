@@ -14,12 +14,7 @@ export function OffersSection({ offers }: { offers: Showcase['offers'] }) {
       <Title order={2} id="offers-title" mb="md">
         {t('showcase.offers.title')}
       </Title>
-      <SimpleGrid
-        cols={{ base: 1, sm: 2, md: 3 }}
-        spacing="md"
-        component="ul"
-        style={{ listStyle: 'none', padding: 0, margin: 0 }}
-      >
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {offers.map((o) => (
           <Card key={o.id} withBorder padding="md" component="li">
             <Text fw={700} fz="lg" className="break-anywhere">

@@ -124,15 +124,11 @@ function Till({ coopId, coopName, till, words, prepared }: TillProps) {
       const answer = online ? await askServer(input) : null;
       if (answer) return settle(answer);
       if (!device.ok)
-        return settle(failure.error ? { state: 'failed', error: failure.error } : { state: 'refused', ...device });
+        return settle(
+          failure.error ? { state: 'failed', error: failure.error } : { state: 'refused', ...device },
+        );
       const holder = holderFromClaims(device.claims, cache);
-      return settle({
-        state: 'accepted',
-        source: 'device',
-        holder,
-        offers: offersOnDevice(holder, cache, now),
-        card: input,
-      });
+      return settle({ state: 'accepted', source: 'device', holder, offers: offersOnDevice(holder, cache, now), card: input });
     },
     [cache, coopId, online, noteReachable],
   );

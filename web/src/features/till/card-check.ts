@@ -63,7 +63,8 @@ export function base64UrlToBytes(s: string): Uint8Array {
 }
 
 export type DeviceCheck =
-  { ok: true; claims: CardClaims } | { ok: false; reason: CardRefusal | 'no_keys' | 'no_crypto'; replacedAt?: string };
+  | { ok: true; claims: CardClaims }
+  | { ok: false; reason: CardRefusal | 'no_keys' | 'no_crypto'; replacedAt?: string };
 
 /** The card checked against what this device holds: keys, network, dates, revocations. */
 export async function checkOnDevice(text: string, cache: TillCache, now: Date): Promise<DeviceCheck> {

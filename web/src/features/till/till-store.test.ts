@@ -13,26 +13,12 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const sale = {
-  key: 'sale-0001',
-  offerId: 'o1',
-  card: 'CN1:xyz',
-  saleCents: 4500,
-  redeemedAt: '2026-03-01T10:00:00.000Z',
-};
+const sale = { key: 'sale-0001', offerId: 'o1', card: 'CN1:xyz', saleCents: 4500, redeemedAt: '2026-03-01T10:00:00.000Z' };
 
 describe('the till on the device', () => {
   it('reads its cache back, with the parts an older till did not keep left empty', () => {
-    kept.set(
-      `coopnet.till.${coop}.cache`,
-      JSON.stringify({ networkId: 'n1', keys: { abcd0123: 'x' }, coop: { id: coop, name: 'Forn' } }),
-    );
-    expect(loadCache(coop)).toEqual({
-      ...emptyCache,
-      networkId: 'n1',
-      keys: { abcd0123: 'x' },
-      coop: { id: coop, name: 'Forn' },
-    });
+    kept.set(`coopnet.till.${coop}.cache`, JSON.stringify({ networkId: 'n1', keys: { abcd0123: 'x' }, coop: { id: coop, name: 'Forn' } }));
+    expect(loadCache(coop)).toEqual({ ...emptyCache, networkId: 'n1', keys: { abcd0123: 'x' }, coop: { id: coop, name: 'Forn' } });
   });
 
   it('reads the whole revocation list again when its cache was kept before it knew which cards were replaced', () => {
@@ -45,32 +31,16 @@ describe('the till on the device', () => {
   });
 
   it('counts a cache that is not JSON or does not fit as no cache', () => {
-    for (const damaged of [
-      '{"networkId": ',
-      '[1, 2]',
-      '"cache"',
-      '{"keys": {"abcd0123": 7}}',
-      '{"offers": {}}',
-      '{"coop": "Forn"}',
-    ]) {
+    for (const damaged of ['{"networkId": ', '[1, 2]', '"cache"', '{"keys": {"abcd0123": 7}}', '{"offers": {}}', '{"coop": "Forn"}']) {
       kept.set(`coopnet.till.${coop}.cache`, damaged);
       expect(loadCache(coop), damaged).toEqual(emptyCache);
     }
   });
 
   it('keeps the queued sales that fit, an older till’s sale without its card text too, and leaves out the others', () => {
-    const older = {
-      key: 'sale-0002',
-      offerId: 'o1',
-      cardId: 'card000001',
-      saleCents: 100,
-      redeemedAt: '2026-03-01T10:00:00.000Z',
-    };
+    const older = { key: 'sale-0002', offerId: 'o1', cardId: 'card000001', saleCents: 100, redeemedAt: '2026-03-01T10:00:00.000Z' };
     const noted = { ...sale, key: 'sale-0003', note: { holderName: 'Ana', offerTitle: '10%', discountCents: 450 } };
-    kept.set(
-      `coopnet.till.${coop}.queue`,
-      JSON.stringify([sale, null, older, { ...sale, saleCents: '45' }, noted, { ...sale, note: 'x' }]),
-    );
+    kept.set(`coopnet.till.${coop}.queue`, JSON.stringify([sale, null, older, { ...sale, saleCents: '45' }, noted, { ...sale, note: 'x' }]));
     expect(loadQueue(coop)).toEqual([sale, older, noted]);
     for (const damaged of ['[{"key": ', '{"0": {}}', 'null']) {
       kept.set(`coopnet.till.${coop}.queue`, damaged);

@@ -25,12 +25,10 @@ export const emptyCache: TillCache = {
 
 const isKnownCoop = (v: unknown): v is KnownCoop => isObject(v) && isString(v.name) && isString(v.sector);
 
-const isCoopOrNull = (v: unknown): v is TillCache['coop'] =>
-  v === null || (isObject(v) && isString(v.id) && isString(v.name));
+const isCoopOrNull = (v: unknown): v is TillCache['coop'] => v === null || (isObject(v) && isString(v.id) && isString(v.name));
 
 /** The offers are kept as the server sent them: checked to be objects with an id, not field by field. */
-const isOffers = (v: unknown): v is TillCache['offers'] =>
-  Array.isArray(v) && v.every((o) => isObject(o) && isString(o.id));
+const isOffers = (v: unknown): v is TillCache['offers'] => Array.isArray(v) && v.every((o) => isObject(o) && isString(o.id));
 
 /** Each part of the cache, checked when it is there; a cache kept by an older till may lack some. */
 const CACHE_PARTS: { [K in keyof TillCache]: (v: unknown) => v is TillCache[K] } = {
@@ -51,8 +49,7 @@ const isCachePart = (v: unknown): v is Partial<TillCache> =>
   isObject(v) && Object.entries(CACHE_PARTS).every(([k, is]) => v[k] === undefined || is(v[k]));
 
 const isNote = (v: unknown): v is QueuedSale['note'] =>
-  v === undefined ||
-  (isObject(v) && isString(v.holderName) && isString(v.offerTitle) && typeof v.discountCents === 'number');
+  v === undefined || (isObject(v) && isString(v.holderName) && isString(v.offerTitle) && typeof v.discountCents === 'number');
 
 /**
  * A queued sale. One queued by an older version of the till has no `card` (it

@@ -161,10 +161,7 @@ describe('checking a card on the device (WebCrypto Ed25519)', () => {
       keys: [entry(key.publicKey, retiredAt), entry(newer.publicKey, null)],
     });
     expect(await checkOnDevice(card, { ...cache, keys: liveKeys(set(null)) }, now)).toEqual({ ok: true, claims });
-    expect(await checkOnDevice(card, { ...cache, keys: liveKeys(set('2026-03-01T00:00:00Z')) }, now)).toEqual({
-      ok: false,
-      reason: 'unknown_key',
-    });
+    expect(await checkOnDevice(card, { ...cache, keys: liveKeys(set('2026-03-01T00:00:00Z')) }, now)).toEqual({ ok: false, reason: 'unknown_key' });
   });
 
   it('works out the offers with the domain rule: never the holder’s own co-op', () => {

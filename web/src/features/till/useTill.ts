@@ -7,16 +7,7 @@ import type { Network } from '@coopnet/contract/network';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, isUnreachable } from '../../api/client.ts';
 import { tillApi } from './till-api.ts';
-import {
-  dropAnswered,
-  enqueue,
-  liveKeys,
-  loadCache,
-  loadQueue,
-  mergeReplaced,
-  mergeRevoked,
-  saveCache,
-} from './till-store.ts';
+import { dropAnswered, enqueue, liveKeys, loadCache, loadQueue, mergeReplaced, mergeRevoked, saveCache } from './till-store.ts';
 import type { QueuedSale, TillCache } from './till-types.ts';
 import { useOnline } from '../../api/useOnline.ts';
 

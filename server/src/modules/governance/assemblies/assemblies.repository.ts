@@ -19,11 +19,7 @@ export async function updateAssembly(ex: Executor, id: string, patch: Partial<As
  * ordered queries joined by paging arithmetic: portable, unlike ordering one
  * query by a CASE with NULLs, which the two engines sort differently.
  */
-export async function listAssemblies(
-  ex: Executor,
-  q: { when?: 'upcoming' | 'past'; limit: number; offset: number },
-  now: string,
-) {
+export async function listAssemblies(ex: Executor, q: { when?: 'upcoming' | 'past'; limit: number; offset: number }, now: string) {
   const upcoming = () => ex.selectFrom('assemblies').where('ends_at', '>=', now);
   const past = () => ex.selectFrom('assemblies').where('ends_at', '<', now);
   const countOf = async (query: ReturnType<typeof upcoming>) =>
@@ -32,42 +28,24 @@ export async function listAssemblies(
   const nPast = q.when === 'upcoming' ? 0 : await countOf(past());
   const rows: AssemblyTable[] = [];
   if (q.when !== 'past' && q.offset < nUpcoming) {
-    rows.push(
-      ...(await upcoming().selectAll().orderBy('starts_at').orderBy('id').limit(q.limit).offset(q.offset).execute()),
-    );
+    rows.push(...(await upcoming().selectAll().orderBy('starts_at').orderBy('id').limit(q.limit).offset(q.offset).execute()));
   }
   const room = q.limit - rows.length;
   if (q.when !== 'upcoming' && room > 0) {
     const pastOffset = Math.max(0, q.offset - nUpcoming);
-    rows.push(
-      ...(await past().selectAll().orderBy('starts_at', 'desc').orderBy('id').limit(room).offset(pastOffset).execute()),
-    );
+    rows.push(...(await past().selectAll().orderBy('starts_at', 'desc').orderBy('id').limit(room).offset(pastOffset).execute()));
   }
   return { rows, total: nUpcoming + nPast };
 }
 
 /** The next assembly not yet over (the earliest to start), if any. */
 export async function nextAssembly(ex: Executor, now: string): Promise<AssemblyTable | undefined> {
-  return ex
-    .selectFrom('assemblies')
-    .selectAll()
-    .where('ends_at', '>=', now)
-    .orderBy('starts_at')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
+  return ex.selectFrom('assemblies').selectAll().where('ends_at', '>=', now).orderBy('starts_at').orderBy('id').limit(1).executeTakeFirst();
 }
 
 /** For the calendar feed: what is coming and what happened since `since`. */
 export async function assembliesSince(ex: Executor, since: string, limit: number) {
-  return ex
-    .selectFrom('assemblies')
-    .selectAll()
-    .where('ends_at', '>=', since)
-    .orderBy('starts_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  return ex.selectFrom('assemblies').selectAll().where('ends_at', '>=', since).orderBy('starts_at').orderBy('id').limit(limit).execute();
 }
 
 export async function agendaOf(ex: Executor, assemblyIds: string[]) {
@@ -75,13 +53,7 @@ export async function agendaOf(ex: Executor, assemblyIds: string[]) {
   return ex
     .selectFrom('assembly_agenda')
     .innerJoin('proposals', 'proposals.id', 'assembly_agenda.proposal_id')
-    .select([
-      'assembly_agenda.assembly_id as assemblyId',
-      'assembly_agenda.proposal_id as proposalId',
-      'assembly_agenda.position',
-      'proposals.title',
-      'proposals.status',
-    ])
+    .select(['assembly_agenda.assembly_id as assemblyId', 'assembly_agenda.proposal_id as proposalId', 'assembly_agenda.position', 'proposals.title', 'proposals.status'])
     .where('assembly_agenda.assembly_id', 'in', assemblyIds)
     .orderBy('assembly_agenda.position')
     .execute();
@@ -114,27 +86,15 @@ export async function replaceAgenda(ex: Executor, assemblyId: string, proposalId
 }
 
 export async function findAttendance(ex: Executor, assemblyId: string, personId: string) {
-  return ex
-    .selectFrom('attendance')
-    .selectAll()
-    .where('assembly_id', '=', assemblyId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
+  return ex.selectFrom('attendance').selectAll().where('assembly_id', '=', assemblyId).where('person_id', '=', personId).executeTakeFirst();
 }
 
-export async function insertAttendance(
-  ex: Executor,
-  row: { assembly_id: string; person_id: string; recorded_at: string },
-): Promise<void> {
+export async function insertAttendance(ex: Executor, row: { assembly_id: string; person_id: string; recorded_at: string }): Promise<void> {
   await ex.insertInto('attendance').values(row).execute();
 }
 
 export async function deleteAttendance(ex: Executor, assemblyId: string, personId: string): Promise<boolean> {
-  const r = await ex
-    .deleteFrom('attendance')
-    .where('assembly_id', '=', assemblyId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
+  const r = await ex.deleteFrom('attendance').where('assembly_id', '=', assemblyId).where('person_id', '=', personId).executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }
 

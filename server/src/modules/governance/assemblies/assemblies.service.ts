@@ -22,24 +22,12 @@ const utc = (iso: string) => new Date(iso).toISOString();
 /** The next assembly not yet over, as the home page shows it: when, where, of which body. */
 export async function upcomingAssembly(ex: Executor) {
   const a = await repo.nextAssembly(ex, nowIso());
-  return a
-    ? {
-        id: a.id,
-        bodyId: a.body_id,
-        title: a.title,
-        startsAt: a.starts_at,
-        endsAt: a.ends_at,
-        place: a.place,
-        videoUrl: a.video_url,
-      }
-    : null;
+  return a ? { id: a.id, bodyId: a.body_id, title: a.title, startsAt: a.starts_at, endsAt: a.ends_at, place: a.place, videoUrl: a.video_url } : null;
 }
 
 function checkTimes(startsAt: string, endsAt: string) {
   if (Date.parse(endsAt) <= Date.parse(startsAt)) {
-    throw badRequest('governance.bad_times', 'An assembly must end after it starts.', [
-      { path: 'endsAt', message: 'must be after startsAt' },
-    ]);
+    throw badRequest('governance.bad_times', 'An assembly must end after it starts.', [{ path: 'endsAt', message: 'must be after startsAt' }]);
   }
 }
 
@@ -86,13 +74,7 @@ export function assembliesService({ db }: AppDeps) {
     };
     await db.transaction().execute(async (trx) => {
       await repo.insertAssembly(trx, row);
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'assembly.created',
-        subjectType: 'assembly',
-        subjectId: row.id,
-        after: { bodyId: body.id, title: row.title, startsAt: row.starts_at, endsAt: row.ends_at, place: row.place },
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'assembly.created', subjectType: 'assembly', subjectId: row.id, after: { bodyId: body.id, title: row.title, startsAt: row.starts_at, endsAt: row.ends_at, place: row.place } });
     });
     return show(actor, row.id);
   }
@@ -112,14 +94,7 @@ export function assembliesService({ db }: AppDeps) {
     await db.transaction().execute(async (trx) => {
       await repo.updateAssembly(trx, a.id, { ...changes, updated_at: nowIso() });
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, a[k as keyof AssemblyTable]]));
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'assembly.updated',
-        subjectType: 'assembly',
-        subjectId: a.id,
-        before,
-        after: changes,
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'assembly.updated', subjectType: 'assembly', subjectId: a.id, before, after: changes });
     });
     return show(actor, a.id);
   }
@@ -133,24 +108,13 @@ export function assembliesService({ db }: AppDeps) {
     const known = await repo.existingProposalIds(db, proposalIds);
     const unknown = proposalIds.filter((p) => !known.has(p));
     if (unknown.length > 0) {
-      throw badRequest(
-        'governance.unknown_proposals',
-        'Some proposals on the agenda do not exist.',
-        unknown.map((p) => ({ path: 'proposalIds', message: `unknown proposal ${p}` })),
-      );
+      throw badRequest('governance.unknown_proposals', 'Some proposals on the agenda do not exist.', unknown.map((p) => ({ path: 'proposalIds', message: `unknown proposal ${p}` })));
     }
     await db.transaction().execute(async (trx) => {
       const before = (await repo.agendaOf(trx, [a.id])).map((r) => r.proposalId);
       await repo.replaceAgenda(trx, a.id, proposalIds);
       await repo.updateAssembly(trx, a.id, { updated_at: nowIso() });
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'assembly.agenda_set',
-        subjectType: 'assembly',
-        subjectId: a.id,
-        before: { proposalIds: before },
-        after: { proposalIds },
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'assembly.agenda_set', subjectType: 'assembly', subjectId: a.id, before: { proposalIds: before }, after: { proposalIds } });
     });
     return show(actor, a.id);
   }
@@ -170,14 +134,7 @@ export function assembliesService({ db }: AppDeps) {
     }
     await db.transaction().execute(async (trx) => {
       await repo.insertAttendance(trx, { assembly_id: a.id, person_id: person.id, recorded_at: nowIso() });
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'attendance.recorded',
-        subjectType: 'assembly',
-        subjectId: a.id,
-        coopId: person.coop_id,
-        after: { personId: person.id },
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'attendance.recorded', subjectType: 'assembly', subjectId: a.id, coopId: person.coop_id, after: { personId: person.id } });
     });
     return { created: true, attendee };
   }
@@ -187,13 +144,7 @@ export function assembliesService({ db }: AppDeps) {
     const a = await load(id);
     await db.transaction().execute(async (trx) => {
       if (!(await repo.deleteAttendance(trx, a.id, personId))) throw notFound('attendance');
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'attendance.removed',
-        subjectType: 'assembly',
-        subjectId: a.id,
-        before: { personId },
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'attendance.removed', subjectType: 'assembly', subjectId: a.id, before: { personId } });
     });
     return { ok: true as const };
   }

@@ -27,46 +27,22 @@ describeOnDatabases('assemblies API', (t) => {
     const w = await actorClient(t.deps, t.app, { coopId: coop.id, displayName: 'Wanda Worker' });
     worker = w.client;
     workerId = w.id;
-    for (const title of ['Admit Delta', 'Buy a van'])
-      proposals.push((await makeProposal(t.deps, { authorId: c.id, title })).id);
+    for (const title of ['Admit Delta', 'Buy a van']) proposals.push((await makeProposal(t.deps, { authorId: c.id, title })).id);
   });
 
   const create = (client: Client, extra: Record<string, unknown> = {}) =>
-    client.post('/api/v1/assemblies', {
-      bodyId: bodies.assembly.id,
-      title: 'Spring assembly',
-      startsAt: at(60, 18),
-      endsAt: at(60, 20),
-      place: 'Casal, Carrer Major 3, Valencia',
-      ...extra,
-    });
+    client.post('/api/v1/assemblies', { bodyId: bodies.assembly.id, title: 'Spring assembly', startsAt: at(60, 18), endsAt: at(60, 20), place: 'Casal, Carrer Major 3, Valencia', ...extra });
 
   it('has a coordinator call an assembly; others may not', async () => {
     const before = await governanceTableCounts(t.deps);
     expect((await create(visitor)).statusCode).toBe(401);
     expect((await create(worker)).statusCode).toBe(403);
     expect(await governanceTableCounts(t.deps)).toEqual(before);
-    const res = await create(coordinator, {
-      startsAt: '2100-03-02T19:00:00+01:00',
-      videoUrl: 'https://meet.example.org/spring',
-    });
+    const res = await create(coordinator, { startsAt: '2100-03-02T19:00:00+01:00', videoUrl: 'https://meet.example.org/spring' });
     expect(res.statusCode).toBe(201);
     spring = res.json();
-    expect(res.json()).toMatchObject({
-      title: 'Spring assembly',
-      startsAt: '2100-03-02T18:00:00.000Z',
-      place: 'Casal, Carrer Major 3, Valencia',
-      videoUrl: 'https://meet.example.org/spring',
-      minutes: null,
-      agenda: [],
-      attendanceCount: 0,
-      abilities: { manage: true },
-    });
-    const audit = await t.deps.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('subject_id', '=', spring.id)
-      .execute();
+    expect(res.json()).toMatchObject({ title: 'Spring assembly', startsAt: '2100-03-02T18:00:00.000Z', place: 'Casal, Carrer Major 3, Valencia', videoUrl: 'https://meet.example.org/spring', minutes: null, agenda: [], attendanceCount: 0, abilities: { manage: true } });
+    const audit = await t.deps.db.selectFrom('audit_events').select('action').where('subject_id', '=', spring.id).execute();
     expect(audit.map((a) => a.action)).toEqual(['assembly.created']);
   });
 
@@ -75,12 +51,7 @@ describeOnDatabases('assemblies API', (t) => {
     await create(coordinator, { title: 'Last autumn', startsAt: ago(200), endsAt: ago(199.9) });
     await create(coordinator, { title: 'Last winter', startsAt: ago(100), endsAt: ago(99.9) });
     const all = (await visitor.get('/api/v1/assemblies')).json();
-    expect(all.items.map((a: { title: string }) => a.title)).toEqual([
-      'Spring assembly',
-      'Summer assembly',
-      'Last winter',
-      'Last autumn',
-    ]);
+    expect(all.items.map((a: { title: string }) => a.title)).toEqual(['Spring assembly', 'Summer assembly', 'Last winter', 'Last autumn']);
     expect(all.total).toBe(4);
     const paged = (await visitor.get('/api/v1/assemblies?limit=2&offset=1')).json();
     expect(paged.items.map((a: { title: string }) => a.title)).toEqual(['Summer assembly', 'Last winter']);
@@ -136,17 +107,8 @@ describeOnDatabases('assemblies API', (t) => {
     expect((await coordinator.delete(`${url}/${workerId}`)).statusCode).toBe(200);
     expect((await coordinator.delete(`${url}/${workerId}`)).statusCode).toBe(404);
     expect((await coordinator.post(url, { personId: workerId })).statusCode).toBe(201);
-    const audit = await t.deps.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('subject_id', '=', spring.id)
-      .where('action', 'like', 'attendance.%')
-      .execute();
-    expect(audit.map((a) => a.action).sort()).toEqual([
-      'attendance.recorded',
-      'attendance.recorded',
-      'attendance.removed',
-    ]);
+    const audit = await t.deps.db.selectFrom('audit_events').select('action').where('subject_id', '=', spring.id).where('action', 'like', 'attendance.%').execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['attendance.recorded', 'attendance.recorded', 'attendance.removed']);
   });
 
   it('lets a coordinator edit an assembly and keep its minutes', async () => {
@@ -162,11 +124,7 @@ describeOnDatabases('assemblies API', (t) => {
   });
 
   it('publishes an iCalendar feed: CRLF, folded at 75 octets, one event per assembly, UTC times', async () => {
-    await create(coordinator, {
-      title: `Long ${'ñ'.repeat(80)}; commas, too`,
-      startsAt: at(200, 9),
-      endsAt: at(200, 13),
-    });
+    await create(coordinator, { title: `Long ${'ñ'.repeat(80)}; commas, too`, startsAt: at(200, 9), endsAt: at(200, 13) });
     const res = await visitor.get('/api/v1/assemblies.ics');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
@@ -194,42 +152,12 @@ describeOnDatabases('assemblies API', (t) => {
     const before = await governanceTableCounts(t.deps);
     const cases: [string, string, unknown, number][] = [
       ['POST', '/api/v1/assemblies', { bodyId: bodies.assembly.id, title: 'T', startsAt: at(1), endsAt: at(2) }, 400],
-      [
-        'POST',
-        '/api/v1/assemblies',
-        { bodyId: bodies.assembly.id, title: 'Title', startsAt: at(2), endsAt: at(1) },
-        400,
-      ],
-      [
-        'POST',
-        '/api/v1/assemblies',
-        { bodyId: bodies.assembly.id, title: 'Title', startsAt: 'tomorrow', endsAt: at(1) },
-        400,
-      ],
-      [
-        'POST',
-        '/api/v1/assemblies',
-        { bodyId: bodies.assembly.id, title: 'Title', startsAt: at(1), endsAt: at(2), videoUrl: 'javascript:alert(1)' },
-        400,
-      ],
-      [
-        'POST',
-        '/api/v1/assemblies',
-        { bodyId: bodies.assembly.id, title: 'x'.repeat(201), startsAt: at(1), endsAt: at(2) },
-        400,
-      ],
-      [
-        'POST',
-        '/api/v1/assemblies',
-        { bodyId: bodies.assembly.id, title: 'Title', startsAt: at(1), endsAt: at(2), minutes: 'x' },
-        400,
-      ],
-      [
-        'POST',
-        '/api/v1/assemblies',
-        { bodyId: crypto.randomUUID(), title: 'Title', startsAt: at(1), endsAt: at(2) },
-        404,
-      ],
+      ['POST', '/api/v1/assemblies', { bodyId: bodies.assembly.id, title: 'Title', startsAt: at(2), endsAt: at(1) }, 400],
+      ['POST', '/api/v1/assemblies', { bodyId: bodies.assembly.id, title: 'Title', startsAt: 'tomorrow', endsAt: at(1) }, 400],
+      ['POST', '/api/v1/assemblies', { bodyId: bodies.assembly.id, title: 'Title', startsAt: at(1), endsAt: at(2), videoUrl: 'javascript:alert(1)' }, 400],
+      ['POST', '/api/v1/assemblies', { bodyId: bodies.assembly.id, title: 'x'.repeat(201), startsAt: at(1), endsAt: at(2) }, 400],
+      ['POST', '/api/v1/assemblies', { bodyId: bodies.assembly.id, title: 'Title', startsAt: at(1), endsAt: at(2), minutes: 'x' }, 400],
+      ['POST', '/api/v1/assemblies', { bodyId: crypto.randomUUID(), title: 'Title', startsAt: at(1), endsAt: at(2) }, 404],
       ['PATCH', `/api/v1/assemblies/${crypto.randomUUID()}`, { title: 'Title' }, 404],
       ['PATCH', `/api/v1/assemblies/${spring.id}`, { title: 5 }, 400],
       ['PATCH', `/api/v1/assemblies/${spring.id}`, { bodyId: bodies.council.id }, 400],

@@ -18,14 +18,8 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 export async function assembliesFeed({ db, config, network: settings }: AppDeps): Promise<string> {
   const now = nowIso();
-  const [network, assemblies] = await Promise.all([
-    settings.get(),
-    assembliesSince(db, new Date(Date.parse(now) - YEAR_MS).toISOString(), FEED_LIMIT),
-  ]);
-  const agenda = await agendaOf(
-    db,
-    assemblies.map((a) => a.id),
-  );
+  const [network, assemblies] = await Promise.all([settings.get(), assembliesSince(db, new Date(Date.parse(now) - YEAR_MS).toISOString(), FEED_LIMIT)]);
+  const agenda = await agendaOf(db, assemblies.map((a) => a.id));
   const l = labels[network.locale] ?? labels.en!;
   const base = config.publicUrl.replace(/\/+$/, '');
   const host = new URL(base).host;
@@ -33,9 +27,7 @@ export async function assembliesFeed({ db, config, network: settings }: AppDeps)
     prodId: '-//Coopnet//Assemblies//EN',
     name: l.calendar.replace('{network}', network.name),
     events: assemblies.map((a) => {
-      const items = agenda
-        .filter((r) => r.assemblyId === a.id)
-        .map((r) => `${r.position}. ${r.title} — ${base}/proposals/${r.proposalId}`);
+      const items = agenda.filter((r) => r.assemblyId === a.id).map((r) => `${r.position}. ${r.title} — ${base}/proposals/${r.proposalId}`);
       // The web app shows assemblies on its governance page; the anchor lets it scroll to this one.
       const url = `${base}/governance#assembly-${a.id}`;
       const description = [
@@ -43,16 +35,7 @@ export async function assembliesFeed({ db, config, network: settings }: AppDeps)
         ...(a.video_url ? [`${l.video}: ${a.video_url}`] : []),
         `${l.details}: ${url}`,
       ].join('\n');
-      return {
-        uid: `${a.id}@${host}`,
-        stamp: a.updated_at,
-        start: a.starts_at,
-        end: a.ends_at,
-        summary: a.title,
-        location: a.place ?? a.video_url,
-        description,
-        url,
-      };
+      return { uid: `${a.id}@${host}`, stamp: a.updated_at, start: a.starts_at, end: a.ends_at, summary: a.title, location: a.place ?? a.video_url, description, url };
     }),
   });
 }

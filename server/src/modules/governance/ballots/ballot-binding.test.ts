@@ -5,15 +5,7 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { type Client, describeOnDatabases } from '../../../../test/harness.ts';
-import {
-  type Voter,
-  adoptRules,
-  closeAfter,
-  coordinatorOf,
-  governanceCounts,
-  makeWorkers,
-  openedProposal,
-} from '../../../../test/proposals-factories.ts';
+import { type Voter, adoptRules, closeAfter, coordinatorOf, governanceCounts, makeWorkers, openedProposal } from '../../../../test/proposals-factories.ts';
 import { DEFAULT_BYLAWS } from '@coopnet/domain/governance/bylaws';
 import { adoptBylaws } from '../bylaws/bylaws.repository.ts';
 import { readBox } from './ballots.repository.ts';
@@ -25,11 +17,7 @@ describeOnDatabases('ballot tokens and idempotency keys', (t) => {
   const proposal = async (voter: Voter, id: string) => (await voter.client.get(`/api/v1/proposals/${id}`)).json();
 
   /** Expects a refusal with this status and code that changed nothing at all. */
-  async function refused(
-    send: () => Promise<{ statusCode: number; body: string; json: () => { error: { code: string } } }>,
-    status: number,
-    code: string,
-  ) {
+  async function refused(send: () => Promise<{ statusCode: number; body: string; json: () => { error: { code: string } } }>, status: number, code: string) {
     const before = await governanceCounts(t.deps);
     const res = await send();
     expect(res.statusCode, res.body).toBe(status);
@@ -45,8 +33,7 @@ describeOnDatabases('ballot tokens and idempotency keys', (t) => {
     return id;
   }
 
-  const choices = async (id: string) =>
-    (await readBox(t.deps.db, id)).map((e) => (e.c as { choice: string }).choice).sort();
+  const choices = async (id: string) => (await readBox(t.deps.db, id)).map((e) => (e.c as { choice: string }).choice).sort();
 
   beforeAll(async () => {
     coordinator = (await coordinatorOf(t)).client;
@@ -63,16 +50,8 @@ describeOnDatabases('ballot tokens and idempotency keys', (t) => {
     expect((await two.client.post(url(id), { ballot: { choice: 'yes' } })).statusCode).toBe(201);
 
     // Voter 2 sends voter 1's token: it is not theirs, so it matches no ballot of theirs.
-    await refused(
-      () => two.client.post(url(id), { ballot: { choice: 'abstain' }, ballotToken: token1 }),
-      400,
-      'governance.bad_ballot_token',
-    );
-    await refused(
-      () => two.client.post(url(id), { ballot: { choice: 'no' }, ballotToken: token1 }),
-      400,
-      'governance.bad_ballot_token',
-    );
+    await refused(() => two.client.post(url(id), { ballot: { choice: 'abstain' }, ballotToken: token1 }), 400, 'governance.bad_ballot_token');
+    await refused(() => two.client.post(url(id), { ballot: { choice: 'no' }, ballotToken: token1 }), 400, 'governance.bad_ballot_token');
     expect(await choices(id)).toEqual(['no', 'yes']);
     const mine = await proposal(one, id);
     expect(mine.myParticipation).toMatchObject({ voted: true, receipt: first.json().receipt });
@@ -91,16 +70,8 @@ describeOnDatabases('ballot tokens and idempotency keys', (t) => {
     const second = await two.client.post(url(id), { ballot: { choice: 'yes' } });
     const token2 = second.json().ballotToken as string;
 
-    await refused(
-      () => two.client.post(url(id), { ballot: { choice: 'abstain' }, ballotToken: token1 }),
-      400,
-      'governance.bad_ballot_token',
-    );
-    await refused(
-      () => one.client.post(url(id), { ballot: { choice: 'abstain' }, ballotToken: token2 }),
-      400,
-      'governance.bad_ballot_token',
-    );
+    await refused(() => two.client.post(url(id), { ballot: { choice: 'abstain' }, ballotToken: token1 }), 400, 'governance.bad_ballot_token');
+    await refused(() => one.client.post(url(id), { ballot: { choice: 'abstain' }, ballotToken: token2 }), 400, 'governance.bad_ballot_token');
 
     const changed = await one.client.post(url(id), { ballot: { choice: 'abstain' }, ballotToken: token1 });
     expect(changed.statusCode, changed.body).toBe(201);
@@ -120,8 +91,7 @@ describeOnDatabases('ballot tokens and idempotency keys', (t) => {
   it('finding 7: an Idempotency-Key replayed with a different ballot is refused with 409; with the same ballot it gets the first answer', async () => {
     const id = await openUnder({ changeable: false });
     const voter = workers[3]!;
-    const send = (ballot: unknown, key = 'ballot-key-1') =>
-      voter.client.request('POST', url(id), { ballot }, { 'idempotency-key': key });
+    const send = (ballot: unknown, key = 'ballot-key-1') => voter.client.request('POST', url(id), { ballot }, { 'idempotency-key': key });
     const first = await send({ choice: 'yes' });
     expect(first.statusCode).toBe(201);
 
@@ -142,60 +112,16 @@ describeOnDatabases('ballot tokens and idempotency keys', (t) => {
   });
 
   it('finding 7: idempotent ballots compare the body as data (key order aside), per voter, secret ones included', async () => {
-    const election = await openedProposal(t, coordinator, {
-      matter: 'election',
-      title: 'Two seats',
-      options: ['Ana', 'Bea', 'Carla'],
-      seats: 2,
-    });
+    const election = await openedProposal(t, coordinator, { matter: 'election', title: 'Two seats', options: ['Ana', 'Bea', 'Carla'], seats: 2 });
     const [one, two] = workers as [Voter, Voter];
-    const post = (voter: Voter, body: unknown, key: string) =>
-      voter.client.request('POST', url(election), body, { 'idempotency-key': key });
-    const first = await post(
-      one,
-      {
-        ballot: {
-          marks: [
-            { option: 2, rank: 1 },
-            { option: 0, rank: 2 },
-          ],
-        },
-      },
-      'same-key',
-    );
+    const post = (voter: Voter, body: unknown, key: string) => voter.client.request('POST', url(election), body, { 'idempotency-key': key });
+    const first = await post(one, { ballot: { marks: [{ option: 2, rank: 1 }, { option: 0, rank: 2 }] } }, 'same-key');
     expect(first.statusCode).toBe(201);
     const token = first.json().ballotToken as string;
-    const again = await post(
-      one,
-      {
-        ballot: {
-          marks: [
-            { rank: 1, option: 2 },
-            { rank: 2, option: 0 },
-          ],
-        },
-      },
-      'same-key',
-    );
+    const again = await post(one, { ballot: { marks: [{ rank: 1, option: 2 }, { rank: 2, option: 0 }] } }, 'same-key');
     expect(again.statusCode).toBe(201);
     expect(again.json()).toEqual({ receipt: first.json().receipt, ballotToken: null });
-    await refused(
-      () =>
-        post(
-          one,
-          {
-            ballot: {
-              marks: [
-                { option: 0, rank: 1 },
-                { option: 2, rank: 2 },
-              ],
-            },
-          },
-          'same-key',
-        ),
-      409,
-      'governance.idempotency_conflict',
-    );
+    await refused(() => post(one, { ballot: { marks: [{ option: 0, rank: 1 }, { option: 2, rank: 2 }] } }, 'same-key'), 409, 'governance.idempotency_conflict');
 
     // The same key string from another voter is their own request.
     const other = await post(two, { ballot: { ranking: [2, 0] } }, 'same-key');
@@ -207,20 +133,10 @@ describeOnDatabases('ballot tokens and idempotency keys', (t) => {
     const changed = await post(one, change, 'change-key');
     expect(changed.statusCode).toBe(201);
     const before = await governanceCounts(t.deps);
-    expect((await post(one, { ballotToken: token, ballot: { ranking: [1] } }, 'change-key')).json()).toEqual({
-      receipt: first.json().receipt,
-      ballotToken: null,
-    });
+    expect((await post(one, { ballotToken: token, ballot: { ranking: [1] } }, 'change-key')).json()).toEqual({ receipt: first.json().receipt, ballotToken: null });
     expect(await governanceCounts(t.deps)).toEqual(before);
-    await refused(
-      () => post(one, { ballot: { ranking: [0] }, ballotToken: token }, 'change-key'),
-      409,
-      'governance.idempotency_conflict',
-    );
+    await refused(() => post(one, { ballot: { ranking: [0] }, ballotToken: token }, 'change-key'), 409, 'governance.idempotency_conflict');
     const box = await readBox(t.deps.db, election);
-    expect(box.map((e) => JSON.stringify(e.c)).sort()).toEqual([
-      JSON.stringify({ ranking: [1] }),
-      JSON.stringify({ ranking: [2, 0] }),
-    ]);
+    expect(box.map((e) => JSON.stringify(e.c)).sort()).toEqual([JSON.stringify({ ranking: [1] }), JSON.stringify({ ranking: [2, 0] })]);
   });
 });

@@ -12,10 +12,7 @@ import { BallotBox, type BoxEntry } from './box-entry.ts';
 export type { BoxEntry };
 
 export async function createBox(ex: Executor, proposalId: string): Promise<void> {
-  await ex
-    .insertInto('ballot_boxes')
-    .values({ proposal_id: proposalId, ballots_json: '[]', ballot_count: 0 })
-    .execute();
+  await ex.insertInto('ballot_boxes').values({ proposal_id: proposalId, ballots_json: '[]', ballot_count: 0 }).execute();
 }
 
 /**
@@ -31,39 +28,22 @@ export async function lockBox(ex: Executor, dialect: DialectName, proposalId: st
 }
 
 export async function readBox(ex: Executor, proposalId: string): Promise<BoxEntry[]> {
-  const row = await ex
-    .selectFrom('ballot_boxes')
-    .select('ballots_json')
-    .where('proposal_id', '=', proposalId)
-    .executeTakeFirst();
+  const row = await ex.selectFrom('ballot_boxes').select('ballots_json').where('proposal_id', '=', proposalId).executeTakeFirst();
   return row ? parseStored(BallotBox, row.ballots_json, 'ballot_boxes.ballots_json') : [];
 }
 
 export async function writeBox(ex: Executor, proposalId: string, entries: BoxEntry[]): Promise<void> {
-  await ex
-    .updateTable('ballot_boxes')
-    .set({ ballots_json: JSON.stringify(entries), ballot_count: entries.length })
-    .where('proposal_id', '=', proposalId)
-    .execute();
+  await ex.updateTable('ballot_boxes').set({ ballots_json: JSON.stringify(entries), ballot_count: entries.length }).where('proposal_id', '=', proposalId).execute();
 }
 
 // ── Participation ──
 
 export async function insertParticipation(ex: Executor, rows: ParticipationTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 400)
-    await ex
-      .insertInto('participation')
-      .values(rows.slice(i, i + 400))
-      .execute();
+  for (let i = 0; i < rows.length; i += 400) await ex.insertInto('participation').values(rows.slice(i, i + 400)).execute();
 }
 
 export async function participationOf(ex: Executor, proposalId: string, personId: string) {
-  return ex
-    .selectFrom('participation')
-    .selectAll()
-    .where('proposal_id', '=', proposalId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
+  return ex.selectFrom('participation').selectAll().where('proposal_id', '=', proposalId).where('person_id', '=', personId).executeTakeFirst();
 }
 
 export async function participants(ex: Executor, proposalId: string): Promise<string[]> {
@@ -102,20 +82,10 @@ export async function activeDelegationsTo(ex: Executor, proposalId: string, pers
 
 /** Everyone who has handed their vote on this proposal to someone. */
 export async function activeDelegators(ex: Executor, proposalId: string): Promise<string[]> {
-  const rows = await ex
-    .selectFrom('delegations')
-    .select('from_person_id')
-    .where('proposal_id', '=', proposalId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  const rows = await ex.selectFrom('delegations').select('from_person_id').where('proposal_id', '=', proposalId).where('revoked_at', 'is', null).execute();
   return rows.map((r) => r.from_person_id);
 }
 
 export async function revokeDelegation(ex: Executor, id: string, at: string): Promise<void> {
-  await ex
-    .updateTable('delegations')
-    .set({ revoked_at: at })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await ex.updateTable('delegations').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }

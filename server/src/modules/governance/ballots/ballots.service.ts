@@ -45,11 +45,9 @@ export function insertAtRandom<T>(list: T[], item: T): void {
 }
 
 const notOpen = () => conflict('governance.not_open', 'This proposal is not open for voting.');
-export const notInElectorate = () =>
-  new AppError(403, 'governance.not_in_electorate', 'You are not in the electorate of this vote.');
+export const notInElectorate = () => new AppError(403, 'governance.not_in_electorate', 'You are not in the electorate of this vote.');
 
-const reusedKey = () =>
-  conflict('governance.idempotency_conflict', 'This Idempotency-Key was already used for a different ballot.');
+const reusedKey = () => conflict('governance.idempotency_conflict', 'This Idempotency-Key was already used for a different ballot.');
 
 export function ballotsService({ db, dialect, config }: AppDeps) {
   const keys = ballotKeys(config.sessionSecret);
@@ -65,10 +63,7 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
       const entries = await box.lockBox(trx, dialect, id);
       // Neither the key nor a plain hash of the ballot is kept next to the voter (see ballot-binding.ts).
       const retry = idempotencyKey
-        ? {
-            key: storedIdempotencyKey(keys, scope, idempotencyKey),
-            requestHash: ballotRequestHash(keys, scope, idempotencyKey, input),
-          }
+        ? { key: storedIdempotencyKey(keys, scope, idempotencyKey), requestHash: ballotRequestHash(keys, scope, idempotencyKey, input) }
         : null;
       if (retry) {
         // A retry gets the first answer, even after the close; the same key with another ballot is refused.
@@ -85,36 +80,23 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
       const elector = await electorateEntry(trx, id, me);
       if (!elector) throw notInElectorate();
       if (await box.activeDelegationFrom(trx, id, me)) {
-        throw conflict(
-          'governance.vote_delegated',
-          'You handed your vote to someone else; take it back first to vote yourself.',
-        );
+        throw conflict('governance.vote_delegated', 'You handed your vote to someone else; take it back first to vote yourself.');
       }
       const mine = await box.participationOf(trx, id, me);
-      if (mine && mine.cast_by !== me)
-        throw conflict('governance.vote_delegated', 'Your delegate has already voted for you.');
+      if (mine && mine.cast_by !== me) throw conflict('governance.vote_delegated', 'Your delegate has already voted for you.');
       const checked = checkBallot(input.ballot, rule.method, storedOptions(p.options_json));
       if (!checked.ok) throw badRequest(checked.error.code, checked.error.message, checked.error.details);
 
       let response: { receipt: string; ballotToken: string | null };
       if (mine) {
-        if (!rule.changeable)
-          throw conflict('governance.already_voted', 'You have voted, and in this vote a ballot cannot be changed.');
+        if (!rule.changeable) throw conflict('governance.already_voted', 'You have voted, and in this vote a ballot cannot be changed.');
         let at: number;
         if (rule.secret) {
-          if (!input.ballotToken)
-            throw conflict(
-              'governance.already_voted',
-              'You have voted; send the ballot token you were given to change your ballot.',
-            );
+          if (!input.ballotToken) throw conflict('governance.already_voted', 'You have voted; send the ballot token you were given to change your ballot.');
           // The token works only for the voter it was given to: the hash is of the token and the person.
           const t = tokenBinding(keys, input.ballotToken, me, id);
           at = entries.findIndex((e) => e.t === t);
-          if (at < 0)
-            throw badRequest(
-              'governance.bad_ballot_token',
-              'This ballot token does not match a ballot of yours in this vote.',
-            );
+          if (at < 0) throw badRequest('governance.bad_ballot_token', 'This ballot token does not match a ballot of yours in this vote.');
         } else {
           at = entries.findIndex((e) => e.v === me);
         }
@@ -122,12 +104,7 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
         // Same weight; a new random place, so a change cannot be spotted by position either.
         insertAtRandom(entries, { ...old!, c: checked.value });
         await box.writeBox(trx, id, entries);
-        await recordAudit(trx, {
-          actorId: me,
-          action: 'participation.changed',
-          subjectType: 'proposal',
-          subjectId: id,
-        });
+        await recordAudit(trx, { actorId: me, action: 'participation.changed', subjectType: 'proposal', subjectId: id });
         response = { receipt: mine.receipt_code, ballotToken: input.ballotToken ?? null };
       } else {
         const delegators = await box.activeDelegationsTo(trx, id, me);
@@ -150,33 +127,15 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
         const receipt = newReceipt();
         await box.insertParticipation(trx, [
           { proposal_id: id, person_id: me, cast_by: me, receipt_code: receipt, cast_on: day },
-          ...onBehalfOf.map((from) => ({
-            proposal_id: id,
-            person_id: from,
-            cast_by: me,
-            receipt_code: newReceipt(),
-            cast_on: day,
-          })),
+          ...onBehalfOf.map((from) => ({ proposal_id: id, person_id: from, cast_by: me, receipt_code: newReceipt(), cast_on: day })),
         ]);
         // Who took part, never what they voted.
-        await recordAudit(trx, {
-          actorId: me,
-          action: 'participation.recorded',
-          subjectType: 'proposal',
-          subjectId: id,
-          after: onBehalfOf.length ? { forDelegators: onBehalfOf.length } : undefined,
-        });
+        await recordAudit(trx, { actorId: me, action: 'participation.recorded', subjectType: 'proposal', subjectId: id, after: onBehalfOf.length ? { forDelegators: onBehalfOf.length } : undefined });
         response = { receipt, ballotToken: token };
       }
       if (retry) {
         // A retry gets the receipt but not the token: kept here, it would tie the voter to the ballot.
-        await saveIdempotent(trx, {
-          scope,
-          ...retry,
-          statusCode: 201,
-          response: { ...response, ballotToken: null },
-          at: now,
-        });
+        await saveIdempotent(trx, { scope, ...retry, statusCode: 201, response: { ...response, ballotToken: null }, at: now });
       }
       return response;
     });
@@ -185,8 +144,7 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
   /** After the close of a vote that was not secret: who voted what. */
   async function openBallots(actor: MaybeActor, id: string, page: { limit: number; offset: number }) {
     const p = await loadVisible(db, actor, id);
-    if (!isDecided(p.status) || !p.rule_json)
-      throw conflict('governance.not_closed', 'Ballots are shown only after the close.');
+    if (!isDecided(p.status) || !p.rule_json) throw conflict('governance.not_closed', 'Ballots are shown only after the close.');
     const rule = storedRule(p.rule_json);
     if (rule.secret) throw conflict('governance.secret_ballot', 'This vote was secret: its ballots name no one.');
     const entries = await box.readBox(db, id);
@@ -194,19 +152,13 @@ export function ballotsService({ db, dialect, config }: AppDeps) {
     const all = entries
       .map((e) => ({ voterName: names.get(e.v!) ?? '', ballot: e.c, weight: e.w }))
       .sort((a, b) => a.voterName.localeCompare(b.voterName));
-    return {
-      items: all.slice(page.offset, page.offset + page.limit),
-      total: all.length,
-      limit: page.limit,
-      offset: page.offset,
-    };
+    return { items: all.slice(page.offset, page.offset + page.limit), total: all.length, limit: page.limit, offset: page.offset };
   }
 
   /** The ballots of a closed ranked vote in BLT format, for recounting with other software. Anonymous. */
   async function blt(actor: MaybeActor, id: string): Promise<string> {
     const p = await loadVisible(db, actor, id);
-    if (!isDecided(p.status) || !p.rule_json)
-      throw conflict('governance.not_closed', 'Ballots are published only after the close.');
+    if (!isDecided(p.status) || !p.rule_json) throw conflict('governance.not_closed', 'Ballots are published only after the close.');
     const rule = storedRule(p.rule_json);
     if (!isRankedMethod(rule.method)) throw conflict('governance.not_ranked', 'Only ranked votes are exported as BLT.');
     const entries = await box.readBox(db, id);

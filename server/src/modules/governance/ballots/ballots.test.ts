@@ -6,15 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../../test/harness.ts';
 import { actorClient, makeCoop } from '../../../../test/factories.ts';
-import {
-  type Voter,
-  adoptRules,
-  closeAfter,
-  coordinatorOf,
-  governanceCounts,
-  makeWorkers,
-  openedProposal,
-} from '../../../../test/proposals-factories.ts';
+import { type Voter, adoptRules, closeAfter, coordinatorOf, governanceCounts, makeWorkers, openedProposal } from '../../../../test/proposals-factories.ts';
 import { DEFAULT_BYLAWS } from '@coopnet/domain/governance/bylaws';
 import { adoptBylaws } from '../bylaws/bylaws.repository.ts';
 import { readBox } from './ballots.repository.ts';
@@ -25,11 +17,7 @@ describeOnDatabases('casting ballots', (t) => {
   const url = (id: string) => `/api/v1/proposals/${id}/ballots`;
 
   /** Expects a refusal with this status and code that changed nothing at all. */
-  async function refused(
-    send: () => Promise<{ statusCode: number; body: string; json: () => { error: { code: string } } }>,
-    status: number,
-    code: string,
-  ) {
+  async function refused(send: () => Promise<{ statusCode: number; body: string; json: () => { error: { code: string } } }>, status: number, code: string) {
     const before = await governanceCounts(t.deps);
     const res = await send();
     expect(res.statusCode, res.body).toBe(status);
@@ -38,10 +26,7 @@ describeOnDatabases('casting ballots', (t) => {
   }
 
   /** Opens a proposal under the default rules changed as given, then restores the defaults. */
-  async function openUnder(
-    rule: Parameters<typeof adoptRules>[1][string],
-    input: Parameters<typeof openedProposal>[2] = {},
-  ) {
+  async function openUnder(rule: Parameters<typeof adoptRules>[1][string], input: Parameters<typeof openedProposal>[2] = {}) {
     const matter = input.matter ?? 'free';
     await adoptRules(t.deps, { [matter]: rule });
     const id = await openedProposal(t, coordinator, input);
@@ -57,11 +42,7 @@ describeOnDatabases('casting ballots', (t) => {
   it('refuses a second ballot where ballots cannot be changed', async () => {
     const id = await openUnder({ changeable: false });
     expect((await workers[0]!.client.post(url(id), { ballot: { choice: 'no' } })).statusCode).toBe(201);
-    await refused(
-      () => workers[0]!.client.post(url(id), { ballot: { choice: 'yes' } }),
-      409,
-      'governance.already_voted',
-    );
+    await refused(() => workers[0]!.client.post(url(id), { ballot: { choice: 'yes' } }), 409, 'governance.already_voted');
     const me = (await workers[0]!.client.get(`/api/v1/proposals/${id}`)).json();
     expect(me.abilities.vote).toBe(false);
     expect(me.myParticipation.voted).toBe(true);
@@ -84,9 +65,7 @@ describeOnDatabases('casting ballots', (t) => {
     // An open vote shows who voted what, after the close.
     const ballots = (await workers[0]!.client.get(`${url(id)}?limit=10`)).json();
     expect(ballots.total).toBe(3);
-    expect(ballots.items.map((b: { ballot: unknown }) => b.ballot)).toEqual(
-      expect.arrayContaining([{ choice: 'yes' }, { choice: 'no' }]),
-    );
+    expect(ballots.items.map((b: { ballot: unknown }) => b.ballot)).toEqual(expect.arrayContaining([{ choice: 'yes' }, { choice: 'no' }]));
   });
 
   it('changes a secret ballot only with its token', async () => {
@@ -95,16 +74,8 @@ describeOnDatabases('casting ballots', (t) => {
     expect(cast.statusCode).toBe(201);
     const token = cast.json().ballotToken as string;
     expect(token).toMatch(/^bt_/);
-    await refused(
-      () => workers[0]!.client.post(url(id), { ballot: { choice: 'yes' } }),
-      409,
-      'governance.already_voted',
-    );
-    await refused(
-      () => workers[0]!.client.post(url(id), { ballot: { choice: 'yes' }, ballotToken: 'bt_not-the-token' }),
-      400,
-      'governance.bad_ballot_token',
-    );
+    await refused(() => workers[0]!.client.post(url(id), { ballot: { choice: 'yes' } }), 409, 'governance.already_voted');
+    await refused(() => workers[0]!.client.post(url(id), { ballot: { choice: 'yes' }, ballotToken: 'bt_not-the-token' }), 400, 'governance.bad_ballot_token');
     const changed = await workers[0]!.client.post(url(id), { ballot: { choice: 'yes' }, ballotToken: token });
     expect(changed.statusCode).toBe(201);
     expect(changed.json()).toEqual({ receipt: cast.json().receipt, ballotToken: token });
@@ -118,11 +89,7 @@ describeOnDatabases('casting ballots', (t) => {
   it('refuses voters outside the frozen electorate', async () => {
     const id = await openedProposal(t, coordinator, {});
     const supporter = await actorClient(t.deps, t.app, { supporter: true });
-    await refused(
-      () => supporter.client.post(url(id), { ballot: { choice: 'yes' } }),
-      403,
-      'governance.not_in_electorate',
-    );
+    await refused(() => supporter.client.post(url(id), { ballot: { choice: 'yes' } }), 403, 'governance.not_in_electorate');
     await refused(() => coordinator.post(url(id), { ballot: { choice: 'yes' } }), 403, 'governance.not_in_electorate');
     // A worker who joined after the vote opened is not in its electorate.
     const [late] = await makeWorkers(t, 1, (await makeCoop(t.deps)).id);
@@ -133,9 +100,7 @@ describeOnDatabases('casting ballots', (t) => {
   });
 
   it('refuses ballots before the vote opens and after it closes', async () => {
-    const draft = (
-      await coordinator.post('/api/v1/proposals', { matter: 'free', title: 'Not yet open', text: '', subject: {} })
-    ).json().id as string;
+    const draft = (await coordinator.post('/api/v1/proposals', { matter: 'free', title: 'Not yet open', text: '', subject: {} })).json().id as string;
     await refused(() => coordinator.post(url(draft), { ballot: { choice: 'yes' } }), 409, 'governance.not_open');
     const id = await openedProposal(t, coordinator, {});
     expect((await workers[0]!.client.post(url(id), { ballot: { choice: 'yes' } })).statusCode).toBe(201);
@@ -148,105 +113,29 @@ describeOnDatabases('casting ballots', (t) => {
     const id = await openedProposal(t, coordinator, {});
     await closeAfter(t, 3);
     const author = coordinator;
-    await refused(
-      () => author.patch(`/api/v1/proposals/${id}`, { title: 'Changed afterwards' }),
-      409,
-      'governance.not_editable',
-    );
-    await refused(
-      () => author.post(`/api/v1/proposals/${id}/open`, { closesAt: new Date(Date.now() + 7_200_000).toISOString() }),
-      409,
-      'governance.bad_status',
-    );
+    await refused(() => author.patch(`/api/v1/proposals/${id}`, { title: 'Changed afterwards' }), 409, 'governance.not_editable');
+    await refused(() => author.post(`/api/v1/proposals/${id}/open`, { closesAt: new Date(Date.now() + 7_200_000).toISOString() }), 409, 'governance.bad_status');
     await refused(() => author.post(`/api/v1/proposals/${id}/discussion`), 409, 'governance.bad_status');
     await refused(() => author.post(`/api/v1/proposals/${id}/withdraw`), 409, 'governance.bad_status');
-    await refused(
-      () => workers[0]!.client.post(`/api/v1/proposals/${id}/comments`, { text: 'Too late?' }),
-      409,
-      'governance.closed_for_comments',
-    );
-    await refused(
-      () => workers[0]!.client.post(`/api/v1/proposals/${id}/amendments`, { text: 'Too late' }),
-      409,
-      'governance.not_in_discussion',
-    );
+    await refused(() => workers[0]!.client.post(`/api/v1/proposals/${id}/comments`, { text: 'Too late?' }), 409, 'governance.closed_for_comments');
+    await refused(() => workers[0]!.client.post(`/api/v1/proposals/${id}/amendments`, { text: 'Too late' }), 409, 'governance.not_in_discussion');
   });
 
   it('refuses ballots that do not fit the vote, with the counting library’s codes', async () => {
-    const election = await openedProposal(t, coordinator, {
-      matter: 'election',
-      title: 'Fund committee',
-      options: ['Ana', 'Bea', 'Carla'],
-      seats: 2,
-    });
+    const election = await openedProposal(t, coordinator, { matter: 'election', title: 'Fund committee', options: ['Ana', 'Bea', 'Carla'], seats: 2 });
     const w = workers[3]!.client;
     await refused(() => w.post(url(election), { ballot: { ranking: [0, 0] } }), 400, 'ballot.duplicate_option');
     await refused(() => w.post(url(election), { ballot: { ranking: [1, 7] } }), 400, 'ballot.unknown_option');
     await refused(() => w.post(url(election), { ballot: { ranking: [-1] } }), 400, 'ballot.unknown_option');
-    await refused(
-      () =>
-        w.post(url(election), {
-          ballot: {
-            marks: [
-              { option: 0, rank: 1 },
-              { option: 1, rank: 3 },
-            ],
-          },
-        }),
-      400,
-      'ballot.gap',
-    );
-    await refused(
-      () =>
-        w.post(url(election), {
-          ballot: {
-            marks: [
-              { option: 0, rank: 1 },
-              { option: 1, rank: 1 },
-            ],
-          },
-        }),
-      400,
-      'ballot.duplicate_rank',
-    );
-    await refused(
-      () =>
-        w.post(url(election), {
-          ballot: {
-            marks: [
-              { option: 0, rank: 1 },
-              { option: 0, rank: 2 },
-            ],
-          },
-        }),
-      400,
-      'ballot.duplicate_option',
-    );
-    await refused(
-      () => w.post(url(election), { ballot: { marks: [{ option: 9, rank: 1 }] } }),
-      400,
-      'ballot.unknown_option',
-    );
+    await refused(() => w.post(url(election), { ballot: { marks: [{ option: 0, rank: 1 }, { option: 1, rank: 3 }] } }), 400, 'ballot.gap');
+    await refused(() => w.post(url(election), { ballot: { marks: [{ option: 0, rank: 1 }, { option: 1, rank: 1 }] } }), 400, 'ballot.duplicate_rank');
+    await refused(() => w.post(url(election), { ballot: { marks: [{ option: 0, rank: 1 }, { option: 0, rank: 2 }] } }), 400, 'ballot.duplicate_option');
+    await refused(() => w.post(url(election), { ballot: { marks: [{ option: 9, rank: 1 }] } }), 400, 'ballot.unknown_option');
     await refused(() => w.post(url(election), { ballot: { choice: 'yes' } }), 400, 'ballot.wrong_kind');
-    for (const bad of [
-      { ballot: { ranking: ['0'] } },
-      { ballot: { ranking: [0.5] } },
-      { ballot: { ranking: [0], extra: 1 } },
-      { ballot: {} },
-      {},
-      { ballot: { choice: 'maybe' } },
-      { ballot: { ranking: [0] }, other: true },
-    ]) {
+    for (const bad of [{ ballot: { ranking: ['0'] } }, { ballot: { ranking: [0.5] } }, { ballot: { ranking: [0], extra: 1 } }, { ballot: {} }, {}, { ballot: { choice: 'maybe' } }, { ballot: { ranking: [0] }, other: true }]) {
       await refused(() => w.post(url(election), bad), 400, 'validation_failed');
     }
-    const ok = await w.post(url(election), {
-      ballot: {
-        marks: [
-          { option: 2, rank: 1 },
-          { option: 0, rank: 2 },
-        ],
-      },
-    });
+    const ok = await w.post(url(election), { ballot: { marks: [{ option: 2, rank: 1 }, { option: 0, rank: 2 }] } });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().ballotToken).toMatch(/^bt_/);
 
@@ -256,14 +145,8 @@ describeOnDatabases('casting ballots', (t) => {
 
     const consent = await openUnder({ method: 'consent', threshold: null });
     await refused(() => w.post(url(consent), { ballot: { choice: 'block' } }), 400, 'consent.block_without_reason');
-    await refused(
-      () => w.post(url(consent), { ballot: { choice: 'block', reason: '   ' } }),
-      400,
-      'consent.block_without_reason',
-    );
-    expect(
-      (await w.post(url(consent), { ballot: { choice: 'block', reason: 'It would hurt the bakery.' } })).statusCode,
-    ).toBe(201);
+    await refused(() => w.post(url(consent), { ballot: { choice: 'block', reason: '   ' } }), 400, 'consent.block_without_reason');
+    expect((await w.post(url(consent), { ballot: { choice: 'block', reason: 'It would hurt the bakery.' } })).statusCode).toBe(201);
 
     const approval = await openUnder({ method: 'approval', threshold: null }, { options: ['Park', 'Library'] });
     await refused(() => w.post(url(approval), { ballot: { approvals: [1, 1] } }), 400, 'ballot.duplicate_option');
@@ -272,27 +155,16 @@ describeOnDatabases('casting ballots', (t) => {
   });
 
   it('refuses unknown proposals, and other people’s drafts as if they did not exist', async () => {
-    await refused(
-      () => workers[0]!.client.post(url('0b9f6c8e-0000-4000-8000-000000000000'), { ballot: { choice: 'yes' } }),
-      404,
-      'not_found',
-    );
-    await refused(
-      () => workers[0]!.client.post(url('not-a-uuid'), { ballot: { choice: 'yes' } }),
-      400,
-      'validation_failed',
-    );
-    const draft = (
-      await coordinator.post('/api/v1/proposals', { matter: 'free', title: 'Private draft', text: '', subject: {} })
-    ).json().id as string;
+    await refused(() => workers[0]!.client.post(url('0b9f6c8e-0000-4000-8000-000000000000'), { ballot: { choice: 'yes' } }), 404, 'not_found');
+    await refused(() => workers[0]!.client.post(url('not-a-uuid'), { ballot: { choice: 'yes' } }), 400, 'validation_failed');
+    const draft = (await coordinator.post('/api/v1/proposals', { matter: 'free', title: 'Private draft', text: '', subject: {} })).json().id as string;
     await refused(() => workers[0]!.client.post(url(draft), { ballot: { choice: 'yes' } }), 404, 'not_found');
     expect((await workers[0]!.client.get(`/api/v1/proposals/${draft}`)).statusCode).toBe(404);
   });
 
   it('returns the first answer to a retried ballot with the same Idempotency-Key', async () => {
     const id = await openUnder({ changeable: false });
-    const send = () =>
-      workers[4]!.client.request('POST', url(id), { ballot: { choice: 'yes' } }, { 'idempotency-key': 'retry-key-1' });
+    const send = () => workers[4]!.client.request('POST', url(id), { ballot: { choice: 'yes' } }, { 'idempotency-key': 'retry-key-1' });
     const first = await send();
     expect(first.statusCode).toBe(201);
     const before = await governanceCounts(t.deps);
@@ -308,12 +180,9 @@ describeOnDatabases('casting ballots', (t) => {
 
   it('refuses an Idempotency-Key outside 8–100 visible ASCII characters and keeps nothing; a UUID will do', async () => {
     const id = await openUnder({ changeable: false });
-    const send = (key: string) =>
-      workers[5]!.client.request('POST', url(id), { ballot: { choice: 'yes' } }, { 'idempotency-key': key });
+    const send = (key: string) => workers[5]!.client.request('POST', url(id), { ballot: { choice: 'yes' } }, { 'idempotency-key': key });
     for (const key of ['retry-1', 'k'.repeat(101)]) await refused(() => send(key), 400, 'validation_failed');
-    expect((await send('retry-1')).json().error.details).toEqual([
-      expect.objectContaining({ path: 'headers/idempotency-key' }),
-    ]);
+    expect((await send('retry-1')).json().error.details).toEqual([expect.objectContaining({ path: 'headers/idempotency-key' })]);
     // Not cast by the refused tries: in a vote that cannot be changed, this would be 409 otherwise.
     expect((await send(randomUUID())).statusCode).toBe(201);
   });
@@ -325,11 +194,7 @@ describeOnDatabases('handing a vote to someone else', (t) => {
   const url = (id: string) => `/api/v1/proposals/${id}/ballots`;
   const delegation = (id: string) => `/api/v1/proposals/${id}/delegation`;
 
-  async function refused(
-    send: () => Promise<{ statusCode: number; body: string; json: () => { error: { code: string } } }>,
-    status: number,
-    code: string,
-  ) {
+  async function refused(send: () => Promise<{ statusCode: number; body: string; json: () => { error: { code: string } } }>, status: number, code: string) {
     const before = await governanceCounts(t.deps);
     const res = await send();
     expect(res.statusCode, res.body).toBe(status);
@@ -351,11 +216,7 @@ describeOnDatabases('handing a vote to someone else', (t) => {
     expect(handed.json().abilities).toMatchObject({ vote: false, delegate: false, takeBackDelegation: true });
     expect((await bea!.client.get(`/api/v1/proposals/${id}`)).json().myParticipation.delegatedToMe).toBe(1);
     await refused(() => ana!.client.post(url(id), { ballot: { choice: 'no' } }), 409, 'governance.vote_delegated');
-    await refused(
-      () => ana!.client.post(delegation(id), { toPersonId: workers[2]!.id }),
-      409,
-      'governance.already_delegated',
-    );
+    await refused(() => ana!.client.post(delegation(id), { toPersonId: workers[2]!.id }), 409, 'governance.already_delegated');
 
     const back = await ana!.client.delete(delegation(id));
     expect(back.statusCode).toBe(200);
@@ -372,40 +233,19 @@ describeOnDatabases('handing a vote to someone else', (t) => {
     expect((await ana!.client.post(delegation(id), { toPersonId: carla!.id })).statusCode).toBe(201);
     expect((await bea!.client.post(delegation(id), { toPersonId: carla!.id })).statusCode).toBe(201);
     // One step only: Carla cannot pass on what she carries, nor hand to someone who handed theirs.
-    await refused(
-      () => carla!.client.post(delegation(id), { toPersonId: dora!.id }),
-      409,
-      'governance.delegation_chain',
-    );
+    await refused(() => carla!.client.post(delegation(id), { toPersonId: dora!.id }), 409, 'governance.delegation_chain');
     await refused(() => dora!.client.post(delegation(id), { toPersonId: ana!.id }), 409, 'governance.delegation_chain');
     await refused(() => dora!.client.post(delegation(id), { toPersonId: dora!.id }), 400, 'governance.self_delegation');
     const outsider = await actorClient(t.deps, t.app, { supporter: true });
-    await refused(
-      () => dora!.client.post(delegation(id), { toPersonId: outsider.id }),
-      400,
-      'governance.delegate_not_in_electorate',
-    );
-    await refused(
-      () => outsider.client.post(delegation(id), { toPersonId: dora!.id }),
-      403,
-      'governance.not_in_electorate',
-    );
+    await refused(() => dora!.client.post(delegation(id), { toPersonId: outsider.id }), 400, 'governance.delegate_not_in_electorate');
+    await refused(() => outsider.client.post(delegation(id), { toPersonId: dora!.id }), 403, 'governance.not_in_electorate');
 
     expect((await carla!.client.post(url(id), { ballot: { choice: 'yes' } })).statusCode).toBe(201);
     expect((await dora!.client.post(url(id), { ballot: { choice: 'no' } })).statusCode).toBe(201);
     const box = await readBox(t.deps.db, id);
     expect(box.map((e) => e.w).sort()).toEqual([1, 3]);
-    const participation = await t.deps.db
-      .selectFrom('participation')
-      .selectAll()
-      .where('proposal_id', '=', id)
-      .execute();
-    expect(
-      participation
-        .filter((p) => p.cast_by === carla!.id)
-        .map((p) => p.person_id)
-        .sort(),
-    ).toEqual([ana!.id, bea!.id, carla!.id].sort());
+    const participation = await t.deps.db.selectFrom('participation').selectAll().where('proposal_id', '=', id).execute();
+    expect(participation.filter((p) => p.cast_by === carla!.id).map((p) => p.person_id).sort()).toEqual([ana!.id, bea!.id, carla!.id].sort());
     await refused(() => ana!.client.delete(delegation(id)), 409, 'governance.delegate_voted');
     await refused(() => ana!.client.post(url(id), { ballot: { choice: 'no' } }), 409, 'governance.vote_delegated');
     const anaView = (await ana!.client.get(`/api/v1/proposals/${id}`)).json();
@@ -419,23 +259,10 @@ describeOnDatabases('handing a vote to someone else', (t) => {
   });
 
   it('refuses delegation where the rule does not allow it (secret elections by default)', async () => {
-    const id = await openedProposal(t, coordinator, {
-      matter: 'election',
-      title: 'Delegates',
-      options: ['Ana', 'Bea'],
-      seats: 1,
-    });
-    await refused(
-      () => workers[0]!.client.post(delegation(id), { toPersonId: workers[1]!.id }),
-      409,
-      'governance.not_delegable',
-    );
+    const id = await openedProposal(t, coordinator, { matter: 'election', title: 'Delegates', options: ['Ana', 'Bea'], seats: 1 });
+    await refused(() => workers[0]!.client.post(delegation(id), { toPersonId: workers[1]!.id }), 409, 'governance.not_delegable');
     await refused(() => workers[0]!.client.post(delegation(id), { toPersonId: 'nope' }), 400, 'validation_failed');
-    await refused(
-      () => workers[0]!.client.post(delegation(id), { toPersonId: workers[1]!.id, extra: 1 }),
-      400,
-      'validation_failed',
-    );
+    await refused(() => workers[0]!.client.post(delegation(id), { toPersonId: workers[1]!.id, extra: 1 }), 400, 'validation_failed');
   });
 });
 
@@ -448,10 +275,7 @@ describeOnDatabases('a delegate recalled during a council vote', (t) => {
     const admins: Client[] = [];
     for (const name of ['Alpha', 'Beta']) {
       const coop = await makeCoop(t.deps, { name });
-      const admin = await actorClient(t.deps, t.app, {
-        coopId: coop.id,
-        roles: [{ role: 'coop_admin', coopId: coop.id }],
-      });
+      const admin = await actorClient(t.deps, t.app, { coopId: coop.id, roles: [{ role: 'coop_admin', coopId: coop.id }] });
       const [delegate] = await makeWorkers(t, 1, coop.id);
       const appointed = await admin.client.post(`/api/v1/bodies/${council.id}/members`, { personId: delegate!.id });
       expect(appointed.statusCode, appointed.body).toBe(201);
@@ -459,24 +283,13 @@ describeOnDatabases('a delegate recalled during a council vote', (t) => {
       admins.push(admin.client);
     }
     // Settlement policy is the council's, one vote per co-op, cast by its delegate.
-    const id = await openedProposal(t, coordinator, {
-      matter: 'settlement_policy',
-      title: 'Reimburse big givers',
-      subject: { policy: 'fund_reimburses_givers', thresholdCents: 50_000 },
-    });
+    const id = await openedProposal(t, coordinator, { matter: 'settlement_policy', title: 'Reimburse big givers', subject: { policy: 'fund_reimburses_givers', thresholdCents: 50_000 } });
     const opened = (await coordinator.get(`/api/v1/proposals/${id}`)).json();
     expect(opened.electorateSize).toBe(2);
-    const electorate = await t.deps.db
-      .selectFrom('electorate')
-      .select('person_id')
-      .where('proposal_id', '=', id)
-      .execute();
+    const electorate = await t.deps.db.selectFrom('electorate').select('person_id').where('proposal_id', '=', id).execute();
     expect(electorate.map((e) => e.person_id).sort()).toEqual(delegates.map((d) => d.id).sort());
 
-    const members = (await coordinator.get(`/api/v1/bodies/${council.id}/members`)).json().items as {
-      id: string;
-      personId: string;
-    }[];
+    const members = (await coordinator.get(`/api/v1/bodies/${council.id}/members`)).json().items as { id: string; personId: string }[];
     const recalled = members.find((m) => m.personId === delegates[0]!.id)!;
     // Through the bodies API: the co-op's admin recalls its delegate.
     expect((await admins[0]!.post(`/api/v1/bodies/${council.id}/members/${recalled.id}/recall`)).statusCode).toBe(200);
@@ -485,9 +298,7 @@ describeOnDatabases('a delegate recalled during a council vote', (t) => {
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('governance.not_in_electorate');
     expect(await governanceCounts(t.deps)).toEqual(before);
-    expect(
-      (await delegates[1]!.client.post(`/api/v1/proposals/${id}/ballots`, { ballot: { choice: 'yes' } })).statusCode,
-    ).toBe(201);
+    expect((await delegates[1]!.client.post(`/api/v1/proposals/${id}/ballots`, { ballot: { choice: 'yes' } })).statusCode).toBe(201);
     const after = (await coordinator.get(`/api/v1/proposals/${id}`)).json();
     expect(after.electorateSize).toBe(2);
     expect(after.participation).toEqual({ voted: 1, electorate: 2 });
@@ -496,11 +307,7 @@ describeOnDatabases('a delegate recalled during a council vote', (t) => {
     const decided = (await coordinator.get(`/api/v1/proposals/${id}`)).json();
     expect(decided.status).toBe('passed');
     expect(decided.result.count.quorum.comparison.text).toBe('1 × 4 = 4 ≥ 1 × 2 = 2');
-    const chosen = await t.deps.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('action', '=', 'settlement_policy.chosen')
-      .executeTakeFirstOrThrow();
+    const chosen = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'settlement_policy.chosen').executeTakeFirstOrThrow();
     expect(JSON.parse(chosen.after_json!)).toEqual({ policy: 'fund_reimburses_givers', thresholdCents: 50_000 });
   });
 });

@@ -25,12 +25,7 @@ function shapeOf(c: unknown) {
 
 const Content = z.custom<BallotContent>((c) => shapeOf(c)?.safeParse(c).success === true, 'not a ballot the box keeps');
 
-export const BoxEntry = z.object({
-  t: z.string().optional(),
-  v: z.string().optional(),
-  c: Content,
-  w: z.number().int(),
-});
+export const BoxEntry = z.object({ t: z.string().optional(), v: z.string().optional(), c: Content, w: z.number().int() });
 export type BoxEntry = z.infer<typeof BoxEntry>;
 
 export const BallotBox = z.array(BoxEntry);

@@ -8,21 +8,23 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../../test/harness.ts';
-import {
-  type Voter,
-  adoptRules,
-  closeAfter,
-  coordinatorOf,
-  makeWorkers,
-  openedProposal,
-} from '../../../../test/proposals-factories.ts';
+import { type Voter, adoptRules, closeAfter, coordinatorOf, makeWorkers, openedProposal } from '../../../../test/proposals-factories.ts';
 import { hashToken } from '../../../platform/tokens.ts';
 import { ballotKeys, ballotRequestHash, canonicalJson, storedIdempotencyKey, tokenBinding } from './ballot-binding.ts';
 import { createHash } from 'node:crypto';
 
 const CANDIDATES = ['Amaia', 'Bruno', 'Carmen', 'Diego', 'Elena', 'Fermín'];
 // Each voter ranks differently, so any ballot found next to a voter would give them away.
-const RANKINGS = [[0, 1, 2], [1, 0], [2, 3, 4, 5], [3], [4, 2, 0], [5, 4, 3, 2, 1, 0], [0, 5], [2, 1, 0, 3]];
+const RANKINGS = [
+  [0, 1, 2],
+  [1, 0],
+  [2, 3, 4, 5],
+  [3],
+  [4, 2, 0],
+  [5, 4, 3, 2, 1, 0],
+  [0, 5],
+  [2, 1, 0, 3],
+];
 const CHANGED = [1, 3, 5];
 
 interface Trace {
@@ -37,12 +39,7 @@ describeOnDatabases('secrecy of the ballot', (t) => {
   it('never links a voter to a ballot: not in any table, response or audit event', async () => {
     const { client: coordinator } = await coordinatorOf(t);
     const voters = await makeWorkers(t, RANKINGS.length);
-    const election = await openedProposal(t, coordinator, {
-      matter: 'election',
-      title: 'Three delegates',
-      options: CANDIDATES,
-      seats: 3,
-    });
+    const election = await openedProposal(t, coordinator, { matter: 'election', title: 'Three delegates', options: CANDIDATES, seats: 3 });
     await adoptRules(t.deps, { free: { secret: true } });
     const motion = await openedProposal(t, coordinator, { title: 'A secret yes or no' });
 
@@ -51,30 +48,16 @@ describeOnDatabases('secrecy of the ballot', (t) => {
     const traces: Trace[] = [];
     const castOrder: string[] = [];
     for (const [i, voter] of voters.entries()) {
-      const trace: Trace = {
-        voter,
-        receipts: [],
-        tokens: [],
-        tokenHashes: [],
-        ballots: [JSON.stringify({ ranking: RANKINGS[i] })],
-      };
+      const trace: Trace = { voter, receipts: [], tokens: [], tokenHashes: [], ballots: [JSON.stringify({ ranking: RANKINGS[i] })] };
       const headers: Record<string, string> = i === 0 ? { 'idempotency-key': 'first-try' } : {};
-      let res = await voter.client.request(
-        'POST',
-        `/api/v1/proposals/${election}/ballots`,
-        { ballot: { ranking: RANKINGS[i] } },
-        headers,
-      );
+      let res = await voter.client.request('POST', `/api/v1/proposals/${election}/ballots`, { ballot: { ranking: RANKINGS[i] } }, headers);
       expect(res.statusCode, res.body).toBe(201);
       responses.push(res.body);
       trace.receipts.push(res.json().receipt);
       trace.tokens.push(res.json().ballotToken);
       if (i === 1) {
         // A changed ballot: the token is the only link, and only the voter has it.
-        res = await voter.client.post(`/api/v1/proposals/${election}/ballots`, {
-          ballot: { ranking: CHANGED },
-          ballotToken: res.json().ballotToken,
-        });
+        res = await voter.client.post(`/api/v1/proposals/${election}/ballots`, { ballot: { ranking: CHANGED }, ballotToken: res.json().ballotToken });
         expect(res.statusCode).toBe(201);
         responses.push(res.body);
         trace.ballots.push(JSON.stringify({ ranking: CHANGED }));
@@ -87,10 +70,7 @@ describeOnDatabases('secrecy of the ballot', (t) => {
       trace.receipts.push(res.json().receipt);
       trace.tokens.push(res.json().ballotToken);
       // The hashes a token could be kept as: the plain HMAC of tokens, and the binding to its voter kept in the box.
-      trace.tokenHashes = trace.tokens.flatMap((tk, k) => [
-        hashToken(t.deps.config.sessionSecret, tk),
-        tokenBinding(keys, tk, voter.id, k === 0 ? election : motion),
-      ]);
+      trace.tokenHashes = trace.tokens.flatMap((tk, k) => [hashToken(t.deps.config.sessionSecret, tk), tokenBinding(keys, tk, voter.id, k === 0 ? election : motion)]);
       traces.push(trace);
     }
 
@@ -100,38 +80,15 @@ describeOnDatabases('secrecy of the ballot', (t) => {
 
     async function everyRow(): Promise<{ table: string; text: string; row: Record<string, unknown> }[]> {
       const tables = await t.deps.db.introspection.getTables();
-      expect(tables.map((tb) => tb.name)).toEqual(
-        expect.arrayContaining([
-          'ballot_boxes',
-          'participation',
-          'audit_events',
-          'idempotency_keys',
-          'proposals',
-          'notifications',
-          'outbox_mail',
-        ]),
-      );
+      expect(tables.map((tb) => tb.name)).toEqual(expect.arrayContaining(['ballot_boxes', 'participation', 'audit_events', 'idempotency_keys', 'proposals', 'notifications', 'outbox_mail']));
       const participation = tables.find((tb) => tb.name === 'participation')!;
       // Who voted, through whom, a receipt and the day: no time, no ballot.
-      expect(participation.columns.map((c) => c.name).sort()).toEqual([
-        'cast_by',
-        'cast_on',
-        'person_id',
-        'proposal_id',
-        'receipt_code',
-      ]);
+      expect(participation.columns.map((c) => c.name).sort()).toEqual(['cast_by', 'cast_on', 'person_id', 'proposal_id', 'receipt_code']);
       const out: { table: string; text: string; row: Record<string, unknown> }[] = [];
       for (const table of tables) {
         const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(t.deps.db);
         // Each value as stored (JSON columns unescaped), so a ballot inside a JSON column is seen as written.
-        for (const row of rows)
-          out.push({
-            table: table.name,
-            row,
-            text: Object.values(row)
-              .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
-              .join('\n'),
-          });
+        for (const row of rows) out.push({ table: table.name, row, text: Object.values(row).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('\n') });
       }
       return out;
     }
@@ -146,8 +103,7 @@ describeOnDatabases('secrecy of the ballot', (t) => {
           expect(Object.keys(e).sort()).toEqual(closed ? ['c', 'w'] : ['c', 't', 'w']);
         }
         for (const tr of traces) {
-          for (const id of [tr.voter.id, tr.voter.email, ...tr.receipts, ...tr.tokens])
-            expect(box.text).not.toContain(id);
+          for (const id of [tr.voter.id, tr.voter.email, ...tr.receipts, ...tr.tokens]) expect(box.text).not.toContain(id);
           if (closed) for (const h of tr.tokenHashes) expect(box.text).not.toContain(h);
           else {
             // Open: the box keeps each token bound to its voter (found with the token and the voter), never its plain hash.
@@ -160,21 +116,15 @@ describeOnDatabases('secrecy of the ballot', (t) => {
       for (const r of rows.filter((x) => x.table !== 'ballot_boxes')) {
         const mentions = traces.filter((tr) => identifiers(tr).some((id) => r.text.includes(id)));
         if (mentions.length === 0) continue;
-        for (const marker of BALLOT_MARKERS)
-          expect(r.text, `${r.table}: ${r.text.slice(0, 200)}`).not.toContain(marker);
+        for (const marker of BALLOT_MARKERS) expect(r.text, `${r.table}: ${r.text.slice(0, 200)}`).not.toContain(marker);
         for (const tr of traces) for (const b of tr.ballots) expect(r.text).not.toContain(b.slice(1, -1));
         // Tokens and their hashes live nowhere but with the voter and in the box.
-        for (const tr of traces)
-          for (const secret of [...tr.tokens, ...tr.tokenHashes]) expect(r.text).not.toContain(secret);
+        for (const tr of traces) for (const secret of [...tr.tokens, ...tr.tokenHashes]) expect(r.text).not.toContain(secret);
       }
-      for (const p of rows.filter((x) => x.table === 'participation'))
-        expect(p.row.cast_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      for (const p of rows.filter((x) => x.table === 'participation')) expect(p.row.cast_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       const audit = rows.filter((x) => x.table === 'audit_events' && String(x.row.action).startsWith('participation.'));
       expect(audit.length).toBeGreaterThanOrEqual(RANKINGS.length * 2);
-      for (const a of audit)
-        expect(a.row.after_json === null || !BALLOT_MARKERS.some((m) => String(a.row.after_json).includes(m))).toBe(
-          true,
-        );
+      for (const a of audit) expect(a.row.after_json === null || !BALLOT_MARKERS.some((m) => String(a.row.after_json).includes(m))).toBe(true);
     }
 
     assertNoLink(await everyRow(), false);
@@ -214,26 +164,18 @@ describeOnDatabases('secrecy of the ballot', (t) => {
     // The published ballots (BLT) are the ballots — and only the ballots.
     const blt = (await visitor.get(`/api/v1/proposals/${election}/ballots.blt`)).body;
     for (const tr of traces) for (const id of identifiers(tr)) expect(blt).not.toContain(id);
-    for (const v of voters)
-      expect(blt).not.toContain(
-        (await t.deps.db.selectFrom('people').select('display_name').where('id', '=', v.id).executeTakeFirstOrThrow())
-          .display_name,
-      );
+    for (const v of voters) expect(blt).not.toContain((await t.deps.db.selectFrom('people').select('display_name').where('id', '=', v.id).executeTakeFirstOrThrow()).display_name);
 
     // After the close the box is shuffled once more: its order is not the order of voting.
     const box = after.find((r) => r.table === 'ballot_boxes' && r.row.proposal_id === election)!;
-    const order = (JSON.parse(box.row.ballots_json as string) as { c: { ranking: number[] } }[]).map((e) =>
-      JSON.stringify(e.c.ranking),
-    );
+    const order = (JSON.parse(box.row.ballots_json as string) as { c: { ranking: number[] } }[]).map((e) => JSON.stringify(e.c.ranking));
     expect(order.slice().sort()).toEqual(castOrder.slice().sort());
     expect(order).not.toEqual(castOrder);
     if (t.dialect === 'postgres') {
       // …and the box row's last write is the close, not a voter's ballot.
       const { rows } = await sql<{ box: string; proposal: string }>`
         select b.xmin::text as box, p.xmin::text as proposal
-        from ballot_boxes b join proposals p on p.id = b.proposal_id where b.proposal_id = ${election}`.execute(
-        t.deps.db,
-      );
+        from ballot_boxes b join proposals p on p.id = b.proposal_id where b.proposal_id = ${election}`.execute(t.deps.db);
       expect(rows[0]!.box).toBe(rows[0]!.proposal);
     }
     const decided = JSON.parse((await visitor.get(`/api/v1/proposals/${election}`)).body);
@@ -255,12 +197,7 @@ describeOnDatabases('secrecy of the ballot', (t) => {
     ];
     const tokens: string[] = [];
     for (const [i, v] of voters.entries()) {
-      const res = await v.client.request(
-        'POST',
-        `/api/v1/proposals/${id}/ballots`,
-        { ballot: { choice: cast[i]!.choice } },
-        { 'idempotency-key': cast[i]!.key },
-      );
+      const res = await v.client.request('POST', `/api/v1/proposals/${id}/ballots`, { ballot: { choice: cast[i]!.choice } }, { 'idempotency-key': cast[i]!.key });
       expect(res.statusCode, res.body).toBe(201);
       tokens.push(res.json().ballotToken);
     }
@@ -272,22 +209,12 @@ describeOnDatabases('secrecy of the ballot', (t) => {
     const tables = await t.deps.db.introspection.getTables();
     for (const table of tables) {
       const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(t.deps.db);
-      const text = rows
-        .map((r) =>
-          Object.values(r)
-            .map((x) => (typeof x === 'string' ? x : JSON.stringify(x)))
-            .join('\n'),
-        )
-        .join('\n');
+      const text = rows.map((r) => Object.values(r).map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('\n')).join('\n');
       for (const c of cast) expect(text, table.name).not.toContain(c.key);
       for (const tk of tokens) expect(text, table.name).not.toContain(tk);
     }
 
-    const rows = await t.deps.db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('scope', 'like', `ballot:${id}:%`)
-      .execute();
+    const rows = await t.deps.db.selectFrom('idempotency_keys').selectAll().where('scope', 'like', `ballot:${id}:%`).execute();
     expect(rows).toHaveLength(voters.length);
     // Two voters with the same ballot and the same key string share no hash.
     expect(new Set(rows.map((r) => r.request_hash)).size).toBe(rows.length);
@@ -308,24 +235,17 @@ describeOnDatabases('secrecy of the ballot', (t) => {
       }
       // Only the voter's own key finds their record (so it does answer their retry).
       expect(row.key).toBe(storedIdempotencyKey(keys, row.scope, cast[i]!.key));
-      expect(row.request_hash).toBe(
-        ballotRequestHash(keys, row.scope, cast[i]!.key, { ballot: { choice: cast[i]!.choice } }),
-      );
+      expect(row.request_hash).toBe(ballotRequestHash(keys, row.scope, cast[i]!.key, { ballot: { choice: cast[i]!.choice } }));
     }
 
     // The box: each token is bound to its voter; with the secret alone, or another voter's id, it matches nothing.
-    const { ballots_json } = await t.deps.db
-      .selectFrom('ballot_boxes')
-      .select('ballots_json')
-      .where('proposal_id', '=', id)
-      .executeTakeFirstOrThrow();
+    const { ballots_json } = await t.deps.db.selectFrom('ballot_boxes').select('ballots_json').where('proposal_id', '=', id).executeTakeFirstOrThrow();
     const entries = JSON.parse(ballots_json) as { t: string; c: { choice: string } }[];
     for (const [i, v] of voters.entries()) {
       const mine = entries.filter((e) => e.t === tokenBinding(keys, tokens[i]!, v.id, id));
       expect(mine.map((e) => e.c.choice)).toEqual([cast[i]!.choice]);
       expect(entries.some((e) => e.t === hashToken(secret, tokens[i]!))).toBe(false);
-      for (const other of voters)
-        if (other !== v) expect(entries.some((e) => e.t === tokenBinding(keys, tokens[i]!, other.id, id))).toBe(false);
+      for (const other of voters) if (other !== v) expect(entries.some((e) => e.t === tokenBinding(keys, tokens[i]!, other.id, id))).toBe(false);
     }
   });
 });

@@ -5,15 +5,7 @@ import { bodiesPolicy } from './bodies.policy.ts';
 
 const A = 'coop-a';
 const B = 'coop-b';
-const actor = (coopId: string | null, roles: RoleGrant[] = []): Actor => ({
-  personId: 'p',
-  email: 'p@x',
-  displayName: 'P',
-  coopId,
-  supporter: false,
-  roles,
-  via: 'session',
-});
+const actor = (coopId: string | null, roles: RoleGrant[] = []): Actor => ({ personId: 'p', email: 'p@x', displayName: 'P', coopId, supporter: false, roles, via: 'session' });
 
 const ROLES: Record<string, MaybeActor> = {
   visitor: null,

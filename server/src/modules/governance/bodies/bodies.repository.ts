@@ -14,14 +14,7 @@ export async function findBody(ex: Executor, id: string) {
 
 /** The first body of a kind (the one assembly, the one council, the first committee). */
 export async function bodyOfKind(ex: Executor, kind: BodyKind) {
-  return ex
-    .selectFrom('bodies')
-    .selectAll()
-    .where('kind', '=', kind)
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
+  return ex.selectFrom('bodies').selectAll().where('kind', '=', kind).orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
 }
 
 export async function listBodies(ex: Executor) {
@@ -49,10 +42,7 @@ export async function memberCounts(ex: Executor, at: string): Promise<Map<string
   const rows = await ex
     .selectFrom('body_members')
     .innerJoin('people', 'people.id', 'body_members.person_id')
-    .select([
-      'body_members.body_id as bodyId',
-      (eb) => eb.fn.count<number>('body_members.person_id').distinct().as('n'),
-    ])
+    .select(['body_members.body_id as bodyId', (eb) => eb.fn.count<number>('body_members.person_id').distinct().as('n')])
     .where('body_members.recalled_at', 'is', null)
     .where((eb) => eb.or([eb('body_members.term_end', 'is', null), eb('body_members.term_end', '>', at)]))
     .where('people.status', '=', 'active')
@@ -73,11 +63,7 @@ export interface ActiveMember {
  * member belongs while not recalled and before their term's end, and only
  * while their own account is active.
  */
-export async function activeMembers(
-  ex: Executor,
-  body: { id: string; kind: string },
-  at: string,
-): Promise<ActiveMember[]> {
+export async function activeMembers(ex: Executor, body: { id: string; kind: string }, at: string): Promise<ActiveMember[]> {
   if (body.kind === 'assembly') {
     const rows = await ex
       .selectFrom('people')
@@ -93,11 +79,7 @@ export async function activeMembers(
     .selectFrom('body_members')
     .innerJoin('people', 'people.id', 'body_members.person_id')
     .leftJoin('coops', 'coops.id', 'body_members.coop_id')
-    .select([
-      'body_members.person_id as personId',
-      'body_members.coop_id as coopId',
-      'coops.worker_count as workerCount',
-    ])
+    .select(['body_members.person_id as personId', 'body_members.coop_id as coopId', 'coops.worker_count as workerCount'])
     .where('body_members.body_id', '=', body.id)
     .where('body_members.recalled_at', 'is', null)
     .where((eb) => eb.or([eb('body_members.term_end', 'is', null), eb('body_members.term_end', '>', at)]))
@@ -113,21 +95,14 @@ export async function activeMembers(
 }
 
 /** Member rows of a council or committee with names, newest first; `active` computed at `at`. */
-export async function listMembers(
-  ex: Executor,
-  bodyId: string,
-  q: { active?: boolean; coopId?: string; limit: number; offset: number },
-  at: string,
-) {
+export async function listMembers(ex: Executor, bodyId: string, q: { active?: boolean; coopId?: string; limit: number; offset: number }, at: string) {
   let query = ex
     .selectFrom('body_members')
     .innerJoin('people', 'people.id', 'body_members.person_id')
     .leftJoin('coops', 'coops.id', 'body_members.coop_id')
     .where('body_members.body_id', '=', bodyId);
   if (q.coopId) query = query.where('body_members.coop_id', '=', q.coopId);
-  const activeNow = (
-    eb: ExpressionBuilder<Database & { coops: Nullable<Database['coops']> }, 'body_members' | 'people' | 'coops'>,
-  ) =>
+  const activeNow = (eb: ExpressionBuilder<Database & { coops: Nullable<Database['coops']> }, 'body_members' | 'people' | 'coops'>) =>
     eb.and([
       eb('body_members.recalled_at', 'is', null),
       eb.or([eb('body_members.term_end', 'is', null), eb('body_members.term_end', '>', at)]),
@@ -197,11 +172,7 @@ export async function activeDelegateCount(ex: Executor, bodyId: string, coopId: 
  * transaction at a time anyway). Portable, unlike SELECT … FOR UPDATE.
  */
 export async function lockCoop(ex: Executor, coopId: string): Promise<void> {
-  await ex
-    .updateTable('coops')
-    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('id', '=', coopId)
-    .execute();
+  await ex.updateTable('coops').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', coopId).execute();
 }
 
 /** Marks a member recalled; false when someone recalled them first (the caller answers 409). */
@@ -220,14 +191,7 @@ export async function findPersonWithCoop(ex: Executor, personId: string) {
   return ex
     .selectFrom('people')
     .leftJoin('coops', 'coops.id', 'people.coop_id')
-    .select([
-      'people.id',
-      'people.display_name',
-      'people.status',
-      'people.coop_id',
-      'coops.name as coop_name',
-      'coops.status as coop_status',
-    ])
+    .select(['people.id', 'people.display_name', 'people.status', 'people.coop_id', 'coops.name as coop_name', 'coops.status as coop_status'])
     .where('people.id', '=', personId)
     .executeTakeFirst();
 }
@@ -240,17 +204,8 @@ export async function findPersonWithCoop(ex: Executor, personId: string) {
  * (to them or from them, while the receiver has not voted) are taken back so
  * nobody's vote is lost with them. Returns the proposals they were removed from.
  */
-export async function dropFromOpenVotes(
-  ex: Executor,
-  body: { id: string; kind: string },
-  personId: string,
-  at: string,
-): Promise<string[]> {
-  const open = await ex
-    .selectFrom('proposals')
-    .select(['id', 'body_id', 'rule_json'])
-    .where('status', '=', 'voting')
-    .execute();
+export async function dropFromOpenVotes(ex: Executor, body: { id: string; kind: string }, personId: string, at: string): Promise<string[]> {
+  const open = await ex.selectFrom('proposals').select(['id', 'body_id', 'rule_json']).where('status', '=', 'voting').execute();
   const decidedByBody = open
     .filter((p) => {
       if (p.body_id === body.id) return true;
@@ -296,12 +251,7 @@ export async function dropFromOpenVotes(
 }
 
 /** Does one person belong to a body at `at` (the assembly: an active worker of a member co-op)? */
-export async function belongsTo(
-  ex: Executor,
-  body: { id: string; kind: string },
-  personId: string,
-  at: string,
-): Promise<boolean> {
+export async function belongsTo(ex: Executor, body: { id: string; kind: string }, personId: string, at: string): Promise<boolean> {
   if (body.kind === 'assembly') return isNetworkMember(ex, personId);
   const person = await ex.selectFrom('people').select('status').where('id', '=', personId).executeTakeFirst();
   return person?.status === 'active' && (await activeRowsOf(ex, body.id, personId, at)).length > 0;

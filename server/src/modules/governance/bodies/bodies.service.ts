@@ -20,10 +20,7 @@ import { notify } from '../notifications/notifications.ts';
 type MemberInput = z.infer<typeof MemberInput>;
 
 const assemblyIsEveryone = () =>
-  badRequest(
-    'governance.assembly_members_implicit',
-    'The general assembly is every worker of every member co-op; it has no list of appointed members.',
-  );
+  badRequest('governance.assembly_members_implicit', 'The general assembly is every worker of every member co-op; it has no list of appointed members.');
 
 export function bodiesService(deps: AppDeps) {
   const { db } = deps;
@@ -34,11 +31,7 @@ export function bodiesService(deps: AppDeps) {
     return body;
   }
 
-  async function count(
-    body: { id: string; kind: string },
-    counts: Map<string, number>,
-    assembly: () => Promise<number>,
-  ) {
+  async function count(body: { id: string; kind: string }, counts: Map<string, number>, assembly: () => Promise<number>) {
     return body.kind === 'assembly' ? assembly() : (counts.get(body.id) ?? 0);
   }
 
@@ -55,31 +48,15 @@ export function bodiesService(deps: AppDeps) {
   async function show(actor: MaybeActor, id: string) {
     const body = await loadBody(id);
     const counts = await repo.memberCounts(db, nowIso());
-    return {
-      ...presentBody(body, await count(body, counts, () => repo.assemblyMemberCount(db))),
-      abilities: bodyAbilities(actor, body),
-    };
+    return { ...presentBody(body, await count(body, counts, () => repo.assemblyMemberCount(db))), abilities: bodyAbilities(actor, body) };
   }
 
   async function createCommittee(actor: MaybeActor, input: { name: string; description: string }) {
     authorize(actor, bodiesPolicy.createCommittee(actor));
-    const row = {
-      id: newId(),
-      kind: 'committee' as const,
-      name: input.name,
-      description: input.description,
-      delegates_per_coop: null,
-      created_at: nowIso(),
-    };
+    const row = { id: newId(), kind: 'committee' as const, name: input.name, description: input.description, delegates_per_coop: null, created_at: nowIso() };
     await db.transaction().execute(async (trx) => {
       await repo.insertBody(trx, row);
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'body.created',
-        subjectType: 'body',
-        subjectId: row.id,
-        after: { kind: row.kind, name: row.name },
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'body.created', subjectType: 'body', subjectId: row.id, after: { kind: row.kind, name: row.name } });
     });
     return presentBody(row, 0);
   }
@@ -101,23 +78,16 @@ export function bodiesService(deps: AppDeps) {
     if (body.kind === 'committee') authorize(actor, bodiesPolicy.addMember(actor, body, null));
     const person = await repo.findPersonWithCoop(db, input.personId);
     // Someone outside the person's co-op may not learn whether the id exists.
-    const maySee =
-      !!person &&
-      (isCoordinator(actor) ||
-        actor.coopId === person.coop_id ||
-        (person.coop_id !== null && isAdminOf(actor, person.coop_id)));
+    const maySee = !!person && (isCoordinator(actor) || actor.coopId === person.coop_id || (person.coop_id !== null && isAdminOf(actor, person.coop_id)));
     if (!person || !maySee) throw notFound('person');
     authorize(actor, bodiesPolicy.addMember(actor, body, person.coop_id));
-    if (person.status !== 'active')
-      throw conflict('governance.person_not_active', 'Only a person with an active account can be a member.');
+    if (person.status !== 'active') throw conflict('governance.person_not_active', 'Only a person with an active account can be a member.');
     if (body.kind === 'council' && person.coop_status !== 'member') {
       throw conflict('governance.coop_not_member', 'Only a member co-op appoints delegates.');
     }
     const now = nowIso();
     if (input.termEnd !== undefined && Date.parse(input.termEnd) <= Date.parse(now)) {
-      throw badRequest('governance.bad_term', 'The term must end in the future.', [
-        { path: 'termEnd', message: 'must be in the future' },
-      ]);
+      throw badRequest('governance.bad_term', 'The term must end in the future.', [{ path: 'termEnd', message: 'must be in the future' }]);
     }
     const row = {
       id: newId(),
@@ -138,11 +108,7 @@ export function bodiesService(deps: AppDeps) {
       if (body.kind === 'council') {
         const max = Number(body.delegates_per_coop ?? 1);
         if ((await repo.activeDelegateCount(trx, body.id, person.coop_id!, now)) >= max) {
-          throw conflict(
-            'governance.too_many_delegates',
-            `A co-op has at most ${max} delegates in ${body.name}; recall one first.`,
-            { max },
-          );
+          throw conflict('governance.too_many_delegates', `A co-op has at most ${max} delegates in ${body.name}; recall one first.`, { max });
         }
       }
       await repo.insertMember(trx, row);
@@ -154,19 +120,9 @@ export function bodiesService(deps: AppDeps) {
         coopId: row.coop_id,
         after: { bodyId: body.id, personId: person.id, termEnd: row.term_end },
       });
-      await notify(trx, deps, {
-        personIds: [person.id],
-        kind: 'body_member.appointed',
-        subjectId: body.id,
-        data: { bodyId: body.id, bodyName: body.name, bodyBuiltIn: builtInBody(body).name, memberId: row.id },
-      });
+      await notify(trx, deps, { personIds: [person.id], kind: 'body_member.appointed', subjectId: body.id, data: { bodyId: body.id, bodyName: body.name, bodyBuiltIn: builtInBody(body).name, memberId: row.id } });
     });
-    const member = {
-      ...row,
-      display_name: person.display_name,
-      person_status: person.status,
-      coop_name: person.coop_name,
-    };
+    const member = { ...row, display_name: person.display_name, person_status: person.status, coop_name: person.coop_name };
     return presentMember(member, body, actor, now);
   }
 
@@ -177,11 +133,9 @@ export function bodiesService(deps: AppDeps) {
     if (!member) throw notFound('member');
     authorize(actor, bodiesPolicy.recall(actor, body, member));
     const now = nowIso();
-    if (member.term_end !== null && member.term_end <= now)
-      throw conflict('governance.not_active', 'This term has already ended.');
+    if (member.term_end !== null && member.term_end <= now) throw conflict('governance.not_active', 'This term has already ended.');
     await db.transaction().execute(async (trx) => {
-      if (!(await repo.recallMember(trx, member.id, now, actor.personId)))
-        throw conflict('governance.not_active', 'This member was already recalled.');
+      if (!(await repo.recallMember(trx, member.id, now, actor.personId))) throw conflict('governance.not_active', 'This member was already recalled.');
       // Appointed again in a row of its own? Then they still belong to the body and keep their votes.
       const stillMember = (await repo.activeRowsOf(trx, body.id, member.person_id, now)).length > 0;
       const removedFrom = stillMember ? [] : await repo.dropFromOpenVotes(trx, body, member.person_id, now);
@@ -194,12 +148,7 @@ export function bodiesService(deps: AppDeps) {
         before: { recalledAt: null },
         after: { recalledAt: now, bodyId: body.id, personId: member.person_id, removedFromVotes: removedFrom },
       });
-      await notify(trx, deps, {
-        personIds: [member.person_id],
-        kind: 'body_member.recalled',
-        subjectId: body.id,
-        data: { bodyId: body.id, bodyName: body.name, bodyBuiltIn: builtInBody(body).name, memberId: member.id },
-      });
+      await notify(trx, deps, { personIds: [member.person_id], kind: 'body_member.recalled', subjectId: body.id, data: { bodyId: body.id, bodyName: body.name, bodyBuiltIn: builtInBody(body).name, memberId: member.id } });
     });
     return presentMember({ ...member, recalled_at: now }, body, actor, now);
   }

@@ -14,12 +14,7 @@ const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
 describe('bylaws check', () => {
   it('accepts the default bylaws and names every problem of bad ones', () => {
     expect(() => assertValidBylaws(DEFAULT_BYLAWS)).not.toThrow();
-    const bad = {
-      matters: {
-        ...DEFAULT_BYLAWS.matters,
-        bylaw_change: { ...DEFAULT_BYLAWS.matters.bylaw_change!, method: 'irv' as const },
-      },
-    };
+    const bad = { matters: { ...DEFAULT_BYLAWS.matters, bylaw_change: { ...DEFAULT_BYLAWS.matters.bylaw_change!, method: 'irv' as const } } };
     delete (bad.matters as Record<string, unknown>).free;
     try {
       assertValidBylaws(bad);
@@ -46,9 +41,7 @@ describeOnDatabases('bylaws API', (t) => {
   });
 
   it('keeps every version readable after a new one is adopted', async () => {
-    const next = {
-      matters: { ...DEFAULT_BYLAWS.matters, free: { ...DEFAULT_BYLAWS.matters.free!, minVotingHours: 48 } },
-    };
+    const next = { matters: { ...DEFAULT_BYLAWS.matters, free: { ...DEFAULT_BYLAWS.matters.free!, minVotingHours: 48 } } };
     expect(await adoptBylaws(t.deps.db, next, null)).toBe(2);
     const current = (await visitor.get('/api/v1/bylaws')).json();
     expect(current.version).toBe(2);
@@ -85,16 +78,13 @@ describeOnDatabases('bodies and delegates API', (t) => {
     bodies = await defaultBodies(t.deps);
     coopA = await makeCoop(t.deps, { name: 'Alpha' });
     coopB = await makeCoop(t.deps, { name: 'Beta' });
-    adminA = (await actorClient(t.deps, t.app, { coopId: coopA.id, roles: [{ role: 'coop_admin', coopId: coopA.id }] }))
-      .client;
-    adminB = (await actorClient(t.deps, t.app, { coopId: coopB.id, roles: [{ role: 'coop_admin', coopId: coopB.id }] }))
-      .client;
+    adminA = (await actorClient(t.deps, t.app, { coopId: coopA.id, roles: [{ role: 'coop_admin', coopId: coopA.id }] })).client;
+    adminB = (await actorClient(t.deps, t.app, { coopId: coopB.id, roles: [{ role: 'coop_admin', coopId: coopB.id }] })).client;
     coordinator = (await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] })).client;
     const w = await actorClient(t.deps, t.app, { coopId: coopA.id, displayName: 'Worker Alpha 0' });
     workerA = w.client;
     workersA.push(w.id);
-    for (let i = 1; i < 5; i++)
-      workersA.push((await makePerson(t.deps, { coopId: coopA.id, displayName: `Worker Alpha ${i}` })).id);
+    for (let i = 1; i < 5; i++) workersA.push((await makePerson(t.deps, { coopId: coopA.id, displayName: `Worker Alpha ${i}` })).id);
     workerB = (await makePerson(t.deps, { coopId: coopB.id })).id;
   });
 
@@ -104,12 +94,7 @@ describeOnDatabases('bodies and delegates API', (t) => {
   it('lists the three bodies of a new network, publicly', async () => {
     const res = await visitor.get('/api/v1/bodies');
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as {
-      kind: string;
-      name: string;
-      delegatesPerCoop: number | null;
-      memberCount: number;
-    }[];
+    const items = res.json().items as { kind: string; name: string; delegatesPerCoop: number | null; memberCount: number }[];
     expect(items.map((b) => [b.kind, b.name])).toEqual([
       ['assembly', 'General assembly'],
       ['council', 'Council of delegates'],
@@ -133,20 +118,8 @@ describeOnDatabases('bodies and delegates API', (t) => {
 
     const res = await appoint(adminA, workersA[0]!);
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({
-      personId: workersA[0],
-      displayName: 'Worker Alpha 0',
-      coopId: coopA.id,
-      coopName: 'Alpha',
-      termEnd: null,
-      recalledAt: null,
-      active: true,
-    });
-    const audit = await t.deps.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('subject_id', '=', res.json().id)
-      .execute();
+    expect(res.json()).toMatchObject({ personId: workersA[0], displayName: 'Worker Alpha 0', coopId: coopA.id, coopName: 'Alpha', termEnd: null, recalledAt: null, active: true });
+    const audit = await t.deps.db.selectFrom('audit_events').selectAll().where('subject_id', '=', res.json().id).execute();
     expect(audit.map((a) => a.action)).toEqual(['body_member.appointed']);
 
     const members = (await visitor.get(`/api/v1/bodies/${bodies.council.id}/members`)).json();
@@ -163,17 +136,12 @@ describeOnDatabases('bodies and delegates API', (t) => {
     expect(third.statusCode).toBe(409);
     expect(third.json().error.code).toBe('governance.too_many_delegates');
     expect(await governanceTableCounts(t.deps)).toEqual(before);
-    const council = (await visitor.get('/api/v1/bodies'))
-      .json()
-      .items.find((b: { kind: string }) => b.kind === 'council');
+    const council = (await visitor.get('/api/v1/bodies')).json().items.find((b: { kind: string }) => b.kind === 'council');
     expect(council.memberCount).toBe(2);
   });
 
   it("lets the co-op's admin recall a delegate, freeing the seat; not another co-op's admin", async () => {
-    const members = (await visitor.get(`/api/v1/bodies/${bodies.council.id}/members`)).json().items as {
-      id: string;
-      personId: string;
-    }[];
+    const members = (await visitor.get(`/api/v1/bodies/${bodies.council.id}/members`)).json().items as { id: string; personId: string }[];
     const first = members.find((m) => m.personId === workersA[0])!;
     const url = `/api/v1/bodies/${bodies.council.id}/members/${first.id}/recall`;
     expect((await adminB.post(url, {})).statusCode).toBe(403);
@@ -200,14 +168,8 @@ describeOnDatabases('bodies and delegates API', (t) => {
     const later = await activeMembers(t.deps.db, council, inHours(24 * 366));
     expect(later.map((m) => m.personId)).not.toContain(workersA[1]);
     // once the end has passed, the listing shows them inactive and the seat is free
-    await t.deps.db
-      .updateTable('body_members')
-      .set({ term_end: new Date(Date.now() - 1000).toISOString() })
-      .where('person_id', '=', workersA[1]!)
-      .execute();
-    const listed = (await visitor.get(`/api/v1/bodies/${council.id}/members`))
-      .json()
-      .items.find((m: { personId: string }) => m.personId === workersA[1]);
+    await t.deps.db.updateTable('body_members').set({ term_end: new Date(Date.now() - 1000).toISOString() }).where('person_id', '=', workersA[1]!).execute();
+    const listed = (await visitor.get(`/api/v1/bodies/${council.id}/members`)).json().items.find((m: { personId: string }) => m.personId === workersA[1]);
     expect(listed.active).toBe(false);
     expect(listed.abilities.recall).toBe(false);
     expect((await appoint(adminA, workersA[3]!)).statusCode).toBe(201);
@@ -219,76 +181,32 @@ describeOnDatabases('bodies and delegates API', (t) => {
     const delegate = await makePerson(t.deps, { coopId: coopB.id });
     const member = (await appoint(adminB, delegate.id)).json();
     const councilRule = { ...DEFAULT_BYLAWS.matters.settlement_policy! };
-    const councilVote = await makeProposal(t.deps, {
-      authorId: delegate.id,
-      status: 'voting',
-      matter: 'settlement_policy',
-      rule: councilRule,
-      bodyId: bodies.council.id,
-      electorate: [{ personId: delegate.id }, { personId: workersA[2]! }],
-    });
-    const assemblyVote = await makeProposal(t.deps, {
-      authorId: delegate.id,
-      status: 'voting',
-      matter: 'free',
-      bodyId: bodies.assembly.id,
-      electorate: [{ personId: delegate.id }],
-    });
-    await t.deps.db
-      .insertInto('delegations')
-      .values({
-        id: crypto.randomUUID(),
-        proposal_id: councilVote.id,
-        from_person_id: workersA[2]!,
-        to_person_id: delegate.id,
-        created_at: nowIso(),
-        revoked_at: null,
-      })
-      .execute();
+    const councilVote = await makeProposal(t.deps, { authorId: delegate.id, status: 'voting', matter: 'settlement_policy', rule: councilRule, bodyId: bodies.council.id, electorate: [{ personId: delegate.id }, { personId: workersA[2]! }] });
+    const assemblyVote = await makeProposal(t.deps, { authorId: delegate.id, status: 'voting', matter: 'free', bodyId: bodies.assembly.id, electorate: [{ personId: delegate.id }] });
+    await t.deps.db.insertInto('delegations').values({ id: crypto.randomUUID(), proposal_id: councilVote.id, from_person_id: workersA[2]!, to_person_id: delegate.id, created_at: nowIso(), revoked_at: null }).execute();
 
     const res = await adminB.post(`/api/v1/bodies/${bodies.council.id}/members/${member.id}/recall`, {});
     expect(res.statusCode).toBe(200);
-    const electorate = await t.deps.db
-      .selectFrom('electorate')
-      .select(['proposal_id', 'person_id'])
-      .where('person_id', '=', delegate.id)
-      .execute();
+    const electorate = await t.deps.db.selectFrom('electorate').select(['proposal_id', 'person_id']).where('person_id', '=', delegate.id).execute();
     expect(electorate.map((e) => e.proposal_id)).toEqual([assemblyVote.id]);
-    const proposal = await t.deps.db
-      .selectFrom('proposals')
-      .select('electorate_size')
-      .where('id', '=', councilVote.id)
-      .executeTakeFirstOrThrow();
+    const proposal = await t.deps.db.selectFrom('proposals').select('electorate_size').where('id', '=', councilVote.id).executeTakeFirstOrThrow();
     expect(Number(proposal.electorate_size)).toBe(2);
     // the vote handed to the recalled delegate comes back to the one who handed it
-    const delegation = await t.deps.db
-      .selectFrom('delegations')
-      .select('revoked_at')
-      .where('proposal_id', '=', councilVote.id)
-      .executeTakeFirstOrThrow();
+    const delegation = await t.deps.db.selectFrom('delegations').select('revoked_at').where('proposal_id', '=', councilVote.id).executeTakeFirstOrThrow();
     expect(delegation.revoked_at).not.toBeNull();
-    const audit = await t.deps.db
-      .selectFrom('audit_events')
-      .select('after_json')
-      .where('action', '=', 'body_member.recalled')
-      .where('subject_id', '=', member.id)
-      .executeTakeFirstOrThrow();
+    const audit = await t.deps.db.selectFrom('audit_events').select('after_json').where('action', '=', 'body_member.recalled').where('subject_id', '=', member.id).executeTakeFirstOrThrow();
     expect(JSON.parse(audit.after_json!).removedFromVotes).toEqual([councilVote.id]);
   });
 
   it('lets a coordinator recall any delegate', async () => {
     const p = await makePerson(t.deps, { coopId: coopB.id });
     const m = (await appoint(adminB, p.id)).json();
-    expect((await coordinator.post(`/api/v1/bodies/${bodies.council.id}/members/${m.id}/recall`, {})).statusCode).toBe(
-      200,
-    );
+    expect((await coordinator.post(`/api/v1/bodies/${bodies.council.id}/members/${m.id}/recall`, {})).statusCode).toBe(200);
   });
 
   it('only appoints active workers of member co-ops, with a term that ends in the future', async () => {
     const suspended = await makeCoop(t.deps, { status: 'suspended' });
-    const adminS = (
-      await actorClient(t.deps, t.app, { coopId: suspended.id, roles: [{ role: 'coop_admin', coopId: suspended.id }] })
-    ).client;
+    const adminS = (await actorClient(t.deps, t.app, { coopId: suspended.id, roles: [{ role: 'coop_admin', coopId: suspended.id }] })).client;
     const workerS = await makePerson(t.deps, { coopId: suspended.id });
     const left = await makePerson(t.deps, { coopId: coopA.id });
     await t.deps.db.updateTable('people').set({ status: 'left' }).where('id', '=', left.id).execute();
@@ -306,34 +224,17 @@ describeOnDatabases('bodies and delegates API', (t) => {
     const input = { kind: 'committee', name: 'Housing committee', description: 'Looks for premises' };
     expect((await visitor.post('/api/v1/bodies', input)).statusCode).toBe(401);
     expect((await adminA.post('/api/v1/bodies', input)).statusCode).toBe(403);
-    expect(
-      (await adminA.post(`/api/v1/bodies/${bodies.committee.id}/members`, { personId: workersA[4] })).statusCode,
-    ).toBe(403);
+    expect((await adminA.post(`/api/v1/bodies/${bodies.committee.id}/members`, { personId: workersA[4] })).statusCode).toBe(403);
     expect(await governanceTableCounts(t.deps)).toEqual(before);
 
     const created = await coordinator.post('/api/v1/bodies', input);
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({
-      kind: 'committee',
-      name: 'Housing committee',
-      memberCount: 0,
-      delegatesPerCoop: null,
-    });
+    expect(created.json()).toMatchObject({ kind: 'committee', name: 'Housing committee', memberCount: 0, delegatesPerCoop: null });
     // A body people named is said as they wrote it; the ones the network started with are named for translation.
     expect(created.json().builtIn).toEqual({ name: null, description: null });
-    const listed = (await visitor.get('/api/v1/bodies')).json().items as {
-      kind: string;
-      name: string;
-      builtIn: unknown;
-    }[];
-    expect(listed.find((b) => b.kind === 'assembly')).toMatchObject({
-      name: 'General assembly',
-      builtIn: { name: 'generalAssembly', description: 'generalAssembly' },
-    });
-    expect(listed.find((b) => b.name === 'Fund committee')?.builtIn).toEqual({
-      name: 'fundCommittee',
-      description: 'fundCommittee',
-    });
+    const listed = (await visitor.get('/api/v1/bodies')).json().items as { kind: string; name: string; builtIn: unknown }[];
+    expect(listed.find((b) => b.kind === 'assembly')).toMatchObject({ name: 'General assembly', builtIn: { name: 'generalAssembly', description: 'generalAssembly' } });
+    expect(listed.find((b) => b.name === 'Fund committee')?.builtIn).toEqual({ name: 'fundCommittee', description: 'fundCommittee' });
     const added = await coordinator.post(`/api/v1/bodies/${created.json().id}/members`, { personId: workerB });
     expect(added.statusCode).toBe(201);
     const shown = (await coordinator.get(`/api/v1/bodies/${created.json().id}`)).json();
@@ -376,12 +277,7 @@ describeOnDatabases('bodies and delegates API', (t) => {
       [coordinator, '/api/v1/bodies', { kind: 'council', name: 'Second council', description: '' }, 400],
       [coordinator, '/api/v1/bodies', { kind: 'committee', name: 'x'.repeat(121), description: '' }, 400],
       [coordinator, '/api/v1/bodies', { kind: 'committee', name: 'Ok name', description: 'y'.repeat(2001) }, 400],
-      [
-        coordinator,
-        '/api/v1/bodies',
-        { kind: 'committee', name: 'Ok name', description: '', delegatesPerCoop: 3 },
-        400,
-      ],
+      [coordinator, '/api/v1/bodies', { kind: 'committee', name: 'Ok name', description: '', delegatesPerCoop: 3 }, 400],
       [coordinator, `/api/v1/bodies/${bodies.council.id}/members/${crypto.randomUUID()}/recall`, {}, 404],
       [coordinator, `/api/v1/bodies/${bodies.council.id}/members/${crypto.randomUUID()}/recall`, { reason: 'x' }, 400],
     ];

@@ -3,20 +3,11 @@ import type { Executor } from '../../../db/database.ts';
 import type { ElectorateTable } from '../../../db/schema-governance.ts';
 
 export async function insertElectorate(ex: Executor, rows: ElectorateTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 400)
-    await ex
-      .insertInto('electorate')
-      .values(rows.slice(i, i + 400))
-      .execute();
+  for (let i = 0; i < rows.length; i += 400) await ex.insertInto('electorate').values(rows.slice(i, i + 400)).execute();
 }
 
 export async function electorateEntry(ex: Executor, proposalId: string, personId: string) {
-  return ex
-    .selectFrom('electorate')
-    .selectAll()
-    .where('proposal_id', '=', proposalId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
+  return ex.selectFrom('electorate').selectAll().where('proposal_id', '=', proposalId).where('person_id', '=', personId).executeTakeFirst();
 }
 
 export async function electorateOf(ex: Executor, proposalId: string) {
@@ -64,11 +55,7 @@ export async function coopAdmins(ex: Executor, coopIds: string[]): Promise<Map<s
 export async function workerCounts(ex: Executor, coopIds: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (let i = 0; i < coopIds.length; i += 500) {
-    const rows = await ex
-      .selectFrom('coops')
-      .select(['id', 'worker_count'])
-      .where('id', 'in', coopIds.slice(i, i + 500))
-      .execute();
+    const rows = await ex.selectFrom('coops').select(['id', 'worker_count']).where('id', 'in', coopIds.slice(i, i + 500)).execute();
     for (const r of rows) out.set(r.id, Number(r.worker_count));
   }
   return out;
@@ -90,11 +77,7 @@ export async function attendeesFor(ex: Executor, proposalId: string): Promise<st
 export async function votedWeight(ex: Executor, proposalId: string): Promise<number> {
   const row = await ex
     .selectFrom('participation')
-    .innerJoin('electorate', (j) =>
-      j
-        .onRef('electorate.proposal_id', '=', 'participation.proposal_id')
-        .onRef('electorate.person_id', '=', 'participation.person_id'),
-    )
+    .innerJoin('electorate', (j) => j.onRef('electorate.proposal_id', '=', 'participation.proposal_id').onRef('electorate.person_id', '=', 'participation.person_id'))
     .select((eb) => eb.fn.sum<number>('electorate.weight').as('w'))
     .where('participation.proposal_id', '=', proposalId)
     .executeTakeFirst();

@@ -13,13 +13,7 @@ export interface BylawsVersion {
   proposalId: string | null;
 }
 
-const toVersion = (r: {
-  id: string;
-  version: number;
-  rules_json: string;
-  adopted_at: string;
-  proposal_id: string | null;
-}): BylawsVersion => ({
+const toVersion = (r: { id: string; version: number; rules_json: string; adopted_at: string; proposal_id: string | null }): BylawsVersion => ({
   id: r.id,
   version: Number(r.version),
   bylaws: parseStored(StoredBylaws, r.rules_json, 'bylaws_versions.rules_json'),
@@ -29,12 +23,7 @@ const toVersion = (r: {
 
 /** The bylaws in force. Version 1 exists from the first start (ensureGovernance). */
 export async function currentBylaws(ex: Executor): Promise<BylawsVersion> {
-  const row = await ex
-    .selectFrom('bylaws_versions')
-    .selectAll()
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
+  const row = await ex.selectFrom('bylaws_versions').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
   return toVersion(row);
 }
 
@@ -43,14 +32,8 @@ export async function bylawsVersion(ex: Executor, version: number): Promise<Byla
   return row ? toVersion(row) : undefined;
 }
 
-export async function listBylawsVersions(
-  ex: Executor,
-): Promise<{ version: number; adoptedAt: string; proposalId: string | null }[]> {
-  const rows = await ex
-    .selectFrom('bylaws_versions')
-    .select(['version', 'adopted_at', 'proposal_id'])
-    .orderBy('version', 'desc')
-    .execute();
+export async function listBylawsVersions(ex: Executor): Promise<{ version: number; adoptedAt: string; proposalId: string | null }[]> {
+  const rows = await ex.selectFrom('bylaws_versions').select(['version', 'adopted_at', 'proposal_id']).orderBy('version', 'desc').execute();
   return rows.map((r) => ({ version: Number(r.version), adoptedAt: r.adopted_at, proposalId: r.proposal_id }));
 }
 
@@ -60,12 +43,7 @@ export async function listBylawsVersions(
  * concurrent adoptions fail rather than share a number.
  */
 export async function adoptBylaws(ex: Executor, bylaws: Bylaws, proposalId: string | null): Promise<number> {
-  const last = await ex
-    .selectFrom('bylaws_versions')
-    .select('version')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await ex.selectFrom('bylaws_versions').select('version').orderBy('version', 'desc').limit(1).executeTakeFirst();
   const version = last ? Number(last.version) + 1 : 1;
   await ex
     .insertInto('bylaws_versions')

@@ -11,14 +11,6 @@ export const bylawsRoutes =
     const bylaws = bylawsService(deps);
     const tags = ['governance'];
     app.get('/bylaws', { schema: { tags, response: { 200: BylawsVersion } } }, () => bylaws.current());
-    app.get(
-      '/bylaws/versions',
-      { schema: { tags, querystring: PageQuery, response: { 200: page(BylawsVersionSummary) } } },
-      (req) => bylaws.versions(req.query),
-    );
-    app.get(
-      '/bylaws/versions/:version',
-      { schema: { tags, params: VersionParams, response: { 200: BylawsVersion } } },
-      (req) => bylaws.version(req.params.version),
-    );
+    app.get('/bylaws/versions', { schema: { tags, querystring: PageQuery, response: { 200: page(BylawsVersionSummary) } } }, (req) => bylaws.versions(req.query));
+    app.get('/bylaws/versions/:version', { schema: { tags, params: VersionParams, response: { 200: BylawsVersion } } }, (req) => bylaws.version(req.params.version));
   };

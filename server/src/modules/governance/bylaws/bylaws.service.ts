@@ -17,16 +17,10 @@ void contractMatchesDomain;
 /** Throws 400 governance.bad_bylaws with every problem as details. */
 export function assertValidBylaws(bylaws: Bylaws): void {
   const problems = bylawProblems(bylaws);
-  if (problems.length > 0)
-    throw badRequest('governance.bad_bylaws', 'These bylaws do not make sense together.', problems);
+  if (problems.length > 0) throw badRequest('governance.bad_bylaws', 'These bylaws do not make sense together.', problems);
 }
 
-const present = (v: BylawsVersion) => ({
-  version: v.version,
-  adoptedAt: v.adoptedAt,
-  proposalId: v.proposalId,
-  bylaws: v.bylaws,
-});
+const present = (v: BylawsVersion) => ({ version: v.version, adoptedAt: v.adoptedAt, proposalId: v.proposalId, bylaws: v.bylaws });
 
 export function bylawsService({ db }: AppDeps) {
   return {

@@ -33,12 +33,6 @@ export const bylawChangeMatter: MatterDefinition<Subject> = {
   describe: () => 'Change the bylaws',
   async apply(trx, ctx, subject) {
     const version = await adoptBylaws(trx, proposedBylaws(subject), ctx.proposal.id);
-    await recordAudit(trx, {
-      actorId: ctx.actorId,
-      action: 'bylaws.adopted',
-      subjectType: 'bylaws',
-      subjectId: String(version),
-      after: { version, proposalId: ctx.proposal.id },
-    });
+    await recordAudit(trx, { actorId: ctx.actorId, action: 'bylaws.adopted', subjectType: 'bylaws', subjectId: String(version), after: { version, proposalId: ctx.proposal.id } });
   },
 };

@@ -11,19 +11,13 @@ export const notificationsRoutes =
   async (app) => {
     const notifications = notificationsService(deps);
     const tags = ['notifications'];
-    app.get(
-      '/notifications',
-      { schema: { tags, querystring: NotificationListQuery, response: { 200: NotificationPage } } },
-      (req) => notifications.list(req.actor, req.query),
+    app.get('/notifications', { schema: { tags, querystring: NotificationListQuery, response: { 200: NotificationPage } } }, (req) =>
+      notifications.list(req.actor, req.query),
     );
-    app.post(
-      '/notifications/read-all',
-      { schema: { tags, body: NoBody, response: { 200: z.object({ marked: z.number().int() }) } } },
-      (req) => notifications.markAllRead(req.actor),
+    app.post('/notifications/read-all', { schema: { tags, body: NoBody, response: { 200: z.object({ marked: z.number().int() }) } } }, (req) =>
+      notifications.markAllRead(req.actor),
     );
-    app.post(
-      '/notifications/:id/read',
-      { schema: { tags, params: IdParams, body: NoBody, response: { 200: Notification } } },
-      (req) => notifications.markRead(req.actor, req.params.id),
+    app.post('/notifications/:id/read', { schema: { tags, params: IdParams, body: NoBody, response: { 200: Notification } } }, (req) =>
+      notifications.markRead(req.actor, req.params.id),
     );
   };

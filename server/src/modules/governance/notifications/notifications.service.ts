@@ -39,12 +39,7 @@ export function notificationsService({ db }: AppDeps) {
     const at = nowIso();
     await db.transaction().execute(async (trx) => {
       await repo.markNotificationRead(trx, n.id, at);
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'notification.read',
-        subjectType: 'notification',
-        subjectId: n.id,
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'notification.read', subjectType: 'notification', subjectId: n.id });
     });
     return present({ ...n, read_at: at });
   }
@@ -54,14 +49,7 @@ export function notificationsService({ db }: AppDeps) {
     const at = nowIso();
     const marked = await db.transaction().execute(async (trx) => {
       const n = await repo.markAllRead(trx, actor.personId, at);
-      if (n > 0)
-        await recordAudit(trx, {
-          actorId: actor.personId,
-          action: 'notification.all_read',
-          subjectType: 'person',
-          subjectId: actor.personId,
-          after: { marked: n },
-        });
+      if (n > 0) await recordAudit(trx, { actorId: actor.personId, action: 'notification.all_read', subjectType: 'person', subjectId: actor.personId, after: { marked: n } });
       return n;
     });
     return { marked };

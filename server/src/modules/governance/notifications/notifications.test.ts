@@ -23,19 +23,12 @@ describeOnDatabases('notifications', (t) => {
         kind: 'proposal.opened',
         subjectId,
         data: { title: 'Buy a van' },
-        mail: {
-          template: 'proposalOpened',
-          vars: { title: 'Buy a van', link: 'http://coopnet.test/proposals/1', closesAt: '2100-01-01 18:00' },
-        },
+        mail: { template: 'proposalOpened', vars: { title: 'Buy a van', link: 'http://coopnet.test/proposals/1', closesAt: '2100-01-01 18:00' } },
       }),
     );
     const rows = await t.deps.db.selectFrom('notifications').selectAll().where('subject_id', '=', subjectId).execute();
     expect(rows).toHaveLength(2);
-    const mails = await t.deps.db
-      .selectFrom('outbox_mail')
-      .selectAll()
-      .where('to_address', 'in', [ana.email, bea.email])
-      .execute();
+    const mails = await t.deps.db.selectFrom('outbox_mail').selectAll().where('to_address', 'in', [ana.email, bea.email]).execute();
     const toAna = mails.find((m) => m.to_address === ana.email)!;
     const toBea = mails.find((m) => m.to_address === bea.email)!;
     expect(toAna.subject).toBe('Vote open: Buy a van');
@@ -49,13 +42,7 @@ describeOnDatabases('notifications', (t) => {
     const before = await governanceTableCounts(t.deps);
     await expect(
       t.deps.db.transaction().execute(async (trx) => {
-        await notify(trx, t.deps, {
-          personIds: [ana.id],
-          kind: 'x',
-          subjectId,
-          data: {},
-          mail: { template: 'proposalDecided', vars: { title: 'T', link: 'L', outcome: 'passed' } },
-        });
+        await notify(trx, t.deps, { personIds: [ana.id], kind: 'x', subjectId, data: {}, mail: { template: 'proposalDecided', vars: { title: 'T', link: 'L', outcome: 'passed' } } });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -66,12 +53,7 @@ describeOnDatabases('notifications', (t) => {
     expect((await new Client(t.app).get('/api/v1/notifications')).statusCode).toBe(401);
     const mine = (await ana.client.get('/api/v1/notifications')).json();
     expect(mine).toMatchObject({ total: 1, unread: 1 });
-    expect(mine.items[0]).toMatchObject({
-      kind: 'proposal.opened',
-      subjectId,
-      data: { title: 'Buy a van' },
-      readAt: null,
-    });
+    expect(mine.items[0]).toMatchObject({ kind: 'proposal.opened', subjectId, data: { title: 'Buy a van' }, readAt: null });
     const beas = (await bea.client.get('/api/v1/notifications')).json();
     expect(beas.items.map((n: { id: string }) => n.id)).not.toContain(mine.items[0].id);
 
@@ -80,9 +62,7 @@ describeOnDatabases('notifications', (t) => {
     expect(stolen.statusCode).toBe(404);
     expect((await ana.client.post(`/api/v1/notifications/${crypto.randomUUID()}/read`, {})).statusCode).toBe(404);
     expect((await ana.client.post('/api/v1/notifications/nope/read', {})).statusCode).toBe(400);
-    expect((await ana.client.post(`/api/v1/notifications/${mine.items[0].id}/read`, { all: true })).statusCode).toBe(
-      400,
-    );
+    expect((await ana.client.post(`/api/v1/notifications/${mine.items[0].id}/read`, { all: true })).statusCode).toBe(400);
     expect((await ana.client.get('/api/v1/notifications?limit=500')).statusCode).toBe(400);
     expect(await governanceTableCounts(t.deps)).toEqual(before);
 

@@ -27,15 +27,7 @@ export async function notify(trx: Executor, deps: AppDeps, n: Notice): Promise<v
   const dataJson = JSON.stringify(n.data);
   await insertNotifications(
     trx,
-    personIds.map((personId) => ({
-      id: newId(),
-      person_id: personId,
-      kind: n.kind,
-      subject_id: n.subjectId,
-      data_json: dataJson,
-      created_at: now,
-      read_at: null,
-    })),
+    personIds.map((personId) => ({ id: newId(), person_id: personId, kind: n.kind, subject_id: n.subjectId, data_json: dataJson, created_at: now, read_at: null })),
   );
   if (!n.mail) return;
   const { template, vars } = n.mail;
@@ -44,12 +36,7 @@ export async function notify(trx: Executor, deps: AppDeps, n: Notice): Promise<v
   const messages: MailMessage[] = people.map((p) => ({
     to: p.email,
     // The person's own language when they chose one, else the network's.
-    ...mailText(
-      p.locale ?? network.locale,
-      template,
-      { network: network.name, name: p.display_name, ...vars },
-      network.timeZone,
-    ),
+    ...mailText(p.locale ?? network.locale, template, { network: network.name, name: p.display_name, ...vars }, network.timeZone),
   }));
   await queueMails(trx, messages);
 }

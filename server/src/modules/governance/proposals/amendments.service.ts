@@ -20,28 +20,11 @@ export function amendmentsService({ db }: AppDeps) {
     const standing = await standingOf(db, actorIn, p, nowIso());
     authorize(actorIn, !!actorIn && standing.bodyMember);
     const actor = actorIn;
-    if (!proposalPolicy.amend(actor, p, standing))
-      throw conflict('governance.not_in_discussion', 'Amendments are made while the proposal is discussed.', {
-        status: p.status,
-      });
+    if (!proposalPolicy.amend(actor, p, standing)) throw conflict('governance.not_in_discussion', 'Amendments are made while the proposal is discussed.', { status: p.status });
     const amendmentId = newId();
     await db.transaction().execute(async (trx) => {
-      await insertAmendment(trx, {
-        id: amendmentId,
-        proposal_id: p.id,
-        author_id: actor.personId,
-        body_text: text,
-        status: 'open',
-        created_at: nowIso(),
-        decided_at: null,
-      });
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'amendment.proposed',
-        subjectType: 'proposal',
-        subjectId: p.id,
-        after: { amendmentId, text },
-      });
+      await insertAmendment(trx, { id: amendmentId, proposal_id: p.id, author_id: actor.personId, body_text: text, status: 'open', created_at: nowIso(), decided_at: null });
+      await recordAudit(trx, { actorId: actor.personId, action: 'amendment.proposed', subjectType: 'proposal', subjectId: p.id, after: { amendmentId, text } });
     });
     return showProposal(db, actor, id);
   }
@@ -53,18 +36,11 @@ export function amendmentsService({ db }: AppDeps) {
     const actor = actorIn;
     const amendment = await findAmendment(db, amendmentId);
     if (!amendment || amendment.proposal_id !== p.id) throw notFound('amendment');
-    if (!proposalPolicy.decideAmendment(actor, p))
-      throw conflict('governance.not_in_discussion', 'Amendments are decided while the proposal is discussed.', {
-        status: p.status,
-      });
+    if (!proposalPolicy.decideAmendment(actor, p)) throw conflict('governance.not_in_discussion', 'Amendments are decided while the proposal is discussed.', { status: p.status });
     const now = nowIso();
     await db.transaction().execute(async (trx) => {
-      if (!(await decideAmendment(trx, amendmentId, decision, now)))
-        throw conflict('governance.amendment_decided', 'This amendment was already decided.');
-      if (
-        decision === 'accepted' &&
-        !(await updateProposalFrom(trx, p.id, ['discussion'], { body_text: amendment.body_text, updated_at: now }))
-      ) {
+      if (!(await decideAmendment(trx, amendmentId, decision, now))) throw conflict('governance.amendment_decided', 'This amendment was already decided.');
+      if (decision === 'accepted' && !(await updateProposalFrom(trx, p.id, ['discussion'], { body_text: amendment.body_text, updated_at: now }))) {
         throw conflict('governance.not_in_discussion', 'The proposal is no longer in discussion.');
       }
       await recordAudit(trx, {

@@ -43,10 +43,7 @@ async function closeOne(deps: AppDeps, id: string, now: string): Promise<boolean
     const electorate = await electorateOf(trx, id);
     const weightOf = new Map(electorate.map((e) => [e.person_id, Number(e.weight)]));
     // Turnout for a quorum that counts attendance: everyone who voted or was present, once each.
-    const present = new Set([
-      ...(await participants(trx, id)),
-      ...(await attendeesFor(trx, id)).filter((a) => weightOf.has(a)),
-    ]);
+    const present = new Set([...(await participants(trx, id)), ...(await attendeesFor(trx, id)).filter((a) => weightOf.has(a))]);
     const attendance = [...present].reduce((s, person) => s + (weightOf.get(person) ?? 1), 0);
     const seed = Buffer.from(p.lot_seed!, 'hex');
     const counted = countVote({
@@ -93,10 +90,7 @@ async function closeOne(deps: AppDeps, id: string, now: string): Promise<boolean
       kind: 'proposal.decided',
       subjectId: id,
       data: { title: p.title, outcome: counted.outcome, ...(counted.elected && { elected: counted.elected }) },
-      mail: {
-        template: 'proposalDecided',
-        vars: { title: p.title, outcome: counted.outcome, link: `${config.publicUrl}/proposals/${id}` },
-      },
+      mail: { template: 'proposalDecided', vars: { title: p.title, outcome: counted.outcome, link: `${config.publicUrl}/proposals/${id}` } },
     });
     await recordAudit(trx, {
       actorId: null,
@@ -104,22 +98,10 @@ async function closeOne(deps: AppDeps, id: string, now: string): Promise<boolean
       subjectType: 'proposal',
       subjectId: id,
       before: { status: 'voting' },
-      after: {
-        status: counted.outcome,
-        elected: counted.elected,
-        lotSeed: p.lot_seed,
-        effectApplied: !!effectAppliedAt,
-        effectError,
-      },
+      after: { status: counted.outcome, elected: counted.elected, lotSeed: p.lot_seed, effectApplied: !!effectAppliedAt, effectError },
     });
     if (effectError) {
-      await recordAudit(trx, {
-        actorId: null,
-        action: 'proposal.effect_failed',
-        subjectType: 'proposal',
-        subjectId: id,
-        after: effectError,
-      });
+      await recordAudit(trx, { actorId: null, action: 'proposal.effect_failed', subjectType: 'proposal', subjectId: id, after: effectError });
     }
     return true;
   });
@@ -157,18 +139,9 @@ export async function sendReminders(deps: AppDeps, now: string = nowIso()): Prom
         kind: 'proposal.closing_soon',
         subjectId: id,
         data: { title: p.title, closesAt: p.voting_closes_at },
-        mail: {
-          template: 'proposalClosingSoon',
-          vars: { title: p.title, closesAt: p.voting_closes_at, link: `${config.publicUrl}/proposals/${id}` },
-        },
+        mail: { template: 'proposalClosingSoon', vars: { title: p.title, closesAt: p.voting_closes_at, link: `${config.publicUrl}/proposals/${id}` } },
       });
-      await recordAudit(trx, {
-        actorId: null,
-        action: 'proposal.reminded',
-        subjectType: 'proposal',
-        subjectId: id,
-        after: { people: waiting.length },
-      });
+      await recordAudit(trx, { actorId: null, action: 'proposal.reminded', subjectType: 'proposal', subjectId: id, after: { people: waiting.length } });
       return true;
     });
     if (sent) reminded.push(id);

@@ -9,13 +9,7 @@ import { loadVisible, standingOf } from './proposal-view.ts';
 import { proposalPolicy } from './proposals.policy.ts';
 import { findComment, insertComment, listComments } from './proposals.repository.ts';
 
-const presentComment = (c: {
-  id: string;
-  parent_id: string | null;
-  author_name: string;
-  body_text: string;
-  created_at: string;
-}) => ({
+const presentComment = (c: { id: string; parent_id: string | null; author_name: string; body_text: string; created_at: string }) => ({
   id: c.id,
   parentId: c.parent_id,
   authorName: c.author_name,
@@ -36,30 +30,15 @@ export function commentsService({ db }: AppDeps) {
     const standing = await standingOf(db, actorIn, p, nowIso());
     authorize(actorIn, proposalPolicy.talk(actorIn, standing));
     const actor = actorIn;
-    if (!proposalPolicy.comment(actor, p, standing))
-      throw conflict('governance.closed_for_comments', 'The discussion of this proposal is over.');
+    if (!proposalPolicy.comment(actor, p, standing)) throw conflict('governance.closed_for_comments', 'The discussion of this proposal is over.');
     if (input.parentId) {
       const parent = await findComment(db, input.parentId);
-      if (!parent || parent.proposal_id !== p.id)
-        throw badRequest('governance.bad_parent', 'The comment answered is not a comment on this proposal.');
+      if (!parent || parent.proposal_id !== p.id) throw badRequest('governance.bad_parent', 'The comment answered is not a comment on this proposal.');
     }
-    const comment = {
-      id: newId(),
-      proposal_id: p.id,
-      parent_id: input.parentId ?? null,
-      author_id: actor.personId,
-      body_text: input.text,
-      created_at: nowIso(),
-    };
+    const comment = { id: newId(), proposal_id: p.id, parent_id: input.parentId ?? null, author_id: actor.personId, body_text: input.text, created_at: nowIso() };
     await db.transaction().execute(async (trx) => {
       await insertComment(trx, comment);
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'proposal.commented',
-        subjectType: 'proposal',
-        subjectId: p.id,
-        after: { commentId: comment.id, parentId: comment.parent_id },
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'proposal.commented', subjectType: 'proposal', subjectId: p.id, after: { commentId: comment.id, parentId: comment.parent_id } });
     });
     return presentComment({ ...comment, author_name: actor.displayName });
   }

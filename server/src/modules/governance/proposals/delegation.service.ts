@@ -40,53 +40,23 @@ export function delegationService(deps: AppDeps) {
     const me = actor.personId;
     await db.transaction().execute(async (trx) => {
       const rule = await openVote(trx, id);
-      if (!rule.delegable)
-        throw conflict('governance.not_delegable', 'In this vote, votes cannot be handed to someone else.');
+      if (!rule.delegable) throw conflict('governance.not_delegable', 'In this vote, votes cannot be handed to someone else.');
       if (!(await electorateEntry(trx, id, me))) throw notInElectorate();
       if (toPersonId === me) throw badRequest('governance.self_delegation', 'You cannot hand your vote to yourself.');
       if (!(await electorateEntry(trx, id, toPersonId))) {
-        throw badRequest(
-          'governance.delegate_not_in_electorate',
-          'You can hand your vote only to someone in the electorate of this vote.',
-        );
+        throw badRequest('governance.delegate_not_in_electorate', 'You can hand your vote only to someone in the electorate of this vote.');
       }
       if (await box.participationOf(trx, id, me)) throw conflict('governance.already_voted', 'You have already voted.');
-      if (await box.participationOf(trx, id, toPersonId))
-        throw conflict('governance.delegate_voted', 'That person has already voted.');
-      if (await box.activeDelegationFrom(trx, id, me))
-        throw conflict('governance.already_delegated', 'You already handed your vote; take it back first.');
+      if (await box.participationOf(trx, id, toPersonId)) throw conflict('governance.delegate_voted', 'That person has already voted.');
+      if (await box.activeDelegationFrom(trx, id, me)) throw conflict('governance.already_delegated', 'You already handed your vote; take it back first.');
       // One step only: no chains, so a delegate answers for the votes they carry.
-      if (
-        (await box.activeDelegationFrom(trx, id, toPersonId)) ||
-        (await box.activeDelegationsTo(trx, id, me)).length > 0
-      ) {
-        throw conflict(
-          'governance.delegation_chain',
-          'A vote can be handed on only once: neither of you may be passing on votes handed to you or your own.',
-        );
+      if ((await box.activeDelegationFrom(trx, id, toPersonId)) || (await box.activeDelegationsTo(trx, id, me)).length > 0) {
+        throw conflict('governance.delegation_chain', 'A vote can be handed on only once: neither of you may be passing on votes handed to you or your own.');
       }
       const now = nowIso();
-      await box.insertDelegation(trx, {
-        id: newId(),
-        proposal_id: id,
-        from_person_id: me,
-        to_person_id: toPersonId,
-        created_at: now,
-        revoked_at: null,
-      });
-      await notify(trx, deps, {
-        personIds: [toPersonId],
-        kind: 'vote.delegated_to_you',
-        subjectId: id,
-        data: { title: p.title, from: actor.displayName },
-      });
-      await recordAudit(trx, {
-        actorId: me,
-        action: 'delegation.created',
-        subjectType: 'proposal',
-        subjectId: id,
-        after: { toPersonId },
-      });
+      await box.insertDelegation(trx, { id: newId(), proposal_id: id, from_person_id: me, to_person_id: toPersonId, created_at: now, revoked_at: null });
+      await notify(trx, deps, { personIds: [toPersonId], kind: 'vote.delegated_to_you', subjectId: id, data: { title: p.title, from: actor.displayName } });
+      await recordAudit(trx, { actorId: me, action: 'delegation.created', subjectType: 'proposal', subjectId: id, after: { toPersonId } });
     });
     return showProposal(db, actor, id);
   }
@@ -104,19 +74,8 @@ export function delegationService(deps: AppDeps) {
         throw conflict('governance.delegate_voted', 'Your delegate has already voted with your vote.');
       }
       await box.revokeDelegation(trx, delegation.id, nowIso());
-      await notify(trx, deps, {
-        personIds: [delegation.to_person_id],
-        kind: 'vote.delegation_taken_back',
-        subjectId: id,
-        data: { title: p.title, from: actor.displayName },
-      });
-      await recordAudit(trx, {
-        actorId: me,
-        action: 'delegation.revoked',
-        subjectType: 'proposal',
-        subjectId: id,
-        before: { toPersonId: delegation.to_person_id },
-      });
+      await notify(trx, deps, { personIds: [delegation.to_person_id], kind: 'vote.delegation_taken_back', subjectId: id, data: { title: p.title, from: actor.displayName } });
+      await recordAudit(trx, { actorId: me, action: 'delegation.revoked', subjectType: 'proposal', subjectId: id, before: { toPersonId: delegation.to_person_id } });
     });
     return showProposal(db, actor, id);
   }

@@ -7,13 +7,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { Client, describeOnDatabases } from '../../../../test/harness.ts';
 import { actorClient, makeCoop } from '../../../../test/factories.ts';
-import {
-  type Voter,
-  closeAfter,
-  coordinatorOf,
-  governanceCounts,
-  openedProposal,
-} from '../../../../test/proposals-factories.ts';
+import { type Voter, closeAfter, coordinatorOf, governanceCounts, openedProposal } from '../../../../test/proposals-factories.ts';
 
 interface Item {
   personId: string;
@@ -30,9 +24,7 @@ describeOnDatabases('proposal electorate API', (t) => {
 
   /** The electorate as stored, to compare the answer with. */
   const storedElectorate = async (id: string) =>
-    (await t.deps.db.selectFrom('electorate').select('person_id').where('proposal_id', '=', id).execute())
-      .map((r) => r.person_id)
-      .sort();
+    (await t.deps.db.selectFrom('electorate').select('person_id').where('proposal_id', '=', id).execute()).map((r) => r.person_id).sort();
 
   async function refused(client: Client, id: string, status: number, code: string) {
     const before = await governanceCounts(t.deps);
@@ -47,8 +39,7 @@ describeOnDatabases('proposal electorate API', (t) => {
     const coop = await makeCoop(t.deps, { name: 'Panadería La Espiga' });
     // names out of order, and one lower-case, to see the sort
     voters = [];
-    for (const displayName of ['Zoe Martín', 'ana Pérez', 'Bruno Díaz'])
-      voters.push(await actorClient(t.deps, t.app, { coopId: coop.id, displayName }));
+    for (const displayName of ['Zoe Martín', 'ana Pérez', 'Bruno Díaz']) voters.push(await actorClient(t.deps, t.app, { coopId: coop.id, displayName }));
     visitor = new Client(t.app);
     openId = await openedProposal(t, coordinator, { title: 'Open the food bank on Sundays' });
   });
@@ -108,12 +99,7 @@ describeOnDatabases('proposal electorate API', (t) => {
   });
 
   it('answers 404 for a draft or a proposal in discussion, even to its author and the coordinators: no electorate is frozen yet', async () => {
-    const draft = await voters[0]!.client.post('/api/v1/proposals', {
-      matter: 'free',
-      title: 'Paint the hall',
-      text: 'We paint the hall green.',
-      subject: {},
-    });
+    const draft = await voters[0]!.client.post('/api/v1/proposals', { matter: 'free', title: 'Paint the hall', text: 'We paint the hall green.', subject: {} });
     expect(draft.statusCode, draft.body).toBe(201);
     const id = draft.json().id as string;
     await refused(voters[0]!.client, id, 404, 'not_found');

@@ -10,11 +10,7 @@ import type { AppDeps } from '../../../deps.ts';
 import { closeDue, sendReminders } from './closing.ts';
 
 /** Starts the clock; the function returned stops it and waits for a tick in progress. `onTick` hears how each tick went. */
-export function startGovernanceClock(
-  deps: AppDeps,
-  log: FastifyBaseLogger,
-  onTick?: (ok: boolean) => void,
-): () => Promise<void> {
+export function startGovernanceClock(deps: AppDeps, log: FastifyBaseLogger, onTick?: (ok: boolean) => void): () => Promise<void> {
   let running: Promise<void> | null = null;
   const work = async () => {
     try {

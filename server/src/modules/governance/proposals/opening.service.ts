@@ -34,38 +34,22 @@ const HOUR = 3_600_000;
  * first member in the body. weighted: as coop, the vote weighing the co-op's
  * number of workers.
  */
-async function freezeElectorate(
-  trx: Tx,
-  proposalId: string,
-  rule: MatterRule,
-  body: { id: string; kind: string },
-  now: string,
-): Promise<ElectorateTable[]> {
+async function freezeElectorate(trx: Tx, proposalId: string, rule: MatterRule, body: { id: string; kind: string }, now: string): Promise<ElectorateTable[]> {
   const members = await activeMembers(trx, body, now);
-  if (rule.basis === 'member')
-    return members.map((m) => ({ proposal_id: proposalId, person_id: m.personId, coop_id: m.coopId, weight: 1 }));
+  if (rule.basis === 'member') return members.map((m) => ({ proposal_id: proposalId, person_id: m.personId, coop_id: m.coopId, weight: 1 }));
   const byCoop = new Map<string, { workerCount: number; first: string }>();
-  for (const m of members)
-    if (m.coopId && !byCoop.has(m.coopId)) byCoop.set(m.coopId, { workerCount: m.workerCount, first: m.personId });
+  for (const m of members) if (m.coopId && !byCoop.has(m.coopId)) byCoop.set(m.coopId, { workerCount: m.workerCount, first: m.personId });
   const council = await bodyOfKind(trx, 'council');
   const delegates = council ? await activeMembers(trx, council, now) : [];
   const admins = await coopAdmins(trx, [...byCoop.keys()]);
   const rows: ElectorateTable[] = [];
   const taken = new Set<string>();
   for (const [coopId, c] of byCoop) {
-    const voter =
-      delegates.find((d) => d.coopId === coopId && !taken.has(d.personId))?.personId ??
-      admins.get(coopId)?.find((a) => !taken.has(a)) ??
-      c.first;
+    const voter = delegates.find((d) => d.coopId === coopId && !taken.has(d.personId))?.personId ?? admins.get(coopId)?.find((a) => !taken.has(a)) ?? c.first;
     // One person speaks for one co-op only.
     if (taken.has(voter)) continue;
     taken.add(voter);
-    rows.push({
-      proposal_id: proposalId,
-      person_id: voter,
-      coop_id: coopId,
-      weight: rule.basis === 'weighted' ? Math.max(1, c.workerCount) : 1,
-    });
+    rows.push({ proposal_id: proposalId, person_id: voter, coop_id: coopId, weight: rule.basis === 'weighted' ? Math.max(1, c.workerCount) : 1 });
   }
   return rows;
 }
@@ -78,13 +62,9 @@ export function openingService(deps: AppDeps) {
     authorize(actorIn, isCoordinator(actorIn));
     const p = await loadVisible(db, actorIn, id);
     const actor = actorIn;
-    if (!proposalPolicy.open(actor, p))
-      throw conflict('governance.bad_status', `A proposal in ${p.status} cannot be put to a vote.`, {
-        status: p.status,
-      });
+    if (!proposalPolicy.open(actor, p)) throw conflict('governance.bad_status', `A proposal in ${p.status} cannot be put to a vote.`, { status: p.status });
     const rule = await ruleOf(db, p);
-    if (!rule)
-      throw conflict('governance.no_rule', `The bylaws do not say who decides "${p.matter}"; change them first.`);
+    if (!rule) throw conflict('governance.no_rule', `The bylaws do not say who decides "${p.matter}"; change them first.`);
     const matter = findMatter(p.matter);
     if (!matter) throw conflict('governance.unknown_matter', `No module handles the matter "${p.matter}" any more.`);
 
@@ -93,21 +73,13 @@ export function openingService(deps: AppDeps) {
     if (rule.minDiscussionHours > 0) {
       const since = p.discussion_opened_at ? Date.parse(p.discussion_opened_at) : null;
       if (since === null || nowMs - since < rule.minDiscussionHours * HOUR) {
-        throw conflict(
-          'governance.discussion_too_short',
-          `The bylaws ask for at least ${rule.minDiscussionHours} hours of discussion before the vote.`,
-          { minDiscussionHours: rule.minDiscussionHours, discussionOpenedAt: p.discussion_opened_at },
-        );
+        throw conflict('governance.discussion_too_short', `The bylaws ask for at least ${rule.minDiscussionHours} hours of discussion before the vote.`, { minDiscussionHours: rule.minDiscussionHours, discussionOpenedAt: p.discussion_opened_at });
       }
     }
     const closesAt = new Date(closesAtIn).toISOString();
     const hours = (Date.parse(closesAt) - nowMs) / HOUR;
     if (hours <= 0 || hours < rule.minVotingHours || hours > rule.maxVotingHours) {
-      throw badRequest(
-        'governance.bad_closing_time',
-        `The vote must last between ${rule.minVotingHours} and ${rule.maxVotingHours} hours, closing in the future.`,
-        { minVotingHours: rule.minVotingHours, maxVotingHours: rule.maxVotingHours },
-      );
+      throw badRequest('governance.bad_closing_time', `The vote must last between ${rule.minVotingHours} and ${rule.maxVotingHours} hours, closing in the future.`, { minVotingHours: rule.minVotingHours, maxVotingHours: rule.maxVotingHours });
     }
     const options = storedOptions(p.options_json);
     checkOptions(options, rule, !!matter.needsOptions);
@@ -119,8 +91,7 @@ export function openingService(deps: AppDeps) {
     const opened = await db.transaction().execute(async (trx) => {
       await matter.check(trx, subject);
       const electorate = await freezeElectorate(trx, id, rule, body, now);
-      if (electorate.length === 0)
-        throw conflict('governance.empty_electorate', `The ${body.name} has no one who could vote.`);
+      if (electorate.length === 0) throw conflict('governance.empty_electorate', `The ${body.name} has no one who could vote.`);
       const size = electorate.reduce((s, e) => s + e.weight, 0);
       const moved = await updateProposalFrom(trx, id, ['draft', 'discussion'], {
         status: 'voting',
@@ -141,19 +112,9 @@ export function openingService(deps: AppDeps) {
         kind: 'proposal.opened',
         subjectId: id,
         data: { title: p.title, closesAt },
-        mail: {
-          template: 'proposalOpened',
-          vars: { title: p.title, closesAt, link: `${config.publicUrl}/proposals/${id}` },
-        },
+        mail: { template: 'proposalOpened', vars: { title: p.title, closesAt, link: `${config.publicUrl}/proposals/${id}` } },
       });
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'proposal.opened',
-        subjectType: 'proposal',
-        subjectId: id,
-        before: { status: p.status },
-        after: { status: 'voting', closesAt, electorateSize: size, lotCommitment: commitment, bodyId: body.id },
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'proposal.opened', subjectType: 'proposal', subjectId: id, before: { status: p.status }, after: { status: 'voting', closesAt, electorateSize: size, lotCommitment: commitment, bodyId: body.id } });
       return true;
     });
     if (opened) void mailer.flush().catch(() => {});

@@ -37,38 +37,19 @@ export async function ruleOf(ex: Executor, p: ProposalRow): Promise<MatterRule |
 
 /** The body a rule gives the decision to. */
 export async function bodyForRule(ex: Executor, rule: MatterRule) {
-  const body =
-    rule.body === 'committee' && rule.committeeId
-      ? await findBody(ex, rule.committeeId)
-      : await bodyOfKind(ex, rule.body);
-  if (!body || body.kind !== rule.body)
-    throw conflict('governance.no_body', `The bylaws give this decision to a ${rule.body} that does not exist.`);
+  const body = rule.body === 'committee' && rule.committeeId ? await findBody(ex, rule.committeeId) : await bodyOfKind(ex, rule.body);
+  if (!body || body.kind !== rule.body) throw conflict('governance.no_body', `The bylaws give this decision to a ${rule.body} that does not exist.`);
   return body;
 }
 
-async function isBodyMember(
-  ex: Executor,
-  personId: string,
-  bodyId: string | null,
-  networkMember: boolean,
-  now: string,
-): Promise<boolean> {
+async function isBodyMember(ex: Executor, personId: string, bodyId: string | null, networkMember: boolean, now: string): Promise<boolean> {
   const body = bodyId ? await findBody(ex, bodyId) : undefined;
   if (!body || body.kind === 'assembly') return networkMember;
   return (await activeMembers(ex, body, now)).some((m) => m.personId === personId);
 }
 
 export async function standingOf(ex: Executor, actor: MaybeActor, p: ProposalRow, now: string): Promise<Standing> {
-  const none: Standing = {
-    networkMember: false,
-    bodyMember: false,
-    electorWeight: null,
-    votedSelf: false,
-    votedByDelegate: false,
-    delegatedTo: null,
-    delegatedToMe: 0,
-    delegateHasVoted: false,
-  };
+  const none: Standing = { networkMember: false, bodyMember: false, electorWeight: null, votedSelf: false, votedByDelegate: false, delegatedTo: null, delegatedToMe: 0, delegateHasVoted: false };
   if (!actor) return none;
   const networkMember = await isNetworkMember(ex, actor.personId);
   let bodyId = p.body_id;
@@ -76,11 +57,7 @@ export async function standingOf(ex: Executor, actor: MaybeActor, p: ProposalRow
     const rule = await ruleOf(ex, p);
     bodyId = rule ? ((await bodyForRule(ex, rule).catch(() => undefined))?.id ?? null) : null;
   }
-  const standing: Standing = {
-    ...none,
-    networkMember,
-    bodyMember: await isBodyMember(ex, actor.personId, bodyId, networkMember, now),
-  };
+  const standing: Standing = { ...none, networkMember, bodyMember: await isBodyMember(ex, actor.personId, bodyId, networkMember, now) };
   if (!p.voting_opens_at) return standing;
   const [entry, mine, delegation, toMe] = await Promise.all([
     electorateEntry(ex, p.id, actor.personId),
@@ -117,17 +94,11 @@ export async function showProposal(ex: Executor, actor: MaybeActor, id: string) 
     authorName,
     subjectText,
     rule,
-    participation:
-      p.electorate_size === null ? null : { voted: await votedWeight(ex, p.id), electorate: Number(p.electorate_size) },
+    participation: p.electorate_size === null ? null : { voted: await votedWeight(ex, p.id), electorate: Number(p.electorate_size) },
     amendments: amendments.map(presentAmendment),
     abilities: proposalAbilities(actor, p, standing, rule, now),
     myParticipation: inVote
-      ? {
-          voted: !!receipt,
-          receipt: receipt?.receipt_code ?? null,
-          delegatedTo: standing.delegatedTo,
-          delegatedToMe: standing.delegatedToMe,
-        }
+      ? { voted: !!receipt, receipt: receipt?.receipt_code ?? null, delegatedTo: standing.delegatedTo, delegatedToMe: standing.delegatedToMe }
       : null,
   });
 }

@@ -23,9 +23,7 @@ describeOnDatabases('proposals: what each reader may put forward', (t) => {
     worker = (await makeWorkers(t, 1))[0]!;
     supporter = (await actorClient(t.deps, t.app, { supporter: true })).client;
     const coop = await makeCoop(t.deps);
-    coopAdmin = (
-      await actorClient(t.deps, t.app, { coopId: coop.id, roles: [{ role: 'coop_admin', coopId: coop.id }] })
-    ).client;
+    coopAdmin = (await actorClient(t.deps, t.app, { coopId: coop.id, roles: [{ role: 'coop_admin', coopId: coop.id }] })).client;
     const suspended = await makeCoop(t.deps, { status: 'suspended' });
     suspendedWorker = (await actorClient(t.deps, t.app, { coopId: suspended.id })).client;
   });

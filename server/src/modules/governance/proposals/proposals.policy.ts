@@ -36,8 +36,7 @@ const BEFORE_VOTING: ProposalStatus[] = ['draft', 'discussion'];
 const VOTED_ON: ProposalStatus[] = ['voting', 'passed', 'failed', 'no_quorum', 'elected'];
 
 const isAuthor = (actor: MaybeActor, p: ProposalRef) => !!actor && actor.personId === p.author_id;
-const votingNow = (p: ProposalRef, now: string) =>
-  p.status === 'voting' && !!p.voting_closes_at && p.voting_closes_at > now;
+const votingNow = (p: ProposalRef, now: string) => p.status === 'voting' && !!p.voting_closes_at && p.voting_closes_at > now;
 
 export const proposalPolicy = {
   /** Drafts are the author's own (and the coordinators', who prepare votes); the rest is public. */
@@ -50,12 +49,10 @@ export const proposalPolicy = {
   },
   edit: (actor: MaybeActor, p: ProposalRef) => isAuthor(actor, p) && BEFORE_VOTING.includes(p.status),
   discuss: (actor: MaybeActor, p: ProposalRef) => (isAuthor(actor, p) || isCoordinator(actor)) && p.status === 'draft',
-  withdraw: (actor: MaybeActor, p: ProposalRef) =>
-    (isAuthor(actor, p) || isCoordinator(actor)) && BEFORE_VOTING.includes(p.status),
+  withdraw: (actor: MaybeActor, p: ProposalRef) => (isAuthor(actor, p) || isCoordinator(actor)) && BEFORE_VOTING.includes(p.status),
   /** members of the network, of the deciding body, and coordinators take part in discussions */
   talk: (actor: MaybeActor, s: Standing) => !!actor && (s.networkMember || s.bodyMember || isCoordinator(actor)),
-  comment: (actor: MaybeActor, p: ProposalRef, s: Standing) =>
-    proposalPolicy.talk(actor, s) && OPEN_FOR_TALK.includes(p.status),
+  comment: (actor: MaybeActor, p: ProposalRef, s: Standing) => proposalPolicy.talk(actor, s) && OPEN_FOR_TALK.includes(p.status),
   /** any member of the deciding body, while the proposal is discussed */
   amend: (actor: MaybeActor, p: ProposalRef, s: Standing) => !!actor && s.bodyMember && p.status === 'discussion',
   decideAmendment: (actor: MaybeActor, p: ProposalRef) => isAuthor(actor, p) && p.status === 'discussion',
@@ -68,28 +65,13 @@ export const proposalPolicy = {
     !s.votedByDelegate &&
     (!s.votedSelf || !!rule?.changeable),
   delegate: (actor: MaybeActor, p: ProposalRef, s: Standing, rule: MatterRule | null, now: string) =>
-    !!actor &&
-    votingNow(p, now) &&
-    !!rule?.delegable &&
-    s.electorWeight !== null &&
-    !s.votedSelf &&
-    !s.votedByDelegate &&
-    !s.delegatedTo &&
-    s.delegatedToMe === 0,
+    !!actor && votingNow(p, now) && !!rule?.delegable && s.electorWeight !== null && !s.votedSelf && !s.votedByDelegate && !s.delegatedTo && s.delegatedToMe === 0,
   /** the frozen electorate's names: for its own members (to choose a delegate) and the coordinators, once voting has opened */
-  seeElectorate: (actor: MaybeActor, p: ProposalRef, inElectorate: boolean) =>
-    !!actor && VOTED_ON.includes(p.status) && (inElectorate || isCoordinator(actor)),
-  takeBackDelegation: (actor: MaybeActor, p: ProposalRef, s: Standing, now: string) =>
-    !!actor && votingNow(p, now) && !!s.delegatedTo && !s.delegateHasVoted,
+  seeElectorate: (actor: MaybeActor, p: ProposalRef, inElectorate: boolean) => !!actor && VOTED_ON.includes(p.status) && (inElectorate || isCoordinator(actor)),
+  takeBackDelegation: (actor: MaybeActor, p: ProposalRef, s: Standing, now: string) => !!actor && votingNow(p, now) && !!s.delegatedTo && !s.delegateHasVoted,
 };
 
-export function proposalAbilities(
-  actor: MaybeActor,
-  p: ProposalRef,
-  s: Standing,
-  rule: MatterRule | null,
-  now: string,
-) {
+export function proposalAbilities(actor: MaybeActor, p: ProposalRef, s: Standing, rule: MatterRule | null, now: string) {
   return {
     edit: proposalPolicy.edit(actor, p),
     discuss: proposalPolicy.discuss(actor, p),

@@ -30,22 +30,8 @@ export function presentSummary(r: {
   };
 }
 
-export function presentAmendment(a: {
-  id: string;
-  author_name: string;
-  body_text: string;
-  status: 'open' | 'accepted' | 'declined';
-  created_at: string;
-  decided_at: string | null;
-}) {
-  return {
-    id: a.id,
-    authorName: a.author_name,
-    text: a.body_text,
-    status: a.status,
-    createdAt: a.created_at,
-    decidedAt: a.decided_at,
-  };
+export function presentAmendment(a: { id: string; author_name: string; body_text: string; status: 'open' | 'accepted' | 'declined'; created_at: string; decided_at: string | null }) {
+  return { id: a.id, authorName: a.author_name, text: a.body_text, status: a.status, createdAt: a.created_at, decidedAt: a.decided_at };
 }
 
 export interface ProposalExtras {

@@ -1,11 +1,6 @@
 /** All SQL of proposals, their comments and amendments. */
 import type { Executor } from '../../../db/database.ts';
-import type {
-  AmendmentTable,
-  ProposalCommentTable,
-  ProposalStatus,
-  ProposalTable,
-} from '../../../db/schema-governance.ts';
+import type { AmendmentTable, ProposalCommentTable, ProposalStatus, ProposalTable } from '../../../db/schema-governance.ts';
 
 export type ProposalRow = ProposalTable;
 
@@ -28,18 +23,8 @@ export async function updateProposal(ex: Executor, id: string, patch: Partial<Pr
  * Moves a proposal on only from the status the caller saw, so two requests
  * racing (two coordinators opening it) move it once; false when it had moved.
  */
-export async function updateProposalFrom(
-  ex: Executor,
-  id: string,
-  from: ProposalStatus[],
-  patch: Partial<ProposalRow>,
-): Promise<boolean> {
-  const r = await ex
-    .updateTable('proposals')
-    .set(patch)
-    .where('id', '=', id)
-    .where('status', 'in', from)
-    .executeTakeFirst();
+export async function updateProposalFrom(ex: Executor, id: string, from: ProposalStatus[], patch: Partial<ProposalRow>): Promise<boolean> {
+  const r = await ex.updateTable('proposals').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -58,24 +43,11 @@ export async function listProposals(ex: Executor, f: ProposalFilter) {
   if (f.matter) q = q.where('proposals.matter', '=', f.matter);
   if (f.draftsOf !== 'all') {
     const author = f.draftsOf;
-    q = q.where((eb) =>
-      author
-        ? eb.or([eb('proposals.status', '!=', 'draft'), eb('proposals.author_id', '=', author)])
-        : eb('proposals.status', '!=', 'draft'),
-    );
+    q = q.where((eb) => (author ? eb.or([eb('proposals.status', '!=', 'draft'), eb('proposals.author_id', '=', author)]) : eb('proposals.status', '!=', 'draft')));
   }
   const [rows, count] = await Promise.all([
     q
-      .select([
-        'proposals.id',
-        'proposals.matter',
-        'proposals.title',
-        'proposals.status',
-        'people.display_name as author_name',
-        'proposals.voting_opens_at',
-        'proposals.voting_closes_at',
-        'proposals.created_at',
-      ])
+      .select(['proposals.id', 'proposals.matter', 'proposals.title', 'proposals.status', 'people.display_name as author_name', 'proposals.voting_opens_at', 'proposals.voting_closes_at', 'proposals.created_at'])
       .orderBy('proposals.created_at', 'desc')
       .orderBy('proposals.id')
       .limit(f.limit)
@@ -112,13 +84,7 @@ export async function latestPassed(ex: Executor, matter: string) {
 
 /** Votes whose closing time has come. */
 export async function dueForClosing(ex: Executor, now: string) {
-  return ex
-    .selectFrom('proposals')
-    .select('id')
-    .where('status', '=', 'voting')
-    .where('voting_closes_at', '<=', now)
-    .orderBy('voting_closes_at')
-    .execute();
+  return ex.selectFrom('proposals').select('id').where('status', '=', 'voting').where('voting_closes_at', '<=', now).orderBy('voting_closes_at').execute();
 }
 
 /** Votes closing before `until` that were not reminded of yet. */
@@ -141,11 +107,7 @@ export async function personName(ex: Executor, id: string): Promise<string> {
 export async function peopleNames(ex: Executor, ids: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await ex
-      .selectFrom('people')
-      .select(['id', 'display_name'])
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
+    const rows = await ex.selectFrom('people').select(['id', 'display_name']).where('id', 'in', ids.slice(i, i + 500)).execute();
     for (const r of rows) out.set(r.id, r.display_name);
   }
   return out;
@@ -162,19 +124,10 @@ export async function findComment(ex: Executor, id: string) {
 }
 
 export async function listComments(ex: Executor, proposalId: string, page: { limit: number; offset: number }) {
-  const q = ex
-    .selectFrom('proposal_comments')
-    .innerJoin('people', 'people.id', 'proposal_comments.author_id')
-    .where('proposal_comments.proposal_id', '=', proposalId);
+  const q = ex.selectFrom('proposal_comments').innerJoin('people', 'people.id', 'proposal_comments.author_id').where('proposal_comments.proposal_id', '=', proposalId);
   const [rows, count] = await Promise.all([
     q
-      .select([
-        'proposal_comments.id',
-        'proposal_comments.parent_id',
-        'people.display_name as author_name',
-        'proposal_comments.body_text',
-        'proposal_comments.created_at',
-      ])
+      .select(['proposal_comments.id', 'proposal_comments.parent_id', 'people.display_name as author_name', 'proposal_comments.body_text', 'proposal_comments.created_at'])
       .orderBy('proposal_comments.created_at')
       .orderBy('proposal_comments.id')
       .limit(page.limit)
@@ -196,18 +149,8 @@ export async function findAmendment(ex: Executor, id: string) {
 }
 
 /** Decides an open amendment; false when it was decided already. */
-export async function decideAmendment(
-  ex: Executor,
-  id: string,
-  status: 'accepted' | 'declined',
-  at: string,
-): Promise<boolean> {
-  const r = await ex
-    .updateTable('amendments')
-    .set({ status, decided_at: at })
-    .where('id', '=', id)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
+export async function decideAmendment(ex: Executor, id: string, status: 'accepted' | 'declined', at: string): Promise<boolean> {
+  const r = await ex.updateTable('amendments').set({ status, decided_at: at }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -215,14 +158,7 @@ export async function listAmendments(ex: Executor, proposalId: string) {
   return ex
     .selectFrom('amendments')
     .innerJoin('people', 'people.id', 'amendments.author_id')
-    .select([
-      'amendments.id',
-      'people.display_name as author_name',
-      'amendments.body_text',
-      'amendments.status',
-      'amendments.created_at',
-      'amendments.decided_at',
-    ])
+    .select(['amendments.id', 'people.display_name as author_name', 'amendments.body_text', 'amendments.status', 'amendments.created_at', 'amendments.decided_at'])
     .where('amendments.proposal_id', '=', proposalId)
     .orderBy('amendments.created_at')
     .orderBy('amendments.id')

@@ -28,8 +28,7 @@ type ProposalRow = repo.ProposalRow;
 export function checkOptions(options: string[], rule: MatterRule, needsOptions: boolean): void {
   const seen = new Set<string>();
   for (const o of options) {
-    if (seen.has(o.toLowerCase()))
-      throw badRequest('governance.duplicate_options', `"${o}" is listed twice.`, { option: o });
+    if (seen.has(o.toLowerCase())) throw badRequest('governance.duplicate_options', `"${o}" is listed twice.`, { option: o });
     seen.add(o.toLowerCase());
   }
   const choosing = isChoiceMethod(rule.method);
@@ -45,13 +44,7 @@ export function proposalsService({ db }: AppDeps) {
   async function list(actor: MaybeActor, q: ProposalListQuery) {
     const draftsOf = isCoordinator(actor) ? ('all' as const) : (actor?.personId ?? null);
     const { rows, total } = await repo.listProposals(db, { ...q, draftsOf });
-    return {
-      items: rows.map(presentSummary),
-      total,
-      limit: q.limit,
-      offset: q.offset,
-      abilities: { propose: await proposable(actor) },
-    };
+    return { items: rows.map(presentSummary), total, limit: q.limit, offset: q.offset, abilities: { propose: await proposable(actor) } };
   }
 
   /** The matters the actor may put forward now, as the policy decides for each registered matter. */
@@ -70,16 +63,11 @@ export function proposalsService({ db }: AppDeps) {
     const parsed = matter.subject.safeParse(input.subject);
     if (!parsed.success) {
       const details = parsed.error.issues.map((i) => ({ path: `subject.${i.path.join('.')}`, message: i.message }));
-      throw badRequest(
-        'governance.bad_subject',
-        `The subject does not fit a proposal of matter "${input.matter}".`,
-        details,
-      );
+      throw badRequest('governance.bad_subject', `The subject does not fit a proposal of matter "${input.matter}".`, details);
     }
     const subject = parsed.data;
     const rule = (await currentBylaws(db)).bylaws.matters[input.matter];
-    if (!rule)
-      throw conflict('governance.no_rule', `The bylaws do not say who decides "${input.matter}"; change them first.`);
+    if (!rule) throw conflict('governance.no_rule', `The bylaws do not say who decides "${input.matter}"; change them first.`);
     const options = input.options ?? [];
     checkOptions(options, rule, !!matter.needsOptions);
     const body = await bodyForRule(db, rule);
@@ -90,10 +78,7 @@ export function proposalsService({ db }: AppDeps) {
       await matter.check(trx, subject);
       if (matter.oneAtATime) {
         const other = await repo.undecidedWithSubject(trx, input.matter, subjectJson);
-        if (other)
-          throw conflict('governance.already_proposed', 'Another proposal about the same subject is not decided yet.', {
-            proposalId: other.id,
-          });
+        if (other) throw conflict('governance.already_proposed', 'Another proposal about the same subject is not decided yet.', { proposalId: other.id });
       }
       await repo.insertProposal(trx, {
         id,
@@ -120,29 +105,19 @@ export function proposalsService({ db }: AppDeps) {
         created_at: now,
         updated_at: now,
       });
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'proposal.created',
-        subjectType: 'proposal',
-        subjectId: id,
-        after: { matter: input.matter, title: input.title, subject },
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'proposal.created', subjectType: 'proposal', subjectId: id, after: { matter: input.matter, title: input.title, subject } });
     });
     return showProposal(db, actor, id);
   }
 
-  const isAuthorOrCoordinator = (actor: MaybeActor, p: ProposalRow) =>
-    !!actor && (actor.personId === p.author_id || isCoordinator(actor));
+  const isAuthorOrCoordinator = (actor: MaybeActor, p: ProposalRow) => !!actor && (actor.personId === p.author_id || isCoordinator(actor));
 
   /** For the author's or a coordinator's moves: 403 for others, 409 when the proposal is past that point. */
   async function movable(actor: MaybeActor, id: string, from: ProposalStatus[]) {
     requireActor(actor);
     const p = await loadVisible(db, actor, id);
     authorize(actor, isAuthorOrCoordinator(actor, p));
-    if (!from.includes(p.status))
-      throw conflict('governance.bad_status', `A proposal in ${p.status} cannot be moved this way.`, {
-        status: p.status,
-      });
+    if (!from.includes(p.status)) throw conflict('governance.bad_status', `A proposal in ${p.status} cannot be moved this way.`, { status: p.status });
     return { actor, p };
   }
 
@@ -150,10 +125,7 @@ export function proposalsService({ db }: AppDeps) {
     requireActor(actorIn);
     const p = await loadVisible(db, actorIn, id);
     authorize(actorIn, !!actorIn && actorIn.personId === p.author_id);
-    if (!proposalPolicy.edit(actorIn, p))
-      throw conflict('governance.not_editable', `A proposal in ${p.status} can no longer be edited.`, {
-        status: p.status,
-      });
+    if (!proposalPolicy.edit(actorIn, p)) throw conflict('governance.not_editable', `A proposal in ${p.status} can no longer be edited.`, { status: p.status });
     const rule = (await ruleOf(db, p))!;
     if (patch.options !== undefined) checkOptions(patch.options, rule, !!findMatter(p.matter)?.needsOptions);
     const changes = {
@@ -182,23 +154,10 @@ export function proposalsService({ db }: AppDeps) {
     const { actor, p } = await movable(actorIn, id, ['draft']);
     const now = nowIso();
     await db.transaction().execute(async (trx) => {
-      if (
-        !(await repo.updateProposalFrom(trx, id, ['draft'], {
-          status: 'discussion',
-          discussion_opened_at: now,
-          updated_at: now,
-        }))
-      ) {
+      if (!(await repo.updateProposalFrom(trx, id, ['draft'], { status: 'discussion', discussion_opened_at: now, updated_at: now }))) {
         throw conflict('governance.bad_status', 'The proposal is no longer a draft.');
       }
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'proposal.discussion_opened',
-        subjectType: 'proposal',
-        subjectId: id,
-        before: { status: p.status },
-        after: { status: 'discussion' },
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'proposal.discussion_opened', subjectType: 'proposal', subjectId: id, before: { status: p.status }, after: { status: 'discussion' } });
     });
     return showProposal(db, actor, id);
   }
@@ -207,19 +166,10 @@ export function proposalsService({ db }: AppDeps) {
     const { actor, p } = await movable(actorIn, id, ['draft', 'discussion']);
     const now = nowIso();
     await db.transaction().execute(async (trx) => {
-      if (
-        !(await repo.updateProposalFrom(trx, id, ['draft', 'discussion'], { status: 'withdrawn', updated_at: now }))
-      ) {
+      if (!(await repo.updateProposalFrom(trx, id, ['draft', 'discussion'], { status: 'withdrawn', updated_at: now }))) {
         throw conflict('governance.bad_status', 'The proposal is already put to a vote.');
       }
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'proposal.withdrawn',
-        subjectType: 'proposal',
-        subjectId: id,
-        before: { status: p.status },
-        after: { status: 'withdrawn' },
-      });
+      await recordAudit(trx, { actorId: actor.personId, action: 'proposal.withdrawn', subjectType: 'proposal', subjectId: id, before: { status: p.status }, after: { status: 'withdrawn' } });
     });
     return showProposal(db, actor, id);
   }
@@ -238,9 +188,7 @@ export function proposalsService({ db }: AppDeps) {
     // sorted here rather than in SQL: SQLite and PostgreSQL collate names differently
     const byName = new Intl.Collator('en', { sensitivity: 'base' });
     rows.sort((a, b) => byName.compare(a.displayName, b.displayName) || (a.personId < b.personId ? -1 : 1));
-    return {
-      items: rows.map((r) => ({ personId: r.personId, displayName: r.displayName, coopName: r.coopName ?? null })),
-    };
+    return { items: rows.map((r) => ({ personId: r.personId, displayName: r.displayName, coopName: r.coopName ?? null })) };
   }
 
   return {

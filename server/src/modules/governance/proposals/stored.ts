@@ -15,11 +15,8 @@ const AnySubject = z.record(z.string(), z.unknown());
 
 export const storedRule = (json: string): MatterRule => parseStored(MatterRule, json, 'proposals.rule_json');
 export const storedOptions = (json: string): string[] => parseStored(Options, json, 'proposals.options_json');
-export const storedResult = (json: string): ProposalResult =>
-  parseStored(ProposalResult, json, 'proposals.result_json');
-export const storedSubject = (json: string): Record<string, unknown> =>
-  parseStored(AnySubject, json, 'proposals.subject_json');
+export const storedResult = (json: string): ProposalResult => parseStored(ProposalResult, json, 'proposals.result_json');
+export const storedSubject = (json: string): Record<string, unknown> => parseStored(AnySubject, json, 'proposals.subject_json');
 
 /** The subject as its matter reads it. */
-export const subjectFor = <S>(matter: MatterDefinition<S>, json: string): S =>
-  parseStored(matter.subject, json, 'proposals.subject_json');
+export const subjectFor = <S>(matter: MatterDefinition<S>, json: string): S => parseStored(matter.subject, json, 'proposals.subject_json');
