@@ -127,3 +127,35 @@ test('a co-op applies for an emergency grant; two of the committee approve at th
   await api.dispose();
   await hers.dispose();
 });
+
+test('a coordinator puts an application above the committee’s limits to the assembly’s vote', async ({
+  page,
+  baseURL,
+}) => {
+  const { api, csrf } = await apiSession(baseURL!, DEMO.coopAdmin.email);
+  const me = (await (await api.get('/api/v1/me')).json()) as { coop: { id: string } };
+  const purpose = `A new oven for the bakery ${uniqueId()}`;
+  const made = await api.post('/api/v1/fund/applications', {
+    headers: { 'x-csrf-token': csrf },
+    data: { coopId: me.coop.id, kind: 'emergency_grant', amountCents: 2_500_000, purpose, plan: 'Buy it in January.' },
+  });
+  expect(made.status()).toBe(201);
+  const id = ((await made.json()) as { id: string }).id;
+
+  await signIn(page, DEMO.coordinator.email);
+  await page.goto(`/fund/applications/${id}`);
+  await expect(page.getByText('The assembly, by a vote')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Put to the assembly’s vote' }).click();
+  await expect(page.getByLabel('Matter')).toHaveValue('fund_application');
+  await expect(page.getByLabel('Application to the fund')).toHaveValue(id);
+  await page.getByLabel('Application to the fund').selectOption('');
+  await page.getByLabel('Application to the fund').selectOption(id);
+  await expect(page.getByLabel('Title')).toHaveValue('Emergency grant for Forn de la Plaça');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Create proposal' }).click();
+  await expect(
+    page.getByText('Give Forn de la Plaça an emergency grant of 25000.00 from the solidarity fund'),
+  ).toBeVisible();
+  await api.dispose();
+});

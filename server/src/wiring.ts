@@ -6,14 +6,16 @@
  */
 import { revokeCardsOfLeaver } from './modules/cards/index.ts';
 import { coopMatters, provideFirstAdminInvitation } from './modules/coops/index.ts';
+import { fundMatters } from './modules/fund/index.ts';
 import { governanceMatters, registerMatters } from './modules/governance/index.ts';
 import { inviteFirstAdmin, onWorkerLeft } from './modules/people/index.ts';
 import { reciprocityMatters } from './modules/reciprocity/index.ts';
 
 export function wireModules(): void {
   // What a proposal can be about: governance's own (bylaw change, election, free motion),
-  // the co-ops' (admission, suspension) and reciprocity's (settlement policy).
-  registerMatters([...governanceMatters, ...coopMatters, ...reciprocityMatters]);
+  // the co-ops' (admission, suspension), the fund's (an application above the committee's bands)
+  // and reciprocity's (settlement policy).
+  registerMatters([...governanceMatters, ...coopMatters, ...fundMatters, ...reciprocityMatters]);
   // The worker's leaving and their card's death are one transaction.
   onWorkerLeft(revokeCardsOfLeaver);
   // An admitted co-op's first admin is invited in the transaction that admits it.

@@ -109,6 +109,7 @@ export const DEFAULT_BYLAWS: Bylaws = {
       delegable: false,
     },
     free: { ...base, body: 'assembly', basis: 'member', method: 'yes_no', threshold: simpleMajority },
+    fund_application: { ...base, body: 'assembly', basis: 'member', method: 'yes_no', threshold: simpleMajority },
   },
 };
 

@@ -10,6 +10,7 @@ import {
   post,
 } from '../../../test/fund-factories.ts';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
+import { closeAfter, coordinatorOf, makeWorkers, openedProposal } from '../../../test/proposals-factories.ts';
 import { adoptBylaws, currentBylaws } from '../governance/index.ts';
 
 describeOnDatabases('applications to the fund, decided by the committee and paid by a treasurer', (t) => {
@@ -226,6 +227,39 @@ describeOnDatabases('applications to the fund, decided by the committee and paid
     expect(now.track).toEqual({ by: 'committee', approvalsNeeded: 1, dueAt: null });
     expect((await answer(memberB, now.id, 'approve')).json().status).toBe('approved');
     await adoptBylaws(t.deps.db, bylaws, null);
+  });
+
+  it('above the bands, is approved by the assembly’s vote, and then paid', async () => {
+    const big = (await apply(application(bakery.id, 2_500_000))).json();
+    const { client: coordinator } = await coordinatorOf(t);
+    // Only an application the assembly decides, still open, is put to its vote.
+    const small = (await apply(application(bakery.id, 10_000))).json();
+    const refused = await coordinator.post('/api/v1/proposals', {
+      matter: 'fund_application',
+      title: 'Grant it',
+      text: '',
+      subject: { applicationId: small.id },
+    });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'fund.committee_decides']);
+    // The electorate is fixed when the vote opens: these workers are in it.
+    const voters = await makeWorkers(t, 12);
+    const proposalId = await openedProposal(t, coordinator, {
+      matter: 'fund_application',
+      title: 'An emergency grant for Forn de la Plaça',
+      subject: { applicationId: big.id },
+    });
+    const proposal = (await admin.get(`/api/v1/proposals/${proposalId}`)).json();
+    expect(proposal.subjectText).toBe('Give Forn de la Plaça an emergency grant of 25000.00 from the solidarity fund');
+    for (const voter of voters)
+      expect(
+        (await voter.client.post(`/api/v1/proposals/${proposalId}/ballots`, { ballot: { choice: 'yes' } })).statusCode,
+      ).toBe(201);
+    expect(await closeAfter(t, 3)).toContain(proposalId);
+    expect((await admin.get(`/api/v1/proposals/${proposalId}`)).json().status).toBe('passed');
+    const approvedByVote = (await treasurer.get(`/api/v1/fund/applications/${big.id}`)).json();
+    expect(approvedByVote).toMatchObject({ status: 'approved', abilities: { pay: true } });
+    expect((await post(treasurer, giftInto('emergency', 2_500_000, today))).statusCode).toBe(201);
+    expect((await pay(treasurer, big.id)).json()).toMatchObject({ status: 'paid' });
   });
 
   it('pays exactly as many as the sub-fund can: 100 payment requests for 20 approved applications, 10 payable', async () => {

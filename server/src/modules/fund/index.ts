@@ -5,3 +5,6 @@
  */
 export { fundRoutes } from './fund.routes.ts';
 export { type PostMeta, type Posted, type ReversalRequest, ledgerWriter, postIn, reverseIn } from './ledger.service.ts';
+
+// The assembly's vote on an application above the committee's bands, registered by server/src/wiring.ts.
+export { fundMatters } from './matters.ts';

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
+import { useAbilities } from '../../api/session.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FactList } from '../../components/FactList.tsx';
@@ -36,6 +37,7 @@ function ApplicationView({ a }: { a: FundApplication }) {
   const format = useFormat();
   const queryClient = useQueryClient();
   const { i18n } = useTranslation();
+  const abilities = useAbilities();
   const names = useFund().data?.subFunds.find((f) => f.code === a.subFund)?.names;
   const subFundName = names ? (i18n.language.startsWith('es') ? names.es : names.en) : a.subFund;
   const [confirming, setConfirming] = useState(false);
@@ -144,6 +146,17 @@ function ApplicationView({ a }: { a: FundApplication }) {
         </Group>
       )}
       {answer.error && <ErrorAlert error={answer.error} />}
+      {a.track.by === 'assembly' && a.status === 'open' && abilities.decideApplications && (
+        <Group>
+          <Button
+            component={Link}
+            to={`/proposals/new?matter=fund_application&applicationId=${a.id}`}
+            variant="default"
+          >
+            {t('fund.application.putToVote')}
+          </Button>
+        </Group>
+      )}
       {a.abilities.pay && (
         <Group>
           <Button onClick={() => setConfirming(true)}>{t('fund.application.pay')}</Button>

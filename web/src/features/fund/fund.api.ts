@@ -31,15 +31,13 @@ export const applicationsKey = ['fund', 'applications'] as const;
 export function useApplications() {
   return useQuery({
     queryKey: applicationsKey,
-    queryFn: ({ signal }) =>
-      api<{ items: FundApplication[] }>('/fund/applications', { signal }),
+    queryFn: ({ signal }) => api<{ items: FundApplication[] }>('/fund/applications', { signal }),
   });
 }
 
 export function useApplication(id: string) {
   return useQuery({
     queryKey: [...applicationsKey, id],
-    queryFn: ({ signal }) =>
-      api<FundApplication>(`/fund/applications/${id}`, { signal }),
+    queryFn: ({ signal }) => api<FundApplication>(`/fund/applications/${id}`, { signal }),
   });
 }

@@ -24,12 +24,13 @@ import { Loading } from '../../components/Loading.tsx';
 import { NoAccess } from '../../components/NoAccess.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { BylawsEditor, BylawsProblems } from './BylawsEditor.tsx';
+import { FundApplicationChoice } from './FundApplicationChoice.tsx';
 import { proposalsKey, useBodies, useBylaws, useProposable } from './governance.api.ts';
 import { matterName } from './rules.ts';
 import type { Bylaws, Proposal, ProposalInput } from './types.ts';
 
 /** The matters this form can put forward; module matters have pages of their own. */
-const MATTERS = ['free', 'admission', 'suspension', 'election', 'bylaw_change'] as const;
+const MATTERS = ['free', 'admission', 'suspension', 'election', 'bylaw_change', 'fund_application'] as const;
 type FormMatter = (typeof MATTERS)[number];
 
 const asMatter = (v: string | null): FormMatter =>
@@ -63,6 +64,7 @@ function NewProposalForm({ choices }: { choices: FormMatter[] }) {
     return choices.includes(asked) ? asked : choices[0]!;
   });
   const [coopId, setCoopId] = useState(params.get('coopId') ?? '');
+  const [applicationId, setApplicationId] = useState(params.get('applicationId') ?? '');
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [candidates, setCandidates] = useState('');
@@ -129,6 +131,7 @@ function NewProposalForm({ choices }: { choices: FormMatter[] }) {
       input.options = options;
       input.seats = n;
     }
+    if (matter === 'fund_application') input.subject = { applicationId };
     if (matter === 'bylaw_change') {
       if (!draftBylaws) return;
       input.subject = { bylaws: draftBylaws };
@@ -201,6 +204,16 @@ function NewProposalForm({ choices }: { choices: FormMatter[] }) {
               data={[{ value: '', label: t('newProposal.chooseOne') }, ...memberOptions]}
               error={errors['subject.coopId']}
               required
+            />
+          )}
+          {matter === 'fund_application' && (
+            <FundApplicationChoice
+              value={applicationId}
+              error={errors['subject.applicationId']}
+              onPick={(id, start) => {
+                setApplicationId(id);
+                if (start && !title.trim()) setTitle(start);
+              }}
             />
           )}
           {matter === 'bylaw_change' &&
