@@ -1,4 +1,4 @@
-import { Anchor, Badge, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -54,9 +54,14 @@ export function FundPage() {
           <Text size="sm">{t('fund.closedThrough', { day: format.day(view.closedThrough) })}</Text>
         )}
         {view.abilities.movements && (
-          <Anchor component={Link} to="/fund/applications" fw={500}>
-            {t('fund.applicationsLink')}
-          </Anchor>
+          <Group gap="lg">
+            <Anchor component={Link} to="/fund/applications" fw={500}>
+              {t('fund.applicationsLink')}
+            </Anchor>
+            <Anchor component={Link} to="/fund/contributions" fw={500}>
+              {t('fund.contributionsLink')}
+            </Anchor>
+          </Group>
         )}
       </Stack>
 

@@ -1,0 +1,241 @@
+import { Anchor, Badge, Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { parseDecimalCents } from '@coopnet/domain/money/decimal';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client.ts';
+import { useSession } from '../../api/session.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { monthName } from '../../components/monthName.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { useFormat } from '../../components/useFormat.ts';
+import { useMoney } from '../../components/useMoney.ts';
+import { useNetworkTime } from '../../components/useNetworkTime.ts';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { type Obligation, useObligations } from './contributions.api.ts';
+import { lastMonths } from './months.ts';
+import { StatementImport } from './StatementImport.tsx';
+
+/**
+ * Contributions: each month's dues of every member co-op, what each paid and
+ * what is overdue. A treasurer generates a month's dues, books a payment by
+ * hand and imports bank statements; a co-op's people see their own dues.
+ */
+export function ContributionsPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('fund.contributions.title'));
+  const { data: session } = useSession();
+  const treasurer = !!session?.person?.roles.some((r) => r.role === 'treasurer');
+  // The network's months, in its time zone: this one first.
+  const months = lastMonths(useNetworkTime().toInput(new Date()).slice(0, 7), 12).reverse();
+  const [period, setPeriod] = useState(months[0]!);
+  const obligations = useObligations(period);
+  const queryClient = useQueryClient();
+  const money = useMoney();
+  const generate = useMutation({
+    mutationFn: () =>
+      api<{ created: number; skipped: number; totalCents: number }>('/fund/obligations', {
+        method: 'POST',
+        body: { period },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['fund'] }),
+  });
+
+  return (
+    <Stack gap="xl">
+      <Stack gap="xs">
+        <Anchor component={Link} to="/fund" size="sm">
+          {t('fund.applications.back')}
+        </Anchor>
+        <Title order={1}>{t('fund.contributions.title')}</Title>
+        <Text maw={760}>{t('fund.contributions.intro')}</Text>
+      </Stack>
+      <section aria-labelledby="dues">
+        <Title order={2} id="dues">
+          {t('fund.contributions.dues')}
+        </Title>
+        <Group align="flex-end" mt="sm" mb="md">
+          <NativeSelect
+            label={t('fund.contributions.month')}
+            value={period}
+            onChange={(e) => {
+              setPeriod(e.currentTarget.value);
+              generate.reset();
+            }}
+            data={months.map((m) => ({ value: m, label: monthName(m, i18n.language) }))}
+          />
+          {treasurer && (
+            <Button onClick={() => generate.mutate()} loading={generate.isPending}>
+              {t('fund.contributions.generate')}
+            </Button>
+          )}
+        </Group>
+        {generate.data && (
+          <Text role="status" mb="md">
+            {t('fund.contributions.generated', {
+              count: generate.data.created,
+              amount: money(generate.data.totalCents),
+              skipped: generate.data.skipped,
+            })}
+          </Text>
+        )}
+        <ErrorAlert error={generate.error} />
+        {obligations.isPending ? (
+          <Loading />
+        ) : obligations.error ? (
+          <ErrorAlert error={obligations.error} />
+        ) : obligations.data.items.length === 0 ? (
+          <Text>{t('fund.contributions.none')}</Text>
+        ) : (
+          <DuesTable items={obligations.data.items} treasurer={treasurer} />
+        )}
+      </section>
+      {treasurer && <StatementImport />}
+    </Stack>
+  );
+}
+
+function DuesTable({ items, treasurer }: { items: Obligation[]; treasurer: boolean }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const format = useFormat();
+  const [paying, setPaying] = useState<Obligation | null>(null);
+  return (
+    <>
+      <ScrollTable label={t('fund.contributions.label')} minWidth={720}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('fund.contributions.coop')}</Table.Th>
+            <Table.Th scope="col">{t('fund.contributions.reference')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('fund.contributions.amount')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('fund.contributions.outstanding')}
+            </Table.Th>
+            <Table.Th scope="col">{t('fund.contributions.due')}</Table.Th>
+            {treasurer && <Table.Th scope="col">{t('fund.contributions.actions')}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((o) => (
+            <Table.Tr key={o.id}>
+              <Table.Th scope="row" fw={400}>
+                {o.coopName}
+              </Table.Th>
+              <Table.Td style={{ fontFamily: 'monospace' }}>{o.reference}</Table.Td>
+              <Table.Td ta="right">{money(o.amountCents)}</Table.Td>
+              <Table.Td ta="right">
+                {o.outstandingCents === 0 ? t('fund.contributions.paid') : money(o.outstandingCents)}
+              </Table.Td>
+              <Table.Td>
+                {format.day(o.dueDate)}{' '}
+                {o.overdue && (
+                  <Badge color="red" variant="light">
+                    {t('fund.contributions.overdue')}
+                  </Badge>
+                )}
+              </Table.Td>
+              {treasurer && (
+                <Table.Td>
+                  {o.outstandingCents > 0 && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setPaying(o)}
+                      aria-label={t('fund.contributions.recordFor', { coop: o.coopName })}
+                    >
+                      {t('fund.contributions.record')}
+                    </Button>
+                  )}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
+      {paying && <PaymentDialog obligation={paying} onClose={() => setPaying(null)} />}
+    </>
+  );
+}
+
+function PaymentDialog({ obligation, onClose }: { obligation: Obligation; onClose: () => void }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const queryClient = useQueryClient();
+  const [amount, setAmount] = useState('');
+  const today = useNetworkTime().toInput(new Date()).slice(0, 10);
+  const [date, setDate] = useState(today);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [key] = useState(() => crypto.randomUUID());
+  const save = useMutation({
+    mutationFn: (cents: number) =>
+      api<Obligation>(`/fund/obligations/${obligation.id}/payments`, {
+        method: 'POST',
+        body: { cents, date },
+        headers: { 'Idempotency-Key': key },
+      }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['fund'] });
+      onClose();
+    },
+  });
+  const submit = () => {
+    const parsed = parseDecimalCents(amount);
+    if (!parsed.ok || parsed.cents === null || parsed.cents <= 0) return setProblem(t('fund.apply.amountInvalid'));
+    setProblem(null);
+    save.mutate(parsed.cents);
+  };
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('fund.contributions.recordTitle', { coop: obligation.coopName })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack gap="md">
+          <Text size="sm">
+            {t('fund.contributions.owes', {
+              amount: money(obligation.outstandingCents),
+              reference: obligation.reference,
+            })}
+          </Text>
+          <TextInput
+            label={t('fund.contributions.paidAmount')}
+            inputMode="decimal"
+            required
+            value={amount}
+            onChange={(e) => setAmount(e.currentTarget.value)}
+            error={problem}
+            data-autofocus
+          />
+          <TextInput
+            label={t('fund.contributions.paidOn')}
+            type="date"
+            required
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+          />
+          <ErrorAlert error={save.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('fund.contributions.book')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
