@@ -131,16 +131,28 @@ export const BooksInput = z.strictObject({ closedThrough: Day });
 // ── Applications ──
 
 export const ApplicationKind = z.enum(['emergency_grant', 'loan', 'seed_capital', 'programme']);
-/** The kinds open to applications now; loans come with their schedules. */
-export const OpenApplicationKind = ApplicationKind.exclude(['loan']);
+export const LoanSchedule = z.enum(['fixed', 'revenue_share', 'when_viable']);
 
-export const ApplicationInput = z.strictObject({
-  coopId: Id,
-  kind: OpenApplicationKind,
-  amountCents: z.number().int().min(100).max(10_000_000_000_000),
-  purpose: text(1000),
-  plan: text(4000),
+/** A loan's terms: simple yearly interest in hundredths of a percent (0 by default, never compounding). */
+export const LoanTerms = z.strictObject({
+  termMonths: z.number().int().min(1).max(240),
+  rateBasisPoints: z.number().int().min(0).max(2_000).default(0),
+  graceMonths: z.number().int().min(0).max(60).default(0),
+  schedule: LoanSchedule.default('fixed'),
 });
+
+export const ApplicationInput = z
+  .strictObject({
+    coopId: Id,
+    kind: ApplicationKind,
+    amountCents: z.number().int().min(100).max(10_000_000_000_000),
+    purpose: text(1000),
+    plan: text(4000),
+    /** a loan's proposed terms and how the co-op will repay */
+    loan: LoanTerms.optional(),
+    repayment: text(2000).optional(),
+  })
+  .refine((a) => a.kind !== 'loan' || a.loan !== undefined, { message: 'a loan says its terms', path: ['loan'] });
 export type ApplicationInput = z.infer<typeof ApplicationInput>;
 
 export const AnswerInput = z.strictObject({ decision: z.enum(['approve', 'decline']), note: text(1000).optional() });
@@ -175,6 +187,10 @@ export const FundApplication = z.object({
     }),
   ),
   payment: z.object({ movementId: z.string(), paidBy: z.string().nullable(), paidAt: z.string() }).nullable(),
+  loan: z.object({ termMonths: z.number().int(), rateBasisPoints: z.number().int(), graceMonths: z.number().int(), schedule: LoanSchedule }).nullable(),
+  repayment: z.string().nullable(),
+  /** the loan, once paid out */
+  loanId: z.string().nullable(),
   /** what the reader may do with it now */
   abilities: z.object({ answer: z.boolean(), pay: z.boolean() }),
 });
@@ -232,6 +248,7 @@ export const ImportResult = z.object({
       cents: z.number().int(),
       reference: z.string(),
       coopName: z.string(),
+      /** the dues paid, or `loan:<id>` for a loan's repayment */
       obligationId: z.string(),
     }),
   ),
@@ -245,3 +262,30 @@ export const ImportResult = z.object({
   ),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+// ── Loans ──
+
+export const LoanStatement = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  coopId: z.string(),
+  coopName: z.string(),
+  reference: z.string(),
+  principalCents: z.number().int(),
+  rateBasisPoints: z.number().int(),
+  termMonths: z.number().int(),
+  graceMonths: z.number().int(),
+  schedule: LoanSchedule,
+  disbursedOn: z.string(),
+  principalRepaidCents: z.number().int(),
+  principalOutstandingCents: z.number().int(),
+  interestPaidCents: z.number().int(),
+  /** interest counted to today and not yet paid */
+  interestDueCents: z.number().int(),
+  instalments: z.array(z.object({ due: z.string(), principalCents: z.number().int(), coveredCents: z.number().int() })),
+  repayments: z.array(z.object({ paidOn: z.string(), interestCents: z.number().int(), principalCents: z.number().int() })),
+  arrears: z.object({ bucket: z.enum(['current', 'up_to_30', 'up_to_60', 'up_to_90', 'over_90']), daysLate: z.number().int(), lateCents: z.number().int() }),
+  abilities: z.object({ repay: z.boolean() }),
+});
+export type LoanStatement = z.infer<typeof LoanStatement>;
+export const LoanList = z.object({ items: z.array(LoanStatement) });

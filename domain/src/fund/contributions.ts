@@ -43,11 +43,11 @@ export function splitCents(cents: number, split: Record<string, number>): [strin
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /**
- * The code a co-op writes on its transfer: the period and six letters made
- * from the obligation's id ("F202611-7K3M9Q"), short enough to type, read
+ * The code a co-op writes on its transfer: F (dues) or L (a loan), the period
+ * and six letters made from the obligation's id ("F202611-7K3M9Q"), short enough to type, read
  * the same with or without its dash or spaces.
  */
-export function referenceCode(period: string, id: string): string {
+export function referenceCode(period: string, id: string, prefix = 'F'): string {
   const hex = id.replace(/-/g, '');
   let n = 0n;
   for (const c of hex.slice(0, 12)) n = (n << 4n) | BigInt(Number.parseInt(c, 16) || 0);
@@ -56,7 +56,7 @@ export function referenceCode(period: string, id: string): string {
     code = CROCKFORD[Number(n % 32n)]! + code;
     n /= 32n;
   }
-  return `F${period.replace('-', '')}-${code}`;
+  return `${prefix}${period.replace('-', '')}-${code}`;
 }
 
 /** The day a month's due falls due: `dueDays` after the month's last day. */

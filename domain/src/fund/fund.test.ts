@@ -101,3 +101,36 @@ describe('a bank statement', () => {
     ]);
   });
 });
+
+describe('loans', () => {
+  const terms = { principalCents: 1_000_000, rateBasisPoints: 200, termMonths: 3, graceMonths: 1, schedule: 'fixed' as const };
+
+  it('falls due in equal monthly instalments after the grace period, the odd cents last', async () => {
+    const { instalments } = await import('./loans.ts');
+    expect(instalments({ ...terms, principalCents: 1_000_001 }, '2026-01-31')).toEqual([
+      { due: '2026-03-31', principalCents: 333_333 },
+      { due: '2026-04-30', principalCents: 333_333 },
+      { due: '2026-05-31', principalCents: 333_335 },
+    ]);
+    expect(instalments({ ...terms, schedule: 'when_viable' }, '2026-01-31')).toEqual([]);
+  });
+
+  it('charges simple interest on the principal, pays interest first, and never compounds', async () => {
+    const { allocate, interestBetween } = await import('./loans.ts');
+    expect(interestBetween(1_000_000, 200, '2026-01-01', '2027-01-01')).toBe(20_000);
+    expect(interestBetween(1_000_000, 0, '2026-01-01', '2027-01-01')).toBe(0);
+    // Two years unpaid is twice one year's interest (compounding would make it 40,400).
+    expect(interestBetween(1_000_000, 200, '2026-01-01', '2028-01-01')).toBe(40_000);
+    expect(allocate(50_000, 20_000)).toEqual({ interestCents: 20_000, principalCents: 30_000 });
+    expect(allocate(5_000, 20_000)).toEqual({ interestCents: 5_000, principalCents: 0 });
+  });
+
+  it('puts a late loan in a bucket of 30 days from its first instalment not covered', async () => {
+    const { arrears, instalments } = await import('./loans.ts');
+    const schedule = instalments(terms, '2026-01-31');
+    expect(arrears(schedule, 0, '2026-03-30')).toEqual({ bucket: 'current', daysLate: 0, lateCents: 0 });
+    expect(arrears(schedule, 0, '2026-04-10')).toEqual({ bucket: 'up_to_30', daysLate: 10, lateCents: 333_333 });
+    expect(arrears(schedule, 333_333, '2026-05-10')).toEqual({ bucket: 'up_to_30', daysLate: 10, lateCents: 333_333 });
+    expect(arrears(schedule, 0, '2026-07-15')).toMatchObject({ bucket: 'over_90', daysLate: 106 });
+  });
+});

@@ -1,3 +1,4 @@
 export * from './applications.ts';
 export * from './contributions.ts';
+export * from './loans.ts';
 export * from './statement.ts';

@@ -89,6 +89,8 @@ export interface FundApplicationTable {
   paid_movement_id: string | null;
   paid_by: string | null;
   paid_at: string | null;
+  /** a loan application's proposed terms (JSON: termMonths, rateBasisPoints, graceMonths, schedule) */
+  loan_terms_json: string | null;
 }
 
 export interface FundApprovalTable {
@@ -123,6 +125,34 @@ export interface FundPaymentTable {
   recorded_at: string;
 }
 
+export interface FundLoanTable {
+  id: string;
+  application_id: string;
+  coop_id: string;
+  principal_cents: number;
+  rate_basis_points: number;
+  term_months: number;
+  grace_months: number;
+  schedule: fund.LoanSchedule;
+  reference: string;
+  disbursed_on: string;
+  interest_through: string;
+  interest_unpaid_cents: number;
+  created_at: string;
+}
+
+export interface FundLoanRepaymentTable {
+  id: string;
+  loan_id: string;
+  movement_id: string;
+  paid_on: string;
+  interest_cents: number;
+  principal_cents: number;
+  bank_line: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
 export interface FundTables {
   ledger_accounts: LedgerAccountTable;
   ledger_sub_funds: LedgerSubFundTable;
@@ -135,4 +165,6 @@ export interface FundTables {
   fund_approvals: FundApprovalTable;
   fund_obligations: FundObligationTable;
   fund_payments: FundPaymentTable;
+  fund_loans: FundLoanTable;
+  fund_loan_repayments: FundLoanRepaymentTable;
 }

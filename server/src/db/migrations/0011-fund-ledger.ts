@@ -35,6 +35,8 @@ const SUB_FUNDS: readonly (readonly [code: string, en: string, es: string])[] = 
   ['development', 'Development (new co-ops)', 'Desarrollo (nuevas cooperativas)'],
   ['programmes', 'Community programmes', 'Programas comunitarios'],
   ['reserve', 'Reserve', 'Reserva'],
+  // What is lent and not yet repaid: moved here from development when a loan is paid out, back when it is repaid.
+  ['loans', 'Loans outstanding', 'Préstamos en curso'],
 ];
 
 /** How many rows the migration makes in each table: a restore counts them as made by the start, not as data. */

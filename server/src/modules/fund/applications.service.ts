@@ -20,10 +20,13 @@
  * transaction that marks it paid, so the sub-fund's rules hold and it is paid
  * once, however many payments arrive together.
  */
-import type { AnswerInput, ApplicationInput, FundApplication } from '@coopnet/contract/fund';
+import { type AnswerInput, type ApplicationInput, type FundApplication, LoanTerms } from '@coopnet/contract/fund';
 import { fund as rules } from '@coopnet/domain';
 import type { z } from 'zod';
+import type { Tx } from '../../db/database.ts';
+import type { FundApplicationTable } from '../../db/schema-fund.ts';
 import type { AppDeps } from '../../deps.ts';
+import { parseStored } from '../../platform/stored-json.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
@@ -34,6 +37,8 @@ import * as repo from './applications.repository.ts';
 import { fundPolicy } from './fund.policy.ts';
 import { movementByKey } from './ledger.repository.ts';
 import { postIn, todayIn } from './ledger.service.ts';
+import { fundWorth, loanOfApplication, principalOwedBy } from './loans.repository.ts';
+import { disburseIn } from './loans.service.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -41,14 +46,48 @@ const HOUR_MS = 3_600_000;
 const eligible = (members: CommitteeMember[], a: { coop_id: string; applied_by: string }) =>
   members.filter((m) => m.coopId !== a.coop_id && m.personId !== a.applied_by);
 
+/** The stored terms of a loan application, read back with the contract's rule. */
+const StoredLoanTerms = LoanTerms;
+
 export function applicationsService(deps: AppDeps) {
   const { db, dialect } = deps;
+
+  /** Books an approved grant or programme funding: from its sub-fund, naming the co-op and the approval. */
+  async function payGrant(trx: Tx, a: FundApplicationTable, actorId: string, key: string) {
+    const programme = a.kind === 'programme';
+    const cents = Number(a.amount_cents);
+    return postIn(
+      trx,
+      deps,
+      {
+        kind: programme ? 'programme' : 'grant',
+        date: await todayIn(trx, deps),
+        reason: a.purpose.slice(0, 500),
+        decision: { kind: 'approval', id: a.id },
+        lines: [
+          {
+            account: programme ? 'expenses:programmes' : 'expenses:grants',
+            subFund: a.sub_fund,
+            coopId: a.coop_id,
+            cents,
+          },
+          { account: 'assets:bank', subFund: null, coopId: null, cents: -cents },
+        ],
+      },
+      { actorId, key, request: { pay: a.id } },
+    );
+  }
 
   async function present(actor: MaybeActor, rows: repo.ApplicationRow[]): Promise<FundApplication[]> {
     const answers = await repo.answersTo(
       db,
       rows.map((r) => r.id),
     );
+    const loanIds = new Map<string, string>();
+    for (const r of rows) {
+      const loan = r.kind === 'loan' && r.status === 'paid' ? await loanOfApplication(db, r.id) : undefined;
+      if (loan) loanIds.set(r.id, loan.id);
+    }
     const { members } = await fundCommittee(db, nowIso());
     return rows.map((r) => {
       const mine = answers.filter((x) => x.application_id === r.id);
@@ -87,6 +126,11 @@ export function applicationsService(deps: AppDeps) {
           r.paid_movement_id && r.paid_at
             ? { movementId: r.paid_movement_id, paidBy: r.paid_by_name, paidAt: r.paid_at }
             : null,
+        loan: r.loan_terms_json
+          ? parseStored(StoredLoanTerms, r.loan_terms_json, 'fund_applications.loan_terms_json')
+          : null,
+        repayment: r.repayment,
+        loanId: loanIds.get(r.id) ?? null,
         abilities: { answer: mayAnswer, pay: mayPay },
       };
     });
@@ -133,8 +177,8 @@ export function applicationsService(deps: AppDeps) {
       const breaches = rules.policyBreaches(fundRulesNow.policy, {
         kind: input.kind,
         amountCents: input.amountCents,
-        lentToCoopCents: 0,
-        fundCents: 0,
+        lentToCoopCents: input.kind === 'loan' ? await principalOwedBy(trx, input.coopId) : 0,
+        fundCents: input.kind === 'loan' ? await fundWorth(trx) : 0,
       });
       if (breaches.length > 0)
         throw conflict('fund.policy_broken', 'The fund’s policy does not allow this application.', { breaches });
@@ -147,7 +191,8 @@ export function applicationsService(deps: AppDeps) {
         amount_cents: input.amountCents,
         purpose: input.purpose,
         plan: input.plan,
-        repayment: null,
+        repayment: input.kind === 'loan' ? (input.repayment ?? null) : null,
+        loan_terms_json: input.kind === 'loan' && input.loan ? JSON.stringify(input.loan) : null,
         sub_fund: rules.SUB_FUND_OF[input.kind],
         track: track.by,
         approvals_needed: track.by === 'committee' ? track.approvals : null,
@@ -267,28 +312,17 @@ export function applicationsService(deps: AppDeps) {
           'Whoever approved or applied does not pay: another treasurer does.',
         );
       }
-      const programme = a.kind === 'programme';
-      const cents = Number(a.amount_cents);
-      const posted = await postIn(
-        trx,
-        deps,
-        {
-          kind: programme ? 'programme' : 'grant',
-          date: await todayIn(trx, deps),
-          reason: a.purpose.slice(0, 500),
-          decision: { kind: 'approval', id },
-          lines: [
-            {
-              account: programme ? 'expenses:programmes' : 'expenses:grants',
-              subFund: a.sub_fund,
-              coopId: a.coop_id,
-              cents,
-            },
-            { account: 'assets:bank', subFund: null, coopId: null, cents: -cents },
-          ],
-        },
-        { actorId: actor.personId, key, request: { pay: id } },
-      );
+      const posted =
+        a.kind === 'loan'
+          ? await disburseIn(
+              trx,
+              deps,
+              a,
+              parseStored(StoredLoanTerms, a.loan_terms_json ?? '{}', 'fund_applications.loan_terms_json'),
+              actor.personId,
+              key,
+            )
+          : await payGrant(trx, a, actor.personId, key);
       const now = nowIso();
       await repo.setStatus(trx, id, {
         status: 'paid',
@@ -302,7 +336,7 @@ export function applicationsService(deps: AppDeps) {
         subjectType: 'fund_application',
         subjectId: id,
         coopId: a.coop_id,
-        after: { movementId: posted.movementId, amountCents: cents },
+        after: { movementId: posted.movementId, amountCents: Number(a.amount_cents) },
       });
       return true;
     });

@@ -73,16 +73,14 @@ export async function obligationById(ex: Executor, id: string) {
   return (await obligations(ex, { id }))[0];
 }
 
-/** Which of these bank-line fingerprints were imported before. */
+/** Which of these bank-line fingerprints were imported before (as a payment of dues or a loan's repayment). */
 export async function importedLines(ex: Executor, fingerprints: string[]): Promise<Set<string>> {
   const seen = new Set<string>();
   for (let i = 0; i < fingerprints.length; i += 500) {
-    const rows = await ex
-      .selectFrom('fund_payments')
-      .select('bank_line')
-      .where('bank_line', 'in', fingerprints.slice(i, i + 500))
-      .execute();
-    for (const r of rows) if (r.bank_line) seen.add(r.bank_line);
+    const batch = fingerprints.slice(i, i + 500);
+    const dues = await ex.selectFrom('fund_payments').select('bank_line').where('bank_line', 'in', batch).execute();
+    const loans = await ex.selectFrom('fund_loan_repayments').select('bank_line').where('bank_line', 'in', batch).execute();
+    for (const r of [...dues, ...loans]) if (r.bank_line) seen.add(r.bank_line);
   }
   return seen;
 }

@@ -30,6 +30,7 @@ import { fundRules } from '../governance/index.ts';
 import * as repo from './contributions.repository.ts';
 import { fundPolicy } from './fund.policy.ts';
 import { postIn, todayIn } from './ledger.service.ts';
+import { loansService } from './loans.service.ts';
 
 const present = (o: repo.ObligationRow, today: string): Obligation => {
   const paid = Number(o.paid_cents);
@@ -64,6 +65,7 @@ function fingerprints(lines: readonly rules.StatementLine[]): Map<number, string
 
 export function contributionsService(deps: AppDeps) {
   const { db } = deps;
+  const loans = loansService(deps);
 
   async function contributionRules(trx: Tx) {
     return (await fundRules(trx)).contributions ?? rules.DEFAULT_CONTRIBUTION_RULES;
@@ -228,25 +230,42 @@ export function contributionsService(deps: AppDeps) {
       const fresh = statement.lines.filter((l) => !before.has(prints.get(l.line)!));
       const owed = await repo.obligations(trx, { outstandingOnly: true });
       const byId = new Map(owed.map((o) => [o.id, o]));
-      const { matched, unmatched } = rules.matchPayments(
-        fresh,
-        owed.map((o) => ({
+      // Loans are matched by their own reference; their ids are marked so a match books a repayment.
+      const loansOwed = await loans.owedOn(trx, await todayIn(trx, deps));
+      const loanById = new Map(loansOwed.map((l) => [`loan:${l.id}`, l]));
+      const { matched, unmatched } = rules.matchPayments(fresh, [
+        ...owed.map((o) => ({
           id: o.id,
           reference: o.reference,
           outstandingCents: Number(o.amount_cents) - Number(o.paid_cents),
         })),
-      );
+        ...loansOwed.map((l) => ({ id: `loan:${l.id}`, reference: l.reference, outstandingCents: l.owedCents })),
+      ]);
+      const coopNameOf = (id: string) => byId.get(id)?.coop_name ?? loanById.get(id)!.coopName;
       if (commit) {
-        for (const m of matched)
-          await bookPayment(
-            trx,
-            byId.get(m.owedId)!,
-            m.line.cents,
-            m.line.date,
-            actor.personId,
-            `bank-${prints.get(m.line.line)}`,
-            prints.get(m.line.line)!,
-          );
+        for (const m of matched) {
+          const print = prints.get(m.line.line)!;
+          if (loanById.has(m.owedId))
+            await loans.repayIn(
+              trx,
+              m.owedId.slice('loan:'.length),
+              m.line.cents,
+              m.line.date,
+              actor.personId,
+              `bank-${print}`,
+              print,
+            );
+          else
+            await bookPayment(
+              trx,
+              byId.get(m.owedId)!,
+              m.line.cents,
+              m.line.date,
+              actor.personId,
+              `bank-${print}`,
+              print,
+            );
+        }
         if (matched.length > 0)
           await recordAudit(trx, {
             actorId: actor.personId,
@@ -262,7 +281,7 @@ export function contributionsService(deps: AppDeps) {
           date: m.line.date,
           cents: m.line.cents,
           reference: m.line.reference,
-          coopName: byId.get(m.owedId)!.coop_name,
+          coopName: coopNameOf(m.owedId),
           obligationId: m.owedId,
         })),
         alreadyImported: statement.lines.filter((l) => before.has(prints.get(l.line)!)).map((l) => ({ line: l.line })),

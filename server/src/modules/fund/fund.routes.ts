@@ -9,6 +9,8 @@ import {
   GenerateInput,
   GenerateResult,
   ImportResult,
+  LoanList,
+  LoanStatement,
   ObligationList,
   ObligationQuery,
   Obligation,
@@ -28,6 +30,7 @@ import { badRequest } from '../../platform/errors.ts';
 import { requiredIdempotencyKey } from '../../platform/idempotency.ts';
 import { applicationsService } from './applications.service.ts';
 import { contributionsService } from './contributions.service.ts';
+import { loansService } from './loans.service.ts';
 import { fundService } from './fund.service.ts';
 
 const keyRequired = () =>
@@ -42,6 +45,7 @@ export const fundRoutes =
     const fund = fundService(deps);
     const applications = applicationsService(deps);
     const contributions = contributionsService(deps);
+    const loans = loansService(deps);
     const tags = ['fund'];
 
     app.get(
@@ -262,5 +266,33 @@ export const fundRoutes =
         },
       },
       (req) => contributions.importStatement(req.actor, req.body.csv, req.body.mapping, true),
+    );
+
+    // Loans: each co-op's statement; repayments booked by hand (or from a bank statement, above).
+    app.get('/fund/loans', { schema: { tags, response: { 200: LoanList } } }, (req) => loans.list(req.actor));
+    app.get('/fund/loans/:id', { schema: { tags, params: IdParams, response: { 200: LoanStatement } } }, (req) =>
+      loans.statement(req.actor, req.params.id),
+    );
+    app.post(
+      '/fund/loans/:id/repayments',
+      {
+        config: TREASURER,
+        schema: {
+          tags,
+          summary: 'Books a loan repayment: interest first, then principal (treasurers)',
+          params: IdParams,
+          body: PaymentInput,
+          response: { 200: LoanStatement, 201: LoanStatement },
+        },
+      },
+      async (req, reply) => {
+        const { created, loan } = await loans.repay(
+          req.actor,
+          req.params.id,
+          req.body,
+          requiredIdempotencyKey(req, keyRequired),
+        );
+        return reply.status(created ? 201 : 200).send(loan);
+      },
     );
   };
