@@ -71,6 +71,7 @@ export const router = createBrowserRouter([
             path: 'fund/applications/:id',
             lazy: page(() => import('../features/fund/ApplicationPage.tsx'), 'ApplicationPage'),
           },
+          { path: 'fund/loans/:id', lazy: page(() => import('../features/fund/LoanPage.tsx'), 'LoanPage') },
           { path: 'fund/contributions', lazy: page(() => import('../features/fund/ContributionsPage.tsx'), 'ContributionsPage') },
           { path: 'fund/apply', lazy: page(() => import('../features/fund/ApplyPage.tsx'), 'ApplyPage') },
           { path: 'account', lazy: page(() => import('../features/account/AccountPage.tsx'), 'AccountPage') },

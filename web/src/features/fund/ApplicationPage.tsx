@@ -92,6 +92,19 @@ function ApplicationView({ a }: { a: FundApplication }) {
           { label: t('fund.application.subFund'), value: subFundName },
           { label: t('fund.application.appliedBy'), value: `${a.appliedBy ?? '—'}, ${format.date(a.createdAt)}` },
           { label: t('fund.application.decides'), value: track },
+          ...(a.loan
+            ? [
+                {
+                  label: t('fund.loan.terms'),
+                  value: t('fund.loan.termsText', {
+                    months: a.loan.termMonths,
+                    rate: (a.loan.rateBasisPoints / 100).toLocaleString(i18n.language),
+                    grace: a.loan.graceMonths,
+                  }),
+                },
+                { label: t('fund.apply.schedule'), value: t(`fund.schedules.${a.loan.schedule}`) },
+              ]
+            : []),
         ]}
       />
       <section aria-labelledby="application-purpose">
@@ -126,6 +139,21 @@ function ApplicationView({ a }: { a: FundApplication }) {
           </Stack>
         )}
       </section>
+      {a.repayment && (
+        <section aria-labelledby="application-repayment">
+          <Title order={2} size="h3" id="application-repayment">
+            {t('fund.apply.repayment')}
+          </Title>
+          <Text style={{ whiteSpace: 'pre-line' }} className="break-anywhere">
+            {a.repayment}
+          </Text>
+        </section>
+      )}
+      {a.loanId && (
+        <Anchor component={Link} to={`/fund/loans/${a.loanId}`} fw={500}>
+          {t('fund.loan.statementLink')}
+        </Anchor>
+      )}
       {a.payment && (
         <Text>
           {t('fund.application.paid', { name: a.payment.paidBy ?? '—', when: format.dateTime(a.payment.paidAt) })}

@@ -1,5 +1,6 @@
 import type { ApplicationInput, FundApplication } from '@coopnet/contract/fund';
-import { Anchor, Button, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { parseDecimalCents } from '@coopnet/domain/money/decimal';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,8 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { parseMoney } from '../offers/money.ts';
 import { applicationsKey } from './fund.api.ts';
 
-const KINDS = ['emergency_grant', 'seed_capital', 'programme'] as const;
+const KINDS = ['emergency_grant', 'seed_capital', 'programme', 'loan'] as const;
+const SCHEDULES = ['fixed', 'revenue_share', 'when_viable'] as const;
 
 /** A co-op's admin applies to the fund: the kind, the amount, what for and how. */
 export function ApplyPage() {
@@ -30,6 +32,12 @@ export function ApplyPage() {
   const [purpose, setPurpose] = useState('');
   const [plan, setPlan] = useState('');
   const [amountError, setAmountError] = useState<string | null>(null);
+  const [termMonths, setTermMonths] = useState('12');
+  const [rate, setRate] = useState('0');
+  const [graceMonths, setGraceMonths] = useState('0');
+  const [schedule, setSchedule] = useState<(typeof SCHEDULES)[number]>('fixed');
+  const [repayment, setRepayment] = useState('');
+  const [termsError, setTermsError] = useState<string | null>(null);
   const send = useMutation({
     mutationFn: (input: ApplicationInput) =>
       api<FundApplication>('/fund/applications', { method: 'POST', body: input }),
@@ -50,7 +58,27 @@ export function ApplyPage() {
       return;
     }
     setAmountError(null);
-    send.mutate({ coopId: chosen, kind, amountCents: parsed.cents, purpose: purpose.trim(), plan: plan.trim() });
+    const input: ApplicationInput = {
+      coopId: chosen,
+      kind,
+      amountCents: parsed.cents,
+      purpose: purpose.trim(),
+      plan: plan.trim(),
+    };
+    if (kind === 'loan') {
+      // The yearly rate is typed as a percent with up to two decimals: 1.5 → 150 hundredths of a percent.
+      const basisPoints = parseDecimalCents(rate);
+      const term = Number(termMonths);
+      const grace = Number(graceMonths);
+      if (!basisPoints.ok || !Number.isInteger(term) || term < 1 || !Number.isInteger(grace) || grace < 0) {
+        setTermsError(t('fund.apply.termsInvalid'));
+        return;
+      }
+      setTermsError(null);
+      input.loan = { termMonths: term, rateBasisPoints: basisPoints.cents ?? 0, graceMonths: grace, schedule };
+      if (repayment.trim()) input.repayment = repayment.trim();
+    }
+    send.mutate(input);
   };
 
   return (
@@ -108,6 +136,55 @@ export function ApplyPage() {
             onChange={(e) => setPlan(e.currentTarget.value)}
             error={errors.plan}
           />
+          {kind === 'loan' && (
+            <Stack gap="md">
+              <Group grow align="flex-start">
+                <TextInput
+                  label={t('fund.apply.termMonths')}
+                  inputMode="numeric"
+                  required
+                  value={termMonths}
+                  onChange={(e) => setTermMonths(e.currentTarget.value)}
+                  error={errors['loan.termMonths']}
+                />
+                <TextInput
+                  label={t('fund.apply.graceMonths')}
+                  inputMode="numeric"
+                  value={graceMonths}
+                  onChange={(e) => setGraceMonths(e.currentTarget.value)}
+                  error={errors['loan.graceMonths']}
+                />
+              </Group>
+              <TextInput
+                label={t('fund.apply.rate')}
+                description={t('fund.apply.rateHelp')}
+                inputMode="decimal"
+                value={rate}
+                onChange={(e) => setRate(e.currentTarget.value)}
+                error={errors['loan.rateBasisPoints']}
+              />
+              <NativeSelect
+                label={t('fund.apply.schedule')}
+                value={schedule}
+                onChange={(e) => setSchedule(e.currentTarget.value as (typeof SCHEDULES)[number])}
+                data={SCHEDULES.map((s) => ({ value: s, label: t(`fund.schedules.${s}`) }))}
+              />
+              <Textarea
+                label={t('fund.apply.repayment')}
+                autosize
+                minRows={2}
+                maxLength={2000}
+                value={repayment}
+                onChange={(e) => setRepayment(e.currentTarget.value)}
+                error={errors.repayment}
+              />
+              {termsError && (
+                <Text c="red.8" size="sm" role="alert">
+                  {termsError}
+                </Text>
+              )}
+            </Stack>
+          )}
           {send.error && <ErrorAlert error={send.error} />}
           <Button type="submit" loading={send.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('fund.apply.send')}

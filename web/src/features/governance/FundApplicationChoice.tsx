@@ -1,6 +1,7 @@
 import type { FundApplication } from '@coopnet/contract/fund';
 import { NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useMoney } from '../../components/useMoney.ts';
@@ -27,6 +28,12 @@ export function FundApplicationChoice({
     label: `${t(`fund.applicationKinds.${a.kind}`)} — ${a.coopName} — ${money(a.amountCents)}`,
     title: t('newProposal.fundTitle', { kind: t(`fund.applicationKinds.${a.kind}`), coop: a.coopName }),
   }));
+  // Arriving from an application ("Put to the assembly's vote"): it is chosen; give the title a start too.
+  const preset = options.find((o) => o.value === value)?.title;
+  useEffect(() => {
+    if (preset) onPick(value, preset);
+    // Once, when the chosen application's words are known.
+  }, [preset]);
   return (
     <NativeSelect
       label={t('newProposal.fundApplication')}

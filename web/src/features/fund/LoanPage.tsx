@@ -1,0 +1,217 @@
+import type { LoanStatement } from '@coopnet/contract/fund';
+import { Anchor, Button, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { parseDecimalCents } from '@coopnet/domain/money/decimal';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FactList } from '../../components/FactList.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { useFormat } from '../../components/useFormat.ts';
+import { useMoney } from '../../components/useMoney.ts';
+import { useNetworkTime } from '../../components/useNetworkTime.ts';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { Figure } from '../showcase/Figure.tsx';
+
+
+/**
+ * A loan's statement, for the co-op and those who keep the fund: its terms,
+ * each instalment and how much of it is covered, every repayment split into
+ * interest and principal, what is still owed, and how late it is.
+ */
+export function LoanPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('fund.loan.title'));
+  const loan = useQuery({
+    queryKey: ['fund', 'loans', id],
+    queryFn: ({ signal }) => api<LoanStatement>(`/fund/loans/${id}`, { signal }),
+  });
+  const money = useMoney();
+  const format = useFormat();
+  const [repaying, setRepaying] = useState(false);
+  if (loan.isPending) return <Loading />;
+  if (loan.error) return <ErrorAlert error={loan.error} />;
+  const l = loan.data;
+  return (
+    <Stack gap="xl" maw={880}>
+      <Stack gap="xs">
+        <Anchor component={Link} to={`/fund/applications/${l.applicationId}`} size="sm">
+          {t('fund.loan.back')}
+        </Anchor>
+        <Group gap="sm">
+          <Title order={1}>{t('fund.loan.heading', { coop: l.coopName })}</Title>
+          <Text fw={700} c={l.arrears.bucket === 'current' ? undefined : 'red.9'}>
+            {t(`fund.loan.arrears.${l.arrears.bucket}`, { days: l.arrears.daysLate })}
+          </Text>
+        </Group>
+      </Stack>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
+        <Figure value={money(l.principalOutstandingCents)} label={t('fund.loan.outstanding')} />
+        <Figure value={money(l.interestDueCents)} label={t('fund.loan.interestDue')} />
+        <Figure value={money(l.principalRepaidCents + l.interestPaidCents)} label={t('fund.loan.repaid')} />
+      </SimpleGrid>
+      <FactList
+        facts={[
+          { label: t('fund.loan.reference'), value: l.reference },
+          { label: t('fund.loan.principal'), value: money(l.principalCents) },
+          {
+            label: t('fund.loan.terms'),
+            value: t('fund.loan.termsText', {
+              months: l.termMonths,
+              rate: (l.rateBasisPoints / 100).toLocaleString(i18n.language),
+              grace: l.graceMonths,
+            }),
+          },
+          { label: t('fund.apply.schedule'), value: t(`fund.schedules.${l.schedule}`) },
+          { label: t('fund.loan.disbursedOn'), value: format.day(l.disbursedOn) },
+        ]}
+      />
+      {l.abilities.repay && (
+        <Group>
+          <Button onClick={() => setRepaying(true)}>{t('fund.loan.repay')}</Button>
+        </Group>
+      )}
+      <section aria-labelledby="loan-repayments">
+        <Title order={2} id="loan-repayments">
+          {t('fund.loan.repayments')}
+        </Title>
+        {l.repayments.length === 0 ? (
+          <Text mt="sm">{t('fund.loan.noRepayments')}</Text>
+        ) : (
+          <ScrollTable label={t('fund.loan.repaymentsLabel')} minWidth={420}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('fund.loan.date')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('fund.loan.interest')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('fund.loan.principal')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {l.repayments.map((r, i) => (
+                <Table.Tr key={`${r.paidOn}-${i}`}>
+                  <Table.Th scope="row" fw={400}>
+                    {format.day(r.paidOn)}
+                  </Table.Th>
+                  <Table.Td ta="right">{money(r.interestCents)}</Table.Td>
+                  <Table.Td ta="right">{money(r.principalCents)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
+        )}
+      </section>
+      {l.instalments.length > 0 && (
+        <section aria-labelledby="loan-instalments">
+          <Title order={2} id="loan-instalments">
+            {t('fund.loan.instalments')}
+          </Title>
+          <ScrollTable label={t('fund.loan.instalmentsLabel')} minWidth={420}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('fund.loan.due')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('fund.loan.principal')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('fund.loan.covered')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {l.instalments.map((i) => (
+                <Table.Tr key={i.due}>
+                  <Table.Th scope="row" fw={400}>
+                    {format.day(i.due)}
+                  </Table.Th>
+                  <Table.Td ta="right">{money(i.principalCents)}</Table.Td>
+                  <Table.Td ta="right">{money(i.coveredCents)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
+        </section>
+      )}
+      {repaying && <RepaymentDialog loan={l} onClose={() => setRepaying(false)} />}
+    </Stack>
+  );
+}
+
+function RepaymentDialog({ loan, onClose }: { loan: LoanStatement; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [amount, setAmount] = useState('');
+  const [date, setDate] = useState(useNetworkTime().toInput(new Date()).slice(0, 10));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [key] = useState(() => crypto.randomUUID());
+  const save = useMutation({
+    mutationFn: (cents: number) =>
+      api<LoanStatement>(`/fund/loans/${loan.id}/repayments`, {
+        method: 'POST',
+        body: { cents, date },
+        headers: { 'Idempotency-Key': key },
+      }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['fund'] });
+      onClose();
+    },
+  });
+  const submit = () => {
+    const parsed = parseDecimalCents(amount);
+    if (!parsed.ok || parsed.cents === null || parsed.cents <= 0) return setProblem(t('fund.apply.amountInvalid'));
+    setProblem(null);
+    save.mutate(parsed.cents);
+  };
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('fund.loan.repayTitle', { coop: loan.coopName })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack gap="md">
+          <Text size="sm">{t('fund.loan.repayHelp')}</Text>
+          <TextInput
+            label={t('fund.contributions.paidAmount')}
+            inputMode="decimal"
+            required
+            value={amount}
+            onChange={(e) => setAmount(e.currentTarget.value)}
+            error={problem}
+            data-autofocus
+          />
+          <TextInput
+            label={t('fund.contributions.paidOn')}
+            type="date"
+            required
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+          />
+          <ErrorAlert error={save.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('fund.contributions.book')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
