@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import type { ImportResult, Obligation } from '@coopnet/contract/fund';
 import { fund as rules } from '@coopnet/domain';
 import type { ColumnMapping } from '@coopnet/domain/fund/statement';
+import { CsvError } from '@coopnet/domain/people/csv';
 import type { Tx } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
@@ -223,7 +224,18 @@ export function contributionsService(deps: AppDeps) {
     commit: boolean,
   ): Promise<ImportResult> {
     authorize(actor, fundPolicy.post(actor));
-    const statement = rules.readStatement(csv, mapping);
+    let statement: rules.Statement;
+    try {
+      statement = rules.readStatement(csv, mapping);
+    } catch (error) {
+      // A quote never closed would make the rest of the file one field: the file is refused, not guessed at.
+      if (error instanceof CsvError)
+        throw badRequest('fund.bad_csv', 'The file is not a CSV file the fund can read.', {
+          line: error.line,
+          reason: error.message,
+        });
+      throw error;
+    }
     const prints = fingerprints(statement.lines);
     const work = async (trx: Tx): Promise<ImportResult> => {
       const before = await repo.importedLines(trx, [...prints.values()]);

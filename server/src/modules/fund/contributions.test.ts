@@ -153,6 +153,10 @@ describeOnDatabases('contributions: dues, payments and bank statements', (t) => 
     };
 
     const before = await movements();
+    // A file that is not a readable CSV (a quote never closed) is refused whole.
+    const broken = await treasurer.post('/api/v1/fund/statements', { ...input, csv: `${rows[0]}\n${day};"1,00;F;x\n` });
+    expect([broken.statusCode, broken.json().error.code]).toEqual([400, 'fund.bad_csv']);
+    expect(await movements()).toBe(before);
     const preview = (await treasurer.post('/api/v1/fund/statements/preview', input)).json();
     expect([preview.matched.length, preview.unmatched.length, preview.malformed.length]).toEqual([1975, 20, 5]);
     expect(await movements()).toBe(before);
