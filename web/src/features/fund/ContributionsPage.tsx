@@ -1,5 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { parseDecimalCents } from '@coopnet/domain/money/decimal';
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +15,7 @@ import { useNetworkTime } from '../../components/useNetworkTime.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { type Obligation, useObligations } from './contributions.api.ts';
 import { lastMonths } from './months.ts';
+import { PaymentDialog } from './PaymentDialog.tsx';
 import { StatementImport } from './StatementImport.tsx';
 
 /**
@@ -156,86 +156,14 @@ function DuesTable({ items, treasurer }: { items: Obligation[]; treasurer: boole
           ))}
         </Table.Tbody>
       </ScrollTable>
-      {paying && <PaymentDialog obligation={paying} onClose={() => setPaying(null)} />}
+      {paying && (
+        <PaymentDialog
+          title={t('fund.contributions.recordTitle', { coop: paying.coopName })}
+          help={t('fund.contributions.owes', { amount: money(paying.outstandingCents), reference: paying.reference })}
+          path={`/fund/obligations/${paying.id}/payments`}
+          onClose={() => setPaying(null)}
+        />
+      )}
     </>
-  );
-}
-
-function PaymentDialog({ obligation, onClose }: { obligation: Obligation; onClose: () => void }) {
-  const { t } = useTranslation();
-  const money = useMoney();
-  const queryClient = useQueryClient();
-  const [amount, setAmount] = useState('');
-  const today = useNetworkTime().toInput(new Date()).slice(0, 10);
-  const [date, setDate] = useState(today);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [key] = useState(() => crypto.randomUUID());
-  const save = useMutation({
-    mutationFn: (cents: number) =>
-      api<Obligation>(`/fund/obligations/${obligation.id}/payments`, {
-        method: 'POST',
-        body: { cents, date },
-        headers: { 'Idempotency-Key': key },
-      }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['fund'] });
-      onClose();
-    },
-  });
-  const submit = () => {
-    const parsed = parseDecimalCents(amount);
-    if (!parsed.ok || parsed.cents === null || parsed.cents <= 0) return setProblem(t('fund.apply.amountInvalid'));
-    setProblem(null);
-    save.mutate(parsed.cents);
-  };
-  return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t('fund.contributions.recordTitle', { coop: obligation.coopName })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
-          <Text size="sm">
-            {t('fund.contributions.owes', {
-              amount: money(obligation.outstandingCents),
-              reference: obligation.reference,
-            })}
-          </Text>
-          <TextInput
-            label={t('fund.contributions.paidAmount')}
-            inputMode="decimal"
-            required
-            value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value)}
-            error={problem}
-            data-autofocus
-          />
-          <TextInput
-            label={t('fund.contributions.paidOn')}
-            type="date"
-            required
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-          />
-          <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('fund.contributions.book')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
   );
 }

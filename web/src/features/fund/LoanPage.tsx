@@ -1,7 +1,6 @@
 import type { LoanStatement } from '@coopnet/contract/fund';
-import { Anchor, Button, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { parseDecimalCents } from '@coopnet/domain/money/decimal';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,10 +11,9 @@ import { Loading } from '../../components/Loading.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { useMoney } from '../../components/useMoney.ts';
-import { useNetworkTime } from '../../components/useNetworkTime.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { Figure } from '../showcase/Figure.tsx';
-
+import { PaymentDialog } from './PaymentDialog.tsx';
 
 /**
  * A loan's statement, for the co-op and those who keep the fund: its terms,
@@ -139,79 +137,14 @@ export function LoanPage() {
           </ScrollTable>
         </section>
       )}
-      {repaying && <RepaymentDialog loan={l} onClose={() => setRepaying(false)} />}
+      {repaying && (
+        <PaymentDialog
+          title={t('fund.loan.repayTitle', { coop: l.coopName })}
+          help={t('fund.loan.repayHelp')}
+          path={`/fund/loans/${l.id}/repayments`}
+          onClose={() => setRepaying(false)}
+        />
+      )}
     </Stack>
-  );
-}
-
-function RepaymentDialog({ loan, onClose }: { loan: LoanStatement; onClose: () => void }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [amount, setAmount] = useState('');
-  const [date, setDate] = useState(useNetworkTime().toInput(new Date()).slice(0, 10));
-  const [problem, setProblem] = useState<string | null>(null);
-  const [key] = useState(() => crypto.randomUUID());
-  const save = useMutation({
-    mutationFn: (cents: number) =>
-      api<LoanStatement>(`/fund/loans/${loan.id}/repayments`, {
-        method: 'POST',
-        body: { cents, date },
-        headers: { 'Idempotency-Key': key },
-      }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['fund'] });
-      onClose();
-    },
-  });
-  const submit = () => {
-    const parsed = parseDecimalCents(amount);
-    if (!parsed.ok || parsed.cents === null || parsed.cents <= 0) return setProblem(t('fund.apply.amountInvalid'));
-    setProblem(null);
-    save.mutate(parsed.cents);
-  };
-  return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t('fund.loan.repayTitle', { coop: loan.coopName })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
-          <Text size="sm">{t('fund.loan.repayHelp')}</Text>
-          <TextInput
-            label={t('fund.contributions.paidAmount')}
-            inputMode="decimal"
-            required
-            value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value)}
-            error={problem}
-            data-autofocus
-          />
-          <TextInput
-            label={t('fund.contributions.paidOn')}
-            type="date"
-            required
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-          />
-          <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('fund.contributions.book')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
   );
 }
