@@ -123,6 +123,10 @@ test('a co-op applies for an emergency grant; two of the committee approve at th
   await expect(grant).toContainText('Grant');
   await expect(grant).toContainText('Forn de la Plaça');
   await expect(grant).toContainText('€1,800.00');
+  // Anyone reads what the fund gave, and to whom.
+  const given = page.getByRole('region', { name: 'Grants, loans and programme funding paid out' });
+  await expect(given.getByRole('row').filter({ hasText: 'Forn de la Plaça' }).filter({ hasText: '€1,800.00' }).first()).toBeVisible();
+  await expectAccessible(page);
   await shot(page, 'fund-after-grant');
   await api.dispose();
   await hers.dispose();

@@ -151,6 +151,8 @@ export const ApplicationInput = z
     /** a loan's proposed terms and how the co-op will repay */
     loan: LoanTerms.optional(),
     repayment: text(2000).optional(),
+    /** the fund's public list shows the amount but not the co-op */
+    hideRecipient: z.boolean().default(false),
   })
   .refine((a) => a.kind !== 'loan' || a.loan !== undefined, { message: 'a loan says its terms', path: ['loan'] });
 export type ApplicationInput = z.infer<typeof ApplicationInput>;
@@ -189,6 +191,7 @@ export const FundApplication = z.object({
   payment: z.object({ movementId: z.string(), paidBy: z.string().nullable(), paidAt: z.string() }).nullable(),
   loan: z.object({ termMonths: z.number().int(), rateBasisPoints: z.number().int(), graceMonths: z.number().int(), schedule: LoanSchedule }).nullable(),
   repayment: z.string().nullable(),
+  hideRecipient: z.boolean(),
   /** the loan, once paid out */
   loanId: z.string().nullable(),
   /** what the reader may do with it now */
@@ -289,3 +292,13 @@ export const LoanStatement = z.object({
 });
 export type LoanStatement = z.infer<typeof LoanStatement>;
 export const LoanList = z.object({ items: z.array(LoanStatement) });
+
+// ── What the fund gave and who paid in (public) ──
+
+export const Transparency = z.object({
+  /** grants, loans and programme funding paid out, newest first; a co-op that asked is not named, the amount always is */
+  given: z.array(z.object({ kind: ApplicationKind, amountCents: z.number().int(), paidAt: z.string(), coopName: z.string().nullable() })),
+  /** what each member co-op paid into the fund in the last twelve months */
+  contributions: z.array(z.object({ coopName: z.string(), paidCents: z.number().int() })),
+});
+export type Transparency = z.infer<typeof Transparency>;

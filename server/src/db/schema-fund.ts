@@ -77,6 +77,8 @@ export interface FundApplicationTable {
   amount_cents: number;
   purpose: string;
   plan: string;
+  /** 1: the fund's public list of grants and loans does not name the co-op (never hides the amount) */
+  recipient_hidden: number;
   repayment: string | null;
   sub_fund: string;
   track: 'committee' | 'assembly';

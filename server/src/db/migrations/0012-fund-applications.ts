@@ -19,6 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('amount_cents', cents, (c) => c.notNull())
     .addColumn('purpose', text, (c) => c.notNull())
     .addColumn('plan', text, (c) => c.notNull())
+    .addColumn('recipient_hidden', int, (c) => c.notNull()) // 1: the public list names no co-op (the amount is always shown)
     .addColumn('repayment', text) // a loan's repayment proposal
     .addColumn('sub_fund', text, (c) => c.notNull()) // the sub-fund it would be paid from
     .addColumn('track', text, (c) => c.notNull()) // committee | assembly

@@ -61,3 +61,16 @@ export async function setStatus(
 export async function coopStatus(ex: Executor, coopId: string) {
   return ex.selectFrom('coops').select(['status', 'name']).where('id', '=', coopId).executeTakeFirst();
 }
+
+/** Applications paid out, newest first: what the fund gave (the co-op's name unless it asked not to be named). */
+export async function given(ex: Executor, limit: number) {
+  return ex
+    .selectFrom('fund_applications as a')
+    .innerJoin('coops as c', 'c.id', 'a.coop_id')
+    .select(['a.kind', 'a.amount_cents', 'a.paid_at', 'a.recipient_hidden', 'c.name as coop_name'])
+    .where('a.status', '=', 'paid')
+    .orderBy('a.paid_at', 'desc')
+    .orderBy('a.id')
+    .limit(limit)
+    .execute();
+}

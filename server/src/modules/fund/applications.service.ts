@@ -130,6 +130,7 @@ export function applicationsService(deps: AppDeps) {
           ? parseStored(StoredLoanTerms, r.loan_terms_json, 'fund_applications.loan_terms_json')
           : null,
         repayment: r.repayment,
+        hideRecipient: r.recipient_hidden === 1,
         loanId: loanIds.get(r.id) ?? null,
         abilities: { answer: mayAnswer, pay: mayPay },
       };
@@ -193,6 +194,7 @@ export function applicationsService(deps: AppDeps) {
         plan: input.plan,
         repayment: input.kind === 'loan' ? (input.repayment ?? null) : null,
         loan_terms_json: input.kind === 'loan' && input.loan ? JSON.stringify(input.loan) : null,
+        recipient_hidden: input.hideRecipient ? 1 : 0,
         sub_fund: rules.SUB_FUND_OF[input.kind],
         track: track.by,
         approvals_needed: track.by === 'committee' ? track.approvals : null,

@@ -202,6 +202,17 @@ describeOnDatabases('applications to the fund, decided by the committee and paid
     expect(await ledgerInvariants(t.deps)).toEqual([]);
   });
 
+  it('lists what it gave for anyone to read: the amount always, the co-op unless it asked not to be named', async () => {
+    const hidden = (await apply({ ...application(bakery.id, 30_000), hideRecipient: true })).json();
+    expect(hidden.hideRecipient).toBe(true);
+    await answer(memberA, hidden.id, 'approve');
+    await answer(memberB, hidden.id, 'approve');
+    expect((await pay(treasurer, hidden.id)).statusCode).toBe(201);
+    const given = (await visitor.get('/api/v1/fund/transparency')).json().given;
+    expect(given[0]).toEqual({ kind: 'emergency_grant', amountCents: 30_000, paidAt: expect.any(String), coopName: null });
+    expect(given).toContainEqual({ kind: 'emergency_grant', amountCents: 250_000, paidAt: expect.any(String), coopName: 'Forn de la Plaça' });
+  });
+
   it('goes to the assembly above the committee’s bands, as the bylaws in force say', async () => {
     const big = (await apply(application(bakery.id, 2_000_001))).json();
     expect(big.track).toEqual({ by: 'assembly', approvalsNeeded: null, dueAt: null });

@@ -79,8 +79,26 @@ export async function importedLines(ex: Executor, fingerprints: string[]): Promi
   for (let i = 0; i < fingerprints.length; i += 500) {
     const batch = fingerprints.slice(i, i + 500);
     const dues = await ex.selectFrom('fund_payments').select('bank_line').where('bank_line', 'in', batch).execute();
-    const loans = await ex.selectFrom('fund_loan_repayments').select('bank_line').where('bank_line', 'in', batch).execute();
+    const loans = await ex
+      .selectFrom('fund_loan_repayments')
+      .select('bank_line')
+      .where('bank_line', 'in', batch)
+      .execute();
     for (const r of [...dues, ...loans]) if (r.bank_line) seen.add(r.bank_line);
   }
   return seen;
+}
+
+/** What each co-op paid into the fund (dues) since a day, largest first. */
+export async function contributionsSince(ex: Executor, since: string) {
+  return ex
+    .selectFrom('fund_payments as p')
+    .innerJoin('fund_obligations as o', 'o.id', 'p.obligation_id')
+    .innerJoin('coops as c', 'c.id', 'o.coop_id')
+    .select(['c.name as coop_name', (eb) => eb.fn.sum<number>('p.cents').as('paid')])
+    .where('p.paid_on', '>=', since)
+    .groupBy('c.name')
+    .orderBy('paid', 'desc')
+    .orderBy('c.name')
+    .execute();
 }

@@ -23,6 +23,7 @@ import {
   MovementList,
   MovementQuery,
   ReversalInput,
+  Transparency,
 } from '@coopnet/contract/fund';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps.ts';
@@ -58,6 +59,11 @@ export const fundRoutes =
         },
       },
       (req) => fund.view(req.actor),
+    );
+    app.get(
+      '/fund/transparency',
+      { schema: { tags, summary: 'What the fund gave and who paid in (public)', response: { 200: Transparency } } },
+      () => fund.transparency(),
     );
     app.get(
       '/fund/movements',

@@ -3,7 +3,14 @@
  * the movements, the journal — and the treasurer's acts on the books:
  * posting, reversing, closing a period.
  */
-import type { BooksInput, FundView, Movement, MovementInput, ReversalInput } from '@coopnet/contract/fund';
+import type {
+  BooksInput,
+  FundView,
+  Movement,
+  MovementInput,
+  ReversalInput,
+  Transparency,
+} from '@coopnet/contract/fund';
 import { ledger } from '@coopnet/domain';
 import type { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
@@ -13,6 +20,8 @@ import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { fundAbilities, fundPolicy } from './fund.policy.ts';
+import { given } from './applications.repository.ts';
+import { contributionsSince } from './contributions.repository.ts';
 import * as repo from './ledger.repository.ts';
 import { type Posted, ledgerWriter, lineOf } from './ledger.service.ts';
 
@@ -203,5 +212,21 @@ export function fundService(deps: AppDeps) {
     }
   }
 
-  return { view, list, movement, post, reverse, closeBooks, journal };
+  /** What the fund gave (grants, loans, programme funding) and what each co-op paid in over twelve months: for anyone. */
+  async function transparency(): Promise<Transparency> {
+    const today = await deps.network.today();
+    const since = `${lastMonths(today.slice(0, 7), 12)[0]}-01`;
+    const [givenRows, paidRows] = await Promise.all([given(db, 100), contributionsSince(db, since)]);
+    return {
+      given: givenRows.map((g) => ({
+        kind: g.kind,
+        amountCents: Number(g.amount_cents),
+        paidAt: g.paid_at!,
+        coopName: g.recipient_hidden === 1 ? null : g.coop_name,
+      })),
+      contributions: paidRows.map((c) => ({ coopName: c.coop_name, paidCents: Number(c.paid) })),
+    };
+  }
+
+  return { view, list, movement, post, reverse, closeBooks, journal, transparency };
 }

@@ -60,7 +60,13 @@ describeOnDatabases('the fund’s ledger', (t) => {
   it('shows anyone the starting sub-funds and accounts, empty, and what the reader may do', async () => {
     const view = await fund();
     // In the order people read them in.
-    expect(view.subFunds.map((f: { code: string }) => f.code)).toEqual(['emergency', 'development', 'programmes', 'reserve', 'loans']);
+    expect(view.subFunds.map((f: { code: string }) => f.code)).toEqual([
+      'emergency',
+      'development',
+      'programmes',
+      'reserve',
+      'loans',
+    ]);
     expect(view.totalCents).toBe(0);
     expect(view.abilities).toEqual({ movements: false, post: false, closeBooks: false, export: false });
     expect((await worker.get('/api/v1/fund')).json().abilities).toEqual({

@@ -92,6 +92,10 @@ function ApplicationView({ a }: { a: FundApplication }) {
           { label: t('fund.application.subFund'), value: subFundName },
           { label: t('fund.application.appliedBy'), value: `${a.appliedBy ?? '—'}, ${format.date(a.createdAt)}` },
           { label: t('fund.application.decides'), value: track },
+          {
+            label: t('fund.application.publicList'),
+            value: t(a.hideRecipient ? 'fund.application.unnamed' : 'fund.application.named'),
+          },
           ...(a.loan
             ? [
                 {

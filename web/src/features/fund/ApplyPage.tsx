@@ -1,5 +1,5 @@
 import type { ApplicationInput, FundApplication } from '@coopnet/contract/fund';
-import { Anchor, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { parseDecimalCents } from '@coopnet/domain/money/decimal';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -37,6 +37,7 @@ export function ApplyPage() {
   const [graceMonths, setGraceMonths] = useState('0');
   const [schedule, setSchedule] = useState<(typeof SCHEDULES)[number]>('fixed');
   const [repayment, setRepayment] = useState('');
+  const [hideRecipient, setHideRecipient] = useState(false);
   const [termsError, setTermsError] = useState<string | null>(null);
   const send = useMutation({
     mutationFn: (input: ApplicationInput) =>
@@ -64,6 +65,7 @@ export function ApplyPage() {
       amountCents: parsed.cents,
       purpose: purpose.trim(),
       plan: plan.trim(),
+      hideRecipient,
     };
     if (kind === 'loan') {
       // The yearly rate is typed as a percent with up to two decimals: 1.5 → 150 hundredths of a percent.
@@ -185,6 +187,11 @@ export function ApplyPage() {
               )}
             </Stack>
           )}
+          <Checkbox
+            label={t('fund.apply.hideRecipient')}
+            checked={hideRecipient}
+            onChange={(e) => setHideRecipient(e.currentTarget.checked)}
+          />
           {send.error && <ErrorAlert error={send.error} />}
           <Button type="submit" loading={send.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('fund.apply.send')}
