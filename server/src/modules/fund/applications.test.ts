@@ -209,8 +209,18 @@ describeOnDatabases('applications to the fund, decided by the committee and paid
     await answer(memberB, hidden.id, 'approve');
     expect((await pay(treasurer, hidden.id)).statusCode).toBe(201);
     const given = (await visitor.get('/api/v1/fund/transparency')).json().given;
-    expect(given[0]).toEqual({ kind: 'emergency_grant', amountCents: 30_000, paidAt: expect.any(String), coopName: null });
-    expect(given).toContainEqual({ kind: 'emergency_grant', amountCents: 250_000, paidAt: expect.any(String), coopName: 'Forn de la Plaça' });
+    expect(given[0]).toEqual({
+      kind: 'emergency_grant',
+      amountCents: 30_000,
+      paidAt: expect.any(String),
+      coopName: null,
+    });
+    expect(given).toContainEqual({
+      kind: 'emergency_grant',
+      amountCents: 250_000,
+      paidAt: expect.any(String),
+      coopName: 'Forn de la Plaça',
+    });
   });
 
   it('goes to the assembly above the committee’s bands, as the bylaws in force say', async () => {

@@ -116,7 +116,9 @@ describeOnDatabases('contributions: dues, payments and bank statements', (t) => 
     expect((await pay(o.id, { cents: 2_000, date: today }, key)).statusCode).toBe(200);
     expect((await obligations(treasurer, `?period=${month}`)).find((x) => x.id === o.id)!.paidCents).toBe(2_000);
     // Anyone reads what each co-op paid in.
-    expect((await visitor.get('/api/v1/fund/transparency')).json().contributions).toEqual([{ coopName: 'Bicis', paidCents: 2_000 }]);
+    expect((await visitor.get('/api/v1/fund/transparency')).json().contributions).toEqual([
+      { coopName: 'Bicis', paidCents: 2_000 },
+    ]);
     expect(await ledgerInvariants(t.deps)).toEqual([]);
   });
 

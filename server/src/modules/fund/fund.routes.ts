@@ -25,6 +25,7 @@ import {
   ReversalInput,
   Transparency,
 } from '@coopnet/contract/fund';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps.ts';
 import { badRequest } from '../../platform/errors.ts';
@@ -33,6 +34,19 @@ import { applicationsService } from './applications.service.ts';
 import { contributionsService } from './contributions.service.ts';
 import { loansService } from './loans.service.ts';
 import { fundService } from './fund.service.ts';
+
+/** A file sent as it is made. Its first part is awaited first, so a refusal is answered as one before anything is sent. */
+async function download(reply: FastifyReply, parts: AsyncGenerator<string>, type: string, filename: string) {
+  const first = await parts.next();
+  async function* all() {
+    if (!first.done) yield first.value;
+    yield* parts;
+  }
+  return reply
+    .type(type)
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .send(Readable.from(all()));
+}
 
 const keyRequired = () =>
   badRequest(
@@ -126,21 +140,14 @@ export const fundRoutes =
       (req) => fund.closeBooks(req.actor, req.body),
     );
     app.get(
+      '/fund/movements.csv',
+      { schema: { tags, summary: 'Every line of every movement as CSV (members)' } },
+      async (req, reply) => download(reply, fund.csv(req.actor), 'text/csv; charset=utf-8', 'fund-movements.csv'),
+    );
+    app.get(
       '/fund/journal',
       { schema: { tags, summary: 'The ledger as a plain-text journal hledger reads (treasurers, coordinators)' } },
-      async (req, reply) => {
-        const text = fund.journal(req.actor);
-        // The first part is awaited here, so a refusal is answered as one before anything is sent.
-        const first = await text.next();
-        async function* rest() {
-          if (!first.done) yield first.value;
-          yield* text;
-        }
-        return reply
-          .type('text/plain; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="fund.journal"')
-          .send(Readable.from(rest()));
-      },
+      async (req, reply) => download(reply, fund.journal(req.actor), 'text/plain; charset=utf-8', 'fund.journal'),
     );
 
     // Applications: a co-op's admin applies; the fund committee answers; a treasurer (not an approver) pays.

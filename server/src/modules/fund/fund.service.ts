@@ -18,6 +18,7 @@ import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
+import { asText, csvLine } from '../../platform/csv.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { fundAbilities, fundPolicy } from './fund.policy.ts';
 import { given } from './applications.repository.ts';
@@ -228,5 +229,38 @@ export function fundService(deps: AppDeps) {
     };
   }
 
-  return { view, list, movement, post, reverse, closeBooks, journal, transparency };
+  /**
+   * Every line of every movement as CSV, for a spreadsheet (members): the
+   * amount signed as accountants sign it (debit positive), as a decimal and in
+   * cents. Text a spreadsheet would run as a formula is kept as text.
+   */
+  async function* csv(actor: MaybeActor): AsyncGenerator<string> {
+    authorize(actor, fundPolicy.readMovements(actor));
+    yield `\uFEFF${csvLine(['date', 'movement_id', 'kind', 'reason', 'account', 'sub_fund', 'coop', 'amount', 'amount_cents'])}\r\n`;
+    for await (const { movements, lines } of repo.journalRows(db)) {
+      const byMovement = groupBy(lines, (l) => l.movement_id);
+      const out: string[] = [];
+      for (const m of movements) {
+        for (const l of byMovement.get(m.id) ?? []) {
+          const cents = Number(l.cents);
+          out.push(
+            csvLine([
+              m.date,
+              m.id,
+              m.kind,
+              asText(m.reason),
+              l.account_code,
+              l.sub_fund,
+              asText(l.coop_name ?? ''),
+              ledger.decimalAmount(cents),
+              cents,
+            ]),
+          );
+        }
+      }
+      if (out.length > 0) yield `${out.join('\r\n')}\r\n`;
+    }
+  }
+
+  return { view, list, movement, post, reverse, closeBooks, journal, transparency, csv };
 }

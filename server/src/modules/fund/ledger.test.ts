@@ -256,6 +256,29 @@ describeOnDatabases('the fund’s ledger', (t) => {
     expect(await ledgerInvariants(t.deps)).toEqual([]);
   });
 
+  it('gives members every line as CSV, a formula kept as text', async () => {
+    const hostile = { ...giftInto('programmes', 700, today), reason: '=HYPERLINK("https://evil.example","prize")' };
+    expect((await post(treasurer, hostile)).statusCode).toBe(201);
+    expect((await visitor.get('/api/v1/fund/movements.csv')).statusCode).toBe(401);
+    const res = await worker.get('/api/v1/fund/movements.csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const rows = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(rows[0]).toBe('date,movement_id,kind,reason,account,sub_fund,coop,amount,amount_cents');
+    const hostileRows = rows.filter((r) => r.includes('HYPERLINK'));
+    expect(hostileRows).toHaveLength(2);
+    for (const r of hostileRows) expect(r).toContain(`"'=HYPERLINK(""https://evil.example"",""prize"")"`);
+    expect(hostileRows[0]).toContain(',assets:bank,,,7.00,700');
+    const lines = await t.deps.db
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(rows).toHaveLength(Number(lines.n) + 1);
+  });
+
   it('closes the books through a day that has ended, never reopens them, and refuses postings dated in them', async () => {
     const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     expect((await coordinator.request('PUT', '/api/v1/fund/books', { closedThrough: yesterday })).statusCode).toBe(403);

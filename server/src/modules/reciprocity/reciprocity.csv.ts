@@ -7,23 +7,13 @@
  */
 import type { Matrix } from '@coopnet/contract/reciprocity';
 import { centsToDecimal } from '@coopnet/domain';
+import { asText, csvLine } from '../../platform/csv.ts';
 
 export const SUPPORTERS = 'Supporters';
 
-/**
- * Quotes a field when it must be. A semicolon or a tab is quoted too: a
- * spreadsheet set to a semicolon list separator (Spanish, among others) would
- * otherwise split `Forn;=HYPERLINK(…)` and run its second half as a formula.
- */
-export function csvField(value: string | number): string {
-  const s = String(value);
-  return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export { asText, csvField } from '../../platform/csv.ts';
 
-/** A name a spreadsheet would run as a formula (`=HYPERLINK(…)`) is kept as text. */
-export const asText = (name: string) => (/^[=+\-@\t\r]/.test(name) ? `'${name}` : name);
-
-const line = (fields: (string | number)[]) => fields.map(csvField).join(',');
+const line = csvLine;
 
 export function matrixCsv(m: Matrix): string {
   const name = new Map(m.coops.map((c) => [c.id, c.name]));

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { buildUrl } from '../../api/client.ts';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -249,6 +250,9 @@ function MovementsSection({ currency }: { currency: string }) {
             </Table.Tbody>
           </ScrollTable>
           <Pager total={movements.data.total} limit={MOVEMENTS_PER_PAGE} offset={offset} onChange={setOffset} />
+          <Anchor href={buildUrl('/fund/movements.csv')} download mt="sm" display="inline-block">
+            {t('fund.movements.csv')}
+          </Anchor>
         </>
       )}
     </section>
