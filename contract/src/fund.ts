@@ -281,6 +281,8 @@ export const LoanStatement = z.object({
   schedule: LoanSchedule,
   disbursedOn: z.string(),
   principalRepaidCents: z.number().int(),
+  /** principal forgiven or written off by a decision */
+  writtenOffCents: z.number().int(),
   principalOutstandingCents: z.number().int(),
   interestPaidCents: z.number().int(),
   /** interest counted to today and not yet paid */
@@ -302,3 +304,6 @@ export const Transparency = z.object({
   contributions: z.array(z.object({ coopName: z.string(), paidCents: z.number().int() })),
 });
 export type Transparency = z.infer<typeof Transparency>;
+
+/** Forgiving or writing off what is left of a loan, on a passed proposal: a movement with its reason. */
+export const WriteOffInput = z.strictObject({ reason: text(500), decision: Decision });

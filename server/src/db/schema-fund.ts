@@ -140,6 +140,8 @@ export interface FundLoanTable {
   disbursed_on: string;
   interest_through: string;
   interest_unpaid_cents: number;
+  written_off_cents: number;
+  written_off_movement_id: string | null;
   created_at: string;
 }
 

@@ -25,6 +25,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('disbursed_on', text, (c) => c.notNull())
     .addColumn('interest_through', text, (c) => c.notNull()) // interest is counted up to this day
     .addColumn('interest_unpaid_cents', cents, (c) => c.notNull()) // counted and not yet paid (never itself earning interest)
+    .addColumn('written_off_cents', cents, (c) => c.notNull()) // principal forgiven or written off by decision
+    .addColumn('written_off_movement_id', text, (c) => c.references('ledger_movements.id'))
     .addColumn('created_at', text, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('fund_loans_coop').on('fund_loans').columns(['coop_id']).execute();

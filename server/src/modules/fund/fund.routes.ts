@@ -24,6 +24,7 @@ import {
   MovementQuery,
   ReversalInput,
   Transparency,
+  WriteOffInput,
 } from '@coopnet/contract/fund';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -307,5 +308,19 @@ export const fundRoutes =
         );
         return reply.status(created ? 201 : 200).send(loan);
       },
+    );
+    app.post(
+      '/fund/loans/:id/write-off',
+      {
+        config: TREASURER,
+        schema: {
+          tags,
+          summary: 'Forgives or writes off what is left of a loan, on a passed proposal (treasurers)',
+          params: IdParams,
+          body: WriteOffInput,
+          response: { 200: LoanStatement },
+        },
+      },
+      async (req) => loans.writeOff(req.actor, req.params.id, req.body, requiredIdempotencyKey(req, keyRequired)),
     );
   };

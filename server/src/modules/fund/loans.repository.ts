@@ -82,3 +82,11 @@ export async function fundWorth(ex: Executor): Promise<number> {
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+export async function writeOff(ex: Executor, id: string, cents: number, movementId: string): Promise<void> {
+  await ex
+    .updateTable('fund_loans')
+    .set({ written_off_cents: cents, written_off_movement_id: movementId, interest_unpaid_cents: 0 })
+    .where('id', '=', id)
+    .execute();
+}

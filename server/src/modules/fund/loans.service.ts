@@ -85,6 +85,8 @@ export async function disburseIn(
     disbursed_on: today,
     interest_through: today,
     interest_unpaid_cents: 0,
+    written_off_cents: 0,
+    written_off_movement_id: null,
     created_at: nowIso(),
   });
   return posted;
@@ -105,7 +107,7 @@ function standing(
 ): Standing {
   const principalRepaid = repayments.reduce((s, r) => s + Number(r.principal_cents), 0);
   const interestPaid = repayments.reduce((s, r) => s + Number(r.interest_cents), 0);
-  const principalOutstanding = Number(l.principal_cents) - principalRepaid;
+  const principalOutstanding = Number(l.principal_cents) - principalRepaid - Number(l.written_off_cents);
   const interestDue =
     Number(l.interest_unpaid_cents) +
     rules.interestBetween(principalOutstanding, Number(l.rate_basis_points), l.interest_through, on);
@@ -137,6 +139,7 @@ export function loansService(deps: AppDeps) {
       schedule: l.schedule,
       disbursedOn: l.disbursed_on,
       principalRepaidCents: s.principalRepaid,
+      writtenOffCents: Number(l.written_off_cents),
       principalOutstandingCents: s.principalOutstanding,
       interestPaidCents: s.interestPaid,
       interestDueCents: s.interestDue,
@@ -277,6 +280,59 @@ export function loansService(deps: AppDeps) {
     return { created, loan: await statement(actor, loanId) };
   }
 
+  /**
+   * Forgives or writes off what is left of a loan's principal, on a passed
+   * proposal: the receivable from the co-op goes, as a write-off of the loans
+   * outstanding. Interest not yet paid is not owed any more.
+   */
+  async function writeOff(
+    actor: MaybeActor,
+    loanId: string,
+    input: { reason: string; decision: { kind: 'proposal'; id: string } },
+    key: string,
+  ) {
+    authorize(actor, fundPolicy.post(actor));
+    await db.transaction().execute(async (trx) => {
+      await repo.lockLoan(trx, dialect, loanId);
+      const l = await repo.loanById(trx, loanId);
+      if (!l) throw notFound('loan');
+      // A retry of this write-off: done already.
+      const earlier = await trx
+        .selectFrom('ledger_movements')
+        .select('id')
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst();
+      if (earlier && earlier.id === l.written_off_movement_id) return;
+      const s = standing(l, await repo.repaymentsOf(trx, [loanId]), await todayIn(trx, deps));
+      if (s.principalOutstanding <= 0) throw conflict('fund.nothing_owed', 'Nothing is owed on this loan.');
+      const posted = await postIn(
+        trx,
+        deps,
+        {
+          kind: 'write-off',
+          date: await todayIn(trx, deps),
+          reason: input.reason,
+          decision: input.decision,
+          lines: [
+            { account: 'expenses:write-offs', subFund: 'loans', coopId: l.coop_id, cents: s.principalOutstanding },
+            { account: 'assets:loans-receivable', subFund: null, coopId: l.coop_id, cents: -s.principalOutstanding },
+          ],
+        },
+        { actorId: actor.personId, key },
+      );
+      await repo.writeOff(trx, loanId, s.principalOutstanding, posted.movementId);
+      await recordAudit(trx, {
+        actorId: actor.personId,
+        action: 'fund_loan.written_off',
+        subjectType: 'fund_loan',
+        subjectId: loanId,
+        coopId: l.coop_id,
+        after: { cents: s.principalOutstanding, decision: input.decision },
+      });
+    });
+    return statement(actor, loanId);
+  }
+
   /** Loans still owed on `on`, for matching a bank statement's lines by their reference. */
   async function owedOn(
     ex: Tx,
@@ -304,5 +360,5 @@ export function loansService(deps: AppDeps) {
       .filter((l) => l.owedCents > 0);
   }
 
-  return { statement, list, repay, repayIn, owedOn };
+  return { statement, list, repay, repayIn, owedOn, writeOff };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { actorClient, makeCoop } from '../../../test/factories.ts';
 import { application, giftInto, ledgerInvariants, ledgerState, post } from '../../../test/fund-factories.ts';
+import { makeProposal } from '../../../test/governance-factories.ts';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { closeAfter, coordinatorOf, makeWorkers, openedProposal } from '../../../test/proposals-factories.ts';
 
@@ -169,6 +170,53 @@ describeOnDatabases('loans without banks', (t) => {
     expect((await worker.get(`/api/v1/fund/loans/${loanId}`)).json().repayments).toHaveLength(2);
     expect((await worker.get('/api/v1/fund/loans')).json().items.map((l: { id: string }) => l.id)).toEqual([loanId]);
     expect((await otherWorker.get('/api/v1/fund/loans')).json().items).toEqual([]);
+    expect(await ledgerInvariants(t.deps)).toEqual([]);
+  });
+
+  it('forgives what is left, on a passed proposal: the loan owes nothing and the loans outstanding go down by it', async () => {
+    const { id: coordinatorId } = await coordinatorOf(t);
+    const passed = (await makeProposal(t.deps, { authorId: coordinatorId, status: 'passed' })).id;
+    const left = (await worker.get(`/api/v1/fund/loans/${loanId}`)).json().principalOutstandingCents;
+    const loansBefore = await subFund('loans');
+    const worthBefore = (await fund()).totalCents;
+    const writeOff = (body: unknown, key: string = randomUUID(), client = treasurer) =>
+      client.request('POST', `/api/v1/fund/loans/${loanId}/write-off`, body, { 'idempotency-key': key });
+    const state = await ledgerState(t.deps);
+    expect((await writeOff({ reason: 'The assembly forgave it' })).statusCode).toBe(400);
+    expect(
+      (await writeOff({ reason: 'The assembly forgave it', decision: { kind: 'proposal', id: randomUUID() } })).json()
+        .error.code,
+    ).toBe('fund.unknown_decision');
+    expect(
+      (await writeOff({ reason: 'Forgiven', decision: { kind: 'proposal', id: passed } }, randomUUID(), worker))
+        .statusCode,
+    ).toBe(403);
+    expect(await ledgerState(t.deps)).toEqual(state);
+    const key = randomUUID();
+    const res = await writeOff(
+      { reason: 'The assembly forgave it after the flood', decision: { kind: 'proposal', id: passed } },
+      key,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      principalOutstandingCents: 0,
+      writtenOffCents: left,
+      interestDueCents: 0,
+      abilities: { repay: false },
+    });
+    expect(await subFund('loans')).toBe(loansBefore - left);
+    expect((await fund()).totalCents).toBe(worthBefore - left);
+    expect(
+      (
+        await writeOff(
+          { reason: 'The assembly forgave it after the flood', decision: { kind: 'proposal', id: passed } },
+          key,
+        )
+      ).statusCode,
+    ).toBe(200);
+    expect((await writeOff({ reason: 'Again', decision: { kind: 'proposal', id: passed } })).json().error.code).toBe(
+      'fund.nothing_owed',
+    );
     expect(await ledgerInvariants(t.deps)).toEqual([]);
   });
 });

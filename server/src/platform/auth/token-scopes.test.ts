@@ -44,6 +44,7 @@ const TOKEN_WRITES: Record<string, string[]> = {
   'POST /api/v1/fund/statements/preview': ['treasurer'],
   'POST /api/v1/fund/statements': ['treasurer'],
   'POST /api/v1/fund/loans/{id}/repayments': ['treasurer'],
+  'POST /api/v1/fund/loans/{id}/write-off': ['treasurer'],
   'POST /api/v1/assemblies': ['coordinator'],
   'PATCH /api/v1/assemblies/{id}': ['coordinator'],
   'PUT /api/v1/assemblies/{id}/agenda': ['coordinator'],

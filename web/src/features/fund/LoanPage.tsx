@@ -66,6 +66,7 @@ export function LoanPage() {
           },
           { label: t('fund.apply.schedule'), value: t(`fund.schedules.${l.schedule}`) },
           { label: t('fund.loan.disbursedOn'), value: format.day(l.disbursedOn) },
+          ...(l.writtenOffCents > 0 ? [{ label: t('fund.loan.writtenOff'), value: money(l.writtenOffCents) }] : []),
         ]}
       />
       {l.abilities.repay && (
