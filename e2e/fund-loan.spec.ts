@@ -33,6 +33,10 @@ test('a loan goes to the assembly, passes, is paid out, and a repayment from the
   await page.getByLabel('Yearly interest (%)').fill('0');
   await page.getByLabel('How the co-op will repay').fill('From the canteen contract, every month.');
   await expectAccessible(page);
+  // The form fits a phone too.
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole('button', { name: 'Send the application' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Loan — Forn de la Plaça' })).toBeVisible();
   await expect(page.getByText('The assembly, by a vote')).toBeVisible();
@@ -89,5 +93,8 @@ test('a loan goes to the assembly, passes, is paid out, and a repayment from the
   await expect(row.getByRole('cell').nth(1)).toHaveText('€500.00');
   await expect(page.getByText('€10,000.00')).toBeVisible();
   await expectAccessible(page);
+  await shot(page, 'fund-loan-statement');
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await shot(page, 'fund-loan-statement');
 });

@@ -81,7 +81,7 @@ export function LoanPage() {
         {l.repayments.length === 0 ? (
           <Text mt="sm">{t('fund.loan.noRepayments')}</Text>
         ) : (
-          <ScrollTable label={t('fund.loan.repaymentsLabel')} minWidth={420}>
+          <ScrollTable label={t('fund.loan.repaymentsLabel')} minWidth={300}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('fund.loan.date')}</Table.Th>
@@ -112,7 +112,7 @@ export function LoanPage() {
           <Title order={2} id="loan-instalments">
             {t('fund.loan.instalments')}
           </Title>
-          <ScrollTable label={t('fund.loan.instalmentsLabel')} minWidth={420}>
+          <ScrollTable label={t('fund.loan.instalmentsLabel')} minWidth={300}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('fund.loan.due')}</Table.Th>
