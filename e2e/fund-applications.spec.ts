@@ -85,6 +85,9 @@ test('a co-op applies for an emergency grant; two of the committee approve at th
     [COMMITTEE.second, 'Approved'],
   ] as const) {
     const phone = await atPhone(browser, baseURL!, member.email);
+    // The committee member heard of it.
+    await phone.goto('/notifications');
+    await expect(phone.getByText('Forn de la Plaça applied to the fund: Emergency grant of €1,800.00. The committee decides.').first()).toBeVisible();
     await phone.goto('/fund/applications');
     await phone.getByRole('listitem').filter({ hasText: purpose }).getByRole('link').click();
     await expect(phone).toHaveURL(url);

@@ -32,7 +32,7 @@ import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { newId, nowIso } from '../../platform/clock.ts';
 import { AppError, conflict, forbidden } from '../../platform/errors.ts';
-import { type CommitteeMember, fundCommittee, fundRules } from '../governance/index.ts';
+import { type CommitteeMember, fundCommittee, fundRules, notify } from '../governance/index.ts';
 import * as repo from './applications.repository.ts';
 import { fundPolicy } from './fund.policy.ts';
 import { movementByKey } from './ledger.repository.ts';
@@ -218,6 +218,16 @@ export function applicationsService(deps: AppDeps) {
         coopId: input.coopId,
         after: { kind: input.kind, amountCents: input.amountCents, track },
       });
+      // The committee members who may decide it hear of it at once (a fast track has a deadline).
+      if (track.by === 'committee') {
+        const { members } = await fundCommittee(trx, nowIso());
+        await notify(trx, deps, {
+          personIds: eligible(members, { coop_id: input.coopId, applied_by: actor.personId }).map((m) => m.personId),
+          kind: 'fund_application.submitted',
+          subjectId: id,
+          data: { coopName: coop.name, kind: input.kind, amountCents: input.amountCents },
+        });
+      }
     });
     return get(actor, id);
   }
@@ -279,6 +289,13 @@ export function applicationsService(deps: AppDeps) {
           coopId: a.coop_id,
           after: { approvals, declines },
         });
+        // Whoever applied hears the committee's decision.
+        await notify(trx, deps, {
+          personIds: [a.applied_by],
+          kind: `fund_application.${verdict}`,
+          subjectId: id,
+          data: { kind: a.kind, amountCents: Number(a.amount_cents) },
+        });
       }
     });
     return get(actor, id);
@@ -339,6 +356,12 @@ export function applicationsService(deps: AppDeps) {
         subjectId: id,
         coopId: a.coop_id,
         after: { movementId: posted.movementId, amountCents: Number(a.amount_cents) },
+      });
+      await notify(trx, deps, {
+        personIds: [a.applied_by],
+        kind: 'fund_application.paid',
+        subjectId: id,
+        data: { kind: a.kind, amountCents: Number(a.amount_cents) },
       });
       return true;
     });

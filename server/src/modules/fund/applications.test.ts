@@ -103,6 +103,29 @@ describeOnDatabases('applications to the fund, decided by the committee and paid
     });
   });
 
+  it('tells the committee members who may decide an application of it, and the applicant of the decision and the payment', async () => {
+    const kinds = async (client: Client) =>
+      (await client.get('/api/v1/notifications?limit=100')).json().items as {
+        kind: string;
+        subjectId: string;
+        data: Record<string, unknown>;
+      }[];
+    const made = (await apply(application(bakery.id, 20_000))).json();
+    const told = (await kinds(memberA)).find((n) => n.subjectId === made.id);
+    expect(told).toMatchObject({
+      kind: 'fund_application.submitted',
+      data: { coopName: 'Forn de la Plaça', kind: 'emergency_grant', amountCents: 20_000 },
+    });
+    expect((await kinds(memberB)).some((n) => n.subjectId === made.id)).toBe(true);
+    // Not the member who works at the applicant co-op: they do not decide it.
+    expect((await kinds(memberOfBakery)).some((n) => n.subjectId === made.id)).toBe(false);
+    await answer(memberA, made.id, 'approve');
+    await answer(memberB, made.id, 'approve');
+    expect((await pay(treasurer, made.id)).statusCode).toBe(201);
+    const mine = (await kinds(admin)).filter((n) => n.subjectId === made.id).map((n) => n.kind);
+    expect(mine.sort()).toEqual(['fund_application.approved', 'fund_application.paid']);
+  });
+
   it('refuses, changing nothing, an application for another co-op, past the policy’s limit, for a co-op not yet a member, or a loan', async () => {
     const applicant = await t.deps.db
       .selectFrom('coops')
@@ -305,7 +328,7 @@ describeOnDatabases('applications to the fund, decided by the committee and paid
         { 'idempotency-key': randomUUID() },
       );
       expect(spent.statusCode).toBe(201);
-    } else {
+    } else if (held < 700_000) {
       expect((await post(treasurer, giftInto('emergency', 700_000 - held, today))).statusCode).toBe(201);
     }
     expect(await emergency()).toBe(700_000);

@@ -9,7 +9,7 @@ import { centsToDecimal } from '@coopnet/domain/money/decimal';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
-import type { MatterDefinition } from '../governance/index.ts';
+import { type MatterDefinition, notify } from '../governance/index.ts';
 import * as repo from './applications.repository.ts';
 
 const Subject = z.strictObject({ applicationId: z.uuid() });
@@ -51,6 +51,12 @@ export const fundApplicationMatter: MatterDefinition<Subject> = {
       subjectId: applicationId,
       coopId: a.coop_id,
       after: { proposalId: ctx.proposal.id },
+    });
+    await notify(trx, ctx.deps, {
+      personIds: [a.applied_by],
+      kind: 'fund_application.approved',
+      subjectId: applicationId,
+      data: { kind: a.kind, amountCents: Number(a.amount_cents) },
     });
   },
 };

@@ -23,6 +23,9 @@ export { type MatterContext, type MatterDefinition, registerMatters } from './ma
 export { governanceMatters } from './matters/index.ts';
 export { type PassedDecision, isPassedProposal, lastPassed } from './proposals/decisions.ts';
 
+// Telling people something in the caller's transaction (a notification, and a mail when asked).
+export { type Notice, notify } from './notifications/notifications.ts';
+
 // The fund committee's active members and the fund's rules in the bylaws in force, for the fund's applications.
 export { type CommitteeMember, fundCommittee, fundRules } from './bodies/fund-committee.ts';
 

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { useMoney } from '../../components/useMoney.ts';
 import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { notificationsKey, useNotifications } from '../governance/governance.api.ts';
@@ -69,7 +70,8 @@ function NotificationItem({
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const text = notificationText(t, n);
+  const money = useMoney();
+  const text = notificationText(t, n, money);
   const link = notificationLink(n);
   const unread = !n.readAt;
   return (

@@ -4,7 +4,22 @@ import type { Notification } from '../governance/types.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
-export function notificationText(t: TFunction, n: Notification): string {
+const FUND_KINDS: Record<string, string> = {
+  'fund_application.submitted': 'notifications.kinds.fundSubmitted',
+  'fund_application.approved': 'notifications.kinds.fundApproved',
+  'fund_application.declined': 'notifications.kinds.fundDeclined',
+  'fund_application.paid': 'notifications.kinds.fundPaid',
+};
+
+/** An application to the fund, in words: what was asked and how much (in the network's currency, as the page formats it). */
+function fundText(t: TFunction, n: Notification, money: (cents: number) => string): string {
+  const kind = str(n.data.kind);
+  const cents = typeof n.data.amountCents === 'number' ? n.data.amountCents : 0;
+  return t(FUND_KINDS[n.kind]!, { coop: str(n.data.coopName), what: t(`fund.applicationKinds.${kind}`, { defaultValue: kind }), amount: money(cents) });
+}
+
+export function notificationText(t: TFunction, n: Notification, money: (cents: number) => string = (c) => (c / 100).toFixed(2)): string {
+  if (FUND_KINDS[n.kind]) return fundText(t, n, money);
   const title = str(n.data.title);
   const builtIn = str(n.data.bodyBuiltIn);
   // A body the network started with, in the reader's language (notifications made before this carry only the name).
@@ -36,5 +51,6 @@ export function notificationText(t: TFunction, n: Notification): string {
 export function notificationLink(n: Notification): string | null {
   if (n.kind.startsWith('proposal.')) return `/proposals/${n.subjectId}`;
   if (n.kind.startsWith('body_member.')) return '/governance';
+  if (n.kind.startsWith('fund_application.')) return `/fund/applications/${n.subjectId}`;
   return null;
 }
