@@ -74,3 +74,9 @@ export async function given(ex: Executor, limit: number) {
     .limit(limit)
     .execute();
 }
+
+/** Whether an application is approved and not yet paid: the decision its payment rests on. */
+export async function isApproved(ex: Executor, id: string): Promise<boolean> {
+  const row = await ex.selectFrom('fund_applications').select('status').where('id', '=', id).executeTakeFirst();
+  return row?.status === 'approved';
+}

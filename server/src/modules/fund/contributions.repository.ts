@@ -102,3 +102,13 @@ export async function contributionsSince(ex: Executor, since: string) {
     .orderBy('c.name')
     .execute();
 }
+
+/** The dues a payment booked under this Idempotency-Key paid, if one was. */
+export async function paymentByKey(ex: Executor, key: string) {
+  return ex
+    .selectFrom('fund_payments as p')
+    .innerJoin('ledger_movements as m', 'm.id', 'p.movement_id')
+    .select('p.obligation_id')
+    .where('m.idempotency_key', '=', key)
+    .executeTakeFirst();
+}

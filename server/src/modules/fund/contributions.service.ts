@@ -193,12 +193,7 @@ export function contributionsService(deps: AppDeps) {
       const o = await repo.obligationById(trx, id);
       if (!o) throw notFound('obligation');
       // A retry of a payment booked before: its movement is there under the same key.
-      const earlier = await trx
-        .selectFrom('fund_payments as p')
-        .innerJoin('ledger_movements as m', 'm.id', 'p.movement_id')
-        .select('p.obligation_id')
-        .where('m.idempotency_key', '=', key)
-        .executeTakeFirst();
+      const earlier = await repo.paymentByKey(trx, key);
       if (earlier) {
         if (earlier.obligation_id !== id)
           throw conflict('fund.idempotency_conflict', 'This Idempotency-Key was used for another payment.');

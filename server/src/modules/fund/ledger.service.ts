@@ -26,6 +26,7 @@ import { newId, nowIso } from '../../platform/clock.ts';
 import { localDate } from '../../platform/network/calendar.ts';
 import { type AppError, badRequest, conflict } from '../../platform/errors.ts';
 import { isPassedProposal } from '../governance/index.ts';
+import { isApproved } from './applications.repository.ts';
 import * as repo from './ledger.repository.ts';
 
 export interface PostMeta {
@@ -147,10 +148,7 @@ export async function postIn(
 /** A movement rests on a proposal that passed, or on an application the fund committee approved (and not yet paid). */
 async function checkDecision(ex: Executor, decision: ledger.Decision): Promise<void> {
   const known =
-    decision.kind === 'proposal'
-      ? await isPassedProposal(ex, decision.id)
-      : (await ex.selectFrom('fund_applications').select('status').where('id', '=', decision.id).executeTakeFirst())
-          ?.status === 'approved';
+    decision.kind === 'proposal' ? await isPassedProposal(ex, decision.id) : await isApproved(ex, decision.id);
   if (!known)
     throw badRequest(
       'fund.unknown_decision',

@@ -90,3 +90,13 @@ export async function writeOff(ex: Executor, id: string, cents: number, movement
     .where('id', '=', id)
     .execute();
 }
+
+/** The loan a repayment booked under this Idempotency-Key repaid, if one was. */
+export async function repaymentByKey(ex: Executor, key: string) {
+  return ex
+    .selectFrom('fund_loan_repayments as r')
+    .innerJoin('ledger_movements as m', 'm.id', 'r.movement_id')
+    .select('r.loan_id')
+    .where('m.idempotency_key', '=', key)
+    .executeTakeFirst();
+}

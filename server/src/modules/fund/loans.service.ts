@@ -26,6 +26,7 @@ import { newId, nowIso } from '../../platform/clock.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { fundPolicy } from './fund.policy.ts';
 import * as repo from './loans.repository.ts';
+import { movementByKey } from './ledger.repository.ts';
 import { postIn, todayIn } from './ledger.service.ts';
 
 export interface LoanTermsStored {
@@ -261,12 +262,13 @@ export function loansService(deps: AppDeps) {
   ): Promise<{ created: boolean; loan: LoanStatement }> {
     authorize(actor, fundPolicy.post(actor));
     const { created } = await db.transaction().execute(async (trx) => {
-      const earlier = await trx
-        .selectFrom('ledger_movements')
-        .select('id')
-        .where('idempotency_key', '=', key)
-        .executeTakeFirst();
-      if (earlier) return { created: false };
+      // A retry of a repayment booked before answers with the loan; the key used for anything else is a conflict.
+      const earlier = await repo.repaymentByKey(trx, key);
+      if (earlier) {
+        if (earlier.loan_id !== loanId)
+          throw conflict('fund.idempotency_conflict', 'This Idempotency-Key was used for another payment.');
+        return { created: false };
+      }
       const done = await repayIn(trx, loanId, input.cents, input.date, actor.personId, key, null);
       await recordAudit(trx, {
         actorId: actor.personId,
@@ -297,11 +299,7 @@ export function loansService(deps: AppDeps) {
       const l = await repo.loanById(trx, loanId);
       if (!l) throw notFound('loan');
       // A retry of this write-off: done already.
-      const earlier = await trx
-        .selectFrom('ledger_movements')
-        .select('id')
-        .where('idempotency_key', '=', key)
-        .executeTakeFirst();
+      const earlier = await movementByKey(trx, key);
       if (earlier && earlier.id === l.written_off_movement_id) return;
       const s = standing(l, await repo.repaymentsOf(trx, [loanId]), await todayIn(trx, deps));
       if (s.principalOutstanding <= 0) throw conflict('fund.nothing_owed', 'Nothing is owed on this loan.');

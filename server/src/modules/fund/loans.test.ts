@@ -133,6 +133,11 @@ describeOnDatabases('loans without banks', (t) => {
       expect((await repay(body)).statusCode).toBe(status);
       expect(await ledgerState(t.deps)).toEqual(state);
     }
+    // A key already used for another movement is a conflict, not a repayment answered as done.
+    const giftKey = randomUUID();
+    expect((await post(treasurer, giftInto('reserve', 100, today), giftKey)).statusCode).toBe(201);
+    const reused = await repay({ cents: 60_000, date: today }, giftKey);
+    expect([reused.statusCode, reused.json().error.code]).toEqual([409, 'fund.idempotency_conflict']);
     const key = randomUUID();
     const res = await repay({ cents: 60_000, date: today }, key);
     expect(res.statusCode).toBe(201);
