@@ -27,6 +27,7 @@ import { cardsRootRoutes } from './modules/cards/index.ts';
 import { registerModules } from './modules/index.ts';
 import { ensureNetwork, getNetwork } from './modules/network/index.ts';
 import { ensureGovernance, startGovernanceClock } from './modules/governance/index.ts';
+import { startFundClock } from './modules/fund/index.ts';
 import { registerAuthentication } from './platform/auth/authenticate.ts';
 import { registerErrorHandling } from './platform/http.ts';
 import { createLogger } from './platform/log/logger.ts';
@@ -145,8 +146,10 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   if (hasWeb) await registerWebFiles(app, config.webDist);
 
   const stopGovernanceClock = startGovernanceClock(deps, app.log, (ok) => metrics.governanceTick(ok));
+  const stopFundClock = startFundClock(deps, app.log);
   app.addHook('onClose', async () => {
     await stopGovernanceClock();
+    await stopFundClock();
     mailer.close();
     if (!options.database) await database.close();
   });

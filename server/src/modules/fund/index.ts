@@ -8,3 +8,6 @@ export { type PostMeta, type Posted, type ReversalRequest, ledgerWriter, postIn,
 
 // The assembly's vote on an application above the committee's bands, registered by server/src/wiring.ts.
 export { fundMatters } from './matters.ts';
+
+// The fund's clock, started by server/src/app.ts beside the governance clock.
+export { type FundJob, fundJobs, runFundJobs, startFundClock } from './fund-clock.ts';
