@@ -58,6 +58,8 @@ export const FundRules = z.strictObject({
       perWorkerMonthlyCents: Cents,
       dueDays: Whole,
       split: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), z.number().int().min(0).max(100)),
+      /** a share of each co-op's declared yearly surplus (300 basis points = 3 %), due `dueDays` after its accounts close */
+      surplus: z.strictObject({ shareBasisPoints: z.number().int().min(0).max(10_000), dueDays: Whole }).optional(),
     })
     .optional(),
 });

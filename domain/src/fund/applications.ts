@@ -111,6 +111,9 @@ export function fundRuleProblems(rules: FundRules): FundRuleProblem[] {
     const shares = Object.values(rules.contributions.split);
     if (shares.reduce((a, b) => a + b, 0) !== 100 || shares.some((p) => p < 0))
       problems.push({ path: 'fund.contributions.split', message: 'shares of 0 to 100 that add up to 100' });
+    const surplus = rules.contributions.surplus;
+    if (surplus && (surplus.shareBasisPoints < 0 || surplus.shareBasisPoints > 10_000))
+      problems.push({ path: 'fund.contributions.surplus.shareBasisPoints', message: 'basis points from 0 to 10,000' });
   }
   if (rules.policy.maxLentToOneCoopPercent < 0 || rules.policy.maxLentToOneCoopPercent > 100) {
     problems.push({ path: 'fund.policy.maxLentToOneCoopPercent', message: 'a percentage from 0 to 100' });

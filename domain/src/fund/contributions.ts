@@ -11,13 +11,41 @@ export interface ContributionRules {
   dueDays: number;
   /** how contributions are shared between sub-funds, in percent (they add up to 100) */
   split: Record<string, number>;
+  /** a share of the surplus each co-op declares for its year; none when left out */
+  surplus?: SurplusRule;
+}
+
+/** The yearly share of a co-op's surplus: a part of it, due some days after the co-op's accounts close. */
+export interface SurplusRule {
+  /** the share, in basis points (300 = 3 %) */
+  shareBasisPoints: number;
+  /** days after the day the co-op's accounts closed that the share falls due */
+  dueDays: number;
 }
 
 export const DEFAULT_CONTRIBUTION_RULES: ContributionRules = {
   perWorkerMonthlyCents: 1_000,
   dueDays: 30,
   split: { emergency: 40, development: 30, programmes: 20, reserve: 10 },
+  // As Italy's law asks of co-ops for their mutual funds: 3 % of the year's surplus within 60 days.
+  surplus: { shareBasisPoints: 300, dueDays: 60 },
 };
+
+/**
+ * What a co-op owes of its year's surplus: `shareBasisPoints` of it in whole
+ * cents, half a cent and more rounded up. A loss or nothing left (0 or less)
+ * owes nothing. Exact for any amount (counted in integers, never floats).
+ */
+export function surplusShare(surplusCents: number, shareBasisPoints: number): number {
+  if (surplusCents <= 0 || shareBasisPoints <= 0) return 0;
+  const times = BigInt(surplusCents) * BigInt(shareBasisPoints);
+  return Number((times + 5_000n) / 10_000n);
+}
+
+/** The day a share of surplus falls due: `dueDays` after the day the co-op's accounts closed. */
+export function surplusDueDate(closedOn: string, dueDays: number): string {
+  return new Date(Date.parse(`${closedOn}T00:00:00Z`) + dueDays * 86_400_000).toISOString().slice(0, 10);
+}
 
 /**
  * An amount shared by percentages, in whole cents that add up to it: each
@@ -63,4 +91,17 @@ export function referenceCode(period: string, id: string, prefix = 'F'): string 
 export function dueDate(period: string, dueDays: number): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0) + dueDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Days after an obligation's due day on which its reminders go: the day after, then 30 days later. */
+export const REMINDER_STAGES = [1, 31] as const;
+
+/**
+ * Which reminder an obligation has reached on `today` (1 the first, 2 the
+ * second…), 0 before it is overdue. An obligation first seen late gets only
+ * the latest reminder it reached, never the earlier ones all at once.
+ */
+export function reminderStage(dueDate: string, today: string): number {
+  const late = Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000);
+  return REMINDER_STAGES.filter((days) => late >= days).length;
 }
