@@ -3,3 +3,4 @@ export * from './contributions.ts';
 export * from './loans.ts';
 export * from './loan-plan.ts';
 export * from './statement.ts';
+export * from './flows.ts';
