@@ -8,6 +8,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { DEMO, expectAccessible, shot, signIn } from './support.ts';
 
+const TREASURER = 'noelia.saez@ecomercat-de-benimaclet.example';
 const MATRIX = 'Discounts given, by giving co-op (rows) and receiving co-op (columns)';
 
 /** "€1,234.50" (en-GB) → 123450. */
@@ -121,6 +122,30 @@ test('a coordinator reads the accounts, sets the settlement policy and settles l
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.screenshot({ path: test.info().outputPath('reciprocity-360.png'), fullPage: true });
   await shot(page, 'reciprocity-phone');
+});
+
+test('a treasurer pays what the fund owes a giver for last month; the fund’s books show it', async ({ page }) => {
+  await signIn(page, TREASURER);
+  const last = await lastMonthName(page);
+  const fundBefore = await (await page.request.get('/api/v1/fund')).json();
+  const bank = (view: { accounts: { code: string; balanceCents: number }[] }) => view.accounts.find((a) => a.code === 'assets:bank')!.balanceCents;
+  await page.goto(`/reciprocity?month=${last.value}`);
+  const owed = page.getByRole('region', { name: `Obligations of the solidarity fund for ${last.name}` });
+  const row = owed.locator('tbody tr').first();
+  const coop = (await row.getByRole('rowheader').innerText()).trim();
+  const amount = cents(await row.getByRole('cell').nth(0).innerText());
+  await row.getByRole('button', { name: `Pay what the fund owes ${coop}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Pay ${coop}?` });
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: /^Pay / }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByRole('cell').nth(3)).toHaveText(/^Paid on /);
+  await expect(row.getByRole('button', { name: `Pay what the fund owes ${coop}` })).toHaveCount(0);
+  // The money left the fund's bank account, as a movement of its ledger.
+  const fundAfter = await (await page.request.get('/api/v1/fund')).json();
+  expect(bank(fundBefore) - bank(fundAfter)).toBe(amount);
+  await page.goto('/fund');
+  await expect(page.getByText(`Reimbursement to ${coop} for ${last.value} paid`).first()).toBeVisible();
 });
 
 test('a worker reads the accounts and the policy, without the coordinator’s forms', async ({ page }) => {

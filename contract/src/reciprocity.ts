@@ -39,8 +39,8 @@ export const SettlementPolicyView = z.object({
   /** where it came from: a coordinator's setting or a passed proposal */
   source: z.enum(['default', 'coordinator', 'proposal']),
   setAt: z.string().nullable(),
-  /** what the reader may do here: change the policy, settle a closed month */
-  abilities: z.object({ configure: z.boolean(), settle: z.boolean() }),
+  /** what the reader may do here: change the policy, settle a closed month, pay what the fund owes (treasurers) */
+  abilities: z.object({ configure: z.boolean(), settle: z.boolean(), pay: z.boolean() }),
 });
 
 export const SettlementPolicyInput = z.strictObject({
@@ -58,9 +58,17 @@ export const Obligation = z.object({
   netGivenCents: z.number().int(),
   thresholdCents: z.number().int(),
   amountCents: z.number().int(),
+  /** paid when the movement paying it is in the fund's ledger */
   status: z.enum(['owed', 'paid']),
   createdAt: z.string(),
+  /** the ledger movement that recorded what the fund owes */
+  movementId: z.string().nullable(),
+  paidAt: z.string().nullable(),
+  paidMovementId: z.string().nullable(),
 });
+
+/** Paying an obligation pays all of it, on the day the transfer left the fund's bank. */
+export const SettlementPaymentInput = z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD') });
 
 export const ObligationList = z.object({ items: z.array(Obligation) });
 
@@ -72,3 +80,4 @@ export type SettlementPolicyView = z.infer<typeof SettlementPolicyView>;
 export type SettlementPolicyInput = z.infer<typeof SettlementPolicyInput>;
 export type Obligation = z.infer<typeof Obligation>;
 export type ObligationList = z.infer<typeof ObligationList>;
+export type SettlementPaymentInput = z.infer<typeof SettlementPaymentInput>;

@@ -98,10 +98,22 @@ export interface SettlementObligationTable {
   threshold_cents: number;
   /** what the fund owes the co-op */
   amount_cents: number;
-  status: 'owed' | 'paid';
+  /** the ledger movement that recorded what the fund owes (shared by up to 49 obligations of a month) */
+  movement_id: string | null;
   created_by: string | null;
   created_at: string;
-  paid_at: string | null;
+}
+
+/** An obligation paid: once, by the movement from the fund's bank to the co-op. */
+export interface SettlementPaymentTable {
+  obligation_id: string;
+  movement_id: string;
+  cents: number;
+  /** the day the transfer left the fund's bank (the movement's date) */
+  date: string;
+  idempotency_key: string;
+  paid_by: string | null;
+  paid_at: string;
 }
 
 export interface SettlementPolicyChangeTable {
@@ -117,4 +129,5 @@ export interface BenefitTables {
   redemptions: RedemptionTable;
   settlement_obligations: SettlementObligationTable;
   settlement_policy_changes: SettlementPolicyChangeTable;
+  settlement_payments: SettlementPaymentTable;
 }

@@ -4,7 +4,7 @@
  * their own transaction. The ledger's rules are in domain/ledger.
  */
 export { fundRoutes } from './fund.routes.ts';
-export { type PostMeta, type Posted, type ReversalRequest, ledgerWriter, postIn, reverseIn } from './ledger.service.ts';
+export { type PostMeta, type Posted, type ReversalRequest, ledgerWriter, postIn, reverseIn, todayIn } from './ledger.service.ts';
 
 // The assembly's vote on an application above the committee's bands, registered by server/src/wiring.ts.
 export { fundMatters } from './matters.ts';

@@ -1,11 +1,11 @@
 /**
  * All SQL of the reciprocity accounts: the month's redemptions summed by
  * giver and receiver, the co-ops they name, the settlement policy set by
- * coordinators, and the settlement obligations.
+ * coordinators, the settlement obligations and their payments.
  */
 import type { Executor } from '../../db/database.ts';
 import type { DialectName } from '../../db/database.ts';
-import type { SettlementObligationTable, SettlementPolicyChangeTable } from '../../db/schema-benefits.ts';
+import type { SettlementObligationTable, SettlementPaymentTable, SettlementPolicyChangeTable } from '../../db/schema-benefits.ts';
 
 /** The action that marks a month as settled (see settlements.service.ts). */
 export const MONTH_SETTLED = 'reciprocity.month_settled';
@@ -116,15 +116,44 @@ export async function insertObligations(ex: Executor, rows: SettlementObligation
   if (rows.length > 0) await ex.insertInto('settlement_obligations').values(rows).execute();
 }
 
-/** A month's obligations (every month's, newest first, without one), with the co-op's name. */
-export async function obligations(ex: Executor, month?: string) {
-  let q = ex
+/** Obligations with the co-op's name and their payment, if paid. */
+const obligationRows = (ex: Executor) =>
+  ex
     .selectFrom('settlement_obligations')
     .innerJoin('coops', 'coops.id', 'settlement_obligations.coop_id')
+    .leftJoin('settlement_payments', 'settlement_payments.obligation_id', 'settlement_obligations.id')
     .selectAll('settlement_obligations')
-    .select('coops.name as coop_name');
+    .select([
+      'coops.name as coop_name',
+      'settlement_payments.movement_id as paid_movement_id',
+      'settlement_payments.paid_at as paid_at',
+      'settlement_payments.date as paid_date',
+      'settlement_payments.idempotency_key as paid_key',
+    ]);
+
+/** A month's obligations (every month's, newest first, without one). */
+export async function obligations(ex: Executor, month?: string) {
+  let q = obligationRows(ex);
   if (month) q = q.where('settlement_obligations.month', '=', month);
   return q.orderBy('settlement_obligations.month', 'desc').orderBy('coops.name').orderBy('settlement_obligations.id').execute();
+}
+
+export type ObligationRow = Awaited<ReturnType<typeof obligations>>[number];
+
+export const obligationById = (ex: Executor, id: string) =>
+  obligationRows(ex).where('settlement_obligations.id', '=', id).executeTakeFirst();
+
+/** Holds an obligation's row until the transaction ends (PostgreSQL; SQLite writes one at a time). */
+export async function lockObligation(ex: Executor, dialect: DialectName, id: string): Promise<void> {
+  if (dialect === 'postgres') await ex.selectFrom('settlement_obligations').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+export async function setObligationMovement(ex: Executor, ids: string[], movementId: string): Promise<void> {
+  await ex.updateTable('settlement_obligations').set({ movement_id: movementId }).where('id', 'in', ids).execute();
+}
+
+export async function insertPayment(ex: Executor, row: SettlementPaymentTable): Promise<void> {
+  await ex.insertInto('settlement_payments').values(row).execute();
 }
 
 export interface SavedTotals {

@@ -3,16 +3,26 @@ import {
   Matrix,
   MonthlyTotals,
   MonthQuery,
+  Obligation,
   ObligationList,
   SettleInput,
+  SettlementPaymentInput,
   SettlementPolicyInput,
   SettlementPolicyView,
 } from '@coopnet/contract/reciprocity';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams } from '@coopnet/contract/common';
 import type { AppDeps } from '../../deps.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { requiredIdempotencyKey } from '../../platform/idempotency.ts';
 import { reciprocityService } from './reciprocity.service.ts';
 import { settlementsService } from './settlements.service.ts';
 
+const keyRequired = () =>
+  badRequest(
+    'reciprocity.idempotency_key_required',
+    'Send an Idempotency-Key header of 8–100 visible characters (a UUID will do), the same on every retry.',
+  );
 
 export const reciprocityRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -49,6 +59,24 @@ export const reciprocityRoutes =
       async (req, reply) => {
         const { created, items } = await settlements.settle(req.actor, req.body.month);
         return reply.status(created ? 201 : 200).send({ items });
+      },
+    );
+    // 201 when this call paid it; 200 for a retry with the same Idempotency-Key.
+    app.post(
+      '/reciprocity/settlements/:id/payment',
+      {
+        config: { tokens: ['treasurer'] },
+        schema: {
+          tags,
+          summary: 'Pays what the fund owes a co-op for a settled month, all of it, from the fund’s bank (treasurers)',
+          params: IdParams,
+          body: SettlementPaymentInput,
+          response: { 200: Obligation, 201: Obligation },
+        },
+      },
+      async (req, reply) => {
+        const { created, obligation } = await settlements.pay(req.actor, req.params.id, req.body, requiredIdempotencyKey(req, keyRequired));
+        return reply.status(created ? 201 : 200).send(obligation);
       },
     );
   };

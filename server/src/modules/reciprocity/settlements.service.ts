@@ -9,23 +9,39 @@
  * settled once: the settling writes the event `reciprocity.month_settled` in
  * the same transaction as its obligations, so a month in which nobody was
  * above the threshold stays settled too, and a second call only reads.
+ *
+ * What the fund owes is in its ledger (decision 0019): the settling posts, in
+ * the same transaction, a movement of reimbursements to givers — an expense
+ * of the community programmes sub-fund, owed to each co-op as a liability
+ * (49 co-ops a movement, the most a movement holds). When that sub-fund
+ * cannot bear it, the ledger refuses and the month stays unsettled. A
+ * treasurer pays an obligation by a movement from the bank to the co-op; an
+ * obligation is paid when that movement exists, never by changing a status.
  */
-import type { Obligation, SettlementPolicyInput, SettlementPolicyView } from '@coopnet/contract/reciprocity';
+import type { Obligation, SettlementPaymentInput, SettlementPolicyInput, SettlementPolicyView } from '@coopnet/contract/reciprocity';
 import { benefits } from '@coopnet/domain';
-import type { Executor } from '../../db/database.ts';
+import type { Executor, Tx } from '../../db/database.ts';
 import type { SettlementObligationTable } from '../../db/schema-benefits.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { newId, nowIso } from '../../platform/clock.ts';
-import { badRequest, conflict } from '../../platform/errors.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { postIn, todayIn } from '../fund/index.ts';
 import { currentSettlementPolicy } from './matters.ts';
 import { reciprocityAbilities, reciprocityPolicy } from './reciprocity.policy.ts';
 import * as repo from './reciprocity.repository.ts';
 import { authorizeRead, matrixOf } from './reciprocity.service.ts';
 
 type Policy = Omit<SettlementPolicyView, 'abilities'>;
+
+/** The sub-fund that bears the reimbursements to givers, and the expense they are (decision 0019). */
+const BEARING_SUB_FUND = 'programmes';
+const EXPENSE = 'expenses:reimbursements';
+const OWED = 'liabilities:owed-to-coops';
+/** a movement holds at most 50 lines: 49 co-ops and the expense */
+const PER_MOVEMENT = 49;
 
 const DEFAULT: Policy = { policy: 'none', thresholdCents: null, source: 'default', setAt: null };
 
@@ -41,7 +57,7 @@ async function policyInForce(ex: Executor): Promise<Policy> {
   return benefits.laterChoice(fromCoordinator, fromProposal) ?? DEFAULT;
 }
 
-const presentObligation = (r: Awaited<ReturnType<typeof repo.obligations>>[number]): Obligation => ({
+const presentObligation = (r: repo.ObligationRow): Obligation => ({
   id: r.id,
   month: r.month,
   coopId: r.coop_id,
@@ -49,11 +65,15 @@ const presentObligation = (r: Awaited<ReturnType<typeof repo.obligations>>[numbe
   netGivenCents: Number(r.net_given_cents),
   thresholdCents: Number(r.threshold_cents),
   amountCents: Number(r.amount_cents),
-  status: r.status,
+  status: r.paid_movement_id ? 'paid' : 'owed',
   createdAt: r.created_at,
+  movementId: r.movement_id,
+  paidAt: r.paid_at ?? null,
+  paidMovementId: r.paid_movement_id ?? null,
 });
 
-export function settlementsService({ db, dialect, network }: AppDeps) {
+export function settlementsService(deps: AppDeps) {
+  const { db, dialect, network } = deps;
   async function view(actor: MaybeActor): Promise<SettlementPolicyView> {
     authorizeRead(actor);
     return { ...(await policyInForce(db)), abilities: reciprocityAbilities(actor) };
@@ -110,12 +130,12 @@ export function settlementsService({ db, dialect, network }: AppDeps) {
           net_given_cents: p.netCents,
           threshold_cents: threshold,
           amount_cents: p.amountCents,
-          status: 'owed',
+          movement_id: null,
           created_by: actor.personId,
           created_at: now,
-          paid_at: null,
         }));
       await repo.insertObligations(trx, rows);
+      await postOwed(trx, month, rows, actor.personId);
       for (const r of rows) {
         await recordAudit(trx, {
           actorId: actor.personId,
@@ -138,5 +158,75 @@ export function settlementsService({ db, dialect, network }: AppDeps) {
     return { created, items: (await repo.obligations(db, month)).map(presentObligation) };
   }
 
-  return { view, setPolicy, list, settle };
+  /** Posts what the fund owes for `month`: the expense of the bearing sub-fund against a liability to each co-op. */
+  async function postOwed(trx: Tx, month: string, rows: SettlementObligationTable[], actorId: string) {
+    const date = await todayIn(trx, deps);
+    for (let i = 0; i < rows.length; i += PER_MOVEMENT) {
+      const chunk = rows.slice(i, i + PER_MOVEMENT);
+      const total = chunk.reduce((sum, r) => sum + r.amount_cents, 0);
+      const posted = await postIn(
+        trx,
+        deps,
+        {
+          kind: 'settlement',
+          date,
+          reason: `Reimbursements to givers for ${month}`,
+          decision: null,
+          lines: [
+            { account: EXPENSE, subFund: BEARING_SUB_FUND, coopId: null, cents: total },
+            ...chunk.map((r) => ({ account: OWED, subFund: null, coopId: r.coop_id, cents: -r.amount_cents })),
+          ],
+        },
+        { actorId, key: `settlement:${month}:${i / PER_MOVEMENT + 1}` },
+      );
+      await repo.setObligationMovement(trx, chunk.map((r) => r.id), posted.movementId);
+    }
+  }
+
+  /**
+   * Pays an obligation, all of it, by a movement from the fund's bank to the
+   * co-op. `created` is false for a retry with the same Idempotency-Key.
+   */
+  async function pay(actor: MaybeActor, id: string, input: SettlementPaymentInput, key: string): Promise<{ created: boolean; obligation: Obligation }> {
+    authorizeRead(actor);
+    authorize(actor, reciprocityPolicy.pay(actor));
+    const created = await db.transaction().execute(async (trx) => {
+      await repo.lockObligation(trx, dialect, id);
+      const o = await repo.obligationById(trx, id);
+      if (!o) throw notFound('settlement_obligation');
+      const request = { payObligation: id, date: input.date };
+      if (o.paid_movement_id) {
+        if (o.paid_key === key && o.paid_date === input.date) return false; // a retry: paid by this very request
+        throw conflict('reciprocity.already_paid', 'This obligation has been paid already.', { paidMovementId: o.paid_movement_id });
+      }
+      const posted = await postIn(trx, deps, paymentDraft(o, input.date), { actorId: actor.personId, key, request });
+      if (posted.status === 'duplicate') {
+        throw conflict('fund.idempotency_conflict', 'This Idempotency-Key was used for another movement.', { movementId: posted.movementId });
+      }
+      await repo.insertPayment(trx, {
+        obligation_id: id,
+        movement_id: posted.movementId,
+        cents: Number(o.amount_cents),
+        date: input.date,
+        idempotency_key: key,
+        paid_by: actor.personId,
+        paid_at: nowIso(),
+      });
+      return true;
+    });
+    return { created, obligation: presentObligation((await repo.obligationById(db, id))!) };
+  }
+
+  return { view, setPolicy, list, settle, pay };
 }
+
+const paymentDraft = (o: repo.ObligationRow, date: string) => ({
+  kind: 'settlement' as const,
+  date,
+  reason: `Reimbursement to ${o.coop_name} for ${o.month} paid`,
+  decision: null,
+  lines: [
+    { account: OWED, subFund: null, coopId: o.coop_id, cents: Number(o.amount_cents) },
+    { account: 'assets:bank', subFund: null, coopId: null, cents: -Number(o.amount_cents) },
+  ],
+});

@@ -3,6 +3,7 @@ import { actorClient, makeCoop, tableCounts } from '../../../test/factories.ts';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { newId } from '../../platform/clock.ts';
 import { makeHolder, redeem } from '../../../test/reciprocity-factories.ts';
+import { giftInto, ledgerInvariants, ledgerState, post } from '../../../test/fund-factories.ts';
 
 const put = (client: Client, body: unknown) => client.request('PUT', '/api/v1/reciprocity/settlement-policy', body);
 const policyRows = (t: { deps: Parameters<typeof tableCounts>[0] }) =>
@@ -13,6 +14,7 @@ const settledEvents = (t: { deps: Parameters<typeof tableCounts>[0] }, month: st
 describeOnDatabases('settlement policy and settlements', (t) => {
   let coordinator: Client;
   let coordinatorId: string;
+  let treasurer: Client;
   let worker: Client;
   let supporter: Client;
   let visitor: Client;
@@ -23,6 +25,7 @@ describeOnDatabases('settlement policy and settlements', (t) => {
 
   beforeAll(async () => {
     ({ client: coordinator, id: coordinatorId } = await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] }));
+    ({ client: treasurer } = await actorClient(t.deps, t.app, { roles: [{ role: 'treasurer' }] }));
     visitor = new Client(t.app);
     big = await makeCoop(t.deps, { name: 'Big Giver' });
     edge = await makeCoop(t.deps, { name: 'Edge Giver' });
@@ -52,8 +55,9 @@ describeOnDatabases('settlement policy and settlements', (t) => {
   it('has no policy until one is chosen, and shows each reader what they may do', async () => {
     const res = await worker.get('/api/v1/reciprocity/settlement-policy');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ policy: 'none', thresholdCents: null, source: 'default', setAt: null, abilities: { configure: false, settle: false } });
-    expect((await coordinator.get('/api/v1/reciprocity/settlement-policy')).json().abilities).toEqual({ configure: true, settle: true });
+    expect(res.json()).toEqual({ policy: 'none', thresholdCents: null, source: 'default', setAt: null, abilities: { configure: false, settle: false, pay: false } });
+    expect((await coordinator.get('/api/v1/reciprocity/settlement-policy')).json().abilities).toEqual({ configure: true, settle: true, pay: false });
+    expect((await treasurer.get('/api/v1/reciprocity/settlement-policy')).json().abilities).toEqual({ configure: false, settle: false, pay: true });
     expect((await visitor.get('/api/v1/reciprocity/settlement-policy')).statusCode).toBe(401);
   });
 
@@ -100,7 +104,7 @@ describeOnDatabases('settlement policy and settlements', (t) => {
       thresholdCents: 5000,
       source: 'coordinator',
       setAt: expect.any(String),
-      abilities: { configure: true, settle: true },
+      abilities: { configure: true, settle: true, pay: false },
     });
     expect((await worker.get('/api/v1/reciprocity/settlement-policy')).json()).toMatchObject({ policy: 'fund_reimburses_givers', thresholdCents: 5000, source: 'coordinator' });
     const audit = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'settlement_policy.set').execute();
@@ -129,6 +133,19 @@ describeOnDatabases('settlement policy and settlements', (t) => {
     expect(await tableCounts(t.deps)).toEqual(before);
   });
 
+  it('leaves a month unsettled when the community programmes sub-fund cannot bear what the fund would owe', async () => {
+    const before = await ledgerState(t.deps);
+    const counts = await tableCounts(t.deps);
+    const res = await coordinator.post('/api/v1/reciprocity/settlements', { month: '2025-01' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'fund.rule_broken', details: { breaches: [expect.objectContaining({ subFund: 'programmes' })] } });
+    expect(await ledgerState(t.deps)).toEqual(before);
+    expect(await tableCounts(t.deps)).toEqual(counts);
+    expect(await settledEvents(t, '2025-01')).toHaveLength(0);
+    // A gift gives the sub-fund something to reimburse with.
+    expect((await post(treasurer, giftInto('programmes', 20_000, '2025-01-02'))).statusCode).toBe(201);
+  });
+
   it('settles a closed month: what each co-op gave net above the threshold is owed to it; once only', async () => {
     const before = await tableCounts(t.deps);
     const res = await coordinator.post('/api/v1/reciprocity/settlements', { month: '2025-01' });
@@ -147,8 +164,21 @@ describeOnDatabases('settlement policy and settlements', (t) => {
         amountCents: 2500,
         status: 'owed',
         createdAt: expect.any(String),
+        movementId: expect.any(String),
+        paidAt: null,
+        paidMovementId: null,
       },
     ]);
+    // In the fund's books: the programmes sub-fund bore 25.00, owed to Big Giver.
+    const movement = (await treasurer.get(`/api/v1/fund/movements/${items[0].movementId}`)).json();
+    expect(movement).toMatchObject({ kind: 'settlement', decision: null });
+    expect(movement.lines.map((l: { account: string; subFund: string | null; coopId: string | null; cents: number }) => [l.account, l.subFund, l.coopId, l.cents])).toEqual([
+      ['expenses:reimbursements', 'programmes', null, 2500],
+      ['liabilities:owed-to-coops', null, big.id, -2500],
+    ]);
+    const fund = (await visitor.get('/api/v1/fund')).json();
+    expect(fund.subFunds.find((f: { code: string }) => f.code === 'programmes').balanceCents).toBe(20_000 - 2500);
+    expect(await ledgerInvariants(t.deps)).toEqual([]);
     const after = await tableCounts(t.deps);
     expect(after.settlement_obligations).toBe(before.settlement_obligations! + 1);
     // One event per obligation, and one that the month is settled.
@@ -239,5 +269,42 @@ describeOnDatabases('settlement policy and settlements', (t) => {
     const settled = await coordinator.post('/api/v1/reciprocity/settlements', { month: '2025-05' });
     expect(settled.statusCode).toBe(201);
     expect(settled.json().items).toMatchObject([{ coopId: big.id, netGivenCents: 9000, thresholdCents: 1000, amountCents: 8000 }]);
+  });
+  it('lets a treasurer pay what the fund owes, once, from the fund’s bank, and nobody else', async () => {
+    const [owed] = (await worker.get('/api/v1/reciprocity/settlements?month=2025-01')).json().items;
+    const url = `/api/v1/reciprocity/settlements/${owed.id}/payment`;
+    const pay = (client: Client, body: unknown, key: string | null = 'pay-2025-01-big') =>
+      client.request('POST', url, body, key ? { 'idempotency-key': key } : {});
+    const { client: admin } = await actorClient(t.deps, t.app, { coopId: big.id, roles: [{ role: 'coop_admin', coopId: big.id }] });
+    const today = new Date().toISOString().slice(0, 10);
+    const before = await ledgerState(t.deps);
+    expect((await pay(visitor, { date: today })).statusCode).toBe(401);
+    for (const who of [worker, admin, coordinator]) expect((await pay(who, { date: today })).statusCode).toBe(403);
+    expect((await pay(treasurer, { date: today }, null)).json().error.code).toBe('reciprocity.idempotency_key_required');
+    for (const bad of [{}, { date: '2025-13-45x' }, { date: today, cents: 1 }, { date: '<b>' }]) {
+      expect((await pay(treasurer, bad)).statusCode, JSON.stringify(bad)).toBe(400);
+    }
+    expect((await treasurer.request('POST', '/api/v1/reciprocity/settlements/00000000-0000-4000-8000-000000000000/payment', { date: today }, { 'idempotency-key': 'pay-nobody-1' })).statusCode).toBe(404);
+    expect(await ledgerState(t.deps)).toEqual(before);
+
+    // Two treasurers' clicks at the same moment, each with its own key: one pays.
+    const [a, b] = await Promise.all([pay(treasurer, { date: today }), pay(treasurer, { date: today }, 'pay-2025-01-big-twice')]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    expect((a.statusCode === 409 ? a : b).json().error.code).toBe('reciprocity.already_paid');
+    const paid = (a.statusCode === 201 ? a : b).json();
+    expect(paid).toMatchObject({ id: owed.id, status: 'paid', paidMovementId: expect.any(String), paidAt: expect.any(String) });
+    // A retry of the paying request answers the same, and pays nothing more.
+    const retry = await pay(treasurer, { date: today });
+    expect([200, 409]).toContain(retry.statusCode);
+    const payment = (await treasurer.get(`/api/v1/fund/movements/${paid.paidMovementId}`)).json();
+    expect(payment.lines.map((l: { account: string; coopId: string | null; cents: number }) => [l.account, l.coopId, l.cents])).toEqual([
+      ['liabilities:owed-to-coops', big.id, 2500],
+      ['assets:bank', null, -2500],
+    ]);
+    const fund = (await visitor.get('/api/v1/fund')).json();
+    const account = (code: string) => fund.accounts.find((x: { code: string }) => x.code === code)?.balanceCents;
+    expect(account('assets:bank')).toBe(20_000 - 2500);
+    expect((await worker.get('/api/v1/reciprocity/settlements?month=2025-01')).json().items[0].status).toBe('paid');
+    expect(await ledgerInvariants(t.deps)).toEqual([]);
   });
 });

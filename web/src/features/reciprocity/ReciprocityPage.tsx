@@ -93,7 +93,7 @@ export function ReciprocityPage() {
         <Stack gap="lg">
           <ErrorAlert error={obligations.error} />
           {obligations.data && matrix.data && (
-            <ObligationsTable month={month} items={obligations.data.items} currency={matrix.data.currency} />
+            <ObligationsTable month={month} items={obligations.data.items} currency={matrix.data.currency} canPay={!!policy.data?.abilities.pay} />
           )}
           {policy.data?.abilities.settle && current && (
             <SettleForm closedMonths={choices.filter((m) => m < current)} onSettled={showMonth} />
