@@ -307,3 +307,74 @@ export type Transparency = z.infer<typeof Transparency>;
 
 /** Forgiving or writing off what is left of a loan, on a passed proposal: a movement with its reason. */
 export const WriteOffInput = z.strictObject({ reason: text(500), decision: Decision });
+
+// ── Where the money came from and went; budgets against actual (public) ──
+
+export const BooksYear = z.coerce.number().int().min(2000).max(2100);
+export const YearQuery = z.strictObject({ year: BooksYear.optional() });
+
+const FlowNames = Names.nullable();
+export const FundFlows = z.object({
+  year: z.number().int(),
+  /** the years there are figures for, oldest first (this year always) */
+  years: z.array(z.number().int()),
+  currency: z.string(),
+  subFunds: z.array(
+    z.object({
+      code: z.string(),
+      names: Names,
+      broughtForwardCents: z.number().int(),
+      inCents: z.number().int(),
+      outCents: z.number().int(),
+      carriedForwardCents: z.number().int(),
+    }),
+  ),
+  /** into a sub-fund: an income account (names given), or brought-forward, opening, repaid, moved-in */
+  sources: z.array(z.object({ source: z.string(), names: FlowNames, subFund: z.string(), cents: z.number().int() })),
+  /** out of a sub-fund: an expense account (names given), or lent, moved-out, carried-forward */
+  uses: z.array(z.object({ subFund: z.string(), use: z.string(), names: FlowNames, cents: z.number().int() })),
+  /** the loans outstanding over the year: lent, principal repaid, written off */
+  lending: z.object({ lentCents: z.number().int(), repaidCents: z.number().int(), writtenOffCents: z.number().int() }),
+});
+export type FundFlows = z.infer<typeof FundFlows>;
+
+const BudgetCents = z.number().int().min(0).max(10_000_000_000_000);
+export const BudgetInput = z.strictObject({
+  spendCents: BudgetCents,
+  receiveCents: BudgetCents.nullable().default(null),
+  note: text(500).nullable().default(null),
+});
+export type BudgetInput = z.input<typeof BudgetInput>;
+export const BudgetParams = z.strictObject({ year: BooksYear, subFund: SubFundCode });
+
+export const BudgetVersion = z.object({
+  spendCents: z.number().int(),
+  receiveCents: z.number().int().nullable(),
+  note: z.string().nullable(),
+  /** who set it: for the network's members only (null for anyone else) */
+  setBy: z.string().nullable(),
+  setAt: z.string(),
+});
+export const FundBudgets = z.object({
+  year: z.number().int(),
+  years: z.array(z.number().int()),
+  currency: z.string(),
+  subFunds: z.array(
+    z.object({
+      code: z.string(),
+      names: Names,
+      /** null: no budget set for the year */
+      spendCents: z.number().int().nullable(),
+      receiveCents: z.number().int().nullable(),
+      spentCents: z.number().int(),
+      receivedCents: z.number().int(),
+      /** budget − spent; negative when spent beyond it */
+      leftCents: z.number().int().nullable(),
+      spentPercent: z.number().int().nullable(),
+      /** every version, newest first */
+      history: z.array(BudgetVersion),
+    }),
+  ),
+  abilities: z.object({ setBudget: z.boolean() }),
+});
+export type FundBudgets = z.infer<typeof FundBudgets>;

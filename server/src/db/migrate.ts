@@ -15,6 +15,7 @@ import * as m0011 from './migrations/0011-fund-ledger.ts';
 import * as m0012 from './migrations/0012-fund-applications.ts';
 import * as m0013 from './migrations/0013-fund-contributions.ts';
 import * as m0014 from './migrations/0014-fund-loans.ts';
+import * as m0018 from './migrations/0018-fund-budgets.ts';
 import * as m0015 from './migrations/0015-settlements-ledger.ts';
 
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0012-fund-applications': m0012,
   '0013-fund-contributions': m0013,
   '0014-fund-loans': m0014,
+  '0018-fund-budgets': m0018,
   '0015-settlements-ledger': m0015,
 };
 

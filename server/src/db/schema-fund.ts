@@ -157,6 +157,19 @@ export interface FundLoanRepaymentTable {
   recorded_at: string;
 }
 
+/** A sub-fund's budget for a year, one row per version (migration 0018): the latest is the budget. */
+export interface FundBudgetTable {
+  id: string;
+  year: number;
+  sub_fund: string;
+  version: number;
+  spend_cents: number;
+  receive_cents: number | null;
+  note: string | null;
+  set_by: string | null;
+  set_at: string;
+}
+
 export interface FundTables {
   ledger_accounts: LedgerAccountTable;
   ledger_sub_funds: LedgerSubFundTable;
@@ -171,4 +184,5 @@ export interface FundTables {
   fund_payments: FundPaymentTable;
   fund_loans: FundLoanTable;
   fund_loan_repayments: FundLoanRepaymentTable;
+  fund_budgets: FundBudgetTable;
 }

@@ -23,6 +23,8 @@ export const fundPolicy = {
   readAllApplications: (actor: MaybeActor, onCommittee: boolean) =>
     onCommittee || isTreasurer(actor) || isCoordinator(actor),
   pay: (actor: MaybeActor) => isTreasurer(actor),
+  /** a sub-fund's budget for a year: treasurers record it (decision 0022); anyone reads it */
+  setBudget: (actor: MaybeActor) => isTreasurer(actor),
 };
 
 export const fundAbilities = (actor: MaybeActor) => ({

@@ -26,6 +26,7 @@ import {
   Transparency,
   WriteOffInput,
 } from '@coopnet/contract/fund';
+import { BudgetInput, BudgetParams, FundBudgets, FundFlows, YearQuery } from '@coopnet/contract/fund';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps.ts';
@@ -35,6 +36,7 @@ import { applicationsService } from './applications.service.ts';
 import { contributionsService } from './contributions.service.ts';
 import { loansService } from './loans.service.ts';
 import { fundService } from './fund.service.ts';
+import { flowsService } from './flows.service.ts';
 
 /** A file sent as it is made. Its first part is awaited first, so a refusal is answered as one before anything is sent. */
 async function download(reply: FastifyReply, parts: AsyncGenerator<string>, type: string, filename: string) {
@@ -62,6 +64,7 @@ export const fundRoutes =
     const applications = applicationsService(deps);
     const contributions = contributionsService(deps);
     const loans = loansService(deps);
+    const flows = flowsService(deps);
     const tags = ['fund'];
 
     app.get(
@@ -79,6 +82,45 @@ export const fundRoutes =
       '/fund/transparency',
       { schema: { tags, summary: 'What the fund gave and who paid in (public)', response: { 200: Transparency } } },
       () => fund.transparency(),
+    );
+    // Where the money came from and went, and budgets against actual: a year at a time, apart from /fund to keep it quick.
+    app.get(
+      '/fund/flows',
+      {
+        schema: {
+          tags,
+          summary: 'Where the fund’s money came from and where it went in a year, per sub-fund (public)',
+          querystring: YearQuery,
+          response: { 200: FundFlows },
+        },
+      },
+      (req) => flows.flows(req.query.year),
+    );
+    app.get(
+      '/fund/budgets',
+      {
+        schema: {
+          tags,
+          summary: 'Each sub-fund’s budget for a year against what it spent and took in (public)',
+          querystring: YearQuery,
+          response: { 200: FundBudgets },
+        },
+      },
+      (req) => flows.budgets(req.actor, req.query.year),
+    );
+    app.put(
+      '/fund/budgets/:year/:subFund',
+      {
+        config: { tokens: ['treasurer'] },
+        schema: {
+          tags,
+          summary: 'Sets a sub-fund’s budget for a year, kept as a new version (treasurers)',
+          params: BudgetParams,
+          body: BudgetInput,
+          response: { 200: FundBudgets },
+        },
+      },
+      (req) => flows.setBudget(req.actor, req.params.year, req.params.subFund, req.body),
     );
     app.get(
       '/fund/movements',

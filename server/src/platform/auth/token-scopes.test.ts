@@ -41,6 +41,7 @@ const TOKEN_WRITES: Record<string, string[]> = {
   'POST /api/v1/fund/movements/{id}/reversal': ['treasurer'],
   'PUT /api/v1/fund/books': ['treasurer'],
   'PUT /api/v1/fund/budgets/{year}/{subFund}': ['treasurer'],
+  'PUT /api/v1/fund/budgets/{year}/{subFund}': ['treasurer'],
   'POST /api/v1/fund/obligations': ['treasurer'],
   'POST /api/v1/fund/obligations/{id}/payments': ['treasurer'],
   'POST /api/v1/fund/statements/preview': ['treasurer'],
