@@ -175,6 +175,8 @@ export const FundApplication = z.object({
     by: z.enum(['committee', 'assembly']),
     approvalsNeeded: z.number().int().nullable(),
     dueAt: z.string().nullable(),
+    /** open past its fast-track deadline: the committee still decides it (decision 0023) */
+    overdue: z.boolean(),
   }),
   status: ApplicationStatus,
   appliedBy: z.string().nullable(),

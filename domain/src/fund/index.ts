@@ -1,4 +1,5 @@
 export * from './applications.ts';
+export * from './clock.ts';
 export * from './contributions.ts';
 export * from './loans.ts';
 export * from './loan-plan.ts';

@@ -170,6 +170,15 @@ export interface FundBudgetTable {
   set_at: string;
 }
 
+/** A notice the fund's clock sent (migration 0019): each goes once. */
+export interface FundNoticeSentTable {
+  subject_id: string;
+  notice: 'fast_track_reminder' | 'fast_track_overdue' | 'arrears_30' | 'arrears_60' | 'arrears_90';
+  /** for arrears, the day the loan fell behind; '' otherwise */
+  since: string;
+  sent_at: string;
+}
+
 export interface FundTables {
   ledger_accounts: LedgerAccountTable;
   ledger_sub_funds: LedgerSubFundTable;
@@ -185,4 +194,5 @@ export interface FundTables {
   fund_loans: FundLoanTable;
   fund_loan_repayments: FundLoanRepaymentTable;
   fund_budgets: FundBudgetTable;
+  fund_notices_sent: FundNoticeSentTable;
 }

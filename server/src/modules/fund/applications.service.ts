@@ -51,6 +51,8 @@ const StoredLoanTerms = LoanTerms;
 
 export function applicationsService(deps: AppDeps) {
   const { db, dialect } = deps;
+  /** The application's page, for a mail. */
+  const linkTo = (id: string) => `${deps.config.publicUrl}/fund/applications/${id}`;
 
   /** Books an approved grant or programme funding: from its sub-fund, naming the co-op and the approval. */
   async function payGrant(trx: Tx, a: FundApplicationTable, actorId: string, key: string) {
@@ -88,7 +90,8 @@ export function applicationsService(deps: AppDeps) {
       const loan = r.kind === 'loan' && r.status === 'paid' ? await loanOfApplication(db, r.id) : undefined;
       if (loan) loanIds.set(r.id, loan.id);
     }
-    const { members } = await fundCommittee(db, nowIso());
+    const now = nowIso();
+    const { members } = await fundCommittee(db, now);
     return rows.map((r) => {
       const mine = answers.filter((x) => x.application_id === r.id);
       const mayAnswer =
@@ -116,6 +119,7 @@ export function applicationsService(deps: AppDeps) {
           by: r.track,
           approvalsNeeded: r.approvals_needed === null ? null : Number(r.approvals_needed),
           dueAt: r.due_at,
+          overdue: rules.isOverdue({ status: r.status, dueAt: r.due_at }, now),
         },
         status: r.status,
         appliedBy: r.applied_by_name,
@@ -185,6 +189,10 @@ export function applicationsService(deps: AppDeps) {
         throw conflict('fund.policy_broken', 'The fund’s policy does not allow this application.', { breaches });
       const track = rules.trackFor(fundRulesNow, input.kind, input.amountCents);
       const now = nowIso();
+      const dueAt =
+        track.by === 'committee' && track.withinHours !== null
+          ? new Date(Date.parse(now) + track.withinHours * HOUR_MS).toISOString()
+          : null;
       await repo.insertApplication(trx, {
         id,
         coop_id: input.coopId,
@@ -198,10 +206,7 @@ export function applicationsService(deps: AppDeps) {
         sub_fund: rules.SUB_FUND_OF[input.kind],
         track: track.by,
         approvals_needed: track.by === 'committee' ? track.approvals : null,
-        due_at:
-          track.by === 'committee' && track.withinHours !== null
-            ? new Date(Date.parse(now) + track.withinHours * HOUR_MS).toISOString()
-            : null,
+        due_at: dueAt,
         status: 'open',
         applied_by: actor.personId,
         created_at: now,
@@ -226,9 +231,14 @@ export function applicationsService(deps: AppDeps) {
           kind: 'fund_application.submitted',
           subjectId: id,
           data: { coopName: coop.name, kind: input.kind, amountCents: input.amountCents },
+          mail: {
+            template: 'fundApplicationMade',
+            vars: { coop: coop.name, kind: input.kind, amountCents: input.amountCents, ...(dueAt ? { dueAt } : {}), link: linkTo(id) },
+          },
         });
       }
     });
+    void deps.mailer.flush().catch(() => {});
     return get(actor, id);
   }
 
@@ -295,9 +305,14 @@ export function applicationsService(deps: AppDeps) {
           kind: `fund_application.${verdict}`,
           subjectId: id,
           data: { kind: a.kind, amountCents: Number(a.amount_cents) },
+          mail: {
+            template: verdict === 'approved' ? 'fundApplicationApproved' : 'fundApplicationDeclined',
+            vars: { kind: a.kind, amountCents: Number(a.amount_cents), link: linkTo(id) },
+          },
         });
       }
     });
+    void deps.mailer.flush().catch(() => {});
     return get(actor, id);
   }
 
@@ -362,9 +377,14 @@ export function applicationsService(deps: AppDeps) {
         kind: 'fund_application.paid',
         subjectId: id,
         data: { kind: a.kind, amountCents: Number(a.amount_cents) },
+        mail: {
+          template: 'fundApplicationPaid',
+          vars: { kind: a.kind, amountCents: Number(a.amount_cents), link: linkTo(id) },
+        },
       });
       return true;
     });
+    if (created) void deps.mailer.flush().catch(() => {});
     return { created, application: await get(actor, id) };
   }
 

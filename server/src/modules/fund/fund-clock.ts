@@ -9,12 +9,17 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
+import { alertArrears } from './arrears-alerts.ts';
+import { remindFastTrack } from './fast-track.ts';
 
-/** One job of the clock: does what is due at `deps.clock()` and returns. */
+/** One job of the clock: does what is due now and returns. */
 export type FundJob = (deps: AppDeps) => Promise<unknown>;
 
 /** The fund's jobs, run in this order at every tick. */
-export const fundJobs: FundJob[] = [];
+export const fundJobs: FundJob[] = [
+  (deps) => remindFastTrack(deps),
+  (deps) => alertArrears(deps),
+];
 
 /** Runs every job once; true when none failed. Tests call it directly with a controlled clock. */
 export async function runFundJobs(deps: AppDeps, log?: FastifyBaseLogger, jobs: FundJob[] = fundJobs): Promise<boolean> {

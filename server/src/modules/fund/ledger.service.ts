@@ -67,9 +67,13 @@ export function refusalError(r: ledger.MovementRefusal): AppError {
     : badRequest(`fund.${code}`, MESSAGES[code], details);
 }
 
-/** Today in the network's time zone, read through the transaction (on SQLite a read outside it would wait for it). */
-export const todayIn = async (trx: Tx, deps: Pick<AppDeps, 'network'>) =>
-  localDate(new Date(), (await deps.network.get(trx)).timeZone);
+/**
+ * Today in the network's time zone, read through the transaction (on SQLite a
+ * read outside it would wait for it) — or `asOf`, the day a replayed event
+ * happened: the demo seed books a year of history with these same functions.
+ */
+export const todayIn = async (trx: Tx, deps: Pick<AppDeps, 'network'> & { asOf?: string }) =>
+  deps.asOf ?? localDate(new Date(), (await deps.network.get(trx)).timeZone);
 
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
@@ -80,7 +84,7 @@ const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(va
  */
 export async function postIn(
   trx: Tx,
-  deps: Pick<AppDeps, 'dialect' | 'network'>,
+  deps: Pick<AppDeps, 'dialect' | 'network'> & { asOf?: string },
   draft: ledger.MovementDraft,
   meta: PostMeta,
 ): Promise<Posted> {

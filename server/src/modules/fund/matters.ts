@@ -57,6 +57,14 @@ export const fundApplicationMatter: MatterDefinition<Subject> = {
       kind: 'fund_application.approved',
       subjectId: applicationId,
       data: { kind: a.kind, amountCents: Number(a.amount_cents) },
+      mail: {
+        template: 'fundApplicationApproved',
+        vars: {
+          kind: a.kind,
+          amountCents: Number(a.amount_cents),
+          link: `${ctx.deps.config.publicUrl}/fund/applications/${applicationId}`,
+        },
+      },
     });
   },
 };

@@ -34,7 +34,7 @@ import { reciprocityAbilities, reciprocityPolicy } from './reciprocity.policy.ts
 import * as repo from './reciprocity.repository.ts';
 import { authorizeRead, matrixOf } from './reciprocity.service.ts';
 
-type Policy = Omit<SettlementPolicyView, 'abilities'>;
+export type Policy = Omit<SettlementPolicyView, 'abilities'>;
 
 /** The sub-fund that bears the reimbursements to givers, and the expense they are (decision 0019). */
 const BEARING_SUB_FUND = 'programmes';
@@ -115,72 +115,10 @@ export function settlementsService(deps: AppDeps) {
     const created = await db.transaction().execute(async (trx) => {
       await repo.lockSettlements(trx, dialect);
       if (await repo.monthSettled(trx, month)) return false;
-      const policy = await policyInForce(trx);
-      if (policy.policy !== 'fund_reimburses_givers') {
-        throw conflict('reciprocity.no_settlement_policy', 'The network has no settlement policy under which the fund reimburses givers.', { policy: policy.policy });
-      }
-      const threshold = policy.thresholdCents ?? 0;
-      const now = nowIso();
-      const rows: SettlementObligationTable[] = benefits
-        .reimbursements((await matrixOf(trx, network, month)).positions, threshold)
-        .map((p) => ({
-          id: newId(),
-          month,
-          coop_id: p.coopId,
-          net_given_cents: p.netCents,
-          threshold_cents: threshold,
-          amount_cents: p.amountCents,
-          movement_id: null,
-          created_by: actor.personId,
-          created_at: now,
-        }));
-      await repo.insertObligations(trx, rows);
-      await postOwed(trx, month, rows, actor.personId);
-      for (const r of rows) {
-        await recordAudit(trx, {
-          actorId: actor.personId,
-          action: 'settlement_obligation.created',
-          subjectType: 'settlement_obligation',
-          subjectId: r.id,
-          coopId: r.coop_id,
-          after: { month, netGivenCents: r.net_given_cents, thresholdCents: threshold, amountCents: r.amount_cents },
-        });
-      }
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: repo.MONTH_SETTLED,
-        subjectType: 'reciprocity_month',
-        subjectId: month,
-        after: { policy, obligations: rows.length, totalCents: rows.reduce((s, r) => s + r.amount_cents, 0) },
-      });
+      await settleMonthIn(trx, deps, month, await policyInForce(trx), actor.personId);
       return true;
     });
     return { created, items: (await repo.obligations(db, month)).map(presentObligation) };
-  }
-
-  /** Posts what the fund owes for `month`: the expense of the bearing sub-fund against a liability to each co-op. */
-  async function postOwed(trx: Tx, month: string, rows: SettlementObligationTable[], actorId: string) {
-    const date = await todayIn(trx, deps);
-    for (let i = 0; i < rows.length; i += PER_MOVEMENT) {
-      const chunk = rows.slice(i, i + PER_MOVEMENT);
-      const total = chunk.reduce((sum, r) => sum + r.amount_cents, 0);
-      const posted = await postIn(
-        trx,
-        deps,
-        {
-          kind: 'settlement',
-          date,
-          reason: `Reimbursements to givers for ${month}`,
-          decision: null,
-          lines: [
-            { account: EXPENSE, subFund: BEARING_SUB_FUND, coopId: null, cents: total },
-            ...chunk.map((r) => ({ account: OWED, subFund: null, coopId: r.coop_id, cents: -r.amount_cents })),
-          ],
-        },
-        { actorId, key: `settlement:${month}:${i / PER_MOVEMENT + 1}` },
-      );
-      await repo.setObligationMovement(trx, chunk.map((r) => r.id), posted.movementId);
-    }
   }
 
   /**
@@ -190,30 +128,7 @@ export function settlementsService(deps: AppDeps) {
   async function pay(actor: MaybeActor, id: string, input: SettlementPaymentInput, key: string): Promise<{ created: boolean; obligation: Obligation }> {
     authorizeRead(actor);
     authorize(actor, reciprocityPolicy.pay(actor));
-    const created = await db.transaction().execute(async (trx) => {
-      await repo.lockObligation(trx, dialect, id);
-      const o = await repo.obligationById(trx, id);
-      if (!o) throw notFound('settlement_obligation');
-      const request = { payObligation: id, date: input.date };
-      if (o.paid_movement_id) {
-        if (o.paid_key === key && o.paid_date === input.date) return false; // a retry: paid by this very request
-        throw conflict('reciprocity.already_paid', 'This obligation has been paid already.', { paidMovementId: o.paid_movement_id });
-      }
-      const posted = await postIn(trx, deps, paymentDraft(o, input.date), { actorId: actor.personId, key, request });
-      if (posted.status === 'duplicate') {
-        throw conflict('fund.idempotency_conflict', 'This Idempotency-Key was used for another movement.', { movementId: posted.movementId });
-      }
-      await repo.insertPayment(trx, {
-        obligation_id: id,
-        movement_id: posted.movementId,
-        cents: Number(o.amount_cents),
-        date: input.date,
-        idempotency_key: key,
-        paid_by: actor.personId,
-        paid_at: nowIso(),
-      });
-      return true;
-    });
+    const created = await db.transaction().execute((trx) => payObligationIn(trx, deps, id, input.date, actor.personId, key));
     return { created, obligation: presentObligation((await repo.obligationById(db, id))!) };
   }
 
@@ -230,3 +145,102 @@ const paymentDraft = (o: repo.ObligationRow, date: string) => ({
     { account: 'assets:bank', subFund: null, coopId: null, cents: -Number(o.amount_cents) },
   ],
 });
+
+/** What settling and paying need: the ledger's (the demo replays its history with `asOf`, the day it happened). */
+type SettleDeps = Pick<AppDeps, 'dialect' | 'network'> & { asOf?: string };
+
+/**
+ * Settles `month` under `policy` inside the caller's transaction, which holds
+ * the settlements' lock and has checked the month is not settled yet: the
+ * obligations, their movements in the fund's ledger, and the audit events.
+ */
+export async function settleMonthIn(trx: Tx, deps: SettleDeps, month: string, policy: Policy, actorId: string): Promise<number> {
+  if (policy.policy !== 'fund_reimburses_givers') {
+    throw conflict('reciprocity.no_settlement_policy', 'The network has no settlement policy under which the fund reimburses givers.', { policy: policy.policy });
+  }
+  const threshold = policy.thresholdCents ?? 0;
+  const now = nowIso();
+  const rows: SettlementObligationTable[] = benefits
+    .reimbursements((await matrixOf(trx, deps.network, month)).positions, threshold)
+    .map((p) => ({
+      id: newId(),
+      month,
+      coop_id: p.coopId,
+      net_given_cents: p.netCents,
+      threshold_cents: threshold,
+      amount_cents: p.amountCents,
+      movement_id: null,
+      created_by: actorId,
+      created_at: now,
+    }));
+  await repo.insertObligations(trx, rows);
+  await postOwed(trx, deps, month, rows, actorId);
+  for (const r of rows) {
+    await recordAudit(trx, {
+      actorId,
+      action: 'settlement_obligation.created',
+      subjectType: 'settlement_obligation',
+      subjectId: r.id,
+      coopId: r.coop_id,
+      after: { month, netGivenCents: r.net_given_cents, thresholdCents: threshold, amountCents: r.amount_cents },
+    });
+  }
+  await recordAudit(trx, {
+    actorId,
+    action: repo.MONTH_SETTLED,
+    subjectType: 'reciprocity_month',
+    subjectId: month,
+    after: { policy, obligations: rows.length, totalCents: rows.reduce((sum, r) => sum + r.amount_cents, 0) },
+  });
+  return rows.length;
+}
+
+/** Posts what the fund owes for `month`: the expense of the bearing sub-fund against a liability to each co-op. */
+async function postOwed(trx: Tx, deps: SettleDeps, month: string, rows: SettlementObligationTable[], actorId: string) {
+  const date = await todayIn(trx, deps);
+  for (let i = 0; i < rows.length; i += PER_MOVEMENT) {
+    const chunk = rows.slice(i, i + PER_MOVEMENT);
+    const total = chunk.reduce((sum, r) => sum + r.amount_cents, 0);
+    const posted = await postIn(
+      trx,
+      deps,
+      {
+        kind: 'settlement',
+        date,
+        reason: `Reimbursements to givers for ${month}`,
+        decision: null,
+        lines: [
+          { account: EXPENSE, subFund: BEARING_SUB_FUND, coopId: null, cents: total },
+          ...chunk.map((r) => ({ account: OWED, subFund: null, coopId: r.coop_id, cents: -r.amount_cents })),
+        ],
+      },
+      { actorId, key: `settlement:${month}:${i / PER_MOVEMENT + 1}` },
+    );
+    await repo.setObligationMovement(trx, chunk.map((r) => r.id), posted.movementId);
+  }
+}
+
+/** Pays obligation `id` inside the caller's transaction; false when this very request had paid it already. */
+export async function payObligationIn(trx: Tx, deps: SettleDeps, id: string, date: string, actorId: string | null, key: string): Promise<boolean> {
+  await repo.lockObligation(trx, deps.dialect, id);
+  const o = await repo.obligationById(trx, id);
+  if (!o) throw notFound('settlement_obligation');
+  if (o.paid_movement_id) {
+    if (o.paid_key === key && o.paid_date === date) return false; // a retry: paid by this very request
+    throw conflict('reciprocity.already_paid', 'This obligation has been paid already.', { paidMovementId: o.paid_movement_id });
+  }
+  const posted = await postIn(trx, deps, paymentDraft(o, date), { actorId, key, request: { payObligation: id, date } });
+  if (posted.status === 'duplicate') {
+    throw conflict('fund.idempotency_conflict', 'This Idempotency-Key was used for another movement.', { movementId: posted.movementId });
+  }
+  await repo.insertPayment(trx, {
+    obligation_id: id,
+    movement_id: posted.movementId,
+    cents: Number(o.amount_cents),
+    date,
+    idempotency_key: key,
+    paid_by: actorId,
+    paid_at: nowIso(),
+  });
+  return true;
+}

@@ -1,5 +1,6 @@
 /** Mail texts in the network's languages. Placeholders are {name}. */
 import { dateTimeText } from '@coopnet/domain/dates';
+import { formatCents } from '@coopnet/domain/money/money';
 
 type Template = { subject: string; text: string };
 type Catalog = Record<string, Template>;
@@ -45,6 +46,38 @@ const en: Catalog = {
     subject: 'Decided: {title}',
     text: 'Hello {name},\n\nVoting on "{title}" in {network} has closed. Result: {outcome}.\nSee the count here:\n\n{link}\n',
   },
+  fundApplicationMade: {
+    subject: '{coop} applied to the fund: {kind} of {amount}',
+    text: 'Hello {name},\n\n{coop} applied to the solidarity fund of {network}: {kind} of {amount}.\nYou are on the fund committee and may decide it{dueText}.\nRead the application and answer here:\n\n{link}\n',
+  },
+  fundApplicationApproved: {
+    subject: 'Your application to the fund was approved',
+    text: 'Hello {name},\n\nYour application to the solidarity fund of {network} ({kind} of {amount}) was approved.\nA treasurer will pay it. See it here:\n\n{link}\n',
+  },
+  fundApplicationDeclined: {
+    subject: 'Your application to the fund was not approved',
+    text: 'Hello {name},\n\nYour application to the solidarity fund of {network} ({kind} of {amount}) was not approved.\nSee the answers here:\n\n{link}\n',
+  },
+  fundApplicationPaid: {
+    subject: 'The fund paid your application',
+    text: 'Hello {name},\n\nThe solidarity fund of {network} paid your application: {kind} of {amount}.\nSee it here:\n\n{link}\n',
+  },
+  fundFastTrackDueSoon: {
+    subject: 'Fast track: {coop} needs an answer by {dueAt}',
+    text: 'Hello {name},\n\nThe fast-track application of {coop} ({kind} of {amount}) has not been decided yet, and its deadline is {dueAt} (network time, {zone}).\nYou have not answered it. Please answer here:\n\n{link}\n',
+  },
+  fundFastTrackOverdue: {
+    subject: 'Overdue: the fast-track application of {coop}',
+    text: 'Hello {name},\n\nThe fast-track application of {coop} ({kind} of {amount}) was not decided by its deadline, {dueAt} (network time, {zone}).\nThe committee can still decide it. See where it stands here:\n\n{link}\n',
+  },
+  fundArrearsCommittee: {
+    subject: '{coop} may need help with its loan',
+    text: 'Hello {name},\n\nThe loan of {coop} from the solidarity fund of {network} is more than {days} days behind its schedule.\nThe fund committee can get in touch to offer help: more time, a new schedule, or whatever the co-op needs. Nothing is charged for being late.\nSee the loan here:\n\n{link}\n',
+  },
+  fundArrearsCoop: {
+    subject: 'The fund committee will be in touch about your loan',
+    text: 'Hello {name},\n\nThe loan of {coop} from the solidarity fund of {network} is more than {days} days behind its schedule.\nThe fund committee will be in touch to see how it can help. Nothing is charged for being late.\nSee the loan here:\n\n{link}\n',
+  },
 };
 
 const es: Catalog = {
@@ -88,6 +121,38 @@ const es: Catalog = {
     subject: 'Decidido: {title}',
     text: 'Hola {name}:\n\nLa votación sobre «{title}» en {network} ha cerrado. Resultado: {outcome}.\nConsulta el recuento aquí:\n\n{link}\n',
   },
+  fundApplicationMade: {
+    subject: '{coop} pidió al fondo: {kind} de {amount}',
+    text: 'Hola {name}:\n\n{coop} pidió al fondo solidario de {network}: {kind} de {amount}.\nEstás en la comisión del fondo y puedes decidir{dueText}.\nLee la solicitud y responde aquí:\n\n{link}\n',
+  },
+  fundApplicationApproved: {
+    subject: 'Se aprobó vuestra solicitud al fondo',
+    text: 'Hola {name}:\n\nSe aprobó vuestra solicitud al fondo solidario de {network} ({kind} de {amount}).\nUna persona tesorera la pagará. Consúltala aquí:\n\n{link}\n',
+  },
+  fundApplicationDeclined: {
+    subject: 'No se aprobó vuestra solicitud al fondo',
+    text: 'Hola {name}:\n\nNo se aprobó vuestra solicitud al fondo solidario de {network} ({kind} de {amount}).\nConsulta las respuestas aquí:\n\n{link}\n',
+  },
+  fundApplicationPaid: {
+    subject: 'El fondo pagó vuestra solicitud',
+    text: 'Hola {name}:\n\nEl fondo solidario de {network} pagó vuestra solicitud: {kind} de {amount}.\nConsúltala aquí:\n\n{link}\n',
+  },
+  fundFastTrackDueSoon: {
+    subject: 'Vía rápida: {coop} necesita respuesta antes del {dueAt}',
+    text: 'Hola {name}:\n\nLa solicitud por vía rápida de {coop} ({kind} de {amount}) aún no está decidida y su plazo acaba el {dueAt} (hora de la red, {zone}).\nNo la has respondido. Responde aquí, por favor:\n\n{link}\n',
+  },
+  fundFastTrackOverdue: {
+    subject: 'Fuera de plazo: la solicitud por vía rápida de {coop}',
+    text: 'Hola {name}:\n\nLa solicitud por vía rápida de {coop} ({kind} de {amount}) no se decidió en su plazo, el {dueAt} (hora de la red, {zone}).\nLa comisión aún puede decidirla. Consulta cómo está aquí:\n\n{link}\n',
+  },
+  fundArrearsCommittee: {
+    subject: '{coop} puede necesitar ayuda con su préstamo',
+    text: 'Hola {name}:\n\nEl préstamo de {coop} del fondo solidario de {network} lleva más de {days} días de retraso sobre su calendario.\nLa comisión del fondo puede ponerse en contacto para ofrecer ayuda: más tiempo, un calendario nuevo o lo que la cooperativa necesite. El retraso no tiene ningún recargo.\nConsulta el préstamo aquí:\n\n{link}\n',
+  },
+  fundArrearsCoop: {
+    subject: 'La comisión del fondo se pondrá en contacto por vuestro préstamo',
+    text: 'Hola {name}:\n\nEl préstamo de {coop} del fondo solidario de {network} lleva más de {days} días de retraso sobre su calendario.\nLa comisión del fondo se pondrá en contacto para ver cómo puede ayudar. El retraso no tiene ningún recargo.\nConsulta el préstamo aquí:\n\n{link}\n',
+  },
 };
 
 const catalogs: Record<string, Catalog> = { en, es };
@@ -106,8 +171,17 @@ const outcomeNames: Record<string, Record<string, string>> = {
   es: { passed: 'aprobada', failed: 'no aprobada', no_quorum: 'sin quórum', elected: 'personas elegidas' },
 };
 
+/** Kinds of applications to the fund as people read them ({kind}). */
+const fundKindNames: Record<string, Record<string, string>> = {
+  en: { emergency_grant: 'an emergency grant', loan: 'a loan', seed_capital: 'seed capital', programme: 'programme funding' },
+  es: { emergency_grant: 'una ayuda de emergencia', loan: 'un préstamo', seed_capital: 'capital semilla', programme: 'financiación de un programa' },
+};
+
+/** "until {dueAt}" for fundApplicationMade's {dueText}, when the application has a deadline. */
+const dueWords: Record<string, string> = { en: ' by {dueAt} (network time, {zone})', es: ' antes del {dueAt} (hora de la red, {zone})' };
+
 /** The placeholders that hold an instant (ISO text), written in the reader's language and the network's time zone, as the app writes them. */
-const TIMES = new Set(['at', 'closesAt', 'startsAt', 'endsAt']);
+const TIMES = new Set(['at', 'closesAt', 'startsAt', 'endsAt', 'dueAt']);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
 /** `timeZone`: the network's; every time in a mail is in it, and the mail says which ({zone}). */
@@ -120,9 +194,14 @@ export function mailText(locale: string, template: MailTemplate, vars: Record<st
     if (k === 'zone') return v ?? timeZone;
     if (k === 'role' && typeof v === 'string') return names[v] ?? v;
     if (k === 'outcome' && typeof v === 'string') return outcomes[v] ?? v;
+    if (k === 'kind' && typeof v === 'string') return (fundKindNames[locale] ?? fundKindNames.en!)[v] ?? v;
+    // {amount}: the amountCents given, in the network's currency ({currency}) and the reader's language.
+    if (k === 'amount' && typeof vars.amountCents === 'number')
+      return formatCents(vars.amountCents, String(vars.currency ?? 'EUR'), catalogs[locale] ? locale : 'en');
+    if (k === 'dueText') return vars.dueAt ? fill(dueWords[locale] ?? dueWords.en!) : '';
     if (TIMES.has(k) && typeof v === 'string' && INSTANT.test(v)) return dateTimeText(new Date(v), catalogs[locale] ? locale : 'en', timeZone);
     return v;
   };
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(value(k) ?? `{${k}}`));
+  const fill = (s: string): string => s.replace(/\{(\w+)\}/g, (_, k: string) => String(value(k) ?? `{${k}}`));
   return { subject: fill(t.subject), text: fill(t.text) };
 }

@@ -36,7 +36,7 @@ export async function notify(trx: Executor, deps: AppDeps, n: Notice): Promise<v
   const messages: MailMessage[] = people.map((p) => ({
     to: p.email,
     // The person's own language when they chose one, else the network's.
-    ...mailText(p.locale ?? network.locale, template, { network: network.name, name: p.display_name, ...vars }, network.timeZone),
+    ...mailText(p.locale ?? network.locale, template, { network: network.name, currency: network.currency, name: p.display_name, ...vars }, network.timeZone),
   }));
   await queueMails(trx, messages);
 }
