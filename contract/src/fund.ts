@@ -139,6 +139,8 @@ export const LoanTerms = z.strictObject({
   rateBasisPoints: z.number().int().min(0).max(2_000).default(0),
   graceMonths: z.number().int().min(0).max(60).default(0),
   schedule: LoanSchedule.default('fixed'),
+  /** a revenue_share loan: basis points of each month's revenue (500 = 5 %) */
+  shareBasisPoints: z.number().int().min(1).max(10_000).optional(),
 });
 
 export const ApplicationInput = z
@@ -154,7 +156,11 @@ export const ApplicationInput = z
     /** the fund's public list shows the amount but not the co-op */
     hideRecipient: z.boolean().default(false),
   })
-  .refine((a) => a.kind !== 'loan' || a.loan !== undefined, { message: 'a loan says its terms', path: ['loan'] });
+  .refine((a) => a.kind !== 'loan' || a.loan !== undefined, { message: 'a loan says its terms', path: ['loan'] })
+  .refine((a) => a.loan?.schedule !== 'revenue_share' || a.loan.shareBasisPoints !== undefined, {
+    message: 'a share of revenue says the share',
+    path: ['loan', 'shareBasisPoints'],
+  });
 export type ApplicationInput = z.infer<typeof ApplicationInput>;
 
 export const AnswerInput = z.strictObject({ decision: z.enum(['approve', 'decline']), note: text(1000).optional() });
@@ -191,7 +197,7 @@ export const FundApplication = z.object({
     }),
   ),
   payment: z.object({ movementId: z.string(), paidBy: z.string().nullable(), paidAt: z.string() }).nullable(),
-  loan: z.object({ termMonths: z.number().int(), rateBasisPoints: z.number().int(), graceMonths: z.number().int(), schedule: LoanSchedule }).nullable(),
+  loan: z.object({ termMonths: z.number().int(), rateBasisPoints: z.number().int(), graceMonths: z.number().int(), schedule: LoanSchedule, shareBasisPoints: z.number().int().optional() }).nullable(),
   repayment: z.string().nullable(),
   hideRecipient: z.boolean(),
   /** the loan, once paid out */
@@ -289,10 +295,51 @@ export const LoanStatement = z.object({
   interestPaidCents: z.number().int(),
   /** interest counted to today and not yet paid */
   interestDueCents: z.number().int(),
-  instalments: z.array(z.object({ due: z.string(), principalCents: z.number().int(), coveredCents: z.number().int() })),
+  /** revenue_share: basis points of each month's revenue (500 = 5 %) */
+  shareBasisPoints: z.number().int().nullable(),
+  /** the principal due and when, as the schedule stands; `frozen` ones fall due only when the freeze ends */
+  instalments: z.array(
+    z.object({
+      due: z.string(),
+      principalCents: z.number().int(),
+      coveredCents: z.number().int(),
+      month: z.string().nullable(),
+      frozen: z.boolean(),
+    }),
+  ),
+  /** revenue_share: each month after the grace period, declared or not */
+  revenueMonths: z.array(
+    z.object({
+      month: z.string(),
+      dueOn: z.string(),
+      revenueCents: z.number().int().nullable(),
+      dueCents: z.number().int(),
+      status: z.enum(['declared', 'not_declared', 'awaiting', 'frozen']),
+    }),
+  ),
+  /** every revenue declared, the corrections too, newest first */
+  declarations: z.array(
+    z.object({ month: z.string(), revenueCents: z.number().int(), declaredBy: z.string().nullable(), declaredAt: z.string(), standing: z.boolean() }),
+  ),
+  frozen: z.array(z.object({ from: z.string(), until: z.string().nullable() })),
+  /** when_viable: the month from which the co-op covers its costs and wages */
+  viableFrom: z.string().nullable(),
+  /** what was decided about the loan that moves no money, oldest first */
+  changes: z.array(
+    z.object({
+      kind: z.enum(['freeze', 'unfreeze', 'reschedule', 'viable']),
+      on: z.string(),
+      termMonths: z.number().int().nullable(),
+      graceMonths: z.number().int().nullable(),
+      reason: z.string(),
+      decision: z.object({ kind: z.literal('proposal'), id: z.string() }).nullable(),
+      recordedBy: z.string().nullable(),
+      recordedAt: z.string(),
+    }),
+  ),
   repayments: z.array(z.object({ paidOn: z.string(), interestCents: z.number().int(), principalCents: z.number().int() })),
   arrears: z.object({ bucket: z.enum(['current', 'up_to_30', 'up_to_60', 'up_to_90', 'over_90']), daysLate: z.number().int(), lateCents: z.number().int() }),
-  abilities: z.object({ repay: z.boolean() }),
+  abilities: z.object({ repay: z.boolean(), change: z.boolean(), declare: z.boolean() }),
 });
 export type LoanStatement = z.infer<typeof LoanStatement>;
 export const LoanList = z.object({ items: z.array(LoanStatement) });
@@ -309,6 +356,27 @@ export type Transparency = z.infer<typeof Transparency>;
 
 /** Forgiving or writing off what is left of a loan, on a passed proposal: a movement with its reason. */
 export const WriteOffInput = z.strictObject({ reason: text(500), decision: Decision });
+
+/** A change to a loan decided by a passed proposal that moves no money: a freeze from a day, its end, or a new term and grace from a day. */
+export const LoanChangeInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('freeze'), on: Day, reason: text(500), decision: Decision }),
+  z.strictObject({ kind: z.literal('unfreeze'), on: Day, reason: text(500), decision: Decision }),
+  z.strictObject({
+    kind: z.literal('reschedule'),
+    on: Day,
+    termMonths: z.number().int().min(1).max(240),
+    graceMonths: z.number().int().min(0).max(60).default(0),
+    reason: text(500),
+    decision: Decision,
+  }),
+]);
+export type LoanChangeInput = z.infer<typeof LoanChangeInput>;
+
+/** A month's revenue, for a revenue-share loan; declaring a month again corrects it. */
+export const RevenueInput = z.strictObject({ month: Month, revenueCents: z.number().int().min(0).max(10_000_000_000_000) });
+
+/** The month from which a when_viable loan's co-op covers its costs and wages. */
+export const ViabilityInput = z.strictObject({ fromMonth: Month, reason: text(500).optional() });
 
 // ── Where the money came from and went; budgets against actual (public) ──
 

@@ -143,6 +143,33 @@ export interface FundLoanTable {
   written_off_cents: number;
   written_off_movement_id: string | null;
   created_at: string;
+  /** revenue_share: basis points of each month's revenue (migration 0016) */
+  share_basis_points: number | null;
+}
+
+/** A change to a loan that moves no money (migration 0016): a freeze, its end, a reschedule, the month it became viable. */
+export interface FundLoanChangeTable {
+  id: string;
+  loan_id: string;
+  kind: 'freeze' | 'unfreeze' | 'reschedule' | 'viable';
+  effective_on: string;
+  term_months: number | null;
+  grace_months: number | null;
+  reason: string;
+  decision_kind: 'proposal' | null;
+  decision_id: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+/** A month's revenue declared for a revenue-share loan (migration 0016); the latest for a month stands. */
+export interface FundLoanRevenueTable {
+  id: string;
+  loan_id: string;
+  month: string;
+  revenue_cents: number;
+  declared_by: string | null;
+  declared_at: string;
 }
 
 export interface FundLoanRepaymentTable {
@@ -193,6 +220,8 @@ export interface FundTables {
   fund_payments: FundPaymentTable;
   fund_loans: FundLoanTable;
   fund_loan_repayments: FundLoanRepaymentTable;
+  fund_loan_changes: FundLoanChangeTable;
+  fund_loan_revenues: FundLoanRevenueTable;
   fund_budgets: FundBudgetTable;
   fund_notices_sent: FundNoticeSentTable;
 }

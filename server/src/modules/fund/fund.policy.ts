@@ -23,6 +23,10 @@ export const fundPolicy = {
   readAllApplications: (actor: MaybeActor, onCommittee: boolean) =>
     onCommittee || isTreasurer(actor) || isCoordinator(actor),
   pay: (actor: MaybeActor) => isTreasurer(actor),
+  /** freezing, ending a freeze or rescheduling a loan, on a passed proposal */
+  changeLoan: (actor: MaybeActor) => isTreasurer(actor),
+  /** a loan's monthly revenue, or the month its co-op covers its costs: the co-op's admin, or a treasurer */
+  declareForLoan: (actor: MaybeActor, coopId: string) => isAdminOf(actor, coopId) || isTreasurer(actor),
   /** a sub-fund's budget for a year: treasurers record it (decision 0022); anyone reads it */
   setBudget: (actor: MaybeActor) => isTreasurer(actor),
 };

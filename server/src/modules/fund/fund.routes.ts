@@ -9,8 +9,11 @@ import {
   GenerateInput,
   GenerateResult,
   ImportResult,
+  LoanChangeInput,
   LoanList,
   LoanStatement,
+  RevenueInput,
+  ViabilityInput,
   ObligationList,
   ObligationQuery,
   Obligation,
@@ -34,6 +37,7 @@ import { badRequest } from '../../platform/errors.ts';
 import { requiredIdempotencyKey } from '../../platform/idempotency.ts';
 import { applicationsService } from './applications.service.ts';
 import { contributionsService } from './contributions.service.ts';
+import { loanChangesService } from './loan-changes.service.ts';
 import { loansService } from './loans.service.ts';
 import { fundService } from './fund.service.ts';
 import { flowsService } from './flows.service.ts';
@@ -364,5 +368,52 @@ export const fundRoutes =
         },
       },
       async (req) => loans.writeOff(req.actor, req.params.id, req.body, requiredIdempotencyKey(req, keyRequired)),
+    );
+    // Changes to a loan that move no money: a treasurer's freeze, its end, a reschedule (on a passed proposal);
+    // the co-op admin's (or a treasurer's) month of revenue, or the month the co-op covers its costs.
+    const loanChanges = loanChangesService(deps);
+    app.post(
+      '/fund/loans/:id/changes',
+      {
+        config: TREASURER,
+        schema: {
+          tags,
+          summary: 'Freezes a loan, ends a freeze or reschedules it, on a passed proposal (treasurers)',
+          params: IdParams,
+          body: LoanChangeInput,
+          response: { 201: LoanStatement },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await loanChanges.change(req.actor, req.params.id, req.body)),
+    );
+    app.post(
+      '/fund/loans/:id/revenues',
+      {
+        config: TREASURER,
+        schema: {
+          tags,
+          summary: 'Declares a month’s revenue for a revenue-share loan; again for a month corrects it (the co-op’s admin or a treasurer)',
+          params: IdParams,
+          body: RevenueInput,
+          response: { 201: LoanStatement },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await loanChanges.declareRevenue(req.actor, req.params.id, req.body)),
+    );
+    app.post(
+      '/fund/loans/:id/viability',
+      {
+        config: TREASURER,
+        schema: {
+          tags,
+          summary: 'Declares the month from which the co-op covers its costs and wages (the co-op’s admin or a treasurer)',
+          params: IdParams,
+          body: ViabilityInput,
+          response: { 201: LoanStatement },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await loanChanges.declareViable(req.actor, req.params.id, req.body)),
     );
   };

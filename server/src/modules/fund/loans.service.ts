@@ -25,6 +25,7 @@ import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { newId, nowIso } from '../../platform/clock.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { fundPolicy } from './fund.policy.ts';
+import * as changesRepo from './loan-changes.repository.ts';
 import * as repo from './loans.repository.ts';
 import { movementByKey } from './ledger.repository.ts';
 import { postIn, todayIn } from './ledger.service.ts';
@@ -34,15 +35,46 @@ export interface LoanTermsStored {
   rateBasisPoints: number;
   graceMonths: number;
   schedule: rules.LoanSchedule;
+  shareBasisPoints?: number | undefined;
 }
 
-const termsOf = (l: repo.LoanRow): rules.LoanTerms => ({
-  principalCents: Number(l.principal_cents),
-  rateBasisPoints: Number(l.rate_basis_points),
-  termMonths: Number(l.term_months),
-  graceMonths: Number(l.grace_months),
-  schedule: l.schedule,
-});
+/** The changes as the schedule's rules read them. */
+const changesOf = (rows: changesRepo.ChangeRow[]): rules.LoanChange[] =>
+  rows.map((c) =>
+    c.kind === 'reschedule'
+      ? { kind: c.kind, on: c.effective_on, termMonths: Number(c.term_months), graceMonths: Number(c.grace_months) }
+      : { kind: c.kind, on: c.effective_on },
+  );
+
+/** The revenue standing for each month: the latest declared (rows come newest first). */
+function standingRevenues(rows: changesRepo.RevenueRow[]): { month: string; revenueCents: number }[] {
+  const byMonth = new Map<string, number>();
+  for (const r of rows) if (!byMonth.has(r.month)) byMonth.set(r.month, Number(r.revenue_cents));
+  return [...byMonth].map(([month, revenueCents]) => ({ month, revenueCents }));
+}
+
+/** The loan's schedule as it stands on `today`. */
+export function planOf(
+  l: repo.LoanRow,
+  repayments: { paid_on: string; principal_cents: number }[],
+  changes: changesRepo.ChangeRow[],
+  revenues: changesRepo.RevenueRow[],
+  today: string,
+): rules.Plan {
+  return rules.loanPlan({
+    principalCents: Number(l.principal_cents),
+    termMonths: Number(l.term_months),
+    graceMonths: Number(l.grace_months),
+    schedule: l.schedule,
+    shareBasisPoints: l.share_basis_points === null ? null : Number(l.share_basis_points),
+    disbursedOn: l.disbursed_on,
+    changes: changesOf(changes),
+    revenues: standingRevenues(revenues),
+    repayments: repayments.map((r) => ({ paidOn: r.paid_on, principalCents: Number(r.principal_cents) })),
+    writtenOffCents: Number(l.written_off_cents),
+    today,
+  });
+}
 
 /** Books an approved loan application's payout and makes the loan; returns the movement. */
 export async function disburseIn(
@@ -89,6 +121,7 @@ export async function disburseIn(
     written_off_cents: 0,
     written_off_movement_id: null,
     created_at: nowIso(),
+    share_basis_points: terms.schedule === 'revenue_share' ? (terms.shareBasisPoints ?? null) : null,
   });
   return posted;
 }
@@ -104,6 +137,7 @@ interface Standing {
 function standing(
   l: repo.LoanRow,
   repayments: { interest_cents: number; principal_cents: number }[],
+  changes: changesRepo.ChangeRow[],
   on: string,
 ): Standing {
   const principalRepaid = repayments.reduce((s, r) => s + Number(r.principal_cents), 0);
@@ -111,7 +145,13 @@ function standing(
   const principalOutstanding = Number(l.principal_cents) - principalRepaid - Number(l.written_off_cents);
   const interestDue =
     Number(l.interest_unpaid_cents) +
-    rules.interestBetween(principalOutstanding, Number(l.rate_basis_points), l.interest_through, on);
+    rules.interestOutsideFreezes(
+      principalOutstanding,
+      Number(l.rate_basis_points),
+      l.interest_through,
+      on,
+      rules.frozenPeriods(changesOf(changes)),
+    );
   return { principalRepaid, interestPaid, principalOutstanding, interestDue };
 }
 
@@ -122,11 +162,22 @@ export function loansService(deps: AppDeps) {
     actor: MaybeActor,
     l: repo.LoanRow,
     repayments: Awaited<ReturnType<typeof repo.repaymentsOf>>,
+    changes: changesRepo.ChangeRow[],
+    revenues: changesRepo.RevenueRow[],
     today: string,
   ): LoanStatement {
-    const s = standing(l, repayments, today);
-    const schedule = rules.instalments(termsOf(l), l.disbursed_on);
-    let covered = s.principalRepaid;
+    const s = standing(l, repayments, changes, today);
+    const plan = planOf(l, repayments, changes, revenues, today);
+    // The latest declaration for a month stands (rows come newest first).
+    const standingIds = new Set<string>();
+    const seen = new Set<string>();
+    for (const r of revenues) {
+      if (seen.has(r.month)) continue;
+      seen.add(r.month);
+      standingIds.add(r.id);
+    }
+    let covered = s.principalRepaid + Number(l.written_off_cents);
+    const owed = s.principalOutstanding + s.interestDue > 0;
     return {
       id: l.id,
       applicationId: l.application_id,
@@ -144,18 +195,46 @@ export function loansService(deps: AppDeps) {
       principalOutstandingCents: s.principalOutstanding,
       interestPaidCents: s.interestPaid,
       interestDueCents: s.interestDue,
-      instalments: schedule.map((i) => {
+      shareBasisPoints: l.share_basis_points === null ? null : Number(l.share_basis_points),
+      instalments: plan.dues.map((i) => {
         const part = Math.min(covered, i.principalCents);
         covered -= part;
-        return { due: i.due, principalCents: i.principalCents, coveredCents: part };
+        return { due: i.due, principalCents: i.principalCents, coveredCents: part, month: i.month, frozen: i.frozen };
       }),
+      revenueMonths: plan.revenueMonths,
+      declarations: revenues.map((r) => ({
+        month: r.month,
+        revenueCents: Number(r.revenue_cents),
+        declaredBy: r.declared_by_name,
+        declaredAt: r.declared_at,
+        standing: standingIds.has(r.id),
+      })),
+      frozen: plan.frozen,
+      viableFrom: plan.viableFrom,
+      changes: changes.map((c) => ({
+        kind: c.kind,
+        on: c.effective_on,
+        termMonths: c.term_months === null ? null : Number(c.term_months),
+        graceMonths: c.grace_months === null ? null : Number(c.grace_months),
+        reason: c.reason,
+        decision: c.decision_kind === 'proposal' && c.decision_id ? { kind: 'proposal' as const, id: c.decision_id } : null,
+        recordedBy: c.recorded_by_name,
+        recordedAt: c.recorded_at,
+      })),
       repayments: repayments.map((r) => ({
         paidOn: r.paid_on,
         interestCents: Number(r.interest_cents),
         principalCents: Number(r.principal_cents),
       })),
-      arrears: rules.arrears(schedule, s.principalRepaid, today),
-      abilities: { repay: fundPolicy.post(actor) && s.principalOutstanding + s.interestDue > 0 },
+      arrears: rules.planArrears(plan, s.principalRepaid, Number(l.written_off_cents), today),
+      abilities: {
+        repay: fundPolicy.post(actor) && owed,
+        change: fundPolicy.changeLoan(actor) && s.principalOutstanding > 0,
+        declare:
+          fundPolicy.declareForLoan(actor, l.coop_id) &&
+          s.principalOutstanding > 0 &&
+          (l.schedule === 'revenue_share' || (l.schedule === 'when_viable' && plan.viableFrom === null)),
+      },
     };
   }
 
@@ -170,7 +249,14 @@ export function loansService(deps: AppDeps) {
     authorize(actor, !!actor);
     const l = await repo.loanById(db, id);
     authorize(actor, !!l && (await mayRead(actor, l.coop_id)), 'loan');
-    return present(actor, l!, await repo.repaymentsOf(db, [id]), await deps.network.today());
+    return present(
+      actor,
+      l!,
+      await repo.repaymentsOf(db, [id]),
+      await changesRepo.changesOf(db, [id]),
+      await changesRepo.revenuesOf(db, [id]),
+      await deps.network.today(),
+    );
   }
 
   async function list(actor: MaybeActor): Promise<{ items: LoanStatement[] }> {
@@ -178,10 +264,10 @@ export function loansService(deps: AppDeps) {
     const all = fundPolicy.readAllApplications(actor, false);
     authorize(actor, all || actor.coopId !== null);
     const rows = await repo.loans(db, all ? null : actor.coopId);
-    const repayments = await repo.repaymentsOf(
-      db,
-      rows.map((r) => r.id),
-    );
+    const ids = rows.map((r) => r.id);
+    const repayments = await repo.repaymentsOf(db, ids);
+    const changes = await changesRepo.changesOf(db, ids);
+    const revenues = await changesRepo.revenuesOf(db, ids);
     const today = await deps.network.today();
     return {
       items: rows.map((l) =>
@@ -189,6 +275,8 @@ export function loansService(deps: AppDeps) {
           actor,
           l,
           repayments.filter((r) => r.loan_id === l.id),
+          changes.filter((c) => c.loan_id === l.id),
+          revenues.filter((r) => r.loan_id === l.id),
           today,
         ),
       ),
@@ -212,7 +300,7 @@ export function loansService(deps: AppDeps) {
       throw badRequest('fund.repayment_before_last', 'A repayment is dated on or after the loan’s last repayment.', {
         after: l.interest_through,
       });
-    const s = standing(l, await repo.repaymentsOf(trx, [loanId]), date);
+    const s = standing(l, await repo.repaymentsOf(trx, [loanId]), await changesRepo.changesOf(trx, [loanId]), date);
     if (cents > s.principalOutstanding + s.interestDue) {
       throw conflict('fund.more_than_owed', 'This is more than the co-op still owes on the loan.', {
         owedCents: s.principalOutstanding + s.interestDue,
@@ -301,7 +389,12 @@ export function loansService(deps: AppDeps) {
       // A retry of this write-off: done already.
       const earlier = await movementByKey(trx, key);
       if (earlier && earlier.id === l.written_off_movement_id) return;
-      const s = standing(l, await repo.repaymentsOf(trx, [loanId]), await todayIn(trx, deps));
+      const s = standing(
+        l,
+        await repo.repaymentsOf(trx, [loanId]),
+        await changesRepo.changesOf(trx, [loanId]),
+        await todayIn(trx, deps),
+      );
       if (s.principalOutstanding <= 0) throw conflict('fund.nothing_owed', 'Nothing is owed on this loan.');
       const posted = await postIn(
         trx,
@@ -341,11 +434,16 @@ export function loansService(deps: AppDeps) {
       ex,
       rows.map((r) => r.id),
     );
+    const changes = await changesRepo.changesOf(
+      ex,
+      rows.map((r) => r.id),
+    );
     return rows
       .map((l) => {
         const s = standing(
           l,
           repayments.filter((r) => r.loan_id === l.id),
+          changes.filter((c) => c.loan_id === l.id),
           on < l.interest_through ? l.interest_through : on,
         );
         return {
