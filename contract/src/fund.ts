@@ -4,7 +4,7 @@
  * reversals and the books' closed date.
  */
 import { z } from 'zod';
-import { Id, text } from './common.ts';
+import { Id, name, text } from './common.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 const Names = z.object({ en: z.string(), es: z.string() });
@@ -226,7 +226,7 @@ export const Obligation = z.object({
   coopId: z.string(),
   coopName: z.string(),
   period: z.string(),
-  kind: z.enum(['monthly_due']),
+  kind: z.enum(['monthly_due', 'surplus_share']),
   amountCents: z.number().int(),
   paidCents: z.number().int(),
   outstandingCents: z.number().int(),
@@ -236,7 +236,82 @@ export const Obligation = z.object({
 });
 export type Obligation = z.infer<typeof Obligation>;
 export const ObligationList = z.object({ items: z.array(Obligation) });
-export const ObligationQuery = z.strictObject({ period: Month.optional(), coopId: Id.optional() });
+export const ObligationQuery = z.strictObject({
+  period: z.union([Month, z.string().regex(/^\d{4}$/, 'a year as YYYY')]).optional(),
+  coopId: Id.optional(),
+  kind: z.enum(['monthly_due', 'surplus_share']).optional(),
+});
+
+/** A month's dues, generated a batch of co-ops at a time: the co-ops after `after` (by id), up to 50. */
+export const DuesBatchInput = z.strictObject({ period: Month, after: Id.optional() });
+export const DuesBatchResult = z.object({
+  period: z.string(),
+  /** member co-ops in all, and how many of them this and the earlier batches went through */
+  total: z.number().int(),
+  done: z.number().int(),
+  /** the `after` of the next batch; null when every co-op has been gone through */
+  next: z.string().nullable(),
+  created: z.number().int(),
+  totalCents: z.number().int(),
+});
+
+// ── The yearly share of surplus ──
+
+const Year = z.number().int().min(2000).max(2100);
+const SignedCents = z.number().int().min(-10_000_000_000_000).max(10_000_000_000_000);
+
+/** A co-op's year's accounts: the day they closed and the surplus (a loss negative). */
+export const SurplusInput = z.strictObject({ year: Year, closedOn: Day, surplusCents: SignedCents });
+export const SurplusCorrectionInput = z.strictObject({
+  closedOn: Day,
+  surplusCents: SignedCents,
+  reason: text(500),
+});
+export const SurplusCoopParams = z.strictObject({ coopId: Id });
+export const SurplusParams = z.strictObject({ coopId: Id, year: z.coerce.number().pipe(Year) });
+export const SurplusDeclaration = z.object({
+  coopId: z.string(),
+  year: z.number().int(),
+  closedOn: z.string(),
+  surplusCents: z.number().int(),
+  shareBasisPoints: z.number().int(),
+  obligation: Obligation.nullable(),
+  declaredAt: z.string(),
+  correctedAt: z.string().nullable(),
+});
+export const SurplusDeclarationList = z.object({ items: z.array(SurplusDeclaration) });
+
+// ── Voluntary gifts ──
+
+export const GiftInput = z
+  .strictObject({
+    /** a co-op of the network, a named person or organisation, or someone who gave no name */
+    giverKind: z.enum(['coop', 'named', 'anonymous']),
+    coopId: Id.optional(),
+    giverName: name(200).optional(),
+    /** a named giver who agreed to be named on the public page */
+    namePublic: z.boolean().default(false),
+    cents: z.number().int().min(1).max(10_000_000_000_000),
+    date: Day,
+    subFund: SubFundCode,
+    note: text(500, 0).default(''),
+  })
+  .refine((g) => g.giverKind !== 'coop' || g.coopId !== undefined, { message: 'which co-op', path: ['coopId'] })
+  .refine((g) => g.giverKind !== 'named' || g.giverName !== undefined, { message: 'who gave', path: ['giverName'] });
+export const Gift = z.object({
+  id: z.string(),
+  giverKind: z.enum(['coop', 'named', 'anonymous']),
+  /** the giver's name; null when not to be shown (anonymous, or a person not named in public) */
+  giver: z.string().nullable(),
+  cents: z.number().int(),
+  date: z.string(),
+  subFund: z.string(),
+  /** the treasurer's note, for treasurers only */
+  note: z.string().nullable(),
+  movementId: z.string(),
+});
+export type Gift = z.infer<typeof Gift>;
+export const GiftList = z.object({ items: z.array(Gift), totalCents: z.number().int() });
 
 export const PaymentInput = z.strictObject({ cents: z.number().int().min(1).max(10_000_000_000_000), date: Day });
 

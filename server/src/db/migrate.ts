@@ -16,6 +16,7 @@ import * as m0012 from './migrations/0012-fund-applications.ts';
 import * as m0013 from './migrations/0013-fund-contributions.ts';
 import * as m0014 from './migrations/0014-fund-loans.ts';
 import * as m0018 from './migrations/0018-fund-budgets.ts';
+import * as m0017 from './migrations/0017-fund-contributions-more.ts';
 import * as m0015 from './migrations/0015-settlements-ledger.ts';
 import * as m0016 from './migrations/0016-loan-changes.ts';
 import * as m0019 from './migrations/0019-fund-clock.ts';
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0013-fund-contributions': m0013,
   '0014-fund-loans': m0014,
   '0018-fund-budgets': m0018,
+  '0017-fund-contributions-more': m0017,
   '0015-settlements-ledger': m0015,
   '0016-loan-changes': m0016,
   '0019-fund-clock': m0019,

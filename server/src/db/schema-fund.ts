@@ -107,7 +107,8 @@ export interface FundObligationTable {
   id: string;
   coop_id: string;
   period: string;
-  kind: 'monthly_due';
+  /** a month's dues (period YYYY-MM) or a share of the year's surplus (period YYYY) */
+  kind: 'monthly_due' | 'surplus_share';
   amount_cents: number;
   reference: string;
   due_date: string;
@@ -125,6 +126,45 @@ export interface FundPaymentTable {
   bank_line: string | null;
   recorded_by: string | null;
   recorded_at: string;
+}
+
+/** A co-op's yearly accounts as declared (migration 0017): the surplus whose share it owes. */
+export interface FundSurplusDeclarationTable {
+  id: string;
+  coop_id: string;
+  year: number;
+  closed_on: string;
+  surplus_cents: number;
+  share_basis_points: number;
+  obligation_id: string | null;
+  declared_by: string | null;
+  declared_at: string;
+  corrected_by: string | null;
+  corrected_at: string | null;
+}
+
+/** A voluntary gift to the fund (migration 0017). */
+export interface FundGiftTable {
+  id: string;
+  movement_id: string;
+  giver_kind: 'coop' | 'named' | 'anonymous';
+  giver_coop_id: string | null;
+  giver_name: string | null;
+  name_public: number;
+  cents: number;
+  received_on: string;
+  sub_fund: string;
+  note: string;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+/** A reminder mailed of an overdue obligation, once per stage (migration 0017). */
+export interface FundReminderTable {
+  obligation_id: string;
+  stage: number;
+  recipients: number;
+  sent_at: string;
 }
 
 export interface FundLoanTable {
@@ -218,6 +258,9 @@ export interface FundTables {
   fund_approvals: FundApprovalTable;
   fund_obligations: FundObligationTable;
   fund_payments: FundPaymentTable;
+  fund_surplus_declarations: FundSurplusDeclarationTable;
+  fund_gifts: FundGiftTable;
+  fund_reminders: FundReminderTable;
   fund_loans: FundLoanTable;
   fund_loan_repayments: FundLoanRepaymentTable;
   fund_loan_changes: FundLoanChangeTable;

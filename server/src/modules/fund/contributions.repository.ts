@@ -16,6 +16,30 @@ export async function memberCoopsWithWorkers(ex: Executor) {
   return rows.map((r) => ({ id: r.id, name: r.name, workers: Number(r.workers) }));
 }
 
+/** A batch of member co-ops with their active workers: up to `limit` after the co-op `after`, by id. */
+export async function memberCoopsAfter(ex: Executor, after: string | undefined, limit: number) {
+  let q = ex
+    .selectFrom('coops as c')
+    .leftJoin('people as p', (j) => j.onRef('p.coop_id', '=', 'c.id').on('p.status', '=', 'active'))
+    .select(['c.id', 'c.name', (eb) => eb.fn.count<number>('p.id').as('workers')])
+    .where('c.status', '=', 'member')
+    .groupBy(['c.id', 'c.name'])
+    .orderBy('c.id')
+    .limit(limit);
+  if (after) q = q.where('c.id', '>', after);
+  return (await q.execute()).map((r) => ({ id: r.id, name: r.name, workers: Number(r.workers) }));
+}
+
+/** How many member co-ops there are, and how many of them come up to `upTo` (by id). */
+export async function memberCoopCount(ex: Executor, upTo?: string) {
+  let q = ex
+    .selectFrom('coops')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'member');
+  if (upTo !== undefined) q = q.where('id', '<=', upTo);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
 export async function obligationFor(ex: Executor, coopId: string, period: string) {
   return ex
     .selectFrom('fund_obligations')
@@ -37,7 +61,13 @@ export async function insertPayment(ex: Executor, row: FundPaymentTable): Promis
 /** Obligations with what has been paid of each, newest period first. */
 export function obligations(
   ex: Executor,
-  q: { id?: string; period?: string | undefined; coopId?: string | undefined; outstandingOnly?: boolean },
+  q: {
+    id?: string;
+    period?: string | undefined;
+    coopId?: string | undefined;
+    kind?: 'monthly_due' | 'surplus_share' | undefined;
+    outstandingOnly?: boolean;
+  },
 ) {
   let query = ex
     .selectFrom('fund_obligations as o')
@@ -52,14 +82,26 @@ export function obligations(
       'o.amount_cents',
       'o.reference',
       'o.due_date',
+      'o.movement_id',
       (eb) => eb.fn.coalesce(eb.fn.sum<number>('p.cents'), sql<number>`0`).as('paid_cents'),
     ])
-    .groupBy(['o.id', 'o.coop_id', 'c.name', 'o.period', 'o.kind', 'o.amount_cents', 'o.reference', 'o.due_date'])
+    .groupBy([
+      'o.id',
+      'o.coop_id',
+      'c.name',
+      'o.period',
+      'o.kind',
+      'o.amount_cents',
+      'o.reference',
+      'o.due_date',
+      'o.movement_id',
+    ])
     .orderBy('o.period', 'desc')
     .orderBy('c.name');
   if (q.id) query = query.where('o.id', '=', q.id);
   if (q.period) query = query.where('o.period', '=', q.period);
   if (q.coopId) query = query.where('o.coop_id', '=', q.coopId);
+  if (q.kind) query = query.where('o.kind', '=', q.kind);
   if (q.outstandingOnly)
     query = query.having((eb) =>
       eb(eb.fn.coalesce(eb.fn.sum<number>('p.cents'), sql<number>`0`), '<', eb.ref('o.amount_cents')),

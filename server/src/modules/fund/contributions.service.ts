@@ -30,10 +30,12 @@ import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { fundRules } from '../governance/index.ts';
 import * as repo from './contributions.repository.ts';
 import { fundPolicy } from './fund.policy.ts';
+import { lockBooks } from './ledger.repository.ts';
 import { postIn, todayIn } from './ledger.service.ts';
 import { loansService } from './loans.service.ts';
 
-const present = (o: repo.ObligationRow, today: string): Obligation => {
+/** An obligation as the API shows it: what is owed, paid, still owed, and whether it is overdue on `today`. */
+export const present = (o: repo.ObligationRow, today: string): Obligation => {
   const paid = Number(o.paid_cents);
   const amount = Number(o.amount_cents);
   return {
@@ -63,6 +65,9 @@ function fingerprints(lines: readonly rules.StatementLine[]): Map<number, string
   }
   return out;
 }
+
+/** Co-ops a batch of dues generation goes through, in one transaction. */
+export const DUES_BATCH = 50;
 
 export function contributionsService(deps: AppDeps) {
   const { db } = deps;
@@ -110,75 +115,120 @@ export function contributionsService(deps: AppDeps) {
     return posted;
   }
 
-  async function generate(actor: MaybeActor, period: string) {
+  /** Books a month's dues of these co-ops, skipping those that have them (or owe nothing). */
+  async function duesOf(
+    trx: Tx,
+    coops: { id: string; name: string; workers: number }[],
+    period: string,
+    actorId: string | null,
+  ) {
+    const r = await contributionRules(trx);
+    const today = await todayIn(trx, deps);
+    const date = `${period}-01` > today ? today : `${period}-01`;
+    let created = 0;
+    let skipped = 0;
+    let totalCents = 0;
+    for (const coop of coops) {
+      const cents = coop.workers * r.perWorkerMonthlyCents;
+      if (cents === 0 || (await repo.obligationFor(trx, coop.id, period))) {
+        skipped++;
+        continue;
+      }
+      const id = newId();
+      const reference = rules.referenceCode(period, id);
+      const posted = await postIn(
+        trx,
+        deps,
+        {
+          kind: 'contribution',
+          date,
+          reason: `Dues of ${period} owed by ${coop.name}: ${coop.workers} workers (${reference})`,
+          decision: null,
+          lines: [
+            { account: 'assets:contributions-receivable', subFund: null, coopId: coop.id, cents },
+            ...rules
+              .splitCents(cents, r.split)
+              .map(([subFund, part]) => ({ account: 'income:contributions', subFund, coopId: null, cents: -part })),
+          ],
+        },
+        { actorId, key: `dues-${id}` },
+      );
+      await repo.insertObligation(trx, {
+        id,
+        coop_id: coop.id,
+        period,
+        kind: 'monthly_due',
+        amount_cents: cents,
+        reference,
+        due_date: rules.dueDate(period, r.dueDays),
+        movement_id: posted.movementId,
+        created_by: actorId,
+        created_at: nowIso(),
+      });
+      created++;
+      totalCents += cents;
+    }
+    return { created, skipped, totalCents };
+  }
+
+  async function checkPeriod(actor: MaybeActor, period: string) {
     authorize(actor, fundPolicy.post(actor));
     if (period > (await deps.network.month()))
       throw badRequest('fund.future_period', 'Dues are generated for a month that has begun.', { period });
+  }
+
+  async function generate(actor: MaybeActor, period: string) {
+    await checkPeriod(actor, period);
     return db.transaction().execute(async (trx) => {
-      const r = await contributionRules(trx);
-      const today = await todayIn(trx, deps);
-      const date = `${period}-01` > today ? today : `${period}-01`;
-      let created = 0;
-      let skipped = 0;
-      let totalCents = 0;
-      for (const coop of await repo.memberCoopsWithWorkers(trx)) {
-        const cents = coop.workers * r.perWorkerMonthlyCents;
-        if (cents === 0 || (await repo.obligationFor(trx, coop.id, period))) {
-          skipped++;
-          continue;
-        }
-        const id = newId();
-        const reference = rules.referenceCode(period, id);
-        const posted = await postIn(
-          trx,
-          deps,
-          {
-            kind: 'contribution',
-            date,
-            reason: `Dues of ${period} owed by ${coop.name}: ${coop.workers} workers (${reference})`,
-            decision: null,
-            lines: [
-              { account: 'assets:contributions-receivable', subFund: null, coopId: coop.id, cents },
-              ...rules
-                .splitCents(cents, r.split)
-                .map(([subFund, part]) => ({ account: 'income:contributions', subFund, coopId: null, cents: -part })),
-            ],
-          },
-          { actorId: actor.personId, key: `dues-${id}` },
-        );
-        await repo.insertObligation(trx, {
-          id,
-          coop_id: coop.id,
-          period,
-          kind: 'monthly_due',
-          amount_cents: cents,
-          reference,
-          due_date: rules.dueDate(period, r.dueDays),
-          movement_id: posted.movementId,
-          created_by: actor.personId,
-          created_at: nowIso(),
-        });
-        created++;
-        totalCents += cents;
-      }
+      const done = await duesOf(trx, await repo.memberCoopsWithWorkers(trx), period, actor!.personId);
       await recordAudit(trx, {
-        actorId: actor.personId,
+        actorId: actor!.personId,
         action: 'fund.dues_generated',
         subjectType: 'fund',
         subjectId: period,
-        after: { created, skipped, totalCents },
+        after: done,
       });
-      return { period, created, skipped, totalCents };
+      return { period, ...done };
     });
   }
 
-  async function list(actor: MaybeActor, q: { period?: string | undefined; coopId?: string | undefined }) {
+  /**
+   * A month's dues for the next batch of co-ops (by id, after `after`), in
+   * one transaction: the page calls again with `next` until it is null,
+   * showing how far it is. A batch repeated books nothing twice.
+   */
+  async function generateBatch(actor: MaybeActor, period: string, after: string | undefined) {
+    await checkPeriod(actor, period);
+    return db.transaction().execute(async (trx) => {
+      // One batch at a time: two at once would both find a co-op without its dues.
+      await lockBooks(trx, deps.dialect);
+      const coops = await repo.memberCoopsAfter(trx, after, DUES_BATCH);
+      const { created, totalCents } = await duesOf(trx, coops, period, actor!.personId);
+      const last = coops.at(-1)?.id;
+      const total = await repo.memberCoopCount(trx);
+      const done = last === undefined ? total : await repo.memberCoopCount(trx, last);
+      if (created > 0)
+        await recordAudit(trx, {
+          actorId: actor!.personId,
+          action: 'fund.dues_generated',
+          subjectType: 'fund',
+          subjectId: period,
+          after: { created, totalCents, after: after ?? null, last: last ?? null },
+        });
+      return { period, total, done, next: coops.length < DUES_BATCH ? null : last!, created, totalCents };
+    });
+  }
+
+  async function list(
+    actor: MaybeActor,
+    q: { period?: string | undefined; coopId?: string | undefined; kind?: 'monthly_due' | 'surplus_share' | undefined },
+  ) {
     authorize(actor, !!actor);
     const all = fundPolicy.readAllApplications(actor, false);
     // A co-op's people see their co-op's obligations; treasurers and coordinators everyone's.
     if (!all) authorize(actor, actor.coopId !== null && (!q.coopId || q.coopId === actor.coopId));
     const today = await deps.network.today();
-    const rows = await repo.obligations(db, { period: q.period, coopId: all ? q.coopId : actor.coopId! });
+    const rows = await repo.obligations(db, { period: q.period, kind: q.kind, coopId: all ? q.coopId : actor.coopId! });
     return { items: rows.map((o) => present(o, today)) };
   }
 
@@ -299,5 +349,5 @@ export function contributionsService(deps: AppDeps) {
     return db.transaction().execute(work);
   }
 
-  return { generate, list, pay, importStatement };
+  return { generate, generateBatch, list, pay, importStatement };
 }

@@ -23,6 +23,12 @@ export const fundPolicy = {
   readAllApplications: (actor: MaybeActor, onCommittee: boolean) =>
     onCommittee || isTreasurer(actor) || isCoordinator(actor),
   pay: (actor: MaybeActor) => isTreasurer(actor),
+  /** a co-op's yearly accounts: its admin declares them (or a treasurer for it); only a treasurer corrects them */
+  declareSurplus: (actor: MaybeActor, coopId: string) => isAdminOf(actor, coopId) || isTreasurer(actor),
+  correctSurplus: (actor: MaybeActor) => isTreasurer(actor),
+  /** a co-op's declarations: its workers, treasurers and coordinators */
+  readSurplus: (actor: MaybeActor, coopId: string) =>
+    (!!actor && actor.coopId === coopId) || isAdminOf(actor, coopId) || isTreasurer(actor) || isCoordinator(actor),
   /** freezing, ending a freeze or rescheduling a loan, on a passed proposal */
   changeLoan: (actor: MaybeActor) => isTreasurer(actor),
   /** a loan's monthly revenue, or the month its co-op covers its costs: the co-op's admin, or a treasurer */

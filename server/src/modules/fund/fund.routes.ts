@@ -19,6 +19,17 @@ import {
   Obligation,
   PaymentInput,
   StatementInput,
+  DuesBatchInput,
+  DuesBatchResult,
+  Gift,
+  GiftInput,
+  GiftList,
+  SurplusCorrectionInput,
+  SurplusCoopParams,
+  SurplusDeclaration,
+  SurplusDeclarationList,
+  SurplusInput,
+  SurplusParams,
   FundApplication,
   FundView,
   Movement,
@@ -37,6 +48,8 @@ import { badRequest } from '../../platform/errors.ts';
 import { requiredIdempotencyKey } from '../../platform/idempotency.ts';
 import { applicationsService } from './applications.service.ts';
 import { contributionsService } from './contributions.service.ts';
+import { giftsService } from './gifts.service.ts';
+import { surplusService } from './surplus.service.ts';
 import { loanChangesService } from './loan-changes.service.ts';
 import { loansService } from './loans.service.ts';
 import { fundService } from './fund.service.ts';
@@ -67,6 +80,8 @@ export const fundRoutes =
     const fund = fundService(deps);
     const applications = applicationsService(deps);
     const contributions = contributionsService(deps);
+    const surplus = surplusService(deps);
+    const gifts = giftsService(deps);
     const loans = loansService(deps);
     const flows = flowsService(deps);
     const tags = ['fund'];
@@ -326,6 +341,95 @@ export const fundRoutes =
         },
       },
       (req) => contributions.importStatement(req.actor, req.body.csv, req.body.mapping, true),
+    );
+    // A month's dues a batch of co-ops at a time, for a page that shows how far it is.
+    app.post(
+      '/fund/obligations/batches',
+      {
+        config: TREASURER,
+        schema: {
+          tags,
+          summary: 'Generates a month’s dues for the next 50 member co-ops (treasurers)',
+          body: DuesBatchInput,
+          response: { 200: DuesBatchResult },
+        },
+      },
+      (req) => contributions.generateBatch(req.actor, req.body.period, req.body.after),
+    );
+
+    // The yearly share of surplus: a co-op's accounts declared, corrected by a treasurer.
+    app.get(
+      '/fund/coops/:coopId/surplus',
+      { schema: { tags, params: SurplusCoopParams, response: { 200: SurplusDeclarationList } } },
+      (req) => surplus.list(req.actor, req.params.coopId),
+    );
+    // 201 when this call declared it; 200 for the same declaration again.
+    app.post(
+      '/fund/coops/:coopId/surplus',
+      {
+        config: { tokens: ['coop_admin', 'treasurer'] },
+        schema: {
+          tags,
+          summary: 'Declares a co-op’s year: the day its accounts closed and its surplus (its admins, treasurers)',
+          params: SurplusCoopParams,
+          body: SurplusInput,
+          response: { 200: SurplusDeclaration, 201: SurplusDeclaration },
+        },
+      },
+      async (req, reply) => {
+        const { created, declaration } = await surplus.declare(
+          req.actor,
+          req.params.coopId,
+          req.body,
+          requiredIdempotencyKey(req, keyRequired),
+        );
+        return reply.status(created ? 201 : 200).send(declaration);
+      },
+    );
+    app.post(
+      '/fund/coops/:coopId/surplus/:year/correction',
+      {
+        config: TREASURER,
+        schema: {
+          tags,
+          summary: 'Corrects a co-op’s declared year, rebooking its share (treasurers)',
+          params: SurplusParams,
+          body: SurplusCorrectionInput,
+          response: { 200: SurplusDeclaration },
+        },
+      },
+      (req) =>
+        surplus.correct(
+          req.actor,
+          req.params.coopId,
+          req.params.year,
+          req.body,
+          requiredIdempotencyKey(req, keyRequired),
+        ),
+    );
+
+    // Voluntary gifts: recorded by a treasurer, listed for anyone.
+    app.get(
+      '/fund/gifts',
+      { schema: { tags, summary: 'Gifts of the last twelve months (public)', response: { 200: GiftList } } },
+      (req) => gifts.list(req.actor),
+    );
+    // 201 when this call booked it; 200 for a retry with the same Idempotency-Key.
+    app.post(
+      '/fund/gifts',
+      {
+        config: TREASURER,
+        schema: {
+          tags,
+          summary: 'Records a gift to the fund (treasurers)',
+          body: GiftInput,
+          response: { 200: Gift, 201: Gift },
+        },
+      },
+      async (req, reply) => {
+        const { created, gift } = await gifts.record(req.actor, req.body, requiredIdempotencyKey(req, keyRequired));
+        return reply.status(created ? 201 : 200).send(gift);
+      },
     );
 
     // Loans: each co-op's statement; repayments booked by hand (or from a bank statement, above).
