@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateText, dateTimeRangeText, dateTimeText, dayText } from './dates.ts';
+import { dateText, dateTimeRangeText, dateTimeText, dayText, lastMonths } from './dates.ts';
 
 describe('dates as people read them', () => {
   it('writes one format per language, in the network’s time zone', () => {
@@ -14,5 +14,14 @@ describe('dates as people read them', () => {
 
   it('falls back to the device’s zone rather than failing on an unknown one', () => {
     expect(dateText(new Date('2026-06-01T12:00:00Z'), 'es', 'Nowhere/Atlantis')).toMatch(/2026/);
+  });
+});
+
+describe('the last months', () => {
+  it('counts back across a year’s end, oldest first, the month itself last', () => {
+    expect(lastMonths('2026-02', 4)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(lastMonths('2026-12', 1)).toEqual(['2026-12']);
+    expect(lastMonths('2026-03', 12)).toHaveLength(12);
+    expect(lastMonths('2026-03', 12)[0]).toBe('2025-04');
   });
 });

@@ -46,3 +46,11 @@ export function dayText(day: string, locale: string): string {
 export function dateTimeRangeText(from: Date, to: Date, locale: string, timeZone: string | undefined): string {
   return formatter(locale, DATE_TIME, timeZone).formatRange(from, to);
 }
+
+/** The `count` calendar months up to and including `month` (YYYY-MM), oldest first. */
+export function lastMonths(month: string, count: number): string[] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) =>
+    new Date(Date.UTC(y, m - 1 - (count - 1 - i), 1)).toISOString().slice(0, 7),
+  );
+}

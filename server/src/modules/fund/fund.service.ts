@@ -3,6 +3,7 @@
  * the movements, the journal — and the treasurer's acts on the books:
  * posting, reversing, closing a period.
  */
+import { lastMonths } from '@coopnet/domain/dates';
 import type {
   BooksInput,
   FundView,
@@ -38,14 +39,6 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 }
 
 /** The `count` months up to `month` (YYYY-MM), oldest first. */
-export function lastMonths(month: string, count: number): string[] {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return Array.from({ length: count }, (_, i) => {
-    const d = new Date(Date.UTC(y, m - 1 - (count - 1 - i), 1));
-    return d.toISOString().slice(0, 7);
-  });
-}
-
 function presentMovement(row: repo.MovementRow, lines: repo.LineRow[]): Movement {
   return {
     id: row.id,

@@ -14,7 +14,7 @@ import { useMoney } from '../../components/useMoney.ts';
 import { useNetworkTime } from '../../components/useNetworkTime.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { type Obligation, useObligations } from './contributions.api.ts';
-import { lastMonths } from './months.ts';
+import { lastMonths } from '@coopnet/domain/dates';
 import { PaymentDialog } from './PaymentDialog.tsx';
 import { StatementImport } from './StatementImport.tsx';
 
