@@ -15,23 +15,26 @@ import { nowIso } from '../../platform/clock.ts';
 import { localDate } from '../../platform/network/calendar.ts';
 import { fundCommittee, notify } from '../governance/index.ts';
 import { coopAdmins, recordSent } from './fund-notices.repository.ts';
+import { type ChangeRow, type RevenueRow, changesOf, revenuesOf } from './loan-changes.repository.ts';
 import { type LoanRow, loans, repaymentsOf } from './loans.repository.ts';
+import { planOf } from './loans.service.ts';
 
-/** Where a loan stands at `today`: how late (the statement's own rule), or null when nothing is owed. */
-function lateness(l: LoanRow, principalRepaid: number, today: string) {
+/**
+ * Where a loan stands at `today`: how late on its schedule as it stands (the
+ * statement's own rule: freezes, reschedules, declared revenue), or null when
+ * nothing is owed.
+ */
+function lateness(
+  l: LoanRow,
+  repayments: { paid_on: string; principal_cents: number }[],
+  changes: ChangeRow[],
+  revenues: RevenueRow[],
+  today: string,
+) {
+  const principalRepaid = repayments.reduce((s, r) => s + Number(r.principal_cents), 0);
   const outstanding = Number(l.principal_cents) - principalRepaid - Number(l.written_off_cents);
   if (outstanding <= 0 || Number(l.written_off_cents) > 0) return null;
-  const schedule = rules.instalments(
-    {
-      principalCents: Number(l.principal_cents),
-      rateBasisPoints: Number(l.rate_basis_points),
-      termMonths: Number(l.term_months),
-      graceMonths: Number(l.grace_months),
-      schedule: l.schedule,
-    },
-    l.disbursed_on,
-  );
-  return rules.arrears(schedule, principalRepaid, today);
+  return rules.planArrears(planOf(l, repayments, changes, revenues, today), principalRepaid, 0, today);
 }
 
 /** Sends the arrears alerts due at `now`; returns what it sent, as `<loan id>:<threshold>`. */
@@ -39,14 +42,19 @@ export async function alertArrears(deps: AppDeps, now: string = nowIso()): Promi
   const { db, config } = deps;
   const today = localDate(new Date(now), (await deps.network.get(db)).timeZone);
   const all = await loans(db, null);
-  const repayments = await repaymentsOf(
-    db,
-    all.map((l) => l.id),
-  );
+  const ids = all.map((l) => l.id);
+  const repayments = await repaymentsOf(db, ids);
+  const changes = await changesOf(db, ids);
+  const revenues = await revenuesOf(db, ids);
   const sent: string[] = [];
   for (const l of all) {
-    const repaid = repayments.filter((r) => r.loan_id === l.id).reduce((s, r) => s + Number(r.principal_cents), 0);
-    const late = lateness(l, repaid, today);
+    const late = lateness(
+      l,
+      repayments.filter((r) => r.loan_id === l.id),
+      changes.filter((c) => c.loan_id === l.id),
+      revenues.filter((r) => r.loan_id === l.id),
+      today,
+    );
     const threshold = late && rules.arrearsThreshold(late.bucket);
     if (!late || !threshold) continue;
     const since = rules.lateSince(today, late.daysLate);

@@ -11,6 +11,7 @@ import {
 } from '../../../test/fund-factories.ts';
 import { makeProposal } from '../../../test/governance-factories.ts';
 import { makeApiToken } from '../../../test/people-factories.ts';
+import { alertArrears } from './arrears-alerts.ts';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 import { coordinatorOf, makeWorkers } from '../../../test/proposals-factories.ts';
 
@@ -243,6 +244,8 @@ describeOnDatabases('changes to a loan that move no money', (t) => {
       state.counts.ledger_entries,
     ]);
     expect((await change(id, freeze)).json().error.code).toBe('fund.already_frozen');
+    // The committee is not called to help with a frozen loan's dues.
+    expect((await alertArrears(t.deps)).filter((a) => a.startsWith(id))).toEqual([]);
 
     const end = daysBefore(today, 10);
     const ended = (
