@@ -10,6 +10,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
 import { alertArrears } from './arrears-alerts.ts';
+import { sendContributionReminders } from './contribution-reminders.ts';
 import { remindFastTrack } from './fast-track.ts';
 
 /** One job of the clock: does what is due now and returns. */
@@ -19,6 +20,7 @@ export type FundJob = (deps: AppDeps) => Promise<unknown>;
 export const fundJobs: FundJob[] = [
   (deps) => remindFastTrack(deps),
   (deps) => alertArrears(deps),
+  (deps) => sendContributionReminders(deps),
 ];
 
 /** Runs every job once; true when none failed. Tests call it directly with a controlled clock. */

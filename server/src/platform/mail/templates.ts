@@ -62,6 +62,14 @@ const en: Catalog = {
     subject: 'The fund paid your application',
     text: 'Hello {name},\n\nThe solidarity fund of {network} paid your application: {kind} of {amount}.\nSee it here:\n\n{link}\n',
   },
+  fundDuesOverdue: {
+    subject: '{coop}: {amount} to the fund was due on {dueOn}',
+    text: 'Hello {name},\n\n{coop} owes the solidarity fund of {network} {amount} of its {what}, which was due on {dueOn}.\nTo pay it, make a bank transfer to the fund writing this reference, so it is matched to your co-op: {reference}\nIf you have paid it in the last few days, thank you, and please ignore this message.\nIf your co-op cannot pay it now, answer this message or talk to the fund committee: nothing is charged for being late.\nSee what your co-op owes here:\n\n{link}\n',
+  },
+  fundDuesStillOverdue: {
+    subject: '{coop} still owes {amount} to the fund',
+    text: 'Hello {name},\n\n{coop} still owes the solidarity fund of {network} {amount} of its {what}, due on {dueOn}: a month has passed.\nTo pay it, make a bank transfer to the fund writing this reference: {reference}\nIf your co-op is going through a hard time, the fund is there for that: talk to the fund committee; nothing is charged for being late.\nSee what your co-op owes here:\n\n{link}\n',
+  },
   fundFastTrackDueSoon: {
     subject: 'Fast track: {coop} needs an answer by {dueAt}',
     text: 'Hello {name},\n\nThe fast-track application of {coop} ({kind} of {amount}) has not been decided yet, and its deadline is {dueAt} (network time, {zone}).\nYou have not answered it. Please answer here:\n\n{link}\n',
@@ -137,6 +145,14 @@ const es: Catalog = {
     subject: 'El fondo pagó vuestra solicitud',
     text: 'Hola {name}:\n\nEl fondo solidario de {network} pagó vuestra solicitud: {kind} de {amount}.\nConsúltala aquí:\n\n{link}\n',
   },
+  fundDuesOverdue: {
+    subject: '{coop}: {amount} al fondo vencía el {dueOn}',
+    text: 'Hola {name}:\n\n{coop} debe al fondo solidario de {network} {amount} de {what}, que vencía el {dueOn}.\nPara pagarlo, haced una transferencia al fondo con esta referencia, para que se asigne a vuestra cooperativa: {reference}\nSi lo habéis pagado estos días, gracias, y no hagáis caso de este mensaje.\nSi vuestra cooperativa no puede pagarlo ahora, responded a este mensaje o hablad con la comisión del fondo: el retraso no tiene recargo.\nConsultad lo que debe vuestra cooperativa aquí:\n\n{link}\n',
+  },
+  fundDuesStillOverdue: {
+    subject: '{coop} aún debe {amount} al fondo',
+    text: 'Hola {name}:\n\n{coop} aún debe al fondo solidario de {network} {amount} de {what}, que vencía el {dueOn}: ha pasado un mes.\nPara pagarlo, haced una transferencia al fondo con esta referencia: {reference}\nSi vuestra cooperativa pasa por un mal momento, el fondo está para eso: hablad con la comisión del fondo; el retraso no tiene recargo.\nConsultad lo que debe vuestra cooperativa aquí:\n\n{link}\n',
+  },
   fundFastTrackDueSoon: {
     subject: 'Vía rápida: {coop} necesita respuesta antes del {dueAt}',
     text: 'Hola {name}:\n\nLa solicitud por vía rápida de {coop} ({kind} de {amount}) aún no está decidida y su plazo acaba el {dueAt} (hora de la red, {zone}).\nNo la has respondido. Responde aquí, por favor:\n\n{link}\n',
@@ -178,6 +194,11 @@ const fundKindNames: Record<string, Record<string, string>> = {
 };
 
 /** "until {dueAt}" for fundApplicationMade's {dueText}, when the application has a deadline. */
+/** {what} an overdue obligation is, by its obligationKind and {period}. */
+const duesWhat: Record<string, Record<string, string>> = {
+  en: { monthly_due: 'dues of {period}', surplus_share: 'share of the surplus of {period}' },
+  es: { monthly_due: 'las cuotas de {period}', surplus_share: 'la parte del excedente de {period}' },
+};
 const dueWords: Record<string, string> = { en: ' by {dueAt} (network time, {zone})', es: ' antes del {dueAt} (hora de la red, {zone})' };
 
 /** The placeholders that hold an instant (ISO text), written in the reader's language and the network's time zone, as the app writes them. */
@@ -198,6 +219,7 @@ export function mailText(locale: string, template: MailTemplate, vars: Record<st
     // {amount}: the amountCents given, in the network's currency ({currency}) and the reader's language.
     if (k === 'amount' && typeof vars.amountCents === 'number')
       return formatCents(vars.amountCents, String(vars.currency ?? 'EUR'), catalogs[locale] ? locale : 'en');
+    if (k === 'what' && typeof vars.obligationKind === 'string') return fill((duesWhat[locale] ?? duesWhat.en!)[vars.obligationKind] ?? '');
     if (k === 'dueText') return vars.dueAt ? fill(dueWords[locale] ?? dueWords.en!) : '';
     if (TIMES.has(k) && typeof v === 'string' && INSTANT.test(v)) return dateTimeText(new Date(v), catalogs[locale] ? locale : 'en', timeZone);
     return v;

@@ -9,6 +9,7 @@ const FUND_KINDS: Record<string, string> = {
   'fund_application.approved': 'notifications.kinds.fundApproved',
   'fund_application.declined': 'notifications.kinds.fundDeclined',
   'fund_application.paid': 'notifications.kinds.fundPaid',
+  'fund.contribution_overdue': 'notifications.kinds.fundContributionOverdue',
 };
 
 /** An application to the fund, in words: what was asked and how much (in the network's currency, as the page formats it). */
@@ -52,5 +53,6 @@ export function notificationLink(n: Notification): string | null {
   if (n.kind.startsWith('proposal.')) return `/proposals/${n.subjectId}`;
   if (n.kind.startsWith('body_member.')) return '/governance';
   if (n.kind.startsWith('fund_application.')) return `/fund/applications/${n.subjectId}`;
+  if (n.kind === 'fund.contribution_overdue') return '/fund/contributions';
   return null;
 }
