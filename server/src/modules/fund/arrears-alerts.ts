@@ -61,7 +61,12 @@ export async function alertArrears(deps: AppDeps, now: string = nowIso()): Promi
     const done = await db.transaction().execute(async (trx) => {
       const row = { subject_id: l.id, notice: `arrears_${threshold}` as const, since, sent_at: now };
       if (!(await recordSent(trx, row))) return false;
-      const data = { coopName: l.coop_name, days: threshold, lateCents: late.lateCents, applicationId: l.application_id };
+      const data = {
+        coopName: l.coop_name,
+        days: threshold,
+        lateCents: late.lateCents,
+        applicationId: l.application_id,
+      };
       const { members } = await fundCommittee(trx, now);
       await notify(trx, deps, {
         personIds: members.filter((m) => m.coopId !== l.coop_id).map((m) => m.personId),
@@ -71,7 +76,11 @@ export async function alertArrears(deps: AppDeps, now: string = nowIso()): Promi
         // The committee reads the loan from its application's page.
         mail: {
           template: 'fundArrearsCommittee',
-          vars: { coop: l.coop_name, days: threshold, link: `${config.publicUrl}/fund/applications/${l.application_id}` },
+          vars: {
+            coop: l.coop_name,
+            days: threshold,
+            link: `${config.publicUrl}/fund/applications/${l.application_id}`,
+          },
         },
       });
       await notify(trx, deps, {

@@ -49,9 +49,9 @@ describeOnDatabases(
       return smtp.to(p.email).map((m) => ({ ...m, subject: decoded(m.raw) }));
     };
     const notices = async (p: Person, kind: string) =>
-      ((await p.client.get('/api/v1/notifications?limit=100')).json().items as { kind: string; subjectId: string }[]).filter(
-        (n) => n.kind === kind,
-      );
+      (
+        (await p.client.get('/api/v1/notifications?limit=100')).json().items as { kind: string; subjectId: string }[]
+      ).filter((n) => n.kind === kind);
     const apply = async (body: unknown) => {
       const res = await admin.client.post('/api/v1/fund/applications', body);
       expect(res.statusCode).toBe(201);
@@ -61,7 +61,10 @@ describeOnDatabases(
     beforeAll(async () => {
       bakery = await makeCoop(t.deps, { name: 'Forn de la Plaça' });
       const [bikes, third, fourth] = [await makeCoop(t.deps), await makeCoop(t.deps), await makeCoop(t.deps)];
-      admin = await actorClient(t.deps, t.app, { coopId: bakery.id, roles: [{ role: 'coop_admin', coopId: bakery.id }] });
+      admin = await actorClient(t.deps, t.app, {
+        coopId: bakery.id,
+        roles: [{ role: 'coop_admin', coopId: bakery.id }],
+      });
       memberA = await actorClient(t.deps, t.app, { coopId: bikes.id });
       memberB = await actorClient(t.deps, t.app, { coopId: third.id });
       memberD = await actorClient(t.deps, t.app, { coopId: fourth.id });
@@ -103,7 +106,9 @@ describeOnDatabases(
       const made = await apply(application(bakery.id, 200_000));
       const due = made.track.dueAt!;
       expect(made.track.overdue).toBe(false);
-      expect((await memberA.client.post(`/api/v1/fund/applications/${made.id}/answers`, { decision: 'approve' })).statusCode).toBe(200);
+      expect(
+        (await memberA.client.post(`/api/v1/fund/applications/${made.id}/answers`, { decision: 'approve' })).statusCode,
+      ).toBe(200);
 
       const mine = (sent: string[]) => sent.filter((s) => s.startsWith(made.id));
       expect(mine(await remindFastTrack(t.deps, at(due, -13 * HOUR_MS)))).toEqual([]);
@@ -114,7 +119,9 @@ describeOnDatabases(
         (await mails(p)).filter((m) => m.body.includes(made.id) && /^(Fast track|Vía rápida)/.test(m.subject));
       expect(await reminded(memberD)).toHaveLength(1);
       expect((await reminded(memberD))[0]!.body).toContain('You have not answered it');
-      expect((await reminded(memberB))[0]!.subject).toMatch(/^Vía rápida: Forn de la Plaça necesita respuesta antes del /);
+      expect((await reminded(memberB))[0]!.subject).toMatch(
+        /^Vía rápida: Forn de la Plaça necesita respuesta antes del /,
+      );
       for (const p of [memberA, memberOfBakery, admin, coordinator]) expect(await reminded(p), p.email).toEqual([]);
       const about = async (p: Person, kind: string) => (await notices(p, kind)).filter((n) => n.subjectId === made.id);
       expect(await about(memberD, 'fund_application.due_soon')).toHaveLength(1);
@@ -141,19 +148,30 @@ describeOnDatabases(
         .where('id', '=', made.id)
         .execute();
       expect((await read()).track.overdue).toBe(true);
-      const listed = (await memberA.client.get('/api/v1/fund/applications')).json().items as { id: string; track: { overdue: boolean } }[];
+      const listed = (await memberA.client.get('/api/v1/fund/applications')).json().items as {
+        id: string;
+        track: { overdue: boolean };
+      }[];
       expect(listed.find((a) => a.id === made.id)!.track.overdue).toBe(true);
       await memberA.client.post(`/api/v1/fund/applications/${made.id}/answers`, { decision: 'approve' });
       await memberB.client.post(`/api/v1/fund/applications/${made.id}/answers`, { decision: 'approve' });
       expect(await read()).toMatchObject({ status: 'approved', track: { overdue: false } });
       // Whoever applied hears of it by mail too.
-      expect((await mails(admin)).some((m) => m.subject === 'Your application to the fund was approved' && m.body.includes(made.id))).toBe(true);
+      expect(
+        (await mails(admin)).some(
+          (m) => m.subject === 'Your application to the fund was approved' && m.body.includes(made.id),
+        ),
+      ).toBe(true);
     });
 
     it('sends an overdue notice once when two ticks run together', async () => {
       const made = await apply(application(bakery.id, 120_000));
       const later = at(made.track.dueAt!, HOUR_MS);
-      const results = await Promise.all([remindFastTrack(t.deps, later), remindFastTrack(t.deps, later), remindFastTrack(t.deps, later)]);
+      const results = await Promise.all([
+        remindFastTrack(t.deps, later),
+        remindFastTrack(t.deps, later),
+        remindFastTrack(t.deps, later),
+      ]);
       expect(results.flat().filter((s) => s.startsWith(made.id))).toEqual([`${made.id}:fast_track_overdue`]);
       const got = (await mails(coordinator)).filter((m) => m.body.includes(made.id));
       expect(got).toHaveLength(1);
@@ -168,21 +186,30 @@ describeOnDatabases(
         repayment: 'Monthly, from the canteen contract.',
       });
       for (const p of [memberA, memberB, memberD])
-        expect((await p.client.post(`/api/v1/fund/applications/${made.id}/answers`, { decision: 'approve' })).statusCode).toBe(200);
-      const paid = await treasurer.client.request('POST', `/api/v1/fund/applications/${made.id}/payment`, {}, { 'idempotency-key': randomUUID() });
+        expect(
+          (await p.client.post(`/api/v1/fund/applications/${made.id}/answers`, { decision: 'approve' })).statusCode,
+        ).toBe(200);
+      const paid = await treasurer.client.request(
+        'POST',
+        `/api/v1/fund/applications/${made.id}/payment`,
+        {},
+        { 'idempotency-key': randomUUID() },
+      );
       expect(paid.statusCode).toBe(201);
       const loanId = paid.json().loanId as string;
       expect((await mails(admin)).some((m) => m.subject === 'The fund paid your application')).toBe(true);
       const statement = (await admin.client.get(`/api/v1/fund/loans/${loanId}`)).json();
       const [first, second, third] = statement.instalments as { due: string; principalCents: number }[];
-      const dayAfter = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) + days * DAY_MS).toISOString();
+      const dayAfter = (day: string, days: number) =>
+        new Date(Date.parse(`${day}T12:00:00Z`) + days * DAY_MS).toISOString();
 
       // 20 days late: not yet. 35 days late: the committee offers help, the co-op hears of it.
       expect(await alertArrears(t.deps, dayAfter(first!.due, 20))).toEqual([]);
       expect(await alertArrears(t.deps, dayAfter(first!.due, 35))).toEqual([`${loanId}:30`]);
       expect(await alertArrears(t.deps, dayAfter(first!.due, 36))).toEqual([]);
 
-      const offers = async (p: Person) => (await mails(p)).filter((m) => m.body.includes(made.id) && /loan|préstamo/.test(m.subject));
+      const offers = async (p: Person) =>
+        (await mails(p)).filter((m) => m.body.includes(made.id) && /loan|préstamo/.test(m.subject));
       const toCommittee = (await offers(memberA))[0]!;
       expect(toCommittee.subject).toBe('Forn de la Plaça may need help with its loan');
       expect(toCommittee.body).toContain('more than 30 days behind');
@@ -211,7 +238,9 @@ describeOnDatabases(
       expect(await alertArrears(t.deps, dayAfter(third!.due, 10))).toEqual([]);
       expect(await alertArrears(t.deps, dayAfter(third!.due, 35))).toEqual([`${loanId}:30`]);
       expect(await alertArrears(t.deps, dayAfter(third!.due, 36))).toEqual([]);
-      expect(toCoop.length + 2).toBe((await mails(admin)).filter((m) => m.body.includes(`/fund/loans/${loanId}`)).length);
+      expect(toCoop.length + 2).toBe(
+        (await mails(admin)).filter((m) => m.body.includes(`/fund/loans/${loanId}`)).length,
+      );
     });
   },
   smtp.config,

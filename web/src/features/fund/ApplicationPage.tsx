@@ -84,7 +84,13 @@ function ApplicationView({ a }: { a: FundApplication }) {
           <Badge color={STATUS_COLOR[a.status]} variant="light" size="lg">
             {t(`fund.applicationStatus.${a.status}`)}
           </Badge>
+          {a.track.overdue && (
+            <Badge color="red.9" variant="outline" size="lg">
+              {t('fund.application.overdue')}
+            </Badge>
+          )}
         </Group>
+        {a.track.overdue && <Text size="sm">{t('fund.application.overdueNote')}</Text>}
       </Stack>
       <FactList
         facts={[

@@ -67,9 +67,16 @@ export function ApplicationsPage() {
                     {money(a.amountCents)} · {format.date(a.createdAt)}
                   </Text>
                 </Stack>
-                <Badge color={STATUS_COLOR[a.status]} variant="light">
-                  {t(`fund.applicationStatus.${a.status}`)}
-                </Badge>
+                <Group gap={4}>
+                  <Badge color={STATUS_COLOR[a.status]} variant="light">
+                    {t(`fund.applicationStatus.${a.status}`)}
+                  </Badge>
+                  {a.track.overdue && (
+                    <Badge color="red.9" variant="outline">
+                      {t('fund.application.overdue')}
+                    </Badge>
+                  )}
+                </Group>
               </Group>
             </Card>
           ))}

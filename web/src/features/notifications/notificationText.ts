@@ -9,6 +9,10 @@ const FUND_KINDS: Record<string, string> = {
   'fund_application.approved': 'notifications.kinds.fundApproved',
   'fund_application.declined': 'notifications.kinds.fundDeclined',
   'fund_application.paid': 'notifications.kinds.fundPaid',
+  'fund_application.due_soon': 'notifications.kinds.fundDueSoon',
+  'fund_application.overdue': 'notifications.kinds.fundOverdue',
+  'fund_loan.arrears_offer': 'notifications.kinds.fundArrearsOffer',
+  'fund_loan.arrears_notice': 'notifications.kinds.fundArrearsNotice',
   'fund.contribution_overdue': 'notifications.kinds.fundContributionOverdue',
 };
 
@@ -16,7 +20,8 @@ const FUND_KINDS: Record<string, string> = {
 function fundText(t: TFunction, n: Notification, money: (cents: number) => string): string {
   const kind = str(n.data.kind);
   const cents = typeof n.data.amountCents === 'number' ? n.data.amountCents : 0;
-  return t(FUND_KINDS[n.kind]!, { coop: str(n.data.coopName), what: t(`fund.applicationKinds.${kind}`, { defaultValue: kind }), amount: money(cents) });
+  const days = typeof n.data.days === 'number' ? n.data.days : 0;
+  return t(FUND_KINDS[n.kind]!, { coop: str(n.data.coopName), what: t(`fund.applicationKinds.${kind}`, { defaultValue: kind }), amount: money(cents), days });
 }
 
 export function notificationText(t: TFunction, n: Notification, money: (cents: number) => string = (c) => (c / 100).toFixed(2)): string {
@@ -53,6 +58,9 @@ export function notificationLink(n: Notification): string | null {
   if (n.kind.startsWith('proposal.')) return `/proposals/${n.subjectId}`;
   if (n.kind.startsWith('body_member.')) return '/governance';
   if (n.kind.startsWith('fund_application.')) return `/fund/applications/${n.subjectId}`;
+  // The committee reads a loan from its application; the co-op's admins read the loan itself.
+  if (n.kind === 'fund_loan.arrears_offer' && str(n.data.applicationId)) return `/fund/applications/${str(n.data.applicationId)}`;
+  if (n.kind === 'fund_loan.arrears_notice') return `/fund/loans/${n.subjectId}`;
   if (n.kind === 'fund.contribution_overdue') return '/fund/contributions';
   return null;
 }
