@@ -142,9 +142,9 @@ export async function seedGovernance(trx: Tx, { people, loginEmails, treasurerEm
   // Last month's assembly, where the council's vote on settling closed.
   const held = fifteenth(now, -1);
   const decided = councilVote(1, {
-    title: 'Mantener el primer año sin compensaciones entre cooperativas',
+    title: 'Pausar las compensaciones hasta tener un año de datos',
     body:
-      'Durante el primer año, cada cooperativa da sus descuentos sin pedir nada a cambio: las cuentas de reciprocidad se publican cada mes, pero nadie compensa a nadie. ' +
+      'En el mes de prueba, el fondo de solidaridad reembolsó a quien dio más de 50 € netos. Proponemos pausarlo: durante el resto del primer año, cada cooperativa da sus descuentos sin pedir nada a cambio; las cuentas de reciprocidad se publican cada mes, pero nadie compensa a nadie. ' +
       'Con un año de datos sabremos qué cooperativas dan más de lo que reciben y podremos decidir cómo compensarlas.',
     subject: { policy: 'none' },
     opensAt: Date.parse(held.endsAt) - 14 * DAY,

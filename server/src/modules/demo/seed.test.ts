@@ -77,6 +77,28 @@ describeOnDatabases('demo network', (t) => {
     expect(asShown(read, fund.accounts)).toEqual(shown);
   });
 
+  it('replays a year of the fund: the trial month of reimbursements settled, and each giver paid from the bank', async () => {
+    const treasurer = new Client(t.app);
+    const login = seeded.logins.find((l) => l.role === 'treasurer')!;
+    treasurer.csrf = (await treasurer.post('/api/v1/auth/login', { email: login.email, password: DEMO_PASSWORD })).json().csrfToken;
+    const settled = (await treasurer.get('/api/v1/reciprocity/settlements')).json().items;
+    expect(settled.length).toBeGreaterThan(0);
+    expect(new Set(settled.map((o: { month: string }) => o.month)).size).toBe(1);
+    for (const o of settled) {
+      expect(o).toMatchObject({ status: 'paid', thresholdCents: 5000, movementId: expect.any(String), paidMovementId: expect.any(String) });
+      expect(o.amountCents).toBe(o.netGivenCents - 5000);
+      const paid = (await treasurer.get(`/api/v1/fund/movements/${o.paidMovementId}`)).json();
+      expect(paid).toMatchObject({ kind: 'settlement', date: expect.stringMatching(/^\d{4}-\d{2}-13$/) });
+    }
+    const fund = (await treasurer.get('/api/v1/fund')).json();
+    const owed = fund.accounts.filter((a: { code: string }) => a.code === 'liabilities:owed-to-coops');
+    expect(owed.reduce((s: number, a: { balanceCents: number }) => s + a.balanceCents, 0)).toBe(0);
+    expect(fund.accounts.find((a: { code: string }) => a.code === 'expenses:reimbursements').balanceCents).toBe(
+      settled.reduce((s: number, o: { amountCents: number }) => s + o.amountCents, 0),
+    );
+    expect(await ledgerInvariants(t.deps)).toEqual([]);
+  });
+
   it('gives every co-op an admin and a different cashier, and the network one coordinator and a different treasurer', async () => {
     const grants = await t.deps.db.selectFrom('role_grants').select(['person_id', 'role', 'coop_id']).execute();
     const admins = grants.filter((g) => g.role === 'coop_admin');

@@ -10,10 +10,12 @@ import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { conflict } from '../../platform/errors.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import { createNetworkSettings } from '../../platform/network/settings.ts';
 import { getNetwork, updateNetwork } from '../network/index.ts';
 import { DEMO_NETWORK, DEMO_PASSWORD } from './demo-data.ts';
 import { seedBenefits } from './demo-benefits.ts';
 import { seedFund } from './demo-fund.ts';
+import { seedFundHistory } from './demo-fund-history.ts';
 import { seedGovernance } from './demo-governance.ts';
 import { type DemoLogin, type DemoSize, defaultSize, planDemo } from './demo-plan.ts';
 import * as repo from './demo.repository.ts';
@@ -91,14 +93,23 @@ export async function seedDemo(
     });
     const benefits = await seedBenefits(trx, plan, now);
     const treasurerEmail = plan.logins.find((l) => l.role === 'treasurer')!.email;
-    const fund = await seedFund(trx, dialect, now, plan.people.find((p) => p.email === treasurerEmail)?.id ?? null);
+    const treasurerId = plan.people.find((p) => p.email === treasurerEmail)!.id!;
+    const fund = await seedFund(trx, dialect, now, treasurerId);
+    const coordinatorEmail = plan.logins.find((l) => l.role === 'coordinator')!.email;
+    const history = await seedFundHistory(trx, {
+      dialect,
+      network: createNetworkSettings((ex = trx) => getNetwork(ex), 0),
+      now,
+      treasurerId,
+      coordinatorId: plan.people.find((p) => p.email === coordinatorEmail)!.id!,
+    });
     await recordAudit(trx, {
       actorId: null,
       action: 'demo.seeded',
       subjectType: 'network',
       subjectId: network.id,
       before: { name: network.name },
-      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits, fundMovements: fund.movements },
+      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits, fundMovements: fund.movements, ...history },
     });
   });
   network?.invalidate();

@@ -7,5 +7,5 @@
 export { reciprocityRoutes } from './reciprocity.routes.ts';
 export { reciprocityMatters } from './matters.ts';
 // Settling a month and paying what the fund owes, inside a caller's transaction (the demo replays its history with them).
-export { type Policy as SettlementPolicy, payObligationIn, settleMonthIn } from './settlements.service.ts';
+export { type Policy as SettlementPolicy, payObligationIn, setPolicyIn, settleMonthIn } from './settlements.service.ts';
 export { coopTotals, holdSettlements, type SavedTotals, savedTotals, settledMonthsFrom } from './reciprocity.repository.ts';

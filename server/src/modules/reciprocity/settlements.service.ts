@@ -86,19 +86,8 @@ export function settlementsService(deps: AppDeps) {
     if (reimburses && (input.thresholdCents === undefined || input.thresholdCents === null)) {
       throw badRequest('reciprocity.threshold_required', 'Say above which net giving a month the fund reimburses.', { field: 'thresholdCents' });
     }
-    const row = { id: newId(), policy: input.policy, threshold_cents: reimburses ? input.thresholdCents! : null, set_by: actor.personId, set_at: nowIso() };
-    await db.transaction().execute(async (trx) => {
-      const before = await policyInForce(trx);
-      await repo.insertPolicyChange(trx, row);
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'settlement_policy.set',
-        subjectType: 'settlement_policy',
-        subjectId: row.id,
-        before,
-        after: { policy: row.policy, thresholdCents: row.threshold_cents },
-      });
-    });
+    const policy = { policy: input.policy, thresholdCents: reimburses ? input.thresholdCents! : null };
+    await db.transaction().execute((trx) => setPolicyIn(trx, policy, actor.personId, nowIso()));
     return view(actor);
   }
 
@@ -153,8 +142,9 @@ type SettleDeps = Pick<AppDeps, 'dialect' | 'network'> & { asOf?: string };
  * Settles `month` under `policy` inside the caller's transaction, which holds
  * the settlements' lock and has checked the month is not settled yet: the
  * obligations, their movements in the fund's ledger, and the audit events.
+ * Returns the obligations' ids.
  */
-export async function settleMonthIn(trx: Tx, deps: SettleDeps, month: string, policy: Policy, actorId: string): Promise<number> {
+export async function settleMonthIn(trx: Tx, deps: SettleDeps, month: string, policy: Policy, actorId: string): Promise<string[]> {
   if (policy.policy !== 'fund_reimburses_givers') {
     throw conflict('reciprocity.no_settlement_policy', 'The network has no settlement policy under which the fund reimburses givers.', { policy: policy.policy });
   }
@@ -192,7 +182,7 @@ export async function settleMonthIn(trx: Tx, deps: SettleDeps, month: string, po
     subjectId: month,
     after: { policy, obligations: rows.length, totalCents: rows.reduce((sum, r) => sum + r.amount_cents, 0) },
   });
-  return rows.length;
+  return rows.map((r) => r.id);
 }
 
 /** Posts what the fund owes for `month`: the expense of the bearing sub-fund against a liability to each co-op. */
@@ -243,4 +233,24 @@ export async function payObligationIn(trx: Tx, deps: SettleDeps, id: string, dat
     paid_at: nowIso(),
   });
   return true;
+}
+
+/** Records a coordinator's choice of policy, made at `at`, inside the caller's transaction (audited, with what was in force before). */
+export async function setPolicyIn(
+  trx: Tx,
+  policy: SettlementPolicyInput & { thresholdCents: number | null },
+  actorId: string,
+  at: string,
+): Promise<void> {
+  const row = { id: newId(), policy: policy.policy, threshold_cents: policy.thresholdCents, set_by: actorId, set_at: at };
+  const before = await policyInForce(trx);
+  await repo.insertPolicyChange(trx, row);
+  await recordAudit(trx, {
+    actorId,
+    action: 'settlement_policy.set',
+    subjectType: 'settlement_policy',
+    subjectId: row.id,
+    before,
+    after: { policy: row.policy, thresholdCents: row.threshold_cents },
+  });
 }
