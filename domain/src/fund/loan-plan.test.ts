@@ -44,6 +44,7 @@ describe('a share of monthly revenue', () => {
     };
     const plan = loanPlan(p);
     expect(plan.revenueMonths.map((m) => [m.month, m.status, m.dueCents])).toEqual([
+      ['2026-01', 'not_declared', 0],
       ['2026-02', 'declared', 50_000],
       ['2026-03', 'not_declared', 0],
       ['2026-04', 'declared', 50_000],

@@ -5,8 +5,8 @@
  * Pure: days are YYYY-MM-DD, months YYYY-MM.
  *
  * - fixed: equal monthly instalments after the grace period.
- * - revenue_share: for each month after the grace period, the share of the
- *   revenue declared for it, due on the 15th of the next month, never more
+ * - revenue_share: for each month from the one the grace period ends in (the
+ *   payout's month when there is none), the share of the revenue declared for it, due on the 15th of the next month, never more
  *   than what is left; a month not declared after that day is shown as such,
  *   and owes nothing until it is declared.
  * - when_viable: nothing until the co-op declares from which month it covers
@@ -211,9 +211,9 @@ export function loanPlan(input: PlanInput): Plan {
       }
     } else if (input.schedule === 'revenue_share') {
       let left = toSpread;
-      // The first whole month after the grace period; after a reschedule, the months not yet listed.
+      // From the month the grace period ends (the payout's month without grace); after a reschedule, the months not yet listed.
       const last = revenueMonths.at(-1)?.month;
-      const from = last ? nextMonth(last) : nextMonth(graceEnds.slice(0, 7));
+      const from = last ? nextMonth(last) : graceEnds.slice(0, 7);
       for (let m = from; left > 0; m = nextMonth(m)) {
         const dueOn = revenueDueOn(m);
         if (seg.end && dueOn >= seg.end) break;

@@ -119,10 +119,10 @@ export function loanChangesService(deps: AppDeps) {
       if (l.schedule !== 'revenue_share')
         throw conflict('fund.not_revenue_share', 'This loan is not repaid by a share of revenue.');
       const today = await todayIn(trx, deps);
-      if (input.month >= today.slice(0, 7))
-        throw badRequest('fund.month_not_ended', 'A month’s revenue is declared once the month has ended.');
-      if (input.month <= l.disbursed_on.slice(0, 7))
-        throw badRequest('fund.before_loan', 'The loan owes nothing on the months before its first whole month.');
+      if (input.month > today.slice(0, 7))
+        throw badRequest('fund.month_to_come', 'A month’s revenue is declared once the month is here, not before.');
+      if (input.month < l.disbursed_on.slice(0, 7))
+        throw badRequest('fund.before_loan', 'The loan owes nothing on the months before it was paid out.');
       await repo.insertRevenue(trx, {
         id: newId(),
         loan_id: loanId,

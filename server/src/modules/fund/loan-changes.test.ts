@@ -151,12 +151,12 @@ describeOnDatabases('changes to a loan that move no money', (t) => {
     expect(big.revenueMonths[1].dueCents).toBe(150_000);
     expect(big.instalments.reduce((n: number, i: { principalCents: number }) => n + i.principalCents, 0)).toBe(200_000);
 
-    // Refused: the current month, another co-op's admin, a worker, a coop_admin token (tokens do not declare), a fixed loan.
+    // Refused: a month to come, another co-op's admin, a worker, a coop_admin token (tokens do not declare).
     const counts = await tableCounts(t.deps);
     expect(
-      (await admin.post(`/api/v1/fund/loans/${id}/revenues`, { month: today.slice(0, 7), revenueCents: 1 })).json()
+      (await admin.post(`/api/v1/fund/loans/${id}/revenues`, { month: monthBefore(today, -1), revenueCents: 1 })).json()
         .error.code,
-    ).toBe('fund.month_not_ended');
+    ).toBe('fund.month_to_come');
     expect((await otherAdmin.post(`/api/v1/fund/loans/${id}/revenues`, { month, revenueCents: 1 })).statusCode).toBe(
       404,
     );
