@@ -36,6 +36,7 @@ export function ApplyPage() {
   const [rate, setRate] = useState('0');
   const [graceMonths, setGraceMonths] = useState('0');
   const [schedule, setSchedule] = useState<(typeof SCHEDULES)[number]>('fixed');
+  const [share, setShare] = useState('');
   const [repayment, setRepayment] = useState('');
   const [hideRecipient, setHideRecipient] = useState(false);
   const [termsError, setTermsError] = useState<string | null>(null);
@@ -78,6 +79,15 @@ export function ApplyPage() {
       }
       setTermsError(null);
       input.loan = { termMonths: term, rateBasisPoints: basisPoints.cents ?? 0, graceMonths: grace, schedule };
+      if (schedule === 'revenue_share') {
+        // The share is typed as a percent of each month's revenue: 5 → 500 hundredths of a percent.
+        const shareBasisPoints = parseDecimalCents(share);
+        if (!shareBasisPoints.ok || !shareBasisPoints.cents || shareBasisPoints.cents > 10_000) {
+          setTermsError(t('fund.apply.shareInvalid'));
+          return;
+        }
+        input.loan.shareBasisPoints = shareBasisPoints.cents;
+      }
       if (repayment.trim()) input.repayment = repayment.trim();
     }
     send.mutate(input);
@@ -171,6 +181,17 @@ export function ApplyPage() {
                 onChange={(e) => setSchedule(e.currentTarget.value as (typeof SCHEDULES)[number])}
                 data={SCHEDULES.map((s) => ({ value: s, label: t(`fund.schedules.${s}`) }))}
               />
+              {schedule === 'revenue_share' && (
+                <TextInput
+                  label={t('fund.apply.share')}
+                  description={t('fund.apply.shareHelp')}
+                  inputMode="decimal"
+                  required
+                  value={share}
+                  onChange={(e) => setShare(e.currentTarget.value)}
+                  error={errors['loan.shareBasisPoints']}
+                />
+              )}
               <Textarea
                 label={t('fund.apply.repayment')}
                 autosize

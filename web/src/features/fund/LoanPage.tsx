@@ -13,12 +13,19 @@ import { useFormat } from '../../components/useFormat.ts';
 import { useMoney } from '../../components/useMoney.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { Figure } from '../showcase/Figure.tsx';
+import { type LoanChangeKind, LoanChangeDialog } from './LoanChangeDialog.tsx';
+import { LoanDeclareDialog } from './LoanDeclareDialog.tsx';
+import { FrozenNotice, LoanChanges, RevenueMonths, useMonthName } from './LoanHistory.tsx';
 import { PaymentDialog } from './PaymentDialog.tsx';
 
 /**
  * A loan's statement, for the co-op and those who keep the fund: its terms,
- * each instalment and how much of it is covered, every repayment split into
- * interest and principal, what is still owed, and how late it is.
+ * each instalment as the schedule stands and how much of it is covered (a
+ * share of revenue month by month; frozen periods; changes decided, with
+ * their reasons), every repayment split into interest and principal, what is
+ * still owed, and how late it is. A treasurer freezes, ends a freeze or
+ * reschedules on a passed proposal; the co-op's admin declares revenue, or
+ * the month the co-op covers its costs.
  */
 export function LoanPage() {
   const { id = '' } = useParams();
@@ -31,9 +38,13 @@ export function LoanPage() {
   const money = useMoney();
   const format = useFormat();
   const [repaying, setRepaying] = useState(false);
+  const [changing, setChanging] = useState<LoanChangeKind | null>(null);
+  const [declaring, setDeclaring] = useState(false);
+  const monthName = useMonthName();
   if (loan.isPending) return <Loading />;
   if (loan.error) return <ErrorAlert error={loan.error} />;
   const l = loan.data;
+  const frozen = l.frozen.some((p) => p.until === null);
   return (
     <Stack gap="xl" maw={880}>
       <Stack gap="xs">
@@ -45,6 +56,7 @@ export function LoanPage() {
           <Text fw={700} c={l.arrears.bucket === 'current' ? undefined : 'red.9'}>
             {t(`fund.loan.arrears.${l.arrears.bucket}`, { days: l.arrears.daysLate })}
           </Text>
+          <FrozenNotice loan={l} />
         </Group>
       </Stack>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
@@ -65,15 +77,40 @@ export function LoanPage() {
             }),
           },
           { label: t('fund.apply.schedule'), value: t(`fund.schedules.${l.schedule}`) },
+          ...(l.shareBasisPoints !== null
+            ? [{ label: t('fund.apply.share'), value: `${(l.shareBasisPoints / 100).toLocaleString(i18n.language)} %` }]
+            : []),
+          ...(l.schedule === 'when_viable'
+            ? [
+                {
+                  label: t('fund.loan.viableFrom'),
+                  value: l.viableFrom ? monthName(l.viableFrom) : t('fund.loan.notViableYet'),
+                },
+              ]
+            : []),
           { label: t('fund.loan.disbursedOn'), value: format.day(l.disbursedOn) },
           ...(l.writtenOffCents > 0 ? [{ label: t('fund.loan.writtenOff'), value: money(l.writtenOffCents) }] : []),
         ]}
       />
-      {l.abilities.repay && (
+      {(l.abilities.repay || l.abilities.change || l.abilities.declare) && (
         <Group>
-          <Button onClick={() => setRepaying(true)}>{t('fund.loan.repay')}</Button>
+          {l.abilities.repay && <Button onClick={() => setRepaying(true)}>{t('fund.loan.repay')}</Button>}
+          {l.abilities.declare && (
+            <Button variant="light" onClick={() => setDeclaring(true)}>
+              {t(l.schedule === 'revenue_share' ? 'fund.loan.declare.revenueAction' : 'fund.loan.declare.viableAction')}
+            </Button>
+          )}
+          {l.abilities.change &&
+            (['freeze', 'unfreeze', 'reschedule'] as const)
+              .filter((k) => (k === 'freeze' ? !frozen : k === 'unfreeze' ? frozen : true))
+              .map((k) => (
+                <Button key={k} variant="default" onClick={() => setChanging(k)}>
+                  {t(`fund.loan.change.${k}Action`)}
+                </Button>
+              ))}
         </Group>
       )}
+      {l.schedule === 'revenue_share' && <RevenueMonths loan={l} />}
       <section aria-labelledby="loan-repayments">
         <Title order={2} id="loan-repayments">
           {t('fund.loan.repayments')}
@@ -126,9 +163,14 @@ export function LoanPage() {
             </Table.Thead>
             <Table.Tbody>
               {l.instalments.map((i) => (
-                <Table.Tr key={i.due}>
+                <Table.Tr key={`${i.due}-${i.month ?? ''}`}>
                   <Table.Th scope="row" fw={400}>
                     {format.day(i.due)}
+                    {(i.frozen || i.month) && (
+                      <Text size="xs" c={i.frozen ? 'blue.9' : 'dimmed'}>
+                        {i.frozen ? t('fund.loan.frozenInstalment') : t('fund.loan.shareOf', { month: monthName(i.month!) })}
+                      </Text>
+                    )}
                   </Table.Th>
                   <Table.Td ta="right">{money(i.principalCents)}</Table.Td>
                   <Table.Td ta="right">{money(i.coveredCents)}</Table.Td>
@@ -138,6 +180,9 @@ export function LoanPage() {
           </ScrollTable>
         </section>
       )}
+      <LoanChanges loan={l} />
+      {changing && <LoanChangeDialog loan={l} kind={changing} onClose={() => setChanging(null)} />}
+      {declaring && <LoanDeclareDialog loan={l} onClose={() => setDeclaring(false)} />}
       {repaying && (
         <PaymentDialog
           title={t('fund.loan.repayTitle', { coop: l.coopName })}
