@@ -248,7 +248,7 @@ describeOnDatabases('applications to the fund, decided by the committee and paid
 
   it('goes to the assembly above the committee’s bands, as the bylaws in force say', async () => {
     const big = (await apply(application(bakery.id, 2_000_001))).json();
-    expect(big.track).toEqual({ by: 'assembly', approvalsNeeded: null, dueAt: null });
+    expect(big.track).toEqual({ by: 'assembly', approvalsNeeded: null, dueAt: null, overdue: false });
     expect((await answer(memberA, big.id, 'approve')).json().error.code).toBe('fund.assembly_decides');
     // The network changes its bylaws: the committee decides emergencies up to 30,000.00 with one approval.
     const { bylaws } = await currentBylaws(t.deps.db);
@@ -268,7 +268,7 @@ describeOnDatabases('applications to the fund, decided by the committee and paid
       null,
     );
     const now = (await apply(application(bakery.id, 2_000_001))).json();
-    expect(now.track).toEqual({ by: 'committee', approvalsNeeded: 1, dueAt: null });
+    expect(now.track).toEqual({ by: 'committee', approvalsNeeded: 1, dueAt: null, overdue: false });
     expect((await answer(memberB, now.id, 'approve')).json().status).toBe('approved');
     await adoptBylaws(t.deps.db, bylaws, null);
   });
