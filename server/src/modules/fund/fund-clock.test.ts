@@ -241,6 +241,16 @@ describeOnDatabases(
       expect(toCoop.length + 2).toBe(
         (await mails(admin)).filter((m) => m.body.includes(`/fund/loans/${loanId}`)).length,
       );
+
+      // Two ticks at once past 90 days: one alert.
+      const together = await Promise.all([
+        alertArrears(t.deps, dayAfter(third!.due, 95)),
+        alertArrears(t.deps, dayAfter(third!.due, 95)),
+      ]);
+      expect(together.flat()).toEqual([`${loanId}:90`]);
+      expect(toCoop.length + 3).toBe(
+        (await mails(admin)).filter((m) => m.body.includes(`/fund/loans/${loanId}`)).length,
+      );
     });
   },
   smtp.config,
