@@ -146,7 +146,7 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   if (hasWeb) await registerWebFiles(app, config.webDist);
 
   const stopGovernanceClock = startGovernanceClock(deps, app.log, (ok) => metrics.governanceTick(ok));
-  const stopFundClock = startFundClock(deps, app.log);
+  const stopFundClock = startFundClock(deps, app.log, (ok) => metrics.fundTick(ok));
   app.addHook('onClose', async () => {
     await stopGovernanceClock();
     await stopFundClock();

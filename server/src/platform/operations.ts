@@ -46,6 +46,7 @@ export class Metrics {
   governanceTicks = { ok: 0, failed: 0 };
   /** Unix time in seconds of the last governance tick that finished, 0 before the first. */
   lastGovernanceTick = 0;
+  fundTicks = { ok: 0, failed: 0 };
 
   observe(method: string, route: string, status: number, seconds: number): void {
     const key = labels({ method, route, status: String(status) });
@@ -63,6 +64,11 @@ export class Metrics {
   governanceTick(ok: boolean): void {
     this.governanceTicks[ok ? 'ok' : 'failed']++;
     this.lastGovernanceTick = Date.now() / 1000;
+  }
+
+  /** The fund's clock reports its ticks here: failed when one of its jobs failed. */
+  fundTick(ok: boolean): void {
+    this.fundTicks[ok ? 'ok' : 'failed']++;
   }
 }
 
@@ -101,6 +107,9 @@ export function renderMetrics(m: Metrics, outbox: { queued: number; sent: number
   out.push(`coopnet_governance_ticks_total{outcome="failed"} ${m.governanceTicks.failed}`);
   head('coopnet_governance_last_tick_timestamp_seconds', 'gauge', 'Unix time the governance clock last finished a run; 0 before its first.');
   out.push(`coopnet_governance_last_tick_timestamp_seconds ${num(m.lastGovernanceTick)}`);
+  head('coopnet_fund_ticks_total', 'counter', 'Runs of the fund clock (fast-track reminders, arrears alerts, contribution reminders), by outcome.');
+  out.push(`coopnet_fund_ticks_total{outcome="ok"} ${m.fundTicks.ok}`);
+  out.push(`coopnet_fund_ticks_total{outcome="failed"} ${m.fundTicks.failed}`);
 
   head('coopnet_database_up', 'gauge', 'Whether the database answered this scrape (1) or not (0).');
   out.push(`coopnet_database_up ${outbox ? 1 : 0}`);

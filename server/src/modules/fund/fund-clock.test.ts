@@ -255,3 +255,38 @@ describeOnDatabases(
   },
   smtp.config,
 );
+
+describeOnDatabases(
+  'the fund’s clock in a running server',
+  (t) => {
+    it('tells the coordinators of an overdue fast-track application without anyone asking, and counts its ticks', async () => {
+      const coop = await makeCoop(t.deps, { name: 'Bicis del Túria' });
+      const admin = await actorClient(t.deps, t.app, {
+        coopId: coop.id,
+        roles: [{ role: 'coop_admin', coopId: coop.id }],
+      });
+      const coordinator = await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] });
+      const made = (await admin.client.post('/api/v1/fund/applications', application(coop.id, 100_000))).json();
+      expect(made.track.dueAt).toBeTruthy();
+      await t.deps.db
+        .updateTable('fund_applications')
+        .set({ due_at: new Date(Date.now() - 60_000).toISOString() })
+        .where('id', '=', made.id)
+        .execute();
+      let told = false;
+      for (let i = 0; i < 40 && !told; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const items = (await coordinator.client.get('/api/v1/notifications?limit=100')).json().items as {
+          kind: string;
+          subjectId: string;
+        }[];
+        told = items.some((n) => n.kind === 'fund_application.overdue' && n.subjectId === made.id);
+      }
+      expect(told).toBe(true);
+      const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+      expect(metrics.body).toMatch(/^coopnet_fund_ticks_total\{outcome="ok"\} [1-9]\d*$/m);
+      expect(metrics.body).toMatch(/^coopnet_fund_ticks_total\{outcome="failed"\} 0$/m);
+    });
+  },
+  { governanceTickSeconds: 1 },
+);
