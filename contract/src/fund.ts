@@ -279,6 +279,7 @@ export const SurplusDeclaration = z.object({
   declaredAt: z.string(),
   correctedAt: z.string().nullable(),
 });
+export type SurplusDeclaration = z.infer<typeof SurplusDeclaration>;
 export const SurplusDeclarationList = z.object({ items: z.array(SurplusDeclaration) });
 
 // ── Voluntary gifts ──

@@ -193,12 +193,12 @@ const fundKindNames: Record<string, Record<string, string>> = {
   es: { emergency_grant: 'una ayuda de emergencia', loan: 'un préstamo', seed_capital: 'capital semilla', programme: 'financiación de un programa' },
 };
 
-/** "until {dueAt}" for fundApplicationMade's {dueText}, when the application has a deadline. */
 /** {what} an overdue obligation is, by its obligationKind and {period}. */
 const duesWhat: Record<string, Record<string, string>> = {
   en: { monthly_due: 'dues of {period}', surplus_share: 'share of the surplus of {period}' },
   es: { monthly_due: 'las cuotas de {period}', surplus_share: 'la parte del excedente de {period}' },
 };
+/** " by {dueAt}" for fundApplicationMade's {dueText}, when the application has a deadline. */
 const dueWords: Record<string, string> = { en: ' by {dueAt} (network time, {zone})', es: ' antes del {dueAt} (hora de la red, {zone})' };
 
 /** The placeholders that hold an instant (ISO text), written in the reader's language and the network's time zone, as the app writes them. */

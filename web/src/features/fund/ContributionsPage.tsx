@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Group, NativeSelect, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,7 +15,10 @@ import { useNetworkTime } from '../../components/useNetworkTime.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { type Obligation, useObligations } from './contributions.api.ts';
 import { lastMonths } from '@coopnet/domain/dates';
+import { GiftDialog } from './GiftDialog.tsx';
+import { GiftsList } from './GiftsList.tsx';
 import { PaymentDialog } from './PaymentDialog.tsx';
+import { SurplusSection } from './SurplusSection.tsx';
 import { StatementImport } from './StatementImport.tsx';
 
 /**
@@ -34,14 +37,33 @@ export function ContributionsPage() {
   const obligations = useObligations(period);
   const queryClient = useQueryClient();
   const money = useMoney();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  // A batch of 50 co-ops at a time, until every co-op has been gone through; the bar shows how far.
   const generate = useMutation({
-    mutationFn: () =>
-      api<{ created: number; skipped: number; totalCents: number }>('/fund/obligations', {
-        method: 'POST',
-        body: { period },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['fund'] }),
+    mutationFn: async () => {
+      let after: string | null = null;
+      let created = 0;
+      let totalCents = 0;
+      let total = 0;
+      setProgress({ done: 0, total: 0 });
+      do {
+        const batch: DuesBatch = await api<DuesBatch>('/fund/obligations/batches', {
+          method: 'POST',
+          body: after ? { period, after } : { period },
+        });
+        setProgress({ done: batch.done, total: batch.total });
+        created += batch.created;
+        totalCents += batch.totalCents;
+        total = batch.total;
+        after = batch.next;
+      } while (after);
+      return { created, skipped: total - created, totalCents };
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['fund'] }),
   });
+  const [giving, setGiving] = useState(false);
+  const adminOf = (session?.person?.roles ?? []).filter((r) => r.role === 'coop_admin' && r.coopId).map((r) => r.coopId!);
+  const surplusShares = useObligations(undefined, 'surplus_share');
 
   return (
     <Stack gap="xl">
@@ -63,6 +85,7 @@ export function ContributionsPage() {
             onChange={(e) => {
               setPeriod(e.currentTarget.value);
               generate.reset();
+              setProgress(null);
             }}
             data={months.map((m) => ({ value: m, label: monthName(m, i18n.language) }))}
           />
@@ -72,6 +95,18 @@ export function ContributionsPage() {
             </Button>
           )}
         </Group>
+        {progress && (
+          <Stack gap={4} mb="md" maw={480}>
+            <Progress.Root size="lg">
+              <Progress.Section
+                value={progress.total === 0 ? 0 : Math.round((progress.done / progress.total) * 100)}
+                aria-label={t('fund.contributions.progressLabel')}
+                aria-valuetext={t('fund.contributions.progress', { done: progress.done, total: progress.total })}
+              />
+            </Progress.Root>
+            <Text size="sm">{t('fund.contributions.progress', { done: progress.done, total: progress.total })}</Text>
+          </Stack>
+        )}
         {generate.data && (
           <Text role="status" mb="md">
             {t('fund.contributions.generated', {
@@ -89,22 +124,65 @@ export function ContributionsPage() {
         ) : obligations.data.items.length === 0 ? (
           <Text>{t('fund.contributions.none')}</Text>
         ) : (
-          <DuesTable items={obligations.data.items} treasurer={treasurer} />
+          <DuesTable items={obligations.data.items} treasurer={treasurer} label={t('fund.contributions.label')} />
         )}
       </section>
+      {treasurer && surplusShares.data && surplusShares.data.items.length > 0 && (
+        <section aria-labelledby="surplus-shares">
+          <Title order={2} id="surplus-shares" mb="md">
+            {t('fund.surplus.shares')}
+          </Title>
+          <DuesTable items={surplusShares.data.items} treasurer={treasurer} label={t('fund.surplus.sharesLabel')} />
+        </section>
+      )}
+      {adminOf.map((coopId) => (
+        <AdminSurplus key={coopId} coopId={coopId} />
+      ))}
       {treasurer && <StatementImport />}
+      <section aria-labelledby="gifts">
+        <Title order={2} id="gifts">
+          {t('fund.gifts.title')}
+        </Title>
+        <Text mt={4} mb="md" maw={720}>
+          {t('fund.gifts.intro')}
+        </Text>
+        {treasurer && (
+          <Button mb="md" onClick={() => setGiving(true)}>
+            {t('fund.gifts.record')}
+          </Button>
+        )}
+        <GiftsList />
+        {giving && <GiftDialog onClose={() => setGiving(false)} />}
+      </section>
     </Stack>
   );
 }
 
-function DuesTable({ items, treasurer }: { items: Obligation[]; treasurer: boolean }) {
+interface DuesBatch {
+  done: number;
+  total: number;
+  next: string | null;
+  created: number;
+  totalCents: number;
+}
+
+/** The year's accounts of a co-op its reader is admin of, named. */
+function AdminSurplus({ coopId }: { coopId: string }) {
+  const coop = useQuery({
+    queryKey: ['coops', coopId],
+    queryFn: ({ signal }) => api<{ name: string }>(`/coops/${coopId}`, { signal }),
+  });
+  return coop.data ? <SurplusSection coopId={coopId} coopName={coop.data.name} /> : null;
+}
+
+function DuesTable({ items, treasurer, label }: { items: Obligation[]; treasurer: boolean; label: string }) {
   const { t } = useTranslation();
   const money = useMoney();
   const format = useFormat();
   const [paying, setPaying] = useState<Obligation | null>(null);
   return (
     <>
-      <ScrollTable label={t('fund.contributions.label')} minWidth={720}>
+      <ScrollTable label={label} minWidth={720}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('fund.contributions.coop')}</Table.Th>

@@ -6,8 +6,9 @@ import { api } from '../../api/client.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { useMoney } from '../../components/useMoney.ts';
+import { GiftsList } from './GiftsList.tsx';
 
-/** For anyone: what the fund gave (a co-op that asked is not named; the amount always is) and what each co-op paid in. */
+/** For anyone: what the fund gave (a co-op that asked is not named; the amount always is), what each co-op paid in, and the gifts. */
 export function TransparencySection({ currency }: { currency: string }) {
   const { t } = useTranslation();
   const money = useMoney(currency);
@@ -87,6 +88,15 @@ export function TransparencySection({ currency }: { currency: string }) {
             </Table.Tbody>
           </ScrollTable>
         )}
+      </section>
+      <section aria-labelledby="fund-gifts">
+        <Title order={2} id="fund-gifts">
+          {t('fund.gifts.title')}
+        </Title>
+        <Text mt={4} mb="md" maw={720}>
+          {t('fund.gifts.intro')}
+        </Text>
+        <GiftsList currency={currency} />
       </section>
     </>
   );

@@ -7,10 +7,12 @@ export type { ImportResult, Obligation } from '@coopnet/contract/fund';
 
 export const obligationsKey = ['fund', 'obligations'] as const;
 
-export function useObligations(period: string) {
+/** A month's dues (or, with `kind`, every share of surplus). */
+export function useObligations(period: string | undefined, kind: Obligation['kind'] = 'monthly_due') {
   return useQuery({
-    queryKey: [...obligationsKey, period],
-    queryFn: ({ signal }) => api<{ items: Obligation[] }>('/fund/obligations', { query: { period }, signal }),
+    queryKey: [...obligationsKey, period ?? 'all', kind],
+    queryFn: ({ signal }) =>
+      api<{ items: Obligation[] }>('/fund/obligations', { query: { ...(period ? { period } : {}), kind }, signal }),
   });
 }
 
