@@ -1,5 +1,5 @@
 import type { LoanStatement } from '@coopnet/contract/fund';
-import { Anchor, Badge, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
@@ -113,20 +113,19 @@ export function LoanChanges({ loan }: { loan: LoanStatement }) {
                     })}
               </Text>
               {c.reason && <Text size="sm">{c.reason}</Text>}
-              <Text size="xs" c="dimmed">
-                {t('fund.loan.history.recorded', {
-                  who: c.recordedBy ?? t('fund.loan.history.someone'),
-                  when: format.day(c.recordedAt.slice(0, 10)),
-                })}
+              <Group gap="xs">
+                <Text size="xs" c="dimmed">
+                  {t('fund.loan.history.recorded', {
+                    who: c.recordedBy ?? t('fund.loan.history.someone'),
+                    when: format.day(c.recordedAt.slice(0, 10)),
+                  })}
+                </Text>
                 {c.decision && (
-                  <>
-                    {' · '}
-                    <Anchor component={Link} to={`/proposals/${c.decision.id}`} size="xs">
-                      {t('fund.loan.history.decision')}
-                    </Anchor>
-                  </>
+                  <Anchor component={Link} to={`/proposals/${c.decision.id}`} size="xs">
+                    {t('fund.loan.history.decision')}
+                  </Anchor>
                 )}
-              </Text>
+              </Group>
             </Stack>
           </List.Item>
         ))}
@@ -142,8 +141,8 @@ export function FrozenNotice({ loan }: { loan: LoanStatement }) {
   const open = loan.frozen.find((p) => p.until === null);
   if (!open) return null;
   return (
-    <Badge color="blue.9" size="lg" variant="light" style={{ textTransform: 'none' }}>
+    <Text fw={700} c="blue.9">
       {t('fund.loan.frozenSince', { day: format.day(open.from) })}
-    </Badge>
+    </Text>
   );
 }
