@@ -180,6 +180,11 @@ describeOnDatabases('changes to a loan that move no money', (t) => {
     expect(s.instalments.reduce((n: number, i: { principalCents: number }) => n + i.principalCents, 0)).toBe(120_000);
     expect(s.instalments[0].due).toBe(`${today.slice(0, 7)}-15`);
     expect(s.changes).toMatchObject([{ kind: 'viable', on: `${from}-01`, decision: null }]);
+    expect((await worker.post(`/api/v1/fund/loans/${id}/viability`, { fromMonth: from })).statusCode).toBe(403);
+    // A loan of another schedule takes no revenue.
+    expect(
+      (await admin.post(`/api/v1/fund/loans/${id}/revenues`, { month: from, revenueCents: 100 })).json().error.code,
+    ).toBe('fund.not_revenue_share');
     expect((await admin.post(`/api/v1/fund/loans/${id}/viability`, { fromMonth: from })).json().error.code).toBe(
       'fund.already_viable',
     );

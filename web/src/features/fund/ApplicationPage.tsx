@@ -113,6 +113,14 @@ function ApplicationView({ a }: { a: FundApplication }) {
                   }),
                 },
                 { label: t('fund.apply.schedule'), value: t(`fund.schedules.${a.loan.schedule}`) },
+                ...(a.loan.shareBasisPoints
+                  ? [
+                      {
+                        label: t('fund.apply.share'),
+                        value: `${(a.loan.shareBasisPoints / 100).toLocaleString(i18n.language)} %`,
+                      },
+                    ]
+                  : []),
               ]
             : []),
         ]}
