@@ -133,3 +133,14 @@ export function committeeVerdict(needed: number, members: number, approvals: num
   if (members - declines < needed) return 'declined';
   return 'open';
 }
+
+/**
+ * The committee members who may answer an application: no one decides their
+ * own — not whoever applied, and no one who works at the applicant co-op.
+ */
+export function mayAnswer<M extends { personId: string; coopId: string | null }>(
+  members: readonly M[],
+  application: { coopId: string; appliedBy: string },
+): M[] {
+  return members.filter((m) => m.coopId !== application.coopId && m.personId !== application.appliedBy);
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FUND_RULES, committeeVerdict, policyBreaches, trackFor } from './applications.ts';
+import { DEFAULT_FUND_RULES, committeeVerdict, mayAnswer, policyBreaches, trackFor } from './applications.ts';
 import { dueDate, referenceCode, splitCents } from './contributions.ts';
 import { matchPayments, readStatement, statementAmount, statementDate } from './statement.ts';
 
@@ -132,5 +132,18 @@ describe('loans', () => {
     expect(arrears(schedule, 0, '2026-04-10')).toEqual({ bucket: 'up_to_30', daysLate: 10, lateCents: 333_333 });
     expect(arrears(schedule, 333_333, '2026-05-10')).toEqual({ bucket: 'up_to_30', daysLate: 10, lateCents: 333_333 });
     expect(arrears(schedule, 0, '2026-07-15')).toMatchObject({ bucket: 'over_90', daysLate: 106 });
+  });
+});
+
+describe('who may answer an application', () => {
+  it('leaves out whoever applied and everyone who works at the applicant co-op', () => {
+    const members = [
+      { personId: 'ana', coopId: 'forn' },
+      { personId: 'bea', coopId: 'libreria' },
+      { personId: 'carla', coopId: null },
+      { personId: 'dani', coopId: 'forn' },
+    ];
+    expect(mayAnswer(members, { coopId: 'forn', appliedBy: 'carla' }).map((m) => m.personId)).toEqual(['bea']);
+    expect(mayAnswer(members, { coopId: 'taller', appliedBy: 'zoe' })).toHaveLength(4);
   });
 });

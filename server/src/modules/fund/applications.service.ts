@@ -43,8 +43,9 @@ import { disburseIn } from './loans.service.ts';
 const HOUR_MS = 3_600_000;
 
 /** The committee members who may answer on an application: not of the applicant co-op, not the applicant. */
+/** The committee members who may answer `a` (domain/src/fund: no one decides their own). */
 const eligible = (members: CommitteeMember[], a: { coop_id: string; applied_by: string }) =>
-  members.filter((m) => m.coopId !== a.coop_id && m.personId !== a.applied_by);
+  rules.mayAnswer(members, { coopId: a.coop_id, appliedBy: a.applied_by });
 
 /** The stored terms of a loan application, read back with the contract's rule. */
 const StoredLoanTerms = LoanTerms;

@@ -21,8 +21,9 @@ import { coordinators, fastTrackDueBy, recordSent } from './fund-notices.reposit
 
 const HOUR_MS = 3_600_000;
 
+/** The committee members who may answer `a` (domain/src/fund: no one decides their own). */
 const eligible = (members: CommitteeMember[], a: { coop_id: string; applied_by: string }) =>
-  members.filter((m) => m.coopId !== a.coop_id && m.personId !== a.applied_by);
+  rules.mayAnswer(members, { coopId: a.coop_id, appliedBy: a.applied_by });
 
 /** Sends the reminders and overdue notices due at `now`; returns what it sent, as `<id>:<notice>`. */
 export async function remindFastTrack(deps: AppDeps, now: string = nowIso()): Promise<string[]> {
