@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type LoanChange,
   type PlanInput,
   changeRefusal,
   interestOutsideFreezes,
@@ -149,5 +150,51 @@ describe('freezes and reschedules', () => {
 
   it('counts what was forgiven as settled', () => {
     expect(planArrears(loanPlan(base), 0, 1_200_000, '2026-06-20')).toMatchObject({ bucket: 'current' });
+  });
+});
+
+describe('whatever is decided', () => {
+  it('never puts more than the principal due, and a fixed loan always all of it', async () => {
+    const fc = (await import('fast-check')).default;
+    const day = fc
+      .integer({ min: 0, max: 900 })
+      .map((n) => new Date(Date.UTC(2026, 0, 10) + n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        fc.constantFrom('fixed', 'revenue_share', 'when_viable'),
+        fc.integer({ min: 1, max: 5_000_000 }),
+        fc.array(
+          fc.tuple(fc.constantFrom('freeze', 'unfreeze', 'reschedule', 'viable'), day, fc.integer({ min: 1, max: 24 })),
+          {
+            maxLength: 6,
+          },
+        ),
+        fc.array(fc.tuple(day, fc.integer({ min: 0, max: 100_000_000 })), { maxLength: 12 }),
+        fc.array(fc.tuple(day, fc.integer({ min: 0, max: 1_000_000 })), { maxLength: 5 }),
+        (schedule, principal, raw, revenues, repayments) => {
+          // Changes as the service admits them: each refused one is left out.
+          const changes: LoanChange[] = [];
+          for (const [kind, on, n] of raw.sort((a, b) => (a[1] < b[1] ? -1 : 1))) {
+            const next: LoanChange =
+              kind === 'reschedule' ? { kind, on, termMonths: n, graceMonths: n % 3 } : { kind, on };
+            if (!changeRefusal(changes, next)) changes.push(next);
+          }
+          const plan = loanPlan({
+            ...base,
+            schedule,
+            principalCents: principal,
+            shareBasisPoints: 700,
+            changes,
+            revenues: revenues.map(([d, r]) => ({ month: d.slice(0, 7), revenueCents: r })),
+            repayments: repayments.map(([paidOn, c]) => ({ paidOn, principalCents: c })),
+            today: '2028-12-31',
+          });
+          const total = plan.dues.reduce((s, d) => s + d.principalCents, 0);
+          expect(total).toBeLessThanOrEqual(principal);
+          expect(plan.dues.every((d) => d.principalCents > 0)).toBe(true);
+          if (schedule === 'fixed') expect(total).toBe(principal);
+        },
+      ),
+    );
   });
 });

@@ -248,8 +248,10 @@ export function loanPlan(input: PlanInput): Plan {
       scheduled += kept;
     }
   }
-  dues.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
-  return { dues, revenueMonths, frozen, viableFrom };
+  // A few cents spread over many months leave some months nothing to pay.
+  const owed = dues.filter((d) => d.principalCents > 0);
+  owed.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  return { dues: owed, revenueMonths, frozen, viableFrom };
 }
 
 /** How late the loan is on its dues (frozen ones are not due); principal forgiven counts as settled. */
