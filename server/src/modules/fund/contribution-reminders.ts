@@ -19,7 +19,7 @@ import * as repo from './reminders.repository.ts';
 export async function sendContributionReminders(deps: AppDeps, at: Date = new Date()): Promise<number> {
   const { db, config } = deps;
   const today = await deps.network.today(at);
-  const owed = (await obligationsRepo.obligations(db, { outstandingOnly: true })).filter((o) => o.due_date < today);
+  const owed = await obligationsRepo.obligations(db, { outstandingOnly: true, dueBefore: today });
   const sent = await repo.stagesSent(
     db,
     owed.map((o) => o.id),

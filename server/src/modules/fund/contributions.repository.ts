@@ -67,6 +67,8 @@ export function obligations(
     coopId?: string | undefined;
     kind?: 'monthly_due' | 'surplus_share' | undefined;
     outstandingOnly?: boolean;
+    /** only those due before this day */
+    dueBefore?: string;
   },
 ) {
   let query = ex
@@ -102,6 +104,7 @@ export function obligations(
   if (q.period) query = query.where('o.period', '=', q.period);
   if (q.coopId) query = query.where('o.coop_id', '=', q.coopId);
   if (q.kind) query = query.where('o.kind', '=', q.kind);
+  if (q.dueBefore) query = query.where('o.due_date', '<', q.dueBefore);
   if (q.outstandingOnly)
     query = query.having((eb) =>
       eb(eb.fn.coalesce(eb.fn.sum<number>('p.cents'), sql<number>`0`), '<', eb.ref('o.amount_cents')),
