@@ -89,6 +89,19 @@ describeOnDatabases('the yearly share of surplus', (t) => {
     expect(await state(t)).toEqual(before);
   });
 
+  it('five declarations of one year arriving together make one', async () => {
+    const coop = (await makeCoop(t.deps, { name: 'Neteges' })).id;
+    const answers = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        declare(treasurer, coop, { year, closedOn: `${year}-12-31`, surplusCents: n * 100_000 }),
+      ),
+    );
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    const rows = await t.deps.db.selectFrom('fund_obligations').selectAll().where('coop_id', '=', coop).execute();
+    expect(rows).toHaveLength(1);
+    expect(await ledgerInvariants(t.deps)).toEqual([]);
+  });
+
   it('a loss or no surplus is declared and owes nothing', async () => {
     const before = await receivable();
     const loss = await declare(otherAdmin, bikes, { year, closedOn: `${year + 1}-01-15`, surplusCents: -500_000 });
