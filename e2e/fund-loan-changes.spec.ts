@@ -116,8 +116,21 @@ test('a co-op declares a month’s revenue for its loan at its phone; a treasure
     `/proposals/${proposal.id}`,
   );
   await expect(months.getByRole('row').nth(1)).toContainText('Frozen: nothing due');
-  await expect(page.getByRole('button', { name: 'End the freeze' })).toBeVisible();
   await expectAccessible(page);
+
+  // The proposal also said when the freeze ends: the treasurer records its end.
+  await page.getByRole('button', { name: 'End the freeze' }).click();
+  const end = page.getByRole('dialog', { name: `End the freeze of the loan to ${APPLICANT.coop}` });
+  const endsOn = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  await end.getByLabel('Passed proposal').selectOption(proposal.id);
+  await end.getByLabel('Freeze ends on').fill(endsOn);
+  await end.getByLabel('Reason').fill('The workshop reopens');
+  await end.getByRole('button', { name: 'End the freeze' }).click();
+  await expect(end).toBeHidden();
+  await expect(changes.getByText(/^Freeze ended on /)).toBeVisible();
+  await expect(page.getByText(/^Frozen from \w+ \d+, \d{4} until \w+ \d+, \d{4}$/)).toBeVisible();
+  await expect(changes.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: 'Freeze', exact: true })).toBeVisible();
   await page.setViewportSize({ width: 360, height: 740 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectAccessible(page);

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { useMoney } from '../../components/useMoney.ts';
+import { useNetworkTime } from '../../components/useNetworkTime.ts';
 
 /** A month (YYYY-MM) in words, in the reader's language. */
 export function useMonthName() {
@@ -134,15 +135,18 @@ export function LoanChanges({ loan }: { loan: LoanStatement }) {
   );
 }
 
-/** The loan is frozen now: say since when. */
+/** The loan is frozen today: say since when, and until when if its end is recorded. */
 export function FrozenNotice({ loan }: { loan: LoanStatement }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const open = loan.frozen.find((p) => p.until === null);
-  if (!open) return null;
+  const today = useNetworkTime().toInput(new Date()).slice(0, 10);
+  const now = loan.frozen.find((p) => p.from <= today && (p.until === null || today < p.until));
+  if (!now) return null;
   return (
     <Text fw={700} c="blue.9">
-      {t('fund.loan.frozenSince', { day: format.day(open.from) })}
+      {now.until === null
+        ? t('fund.loan.frozenSince', { day: format.day(now.from) })
+        : t('fund.loan.frozenUntil', { from: format.day(now.from), until: format.day(now.until) })}
     </Text>
   );
 }
