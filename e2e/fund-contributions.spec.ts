@@ -103,7 +103,7 @@ test('the treasurer records a gift; it is listed, and on the public page the giv
   await expect(publicGifts).not.toContainText('Collected at her shop');
 });
 
-test('a co-op’s admin declares the year’s surplus at a phone’s width and sees what the co-op owes of it', async ({
+test('a co-op’s admin declares the year’s surplus at a phone’s width and sees what the co-op owes of it; a treasurer corrects it', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 360, height: 740 });
@@ -120,6 +120,7 @@ test('a co-op’s admin declares the year’s surplus at a phone’s width and s
   const owed = section.getByRole('status');
   await expect(owed).toContainText('Your co-op owes the fund €1,440.00 (3 % of the surplus)');
   await expect(owed).toContainText(new RegExp(`reference S${year}-[0-9A-Z]{6}`));
+  const reference = /S\d{4}-[0-9A-Z]{6}/.exec(await owed.innerText())![0];
   const table = section.getByRole('region', { name: 'Years declared and their share of surplus' });
   await expect(table.getByRole('row').filter({ hasText: String(year) })).toContainText('€1,440.00');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -130,6 +131,25 @@ test('a co-op’s admin declares the year’s surplus at a phone’s width and s
   await section.getByLabel('Surplus of the year').fill('50000');
   await section.getByRole('button', { name: 'Declare the year' }).click();
   await expect(section.getByRole('alert')).toContainText('This year was declared already with other figures');
+
+  // A treasurer corrects it: the share is booked again, under the same reference.
+  await page.context().clearCookies();
+  await signIn(page, TREASURER);
+  await page.goto('/fund/contributions');
+  const shares = page.getByRole('region', { name: 'Shares of surplus owed, by co-op' });
+  const row = shares.getByRole('row').filter({ has: page.getByRole('rowheader', { name: DEMO.coopAdmin.coop }) });
+  await expect(row).toContainText(reference);
+  await row.getByRole('button', { name: `Correct the year ${year} of ${DEMO.coopAdmin.coop}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Correct the year ${year} of ${DEMO.coopAdmin.coop}` });
+  await expect(dialog.getByLabel('Surplus of the year')).toHaveValue('48000.00');
+  await dialog.getByLabel('Surplus of the year').fill('50000');
+  await dialog.getByLabel('Why it is corrected').fill('The auditors’ figures');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Correct the year' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('€1,500.00');
+  await expect(row).toContainText(reference);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
 test('a worker sees the dues of their own co-op', async ({ page }) => {

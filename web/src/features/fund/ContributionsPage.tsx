@@ -18,6 +18,7 @@ import { lastMonths } from '@coopnet/domain/dates';
 import { GiftDialog } from './GiftDialog.tsx';
 import { GiftsList } from './GiftsList.tsx';
 import { PaymentDialog } from './PaymentDialog.tsx';
+import { SurplusCorrectionDialog } from './SurplusCorrectionDialog.tsx';
 import { SurplusSection } from './SurplusSection.tsx';
 import { StatementImport } from './StatementImport.tsx';
 
@@ -180,6 +181,7 @@ function DuesTable({ items, treasurer, label }: { items: Obligation[]; treasurer
   const money = useMoney();
   const format = useFormat();
   const [paying, setPaying] = useState<Obligation | null>(null);
+  const [correcting, setCorrecting] = useState<Obligation | null>(null);
   return (
     <>
       <ScrollTable label={label} minWidth={720}>
@@ -227,6 +229,16 @@ function DuesTable({ items, treasurer, label }: { items: Obligation[]; treasurer
                     >
                       {t('fund.contributions.record')}
                     </Button>
+                  )}{' '}
+                  {o.kind === 'surplus_share' && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setCorrecting(o)}
+                      aria-label={t('fund.surplus.correctFor', { coop: o.coopName, year: o.period })}
+                    >
+                      {t('fund.surplus.correctShort')}
+                    </Button>
                   )}
                 </Table.Td>
               )}
@@ -240,6 +252,14 @@ function DuesTable({ items, treasurer, label }: { items: Obligation[]; treasurer
           help={t('fund.contributions.owes', { amount: money(paying.outstandingCents), reference: paying.reference })}
           path={`/fund/obligations/${paying.id}/payments`}
           onClose={() => setPaying(null)}
+        />
+      )}
+      {correcting && (
+        <SurplusCorrectionDialog
+          coopId={correcting.coopId}
+          coopName={correcting.coopName}
+          year={Number(correcting.period)}
+          onClose={() => setCorrecting(null)}
         />
       )}
     </>

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { parseDecimalCents } from '@coopnet/domain/money/decimal';
 import type { SurplusDeclaration } from '@coopnet/contract/fund';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,15 +9,7 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { useMoney } from '../../components/useMoney.ts';
 import { useNetworkTime } from '../../components/useNetworkTime.ts';
-
-/** "-1250,50" → -125050; a loss is typed with a minus sign. */
-function signedCents(text: string): number | null {
-  const s = text.trim().replace(/^[−–]/, '-');
-  const negative = s.startsWith('-');
-  const parsed = parseDecimalCents(negative ? s.slice(1) : s, 10_000_000_000_000);
-  if (!parsed.ok || parsed.cents === null) return null;
-  return negative ? -parsed.cents : parsed.cents;
-}
+import { signedCents } from './signedCents.ts';
 
 /**
  * A co-op's admin declares the co-op's year to the fund: the day its accounts
@@ -147,7 +138,7 @@ export function SurplusSection({ coopId, coopName }: { coopId: string; coopName:
             {declared.data.items.map((d) => (
               <Table.Tr key={d.year}>
                 <Table.Th scope="row" fw={400}>
-                  {d.year}
+                  {d.correctedAt ? `${d.year} (${t('fund.surplus.corrected')})` : d.year}
                 </Table.Th>
                 <Table.Td ta="right">{money(d.surplusCents)}</Table.Td>
                 <Table.Td ta="right">{money(d.obligation?.amountCents ?? 0)}</Table.Td>
