@@ -13,6 +13,7 @@ import { useMoney } from '../../components/useMoney.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { Figure } from '../showcase/Figure.tsx';
 import { TransparencySection } from './TransparencySection.tsx';
+import { YearFigures } from './YearFigures.tsx';
 import { type FundView, MOVEMENTS_PER_PAGE, type Movement, useFund, useMovements } from './fund.api.ts';
 
 /** The chart and its library load after the table, which carries the same figures. */
@@ -91,6 +92,7 @@ export function FundPage() {
       </section>
 
       <MonthsSection view={view} />
+      <YearFigures />
       <TransparencySection currency={view.currency} />
       <AccountsSection view={view} />
       {view.abilities.movements && <MovementsSection currency={view.currency} />}
