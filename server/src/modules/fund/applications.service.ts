@@ -38,7 +38,7 @@ import { fundPolicy } from './fund.policy.ts';
 import { movementByKey } from './ledger.repository.ts';
 import { postIn, todayIn } from './ledger.service.ts';
 import { fundWorth, loanOfApplication, principalOwedBy } from './loans.repository.ts';
-import { disburseIn } from './loans.service.ts';
+import { disburseIn } from './loan-books.ts';
 
 const HOUR_MS = 3_600_000;
 

@@ -82,9 +82,12 @@ const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(va
  * loan services post their movements in the transaction of their own change).
  * Throws an AppError, and changes nothing, when the movement is refused.
  */
+/** What posting needs: the engine and the network's settings; `asOf` the day a replayed event happened (todayIn). */
+export type LedgerDeps = Pick<AppDeps, 'dialect' | 'network'> & { asOf?: string };
+
 export async function postIn(
   trx: Tx,
-  deps: Pick<AppDeps, 'dialect' | 'network'> & { asOf?: string },
+  deps: LedgerDeps,
   draft: ledger.MovementDraft,
   meta: PostMeta,
 ): Promise<Posted> {
