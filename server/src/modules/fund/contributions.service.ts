@@ -25,14 +25,13 @@ import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
-import { newId, nowIso } from '../../platform/clock.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { fundRules } from '../governance/index.ts';
+import { badRequest } from '../../platform/errors.ts';
 import * as repo from './contributions.repository.ts';
 import { fundPolicy } from './fund.policy.ts';
 import { lockBooks } from './ledger.repository.ts';
-import { postIn, todayIn } from './ledger.service.ts';
+import { todayIn } from './ledger.service.ts';
 import { loansService } from './loans.service.ts';
+import { bookPaymentIn, duesIn, payObligationIn } from './contribution-books.ts';
 
 /** An obligation as the API shows it: what is owed, paid, still owed, and whether it is overdue on `today`. */
 export const present = (o: repo.ObligationRow, today: string): Obligation => {
@@ -73,104 +72,6 @@ export function contributionsService(deps: AppDeps) {
   const { db } = deps;
   const loans = loansService(deps);
 
-  async function contributionRules(trx: Tx) {
-    return (await fundRules(trx)).contributions ?? rules.DEFAULT_CONTRIBUTION_RULES;
-  }
-
-  /** Books what a payment paid of an obligation: money into the bank, less owed by the co-op. */
-  async function bookPayment(
-    trx: Tx,
-    o: repo.ObligationRow,
-    cents: number,
-    date: string,
-    actorId: string | null,
-    key: string,
-    bankLine: string | null,
-  ) {
-    const posted = await postIn(
-      trx,
-      deps,
-      {
-        kind: 'contribution',
-        date,
-        reason: `Contribution paid by ${o.coop_name} (${o.reference})`,
-        decision: null,
-        lines: [
-          { account: 'assets:bank', subFund: null, coopId: null, cents },
-          { account: 'assets:contributions-receivable', subFund: null, coopId: o.coop_id, cents: -cents },
-        ],
-      },
-      { actorId, key },
-    );
-    await repo.insertPayment(trx, {
-      id: newId(),
-      obligation_id: o.id,
-      movement_id: posted.movementId,
-      cents,
-      paid_on: date,
-      bank_line: bankLine,
-      recorded_by: actorId,
-      recorded_at: nowIso(),
-    });
-    return posted;
-  }
-
-  /** Books a month's dues of these co-ops, skipping those that have them (or owe nothing). */
-  async function duesOf(
-    trx: Tx,
-    coops: { id: string; name: string; workers: number }[],
-    period: string,
-    actorId: string | null,
-  ) {
-    const r = await contributionRules(trx);
-    const today = await todayIn(trx, deps);
-    const date = `${period}-01` > today ? today : `${period}-01`;
-    let created = 0;
-    let skipped = 0;
-    let totalCents = 0;
-    for (const coop of coops) {
-      const cents = coop.workers * r.perWorkerMonthlyCents;
-      if (cents === 0 || (await repo.obligationFor(trx, coop.id, period))) {
-        skipped++;
-        continue;
-      }
-      const id = newId();
-      const reference = rules.referenceCode(period, id);
-      const posted = await postIn(
-        trx,
-        deps,
-        {
-          kind: 'contribution',
-          date,
-          reason: `Dues of ${period} owed by ${coop.name}: ${coop.workers} workers (${reference})`,
-          decision: null,
-          lines: [
-            { account: 'assets:contributions-receivable', subFund: null, coopId: coop.id, cents },
-            ...rules
-              .splitCents(cents, r.split)
-              .map(([subFund, part]) => ({ account: 'income:contributions', subFund, coopId: null, cents: -part })),
-          ],
-        },
-        { actorId, key: `dues-${id}` },
-      );
-      await repo.insertObligation(trx, {
-        id,
-        coop_id: coop.id,
-        period,
-        kind: 'monthly_due',
-        amount_cents: cents,
-        reference,
-        due_date: rules.dueDate(period, r.dueDays),
-        movement_id: posted.movementId,
-        created_by: actorId,
-        created_at: nowIso(),
-      });
-      created++;
-      totalCents += cents;
-    }
-    return { created, skipped, totalCents };
-  }
-
   async function checkPeriod(actor: MaybeActor, period: string) {
     authorize(actor, fundPolicy.post(actor));
     if (period > (await deps.network.month()))
@@ -180,7 +81,7 @@ export function contributionsService(deps: AppDeps) {
   async function generate(actor: MaybeActor, period: string) {
     await checkPeriod(actor, period);
     return db.transaction().execute(async (trx) => {
-      const done = await duesOf(trx, await repo.memberCoopsWithWorkers(trx), period, actor!.personId);
+      const done = await duesIn(trx, deps, await repo.memberCoopsWithWorkers(trx), period, actor!.personId);
       await recordAudit(trx, {
         actorId: actor!.personId,
         action: 'fund.dues_generated',
@@ -203,7 +104,7 @@ export function contributionsService(deps: AppDeps) {
       // One batch at a time: two at once would both find a co-op without its dues.
       await lockBooks(trx, deps.dialect);
       const coops = await repo.memberCoopsAfter(trx, after, DUES_BATCH);
-      const { created, totalCents } = await duesOf(trx, coops, period, actor!.personId);
+      const { created, totalCents } = await duesIn(trx, deps, coops, period, actor!.personId);
       const last = coops.at(-1)?.id;
       const total = await repo.memberCoopCount(trx);
       const done = last === undefined ? total : await repo.memberCoopCount(trx, last);
@@ -239,24 +140,7 @@ export function contributionsService(deps: AppDeps) {
     key: string,
   ): Promise<{ created: boolean; obligation: Obligation }> {
     authorize(actor, fundPolicy.post(actor));
-    const created = await db.transaction().execute(async (trx) => {
-      const o = await repo.obligationById(trx, id);
-      if (!o) throw notFound('obligation');
-      // A retry of a payment booked before: its movement is there under the same key.
-      const earlier = await repo.paymentByKey(trx, key);
-      if (earlier) {
-        if (earlier.obligation_id !== id)
-          throw conflict('fund.idempotency_conflict', 'This Idempotency-Key was used for another payment.');
-        return false;
-      }
-      const outstanding = Number(o.amount_cents) - Number(o.paid_cents);
-      if (input.cents > outstanding)
-        throw conflict('fund.more_than_owed', 'This is more than the co-op still owes on it.', {
-          outstandingCents: outstanding,
-        });
-      await bookPayment(trx, o, input.cents, input.date, actor.personId, key, null);
-      return true;
-    });
+    const created = await db.transaction().execute((trx) => payObligationIn(trx, deps, id, input, actor.personId, key));
     const today = await deps.network.today();
     return { created, obligation: present((await repo.obligationById(db, id))!, today) };
   }
@@ -313,8 +197,9 @@ export function contributionsService(deps: AppDeps) {
               print,
             );
           else
-            await bookPayment(
+            await bookPaymentIn(
               trx,
+              deps,
               byId.get(m.owedId)!,
               m.line.cents,
               m.line.date,
