@@ -20,66 +20,24 @@
  * transaction that marks it paid, so the sub-fund's rules hold and it is paid
  * once, however many payments arrive together.
  */
-import { type AnswerInput, type ApplicationInput, type FundApplication, LoanTerms } from '@coopnet/contract/fund';
+import type { AnswerInput, ApplicationInput, FundApplication } from '@coopnet/contract/fund';
 import { fund as rules } from '@coopnet/domain';
 import type { z } from 'zod';
-import type { Tx } from '../../db/database.ts';
-import type { FundApplicationTable } from '../../db/schema-fund.ts';
 import type { AppDeps } from '../../deps.ts';
 import { parseStored } from '../../platform/stored-json.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
-import { recordAudit } from '../../platform/audit/audit.repository.ts';
-import { newId, nowIso } from '../../platform/clock.ts';
-import { AppError, conflict, forbidden } from '../../platform/errors.ts';
-import { type CommitteeMember, fundCommittee, fundRules, notify } from '../governance/index.ts';
+import { nowIso } from '../../platform/clock.ts';
+import { fundCommittee, notify } from '../governance/index.ts';
 import * as repo from './applications.repository.ts';
 import { fundPolicy } from './fund.policy.ts';
-import { movementByKey } from './ledger.repository.ts';
-import { postIn, todayIn } from './ledger.service.ts';
-import { fundWorth, loanOfApplication, principalOwedBy } from './loans.repository.ts';
-import { disburseIn } from './loan-books.ts';
-
-const HOUR_MS = 3_600_000;
-
-/** The committee members who may answer on an application: not of the applicant co-op, not the applicant. */
-/** The committee members who may answer `a` (domain/src/fund: no one decides their own). */
-const eligible = (members: CommitteeMember[], a: { coop_id: string; applied_by: string }) =>
-  rules.mayAnswer(members, { coopId: a.coop_id, appliedBy: a.applied_by });
-
-/** The stored terms of a loan application, read back with the contract's rule. */
-const StoredLoanTerms = LoanTerms;
+import { loanOfApplication } from './loans.repository.ts';
+import { StoredLoanTerms, answerIn, applyIn, eligible, payApplicationIn } from './application-steps.ts';
 
 export function applicationsService(deps: AppDeps) {
-  const { db, dialect } = deps;
+  const { db } = deps;
   /** The application's page, for a mail. */
   const linkTo = (id: string) => `${deps.config.publicUrl}/fund/applications/${id}`;
-
-  /** Books an approved grant or programme funding: from its sub-fund, naming the co-op and the approval. */
-  async function payGrant(trx: Tx, a: FundApplicationTable, actorId: string, key: string) {
-    const programme = a.kind === 'programme';
-    const cents = Number(a.amount_cents);
-    return postIn(
-      trx,
-      deps,
-      {
-        kind: programme ? 'programme' : 'grant',
-        date: await todayIn(trx, deps),
-        reason: a.purpose.slice(0, 500),
-        decision: { kind: 'approval', id: a.id },
-        lines: [
-          {
-            account: programme ? 'expenses:programmes' : 'expenses:grants',
-            subFund: a.sub_fund,
-            coopId: a.coop_id,
-            cents,
-          },
-          { account: 'assets:bank', subFund: null, coopId: null, cents: -cents },
-        ],
-      },
-      { actorId, key, request: { pay: a.id } },
-    );
-  }
 
   async function present(actor: MaybeActor, rows: repo.ApplicationRow[]): Promise<FundApplication[]> {
     const answers = await repo.answersTo(
@@ -174,56 +132,9 @@ export function applicationsService(deps: AppDeps) {
 
   async function apply(actor: MaybeActor, input: z.output<typeof ApplicationInput>): Promise<FundApplication> {
     authorize(actor, fundPolicy.apply(actor, input.coopId));
-    const id = newId();
-    await db.transaction().execute(async (trx) => {
-      const coop = await repo.coopStatus(trx, input.coopId);
-      if (coop?.status !== 'member')
-        throw conflict('fund.not_a_member', 'Only a member co-op of the network applies to its fund.');
-      const fundRulesNow = await fundRules(trx);
-      const breaches = rules.policyBreaches(fundRulesNow.policy, {
-        kind: input.kind,
-        amountCents: input.amountCents,
-        lentToCoopCents: input.kind === 'loan' ? await principalOwedBy(trx, input.coopId) : 0,
-        fundCents: input.kind === 'loan' ? await fundWorth(trx) : 0,
-      });
-      if (breaches.length > 0)
-        throw conflict('fund.policy_broken', 'The fund’s policy does not allow this application.', { breaches });
-      const track = rules.trackFor(fundRulesNow, input.kind, input.amountCents);
-      const now = nowIso();
-      const dueAt =
-        track.by === 'committee' && track.withinHours !== null
-          ? new Date(Date.parse(now) + track.withinHours * HOUR_MS).toISOString()
-          : null;
-      await repo.insertApplication(trx, {
-        id,
-        coop_id: input.coopId,
-        kind: input.kind,
-        amount_cents: input.amountCents,
-        purpose: input.purpose,
-        plan: input.plan,
-        repayment: input.kind === 'loan' ? (input.repayment ?? null) : null,
-        loan_terms_json: input.kind === 'loan' && input.loan ? JSON.stringify(input.loan) : null,
-        recipient_hidden: input.hideRecipient ? 1 : 0,
-        sub_fund: rules.SUB_FUND_OF[input.kind],
-        track: track.by,
-        approvals_needed: track.by === 'committee' ? track.approvals : null,
-        due_at: dueAt,
-        status: 'open',
-        applied_by: actor.personId,
-        created_at: now,
-        decided_at: null,
-        paid_movement_id: null,
-        paid_by: null,
-        paid_at: null,
-      });
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'fund_application.submitted',
-        subjectType: 'fund_application',
-        subjectId: id,
-        coopId: input.coopId,
-        after: { kind: input.kind, amountCents: input.amountCents, track },
-      });
+    const id = await db.transaction().execute(async (trx) => {
+      const { id, coopName, track, dueAt } = await applyIn(trx, input, actor.personId, nowIso());
+      const coop = { name: coopName };
       // The committee members who may decide it hear of it at once (a fast track has a deadline).
       if (track.by === 'committee') {
         const { members } = await fundCommittee(trx, nowIso());
@@ -238,6 +149,7 @@ export function applicationsService(deps: AppDeps) {
           },
         });
       }
+      return id;
     });
     void deps.mailer.flush().catch(() => {});
     return get(actor, id);
@@ -248,58 +160,8 @@ export function applicationsService(deps: AppDeps) {
     const row = await repo.findApplication(db, id);
     authorize(actor, !!row && (await mayRead(actor, row.coop_id)), 'application');
     await db.transaction().execute(async (trx) => {
-      const a = (await repo.lockApplication(trx, dialect, id))!;
-      const now = nowIso();
-      const { members } = await fundCommittee(trx, now);
-      if (!members.some((m) => m.personId === actor.personId))
-        throw forbidden('Only members of the fund committee answer applications.');
-      if (actor.coopId === a.coop_id || actor.personId === a.applied_by) {
-        throw new AppError(
-          403,
-          'fund.conflict_of_interest',
-          'You work at the co-op that applied: someone else on the committee decides.',
-        );
-      }
-      if (a.track !== 'committee')
-        throw conflict('fund.assembly_decides', 'The assembly decides this application by a vote.');
-      if (a.status !== 'open')
-        throw conflict('fund.not_open', 'This application has been decided.', { status: a.status });
-      const answers = await repo.answersTo(trx, [id]);
-      if (answers.some((x) => x.person_id === actor.personId))
-        throw conflict('fund.already_answered', 'You have answered this application already.');
-      await repo.insertAnswer(trx, {
-        application_id: id,
-        person_id: actor.personId,
-        decision: input.decision,
-        note: input.note ?? null,
-        at: now,
-      });
-      const approvals = answers.filter((x) => x.decision === 'approve').length + (input.decision === 'approve' ? 1 : 0);
-      const declines = answers.length + 1 - approvals;
-      const verdict = rules.committeeVerdict(
-        Number(a.approvals_needed),
-        eligible(members, a).length,
-        approvals,
-        declines,
-      );
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'fund_application.answered',
-        subjectType: 'fund_application',
-        subjectId: id,
-        coopId: a.coop_id,
-        after: { decision: input.decision },
-      });
+      const { verdict, a } = await answerIn(trx, deps, id, actor, input, nowIso());
       if (verdict !== 'open') {
-        await repo.setStatus(trx, id, { status: verdict, decided_at: now });
-        await recordAudit(trx, {
-          actorId: null,
-          action: `fund_application.${verdict}`,
-          subjectType: 'fund_application',
-          subjectId: id,
-          coopId: a.coop_id,
-          after: { approvals, declines },
-        });
         // Whoever applied hears the committee's decision.
         await notify(trx, deps, {
           personIds: [a.applied_by],
@@ -328,51 +190,8 @@ export function applicationsService(deps: AppDeps) {
     authorize(actor, !!row && (await mayRead(actor, row.coop_id)), 'application');
     authorize(actor, fundPolicy.pay(actor));
     const created = await db.transaction().execute(async (trx) => {
-      const a = (await repo.lockApplication(trx, dialect, id))!;
-      if (a.status === 'paid') {
-        const earlier = await movementByKey(trx, key);
-        if (earlier && earlier.id === a.paid_movement_id) return false;
-        throw conflict('fund.already_paid', 'This application has been paid.', { movementId: a.paid_movement_id });
-      }
-      if (a.status !== 'approved')
-        throw conflict('fund.not_approved', 'Only an approved application is paid.', { status: a.status });
-      const answers = await repo.answersTo(trx, [id]);
-      if (
-        a.applied_by === actor.personId ||
-        answers.some((x) => x.person_id === actor.personId && x.decision === 'approve')
-      ) {
-        throw new AppError(
-          403,
-          'fund.maker_checker',
-          'Whoever approved or applied does not pay: another treasurer does.',
-        );
-      }
-      const posted =
-        a.kind === 'loan'
-          ? await disburseIn(
-              trx,
-              deps,
-              a,
-              parseStored(StoredLoanTerms, a.loan_terms_json ?? '{}', 'fund_applications.loan_terms_json'),
-              actor.personId,
-              key,
-            )
-          : await payGrant(trx, a, actor.personId, key);
-      const now = nowIso();
-      await repo.setStatus(trx, id, {
-        status: 'paid',
-        paid_movement_id: posted.movementId,
-        paid_by: actor.personId,
-        paid_at: now,
-      });
-      await recordAudit(trx, {
-        actorId: actor.personId,
-        action: 'fund_application.paid',
-        subjectType: 'fund_application',
-        subjectId: id,
-        coopId: a.coop_id,
-        after: { movementId: posted.movementId, amountCents: Number(a.amount_cents) },
-      });
+      const { created, a } = await payApplicationIn(trx, deps, id, actor.personId, key, nowIso());
+      if (!created) return false;
       await notify(trx, deps, {
         personIds: [a.applied_by],
         kind: 'fund_application.paid',

@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import { centsToDecimal } from '@coopnet/domain/money/decimal';
-import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { type MatterDefinition, notify } from '../governance/index.ts';
+import { approveByVoteIn } from './application-steps.ts';
 import * as repo from './applications.repository.ts';
 
 const Subject = z.strictObject({ applicationId: z.uuid() });
@@ -41,17 +41,7 @@ export const fundApplicationMatter: MatterDefinition<Subject> = {
       : 'An application to the solidarity fund';
   },
   async apply(trx, ctx, { applicationId }) {
-    const a = (await repo.findApplication(trx, applicationId))!;
-    const now = nowIso();
-    await repo.setStatus(trx, applicationId, { status: 'approved', decided_at: now });
-    await recordAudit(trx, {
-      actorId: ctx.actorId,
-      action: 'fund_application.approved',
-      subjectType: 'fund_application',
-      subjectId: applicationId,
-      coopId: a.coop_id,
-      after: { proposalId: ctx.proposal.id },
-    });
+    const a = await approveByVoteIn(trx, applicationId, ctx.proposal.id, ctx.actorId, nowIso());
     await notify(trx, ctx.deps, {
       personIds: [a.applied_by],
       kind: 'fund_application.approved',
