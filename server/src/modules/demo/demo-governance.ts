@@ -11,6 +11,7 @@
  * would count them.
  */
 import { createHash } from 'node:crypto';
+import type { MatterRule } from '@coopnet/contract/governance-bodies';
 import { voting } from '@coopnet/domain';
 import { countVote } from '@coopnet/domain/voting/count-vote';
 import type { Insertable } from 'kysely';
@@ -89,55 +90,19 @@ export async function seedGovernance(trx: Tx, { people, loginEmails, treasurerEm
   const rules = (await currentBylaws(trx)).bylaws.matters;
   const settlementRule = rules.settlement_policy!;
   // The settlement policy is the council's, one vote per co-op, cast by its delegate.
-  const electorateOf = (proposalId: string): ElectorateTable[] => delegates.map((d) => ({ proposal_id: proposalId, person_id: d.person_id, coop_id: d.coop_id, weight: 1 }));
   const emailOf = new Map(people.map((p) => [p.id!, p.email]));
   const treasurer = people.find((p) => p.email === treasurerEmail) ?? people[0]!;
 
   /** A council vote on the settlement policy, with ballots following `pattern` (null: has not voted), counted if closed. */
-  function councilVote(n: number, v: { title: string; body: string; subject: object; opensAt: number; closesAt: number; pattern: (Choice | null)[]; closed: boolean; authorId: string }) {
-    const id = newId();
-    const electorate = electorateOf(id);
-    const voters = electorate.filter((e) => !(!v.closed && loginEmails.has(emailOf.get(e.person_id) ?? '')));
-    const ballots: { v: string; c: { choice: Choice }; w: number }[] = [];
-    const participation: ParticipationTable[] = [];
-    voters.forEach((e, i) => {
-      const choice = v.pattern[i % v.pattern.length];
-      if (!choice) return;
-      ballots.push({ v: e.person_id, c: { choice }, w: 1 });
-      participation.push({ proposal_id: id, person_id: e.person_id, cast_by: e.person_id, receipt_code: receipt(n, i), cast_on: iso(v.opensAt + (1 + (i % 5)) * DAY).slice(0, 10) });
-    });
-    const seed = createHash('sha256').update(`coopnet demo lot ${n}`).digest();
-    const size = electorate.length;
-    const counted = v.closed
-      ? countVote({ rule: settlementRule, options: [], seats: 1, ballots, electorate: size, attendance: ballots.length, lot: voting.lotOrder(seed, 0) })
-      : null;
-    const proposal: ProposalTable = {
-      id,
+  const councilVote = (n: number, v: Omit<VoteSeed, 'bodyId' | 'matter' | 'rule' | 'electorate' | 'skip'>) =>
+    plannedVote(n, {
+      ...v,
+      bodyId: council.id,
       matter: 'settlement_policy',
-      title: v.title,
-      body_text: v.body,
-      subject_json: JSON.stringify(v.subject),
-      author_id: v.authorId,
-      body_id: council.id,
-      status: counted ? counted.outcome : 'voting',
-      rule_json: JSON.stringify(settlementRule),
-      options_json: '[]',
-      seats: 1,
-      lot_commitment: createHash('sha256').update(seed).digest('hex'),
-      lot_seed: seed.toString('hex'),
-      voting_opens_at: iso(v.opensAt),
-      voting_closes_at: iso(v.closesAt),
-      electorate_size: size,
-      result_json: counted ? JSON.stringify({ ...counted, effectError: null }) : null,
-      decided_at: counted ? iso(v.closesAt) : null,
-      effect_applied_at: counted?.outcome === 'passed' ? iso(v.closesAt) : null,
-      reminded_at: counted ? iso(v.closesAt - DAY) : null,
-      discussion_opened_at: iso(v.opensAt - 10 * DAY),
-      created_at: iso(v.opensAt - 12 * DAY),
-      updated_at: iso(counted ? v.closesAt : v.opensAt),
-    };
-    return { proposal, electorate, ballots, participation };
-  }
+      rule: settlementRule,
+      electorate: delegates.map((d) => ({ person_id: d.person_id, coop_id: d.coop_id })),
+      skip: (personId) => !v.closed && loginEmails.has(emailOf.get(personId) ?? ''),
+    });
 
   // Last month's assembly, where the council's vote on settling closed.
   const held = fifteenth(now, -1);
@@ -180,7 +145,7 @@ export async function seedGovernance(trx: Tx, { people, loginEmails, treasurerEm
     minutes:
       'Asistieron 41 personas de 11 cooperativas. La tesorería presentó las cuentas de reciprocidad de los tres primeros meses: ' +
       'se dieron descuentos por valor de 2.310 € y el forn y la librería son quienes más dan. ' +
-      'El consejo votó mantener el primer año sin compensaciones (aprobado). Se acordó estudiar una furgoneta eléctrica compartida ' +
+      'El consejo votó pausar las compensaciones hasta tener un año de datos (aprobado). Se acordó estudiar una furgoneta eléctrica compartida ' +
       'y traer una propuesta a la próxima asamblea. Se cerró la sesión a las 19:25.',
     created_at: iso(Date.parse(held.startsAt) - 30 * DAY),
     updated_at: held.endsAt,
@@ -203,6 +168,93 @@ export async function seedGovernance(trx: Tx, { people, loginEmails, treasurerEm
   });
   await seedAgenda(trx, nextId, [discussed.proposal.id]);
   return { delegates: delegates.length, committee: fundMembers.length, proposals: 3 };
+}
+
+interface VoteSeed {
+  bodyId: string;
+  matter: string;
+  rule: MatterRule;
+  electorate: { person_id: string; coop_id: string | null }[];
+  /** voters left out of the ballots (the demo's logins, in a vote still open) */
+  skip?: (personId: string) => boolean;
+  title: string;
+  body: string;
+  subject: object;
+  opensAt: number;
+  closesAt: number;
+  pattern: (Choice | null)[];
+  closed: boolean;
+  authorId: string;
+}
+
+/** A vote with ballots following `pattern` (null: has not voted), counted with the domain's library if closed. */
+function plannedVote(n: number, v: VoteSeed) {
+  const id = newId();
+  const electorate: ElectorateTable[] = v.electorate.map((e) => ({ proposal_id: id, person_id: e.person_id, coop_id: e.coop_id, weight: 1 }));
+  const voters = electorate.filter((e) => !v.skip?.(e.person_id));
+  const ballots: { v: string; c: { choice: Choice }; w: number }[] = [];
+  const participation: ParticipationTable[] = [];
+  voters.forEach((e, i) => {
+    const choice = v.pattern[i % v.pattern.length];
+    if (!choice) return;
+    ballots.push({ v: e.person_id, c: { choice }, w: 1 });
+    participation.push({ proposal_id: id, person_id: e.person_id, cast_by: e.person_id, receipt_code: receipt(n, i), cast_on: iso(v.opensAt + (1 + (i % 5)) * DAY).slice(0, 10) });
+  });
+  const seed = createHash('sha256').update(`coopnet demo lot ${n}`).digest();
+  const size = electorate.length;
+  const counted = v.closed
+    ? countVote({ rule: v.rule, options: [], seats: 1, ballots, electorate: size, attendance: ballots.length, lot: voting.lotOrder(seed, 0) })
+    : null;
+  const proposal: ProposalTable = {
+    id,
+    matter: v.matter,
+    title: v.title,
+    body_text: v.body,
+    subject_json: JSON.stringify(v.subject),
+    author_id: v.authorId,
+    body_id: v.bodyId,
+    status: counted ? counted.outcome : 'voting',
+    rule_json: JSON.stringify(v.rule),
+    options_json: '[]',
+    seats: 1,
+    lot_commitment: createHash('sha256').update(seed).digest('hex'),
+    lot_seed: seed.toString('hex'),
+    voting_opens_at: iso(v.opensAt),
+    voting_closes_at: iso(v.closesAt),
+    electorate_size: size,
+    result_json: counted ? JSON.stringify({ ...counted, effectError: null }) : null,
+    decided_at: counted ? iso(v.closesAt) : null,
+    effect_applied_at: counted?.outcome === 'passed' ? iso(v.closesAt) : null,
+    reminded_at: counted ? iso(v.closesAt - DAY) : null,
+    discussion_opened_at: iso(v.opensAt - 10 * DAY),
+    created_at: iso(v.opensAt - 12 * DAY),
+    updated_at: iso(counted ? v.closesAt : v.opensAt),
+  };
+  return { proposal, electorate, ballots, participation };
+}
+
+/**
+ * A vote of the general assembly that closed at `closesAt`, every member
+ * co-op's workers its electorate, counted as the clock would count it; its
+ * effect is the caller's (the fund's history carries it out on that day).
+ * Returns the proposal's id and whether it passed.
+ */
+export async function seedAssemblyVote(
+  trx: Tx,
+  n: number,
+  v: Omit<VoteSeed, 'bodyId' | 'rule' | 'electorate' | 'closed' | 'skip'> & { voters: { id: string; coop_id: string }[] },
+): Promise<{ id: string; passed: boolean }> {
+  const { assembly } = await governanceBodies(trx);
+  const rule = (await currentBylaws(trx)).bylaws.matters[v.matter]!;
+  const planned = plannedVote(n, {
+    ...v,
+    bodyId: assembly.id,
+    rule,
+    electorate: v.voters.map((p) => ({ person_id: p.id, coop_id: p.coop_id })),
+    closed: true,
+  });
+  await seedProposal(trx, planned);
+  return { id: planned.proposal.id, passed: planned.proposal.status === 'passed' };
 }
 
 /** A free motion under discussion, with two comments: proposed by a worker, answered by another. */
