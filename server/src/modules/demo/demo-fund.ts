@@ -14,7 +14,7 @@ import { getNetwork } from '../network/index.ts';
 /** What each sub-fund held when the network started keeping its books here, in cents. */
 const OPENING: [subFund: string, cents: number][] = [
   ['emergency', 1_200_000],
-  ['development', 2_000_000],
+  ['development', 4_000_000],
   ['programmes', 950_000],
   ['reserve', 700_000],
 ];

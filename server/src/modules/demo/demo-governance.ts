@@ -77,13 +77,14 @@ export async function seedGovernance(trx: Tx, { people, loginEmails, treasurerEm
   }
   for (let i = 0; i < delegates.length; i += BATCH) await insertMembers(trx, delegates.slice(i, i + BATCH));
 
-  // The fund committee: the fourth worker of three co-ops spread over the network.
+  // The fund committee: the fourth worker of three co-ops spread over the network, seated since the fund began.
   const coops = [...byCoop.values()];
   const fundMembers: BodyMemberTable[] = [];
   for (const k of [0, 4, 8]) {
     const worker = coops[k % coops.length]?.[3];
     if (!worker || fundMembers.some((m) => m.person_id === worker.id)) continue;
-    fundMembers.push({ id: newId(), body_id: committee.id, person_id: worker.id!, coop_id: null, term_start: seated, term_end: null, recalled_at: null, recalled_by: null, created_at: seated });
+    const since = iso(nowMs - 400 * DAY);
+    fundMembers.push({ id: newId(), body_id: committee.id, person_id: worker.id!, coop_id: null, term_start: since, term_end: null, recalled_at: null, recalled_by: null, created_at: since });
   }
   await insertMembers(trx, fundMembers);
 

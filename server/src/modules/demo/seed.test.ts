@@ -77,10 +77,13 @@ describeOnDatabases('demo network', (t) => {
     expect(asShown(read, fund.accounts)).toEqual(shown);
   });
 
-  it('replays a year of the fund: the trial month of reimbursements settled, and each giver paid from the bank', async () => {
+  it('replays a year of the fund: loans, a forgiven one, a fast-track grant, dues with one co-op late, a settled month paid', async () => {
     const treasurer = new Client(t.app);
     const login = seeded.logins.find((l) => l.role === 'treasurer')!;
     treasurer.csrf = (await treasurer.post('/api/v1/auth/login', { email: login.email, password: DEMO_PASSWORD })).json().csrfToken;
+    const coopIds = new Map<string, string>(
+      (await t.deps.db.selectFrom('coops').select(['id', 'name']).execute()).map((c) => [c.name, c.id]),
+    );
     const settled = (await treasurer.get('/api/v1/reciprocity/settlements')).json().items;
     expect(settled.length).toBeGreaterThan(0);
     expect(new Set(settled.map((o: { month: string }) => o.month)).size).toBe(1);
@@ -90,6 +93,31 @@ describeOnDatabases('demo network', (t) => {
       const paid = (await treasurer.get(`/api/v1/fund/movements/${o.paidMovementId}`)).json();
       expect(paid).toMatchObject({ kind: 'settlement', date: expect.stringMatching(/^\d{4}-\d{2}-13$/) });
     }
+    // Three applications, each decided as the bylaws say and paid by the treasurer, who neither applied nor approved.
+    const applications = (await treasurer.get('/api/v1/fund/applications')).json().items;
+    const byCoop = (name: string) => applications.find((a: { coopName: string }) => a.coopName === name);
+    const grant = byCoop('Construccions Horta Nord');
+    expect(grant).toMatchObject({ kind: 'emergency_grant', status: 'paid', track: { by: 'committee', approvalsNeeded: 2, overdue: false } });
+    expect(grant.answers).toHaveLength(2);
+    expect(Date.parse(grant.decidedAt)).toBeLessThan(Date.parse(grant.track.dueAt));
+    expect(byCoop('Llibreria La Rosa dels Vents')).toMatchObject({ kind: 'loan', status: 'paid', track: { by: 'assembly' }, answers: [] });
+    expect(byCoop('Tinta Roja Impremta')).toMatchObject({ kind: 'loan', status: 'paid', track: { by: 'committee', approvalsNeeded: 3 } });
+    const loans = (await treasurer.get('/api/v1/fund/loans')).json().items;
+    const rosa = loans.find((l: { coopName: string }) => l.coopName === 'Llibreria La Rosa dels Vents');
+    expect(rosa.repayments.length).toBeGreaterThanOrEqual(6);
+    expect(rosa.principalRepaidCents).toBe(rosa.repayments.reduce((s: number, r: { principalCents: number }) => s + r.principalCents, 0));
+    // One instalment was paid 25 days after it fell due; the loan is up to date now.
+    const lateBy = rosa.repayments.map((r: { paidOn: string }, i: number) => (Date.parse(r.paidOn) - Date.parse(rosa.instalments[i].due)) / 86_400_000);
+    expect(lateBy.filter((d: number) => d > 20)).toEqual([25]);
+    expect(rosa.arrears.bucket).not.toMatch(/^(30|60|90)/);
+    const tinta = loans.find((l: { coopName: string }) => l.coopName === 'Tinta Roja Impremta');
+    expect(tinta).toMatchObject({ principalRepaidCents: 62_499, writtenOffCents: 250_000 - 62_499, principalOutstandingCents: 0 });
+    // Six months of dues; Fil i Agulla still owes the last two.
+    const fil = coopIds.get('Fil i Agulla')!;
+    const filDues = (await treasurer.get(`/api/v1/fund/obligations?coopId=${fil}`)).json().items;
+    expect(filDues).toHaveLength(6);
+    expect(filDues.filter((o: { outstandingCents: number }) => o.outstandingCents > 0)).toHaveLength(2);
+
     const fund = (await treasurer.get('/api/v1/fund')).json();
     const owed = fund.accounts.filter((a: { code: string }) => a.code === 'liabilities:owed-to-coops');
     expect(owed.reduce((s: number, a: { balanceCents: number }) => s + a.balanceCents, 0)).toBe(0);
@@ -183,9 +211,12 @@ describeOnDatabases('demo network', (t) => {
     const cast = await worker.post(`/api/v1/proposals/${open.id}/ballots`, { ballot: { choice: 'yes' } });
     expect(cast.statusCode, cast.body).toBe(201);
 
+    // The council's vote on settling, and the assembly's two on the fund (a loan, and forgiving another).
     const passed = (await worker.get('/api/v1/proposals?status=passed')).json();
-    expect(passed.total).toBe(1);
-    const decided = (await worker.get(`/api/v1/proposals/${passed.items[0].id}`)).json();
+    expect(passed.total).toBe(3);
+    const council = passed.items.filter((p: { matter: string }) => p.matter === 'settlement_policy');
+    expect(council).toHaveLength(1);
+    const decided = (await worker.get(`/api/v1/proposals/${council[0].id}`)).json();
     expect(decided.result).toMatchObject({ outcome: 'passed', tally: { yes: 8, no: 2, abstain: 1 } });
     expect(decided.electorateSize).toBe(12);
     const policy = (await worker.get('/api/v1/reciprocity/settlement-policy')).json();

@@ -100,6 +100,7 @@ export async function seedDemo(
       dialect,
       network: createNetworkSettings((ex = trx) => getNetwork(ex), 0),
       now,
+      plan,
       treasurerId,
       coordinatorId: plan.people.find((p) => p.email === coordinatorEmail)!.id!,
     });

@@ -198,7 +198,7 @@ export async function payApplicationIn(
   actorId: string,
   key: string,
   at: string,
-): Promise<{ created: boolean; a: FundApplicationTable }> {
+): Promise<{ created: boolean; a: FundApplicationTable; loanId?: string }> {
   const a = (await repo.lockApplication(trx, deps.dialect, id))!;
   if (a.status === 'paid') {
     const earlier = await movementByKey(trx, key);
@@ -210,7 +210,7 @@ export async function payApplicationIn(
   if (a.applied_by === actorId || answers.some((x) => x.person_id === actorId && x.decision === 'approve')) {
     throw new AppError(403, 'fund.maker_checker', 'Whoever approved or applied does not pay: another treasurer does.');
   }
-  const posted =
+  const posted: { movementId: string; loanId?: string } =
     a.kind === 'loan'
       ? await disburseIn(
           trx,
@@ -230,5 +230,5 @@ export async function payApplicationIn(
     coopId: a.coop_id,
     after: { movementId: posted.movementId, amountCents: Number(a.amount_cents) },
   });
-  return { created: true, a };
+  return { created: true, a, ...(posted.loanId ? { loanId: posted.loanId } : {}) };
 }

@@ -142,3 +142,8 @@ export async function payObligationIn(
   await bookPaymentIn(trx, deps, o, input.cents, input.date, actorId, key, null);
   return true;
 }
+
+/** A month's dues of every member co-op (its active workers times the due), skipping those that have them. */
+export async function monthDuesIn(trx: Tx, deps: LedgerDeps, period: string, actorId: string | null) {
+  return duesIn(trx, deps, await repo.memberCoopsWithWorkers(trx), period, actorId);
+}

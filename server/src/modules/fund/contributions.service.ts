@@ -31,7 +31,7 @@ import { fundPolicy } from './fund.policy.ts';
 import { lockBooks } from './ledger.repository.ts';
 import { todayIn } from './ledger.service.ts';
 import { loansService } from './loans.service.ts';
-import { bookPaymentIn, duesIn, payObligationIn } from './contribution-books.ts';
+import { bookPaymentIn, duesIn, monthDuesIn, payObligationIn } from './contribution-books.ts';
 
 /** An obligation as the API shows it: what is owed, paid, still owed, and whether it is overdue on `today`. */
 export const present = (o: repo.ObligationRow, today: string): Obligation => {
@@ -81,7 +81,7 @@ export function contributionsService(deps: AppDeps) {
   async function generate(actor: MaybeActor, period: string) {
     await checkPeriod(actor, period);
     return db.transaction().execute(async (trx) => {
-      const done = await duesIn(trx, deps, await repo.memberCoopsWithWorkers(trx), period, actor!.personId);
+      const { obligations: _made, ...done } = await monthDuesIn(trx, deps, period, actor!.personId);
       await recordAudit(trx, {
         actorId: actor!.personId,
         action: 'fund.dues_generated',

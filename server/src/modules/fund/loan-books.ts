@@ -45,7 +45,7 @@ export const changesOf = (rows: changesRepo.ChangeRow[]): rules.LoanChange[] =>
       : { kind: c.kind, on: c.effective_on },
   );
 
-/** Books an approved loan application's payout and makes the loan; returns the movement. */
+/** Books an approved loan application's payout and makes the loan; returns the movement and the loan. */
 export async function disburseIn(
   trx: Tx,
   deps: LedgerDeps,
@@ -92,7 +92,7 @@ export async function disburseIn(
     created_at: nowIso(),
     share_basis_points: terms.schedule === 'revenue_share' ? (terms.shareBasisPoints ?? null) : null,
   });
-  return posted;
+  return { ...posted, loanId: id };
 }
 
 export interface Standing {
