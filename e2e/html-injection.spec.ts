@@ -555,4 +555,75 @@ test.describe('finding 1: stored HTML is shown as text', () => {
       for (const s of [admin, worker, coordinator, visitor]) await s.api.dispose();
     }
   });
+  test('finding 1: payloads in the fund’s text fields (an application, a gift, a movement’s reason) stay text', async ({
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000);
+    const admin = await apiSession(baseURL!, DEMO.coopAdmin.email);
+    const treasurer = await apiSession(baseURL!, 'noelia.saez@ecomercat-de-benimaclet.example');
+    const forn = await get<CoopRow>(admin, `/coops/${FORN_SLUG}`);
+    const keyed = async (s: Session, path: string, data: unknown) => {
+      const res = await s.api.post(`/api/v1${path}`, {
+        data,
+        headers: { 'X-CSRF-Token': s.csrf, 'Idempotency-Key': `html-${uniqueId()}` },
+      });
+      expect(res.status(), `POST ${path}: ${await res.text()}`).toBe(201);
+      return (await res.json()) as { id: string };
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    const contexts: BrowserContext[] = [];
+    try {
+      // A co-op admin applies for a loan, every text field a payload.
+      const application = await call(admin, 'post', '/fund/applications', {
+        coopId: forn.id,
+        kind: 'loan',
+        amountCents: 10_000,
+        purpose: one(0, 1000),
+        plan: all(4000),
+        repayment: all(2000),
+        loan: { termMonths: 3 },
+      });
+      // A treasurer records a gift from a named giver who agreed to be named, and a gift as a movement with a payload for its reason.
+      await keyed(treasurer, '/fund/gifts', {
+        giverKind: 'named',
+        giverName: one(1, 200),
+        namePublic: true,
+        cents: 1_00,
+        date: today,
+        subFund: 'programmes',
+        note: one(2, 500),
+      });
+      await keyed(treasurer, '/fund/movements', {
+        kind: 'gift',
+        date: today,
+        reason: one(3, 500),
+        decision: null,
+        lines: [
+          { account: 'assets:bank', subFund: null, coopId: null, cents: 1_00 },
+          { account: 'income:gifts', subFund: 'emergency', coopId: null, cents: -1_00 },
+        ],
+      });
+
+      const as = async (s?: Session) => {
+        const watched = await watchedContext(browser, baseURL!, s ? await s.api.storageState() : undefined);
+        contexts.push(watched.context);
+        return { page: await watched.context.newPage(), trouble: watched.trouble };
+      };
+      const visitor = await as();
+      await visit(visitor.page, '/fund', visitor.trouble, one(1, 200));
+      const applicant = await as(admin);
+      await visit(applicant.page, `/fund/applications/${application!.id as string}`, applicant.trouble, one(0, 1000));
+      await visit(applicant.page, '/fund/applications', applicant.trouble);
+      const books = await as(treasurer);
+      await visit(books.page, '/fund', books.trouble, one(3, 500));
+      await visit(books.page, '/fund/contributions', books.trouble);
+      await visit(books.page, `/fund/applications/${application!.id as string}`, books.trouble, one(0, 1000));
+      await expectAccessible(books.page);
+    } finally {
+      await tidy(contexts.map((c) => () => c.close()));
+      await admin.api.dispose();
+      await treasurer.api.dispose();
+    }
+  });
 });
