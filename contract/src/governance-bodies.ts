@@ -52,7 +52,11 @@ const Bands = z.array(CommitteeBand).max(10);
 /** The fund's part of the bylaws (mirrors domain/src/fund/applications.ts): who decides applications by amount, and the policy. */
 export const FundRules = z.strictObject({
   bands: z.strictObject({ emergency_grant: Bands, loan: Bands, seed_capital: Bands, programme: Bands }),
-  policy: z.strictObject({ maxPerApplicationCents: Cents, maxLentToOneCoopPercent: z.number().int().min(0).max(100) }),
+  policy: z.strictObject({
+    maxPerApplicationCents: Cents,
+    maxLentToOneCoopPercent: z.number().int().min(0).max(100),
+    minimumReserveCents: Cents.optional(),
+  }),
   contributions: z
     .strictObject({
       perWorkerMonthlyCents: Cents,

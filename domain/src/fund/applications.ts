@@ -26,7 +26,16 @@ export interface FundPolicy {
   maxPerApplicationCents: number;
   /** the most the fund may have lent to one co-op, as a share of what the fund holds (percent) */
   maxLentToOneCoopPercent: number;
+  /** the least the reserve sub-fund holds: no movement takes it below (0 when left out) */
+  minimumReserveCents?: number;
 }
+
+/** The sub-fund the policy's minimum reserve is kept in. */
+export const RESERVE = 'reserve';
+
+/** A sub-fund's minimum in force: its own, or for the reserve the policy's if higher. */
+export const minimumOf = (code: string, ownMinimumCents: number, policy: FundPolicy): number =>
+  code === RESERVE ? Math.max(ownMinimumCents, policy.minimumReserveCents ?? 0) : ownMinimumCents;
 
 export interface FundRules {
   /** per kind, the committee's bands, lowest first; above the last one the assembly decides */

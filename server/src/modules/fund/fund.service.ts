@@ -12,7 +12,7 @@ import type {
   ReversalInput,
   Transparency,
 } from '@coopnet/contract/fund';
-import { ledger } from '@coopnet/domain';
+import { fund, ledger } from '@coopnet/domain';
 import type { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
@@ -21,6 +21,7 @@ import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { nowIso } from '../../platform/clock.ts';
 import { asText, csvLine } from '../../platform/csv.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { fundRules } from '../governance/index.ts';
 import { fundAbilities, fundPolicy } from './fund.policy.ts';
 import { given } from './applications.repository.ts';
 import { contributionsSince } from './contributions.repository.ts';
@@ -61,13 +62,14 @@ export function fundService(deps: AppDeps) {
 
   async function view(actor: MaybeActor): Promise<FundView> {
     const months = lastMonths(await deps.network.month(), 12);
-    const [network, books, subFunds, accounts, balances, flows] = await Promise.all([
+    const [network, books, subFunds, accounts, balances, flows, fundRulesNow] = await Promise.all([
       deps.network.get(),
       repo.books(db),
       repo.subFunds(db),
       repo.accounts(db),
       repo.balances(db),
       repo.monthsSince(db, months[0]!),
+      fundRules(db),
     ]);
     // Per account and sub-fund: the co-ops' part of a receivable or a debt is each co-op's business.
     const summed = new Map<string, { code: string; subFund: string; cents: number }>();
@@ -85,7 +87,7 @@ export function fundService(deps: AppDeps) {
         code: f.code,
         names: { en: f.name_en, es: f.name_es },
         balanceCents: Number(f.balance_cents),
-        minimumCents: Number(f.minimum_cents),
+        minimumCents: fund.minimumOf(f.code, Number(f.minimum_cents), fundRulesNow.policy),
       })),
       totalCents: subFunds.reduce((sum, f) => sum + Number(f.balance_cents), 0),
       accounts: [...summed.values()].flatMap((s) => {

@@ -18,14 +18,14 @@
  * why: no audit event is written for it.
  */
 import { createHash } from 'node:crypto';
-import { ledger } from '@coopnet/domain';
+import { fund as rules, ledger } from '@coopnet/domain';
 import type { Executor, Tx } from '../../db/database.ts';
 import { groupCommit } from '../../db/group-commit.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId, nowIso } from '../../platform/clock.ts';
 import { localDate } from '../../platform/network/calendar.ts';
 import { type AppError, badRequest, conflict } from '../../platform/errors.ts';
-import { isPassedProposal } from '../governance/index.ts';
+import { fundRules, isPassedProposal } from '../governance/index.ts';
 import { isApproved } from './applications.repository.ts';
 import * as repo from './ledger.repository.ts';
 
@@ -110,6 +110,11 @@ export async function postIn(
     closedThrough: state.closed_through,
     today: await todayIn(trx, deps),
   };
+  // The bylaws' minimum reserve, read only when the movement takes money out of the reserve.
+  const reserve = books.subFunds.get(rules.RESERVE);
+  if (reserve && draft.lines.filter((l) => l.subFund === rules.RESERVE).reduce((sum, l) => sum + l.cents, 0) > 0) {
+    reserve.minimumCents = rules.minimumOf(rules.RESERVE, reserve.minimumCents, (await fundRules(trx)).policy);
+  }
   const refusal = ledger.checkMovement(draft, books);
   if (refusal) throw refusalError(refusal);
   if (draft.decision) await checkDecision(trx, draft.decision);

@@ -12,6 +12,8 @@ import {
 } from '../../../test/fund-factories.ts';
 import { makeProposal } from '../../../test/governance-factories.ts';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
+import { fund } from '@coopnet/domain';
+import { adoptBylaws, currentBylaws } from '../governance/index.ts';
 
 describeOnDatabases('the fund’s ledger', (t) => {
   let treasurer: Client;
@@ -32,9 +34,9 @@ describeOnDatabases('the fund’s ledger', (t) => {
     c.bearer = token;
     return c;
   };
-  const fund = async () => (await visitor.get('/api/v1/fund')).json();
+  const fundView = async () => (await visitor.get('/api/v1/fund')).json();
   const subFund = async (code: string) =>
-    (await fund()).subFunds.find((f: { code: string }) => f.code === code).balanceCents;
+    (await fundView()).subFunds.find((f: { code: string }) => f.code === code).balanceCents;
 
   beforeAll(async () => {
     coop = await makeCoop(t.deps, { name: 'Forn de la Plaça' });
@@ -58,7 +60,7 @@ describeOnDatabases('the fund’s ledger', (t) => {
   });
 
   it('shows anyone the starting sub-funds and accounts, empty, and what the reader may do', async () => {
-    const view = await fund();
+    const view = await fundView();
     // In the order people read them in.
     expect(view.subFunds.map((f: { code: string }) => f.code)).toEqual([
       'emergency',
@@ -99,7 +101,7 @@ describeOnDatabases('the fund’s ledger', (t) => {
     expect(other.statusCode).toBe(409);
     expect(other.json().error.code).toBe('fund.idempotency_conflict');
     expect(await subFund('emergency')).toBe(500_000);
-    const view = await fund();
+    const view = await fundView();
     expect(view.accounts.find((a: { code: string }) => a.code === 'assets:bank').balanceCents).toBe(500_000);
     expect(view.months).toHaveLength(12);
     expect(view.months.at(-1)).toEqual({ month: today.slice(0, 7), inCents: 500_000, outCents: 0 });
@@ -310,5 +312,40 @@ describeOnDatabases('the fund’s ledger', (t) => {
       expect(await subFund('development')).toBe(0);
       expect(await ledgerInvariants(t.deps)).toEqual([]);
     });
+  });
+
+  it('keeps the reserve above the bylaws’ minimum reserve, and shows that minimum', async () => {
+    const { bylaws } = await currentBylaws(t.deps.db);
+    const held = await subFund('reserve');
+    const minimum = held + 50_000;
+    await adoptBylaws(
+      t.deps.db,
+      { ...bylaws, fund: { ...fund.DEFAULT_FUND_RULES, policy: { ...fund.DEFAULT_FUND_RULES.policy, minimumReserveCents: minimum } } },
+      null,
+    );
+    try {
+      expect((await fundView()).subFunds.find((f: { code: string }) => f.code === 'reserve').minimumCents).toBe(minimum);
+      expect((await post(treasurer, giftInto('reserve', 80_000, today))).statusCode).toBe(201);
+      const move = (cents: number) =>
+        movement({
+          kind: 'transfer',
+          date: today,
+          reason: 'From the reserve to emergencies',
+          decision: { kind: 'proposal', id: passed },
+          lines: [line('equity:funds', cents, 'reserve'), line('equity:funds', -cents, 'emergency')],
+        });
+      const before = await ledgerState(t.deps);
+      const refused = await post(treasurer, move(30_001));
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.details.breaches).toEqual([
+        { rule: 'sub_fund_minimum', subFund: 'reserve', minimumCents: minimum, balanceCents: minimum - 1 },
+      ]);
+      expect(await ledgerState(t.deps)).toEqual(before);
+      // Down to the minimum is allowed; money into the reserve never needs the bylaws.
+      expect((await post(treasurer, move(30_000))).statusCode).toBe(201);
+      expect(await subFund('reserve')).toBe(minimum);
+    } finally {
+      await adoptBylaws(t.deps.db, bylaws, null);
+    }
   });
 });
