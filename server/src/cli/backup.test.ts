@@ -3,8 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
-import { STARTING_LEDGER } from '../db/migrations/0011-fund-ledger.ts';
-import { STARTING_SECTORS } from '../db/migrations/0010-sectors.ts';
+import { STARTING_ROWS } from '../db/starting-rows.ts';
 import { describeOnDatabases, freshDatabaseUrl } from '../../test/harness.ts';
 import { tempDir } from '../../test/temp-dir.ts';
 import { backupDatabase, type BackupReport, checkIntegrity, restoreDatabase } from './backup.ts';
@@ -191,7 +190,7 @@ describeOnDatabases('backup and restore', (t) => {
       writeFileSync(bad, content);
       await expect(restoreDatabase(target, bad), name).rejects.toThrow(error);
       // What the start makes is no data: the network's row, the sectors and the fund's chart a network starts with.
-      const starting: Record<string, number> = { network: 1, sectors: STARTING_SECTORS, ...STARTING_LEDGER };
+      const starting = STARTING_ROWS;
       const madeByStart = (x: { table: string; rows: number }) => starting[x.table] === x.rows;
       const rows = (await checkIntegrity(target)).tables.filter((x) => !madeByStart(x) && x.rows > 0);
       expect(rows, name).toEqual([]);

@@ -22,8 +22,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { z } from 'zod';
 import type { DatabaseHandle, DialectName, Executor } from '../db/database.ts';
 import { knownMigrations, migrateTo, migrateToLatest } from '../db/migrate.ts';
-import { STARTING_SECTORS } from '../db/migrations/0010-sectors.ts';
-import { STARTING_LEDGER } from '../db/migrations/0011-fund-ledger.ts';
+import { STARTING_ROWS } from '../db/starting-rows.ts';
 import type { Database } from '../db/schema.ts';
 import { governanceAsFirstMade } from '../modules/governance/index.ts';
 import {
@@ -413,12 +412,7 @@ async function occupiedTables(ex: Executor): Promise<string[]> {
   const tables = (await repo.listTables(ex)).map((t) => t.name);
   const governance =
     tables.includes('bodies') && tables.includes('bylaws_versions') ? await governanceAsFirstMade(ex) : {};
-  const madeByStart: Record<string, number> = {
-    network: 1,
-    sectors: STARTING_SECTORS,
-    ...STARTING_LEDGER,
-    ...governance,
-  };
+  const madeByStart: Record<string, number> = { ...STARTING_ROWS, ...governance };
   const counts = await countAll(ex, tables);
   return counts.filter((c) => c.rows > (madeByStart[c.table] ?? 0)).map((c) => `${c.table}: ${c.rows}`);
 }

@@ -20,6 +20,8 @@ const text = 'text' as const;
 const cents = 'bigint' as const;
 
 const ACCOUNT = 'expenses:reimbursements';
+/** The accounts this migration adds to every new network's chart (a restore counts them as made by the start, not as data). */
+export const ADDED_ACCOUNTS = 1;
 const SUB_FUND = 'programmes';
 /** a movement holds at most 50 lines: 49 co-ops and the expense */
 const PER_MOVEMENT = 49;
