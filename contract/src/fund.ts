@@ -524,3 +524,28 @@ export const FundBudgets = z.object({
   abilities: z.object({ setBudget: z.boolean() }),
 });
 export type FundBudgets = z.infer<typeof FundBudgets>;
+
+/** A co-op's account with the fund: every movement naming it, oldest first, and what it owes the fund after each. */
+export const CoopAccount = z.object({
+  coopId: z.string(),
+  coopName: z.string(),
+  currency: z.string(),
+  /** what the co-op owes the fund now; negative when the fund owes the co-op */
+  balanceCents: z.number().int(),
+  /** what the fund gave the co-op outright, in all */
+  givenCents: z.number().int(),
+  rows: z.array(
+    z.object({
+      movementId: z.string(),
+      date: z.string(),
+      kind: MovementKind,
+      reason: z.string(),
+      owedCents: z.number().int(),
+      givenCents: z.number().int(),
+      balanceCents: z.number().int(),
+    }),
+  ),
+  /** the account holds more movements than were read: the oldest are shown */
+  truncated: z.boolean(),
+});
+export type CoopAccount = z.infer<typeof CoopAccount>;

@@ -5,3 +5,4 @@ export * from './loans.ts';
 export * from './loan-plan.ts';
 export * from './statement.ts';
 export * from './flows.ts';
+export * from './coop-account.ts';

@@ -73,6 +73,7 @@ export const router = createBrowserRouter([
           },
           { path: 'fund/loans/:id', lazy: page(() => import('../features/fund/LoanPage.tsx'), 'LoanPage') },
           { path: 'fund/contributions', lazy: page(() => import('../features/fund/ContributionsPage.tsx'), 'ContributionsPage') },
+          { path: 'fund/coops/:coopId', lazy: page(() => import('../features/fund/CoopAccountPage.tsx'), 'CoopAccountPage') },
           { path: 'fund/apply', lazy: page(() => import('../features/fund/ApplyPage.tsx'), 'ApplyPage') },
           { path: 'account', lazy: page(() => import('../features/account/AccountPage.tsx'), 'AccountPage') },
           {

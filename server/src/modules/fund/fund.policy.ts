@@ -33,6 +33,9 @@ export const fundPolicy = {
   changeLoan: (actor: MaybeActor) => isTreasurer(actor),
   /** a loan's monthly revenue, or the month its co-op covers its costs: the co-op's admin, or a treasurer */
   declareForLoan: (actor: MaybeActor, coopId: string) => isAdminOf(actor, coopId) || isTreasurer(actor),
+  /** a co-op's account with the fund (every movement naming it): its workers, treasurers and coordinators */
+  readCoopAccount: (actor: MaybeActor, coopId: string) =>
+    (!!actor && actor.coopId === coopId) || isAdminOf(actor, coopId) || isTreasurer(actor) || isCoordinator(actor),
   /** a sub-fund's budget for a year: treasurers record it (decision 0022); anyone reads it */
   setBudget: (actor: MaybeActor) => isTreasurer(actor),
 };

@@ -279,3 +279,15 @@ export async function* journalRows(ex: Executor, batch = 2_000) {
     after = rows[rows.length - 1]!.seq;
   }
 }
+
+/** Every entry naming a co-op, with its movement (index ledger_entries_coop): the co-op's account with the fund. */
+export async function coopEntries(ex: Executor, coopId: string, limit: number) {
+  return ex
+    .selectFrom('ledger_entries as e')
+    .innerJoin('ledger_movements as m', 'm.id', 'e.movement_id')
+    .select(['e.movement_id', 'e.account_code', 'e.cents', 'm.seq', 'm.date', 'm.kind', 'm.reason'])
+    .where('e.coop_id', '=', coopId)
+    .orderBy('m.seq')
+    .limit(limit)
+    .execute();
+}

@@ -74,6 +74,11 @@ export function ContributionsPage() {
         </Anchor>
         <Title order={1}>{t('fund.contributions.title')}</Title>
         <Text maw={760}>{t('fund.contributions.intro')}</Text>
+        {session?.person?.coopId && (
+          <Anchor component={Link} to={`/fund/coops/${session.person.coopId}`}>
+            {t('fund.account.link')}
+          </Anchor>
+        )}
       </Stack>
       <section aria-labelledby="dues">
         <Title order={2} id="dues">
@@ -203,7 +208,9 @@ function DuesTable({ items, treasurer, label }: { items: Obligation[]; treasurer
           {items.map((o) => (
             <Table.Tr key={o.id}>
               <Table.Th scope="row" fw={400}>
-                {o.coopName}
+                <Anchor component={Link} to={`/fund/coops/${o.coopId}`} aria-label={t('fund.account.linkFor', { coop: o.coopName })}>
+                  {o.coopName}
+                </Anchor>
               </Table.Th>
               <Table.Td style={{ fontFamily: 'monospace' }}>{o.reference}</Table.Td>
               <Table.Td ta="right">{money(o.amountCents)}</Table.Td>
