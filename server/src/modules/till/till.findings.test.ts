@@ -19,6 +19,7 @@ import { readEnv } from '../../config.ts';
 import { actorClient, tableCounts } from '../../../test/factories.ts';
 import { type Client, describeOnDatabases } from '../../../test/harness.ts';
 import { makeHolder, redeem as insertRedemption } from '../../../test/reciprocity-factories.ts';
+import { giftInto, post } from '../../../test/fund-factories.ts';
 import { forge, holderWithCard, issuedEarlier, offer, redeem, redemptionCount, tamper, tillWorld } from '../../../test/till-factories.ts';
 
 const DAY = 86_400_000;
@@ -159,6 +160,9 @@ describeOnDatabases('till: late sales and settled months', (t) => {
     // Her card as issued 30 days before "now", so sales weeks back are not before it.
     ana = { ...person, card: { ...person.card, token: issuedEarlier(t, person.card.token, 29 * 86_400) } };
     expect((await coordinator.request('PUT', '/api/v1/reciprocity/settlement-policy', { policy: 'fund_reimburses_givers', thresholdCents: 0 })).statusCode).toBe(200);
+    // The community programmes sub-fund bears what settling owes givers (decision 0019): it holds money first.
+    const { client: treasurer } = await actorClient(t.deps, t.app, { roles: [{ role: 'treasurer' }] });
+    expect((await post(treasurer, giftInto('programmes', 100_000, await t.deps.network.today()))).statusCode).toBe(201);
 
     // The month before: 61.71 given at the till, then, from an offline till within its window, a capped offer used twice.
     await insertRedemption(t.deps, w.giver.id, await makeHolder(t.deps, w.other.id), settled, 6171);
