@@ -42,3 +42,17 @@ test('a co-op’s admin reads the co-op’s account with the fund at a phone’s
   await expect(worker.getByText(DEMO.coopAdmin.coop)).toHaveCount(0);
   await other.close();
 });
+
+test('a treasurer sees who is behind with the fund and opens that co-op’s account', async ({ page }) => {
+  await signIn(page, 'noelia.saez@ecomercat-de-benimaclet.example');
+  await page.goto('/fund/contributions');
+  const behind = page.getByRole('region', { name: 'Co-ops behind with the fund' });
+  // The demo's year: Fil i Agulla has not paid its latest dues.
+  const row = behind.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Fil i Agulla' }) });
+  await expect(row).toBeVisible();
+  await expect(row.getByRole('cell').first()).toContainText(/€\d/);
+  await expectAccessible(page);
+  await row.getByRole('link', { name: 'Fil i Agulla' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fil i Agulla’s account with the fund' })).toBeVisible();
+  await expect(page.getByText('the co-op owes the fund', { exact: true })).toBeVisible();
+});

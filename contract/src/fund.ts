@@ -549,3 +549,17 @@ export const CoopAccount = z.object({
   truncated: z.boolean(),
 });
 export type CoopAccount = z.infer<typeof CoopAccount>;
+
+/** Who is behind with the fund: per co-op, what it owes past the due day (treasurers and coordinators). */
+export const ArrearsList = z.object({
+  items: z.array(
+    z.object({
+      coopId: z.string(),
+      coopName: z.string(),
+      overdueCents: z.number().int(),
+      obligations: z.number().int(),
+      since: z.string(),
+    }),
+  ),
+});
+export type ArrearsList = z.infer<typeof ArrearsList>;

@@ -105,3 +105,31 @@ export function reminderStage(dueDate: string, today: string): number {
   const late = Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000);
   return REMINDER_STAGES.filter((days) => late >= days).length;
 }
+
+export interface CoopArrears {
+  coopId: string;
+  coopName: string;
+  /** what is still owed of obligations past their due day */
+  overdueCents: number;
+  /** how many obligations are past due and not fully paid */
+  obligations: number;
+  /** the earliest due day among them */
+  since: string;
+}
+
+/** Who is behind with the fund on `today`: per co-op, what it owes past the due day, most behind first. */
+export function arrearsByCoop(
+  owed: readonly { coopId: string; coopName: string; outstandingCents: number; dueDate: string }[],
+  today: string,
+): CoopArrears[] {
+  const byCoop = new Map<string, CoopArrears>();
+  for (const o of owed) {
+    if (o.outstandingCents <= 0 || o.dueDate >= today) continue;
+    const a = byCoop.get(o.coopId) ?? { coopId: o.coopId, coopName: o.coopName, overdueCents: 0, obligations: 0, since: o.dueDate };
+    a.overdueCents += o.outstandingCents;
+    a.obligations += 1;
+    if (o.dueDate < a.since) a.since = o.dueDate;
+    byCoop.set(o.coopId, a);
+  }
+  return [...byCoop.values()].sort((x, y) => y.overdueCents - x.overdueCents || x.since.localeCompare(y.since) || x.coopName.localeCompare(y.coopName));
+}

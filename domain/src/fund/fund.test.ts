@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FUND_RULES, committeeVerdict, mayAnswer, policyBreaches, trackFor } from './applications.ts';
-import { dueDate, referenceCode, splitCents } from './contributions.ts';
+import { arrearsByCoop, dueDate, referenceCode, splitCents } from './contributions.ts';
 import { matchPayments, readStatement, statementAmount, statementDate } from './statement.ts';
 
 describe('who decides an application', () => {
@@ -145,5 +145,21 @@ describe('who may answer an application', () => {
     ];
     expect(mayAnswer(members, { coopId: 'forn', appliedBy: 'carla' }).map((m) => m.personId)).toEqual(['bea']);
     expect(mayAnswer(members, { coopId: 'taller', appliedBy: 'zoe' })).toHaveLength(4);
+  });
+});
+
+describe('who is behind with the fund', () => {
+  it('sums per co-op what is owed past its due day, most behind first, and leaves out what is paid or not yet due', () => {
+    const o = (coopId: string, outstandingCents: number, dueDate: string) => ({ coopId, coopName: coopId, outstandingCents, dueDate });
+    expect(
+      arrearsByCoop(
+        [o('fil', 5_000, '2026-11-01'), o('fil', 5_000, '2026-10-01'), o('forn', 3_000, '2026-09-01'), o('forn', 0, '2026-08-01'), o('rosa', 9_000, '2026-12-06')],
+        '2026-12-06',
+      ),
+    ).toEqual([
+      { coopId: 'fil', coopName: 'fil', overdueCents: 10_000, obligations: 2, since: '2026-10-01' },
+      { coopId: 'forn', coopName: 'forn', overdueCents: 3_000, obligations: 1, since: '2026-09-01' },
+    ]);
+    expect(arrearsByCoop([], '2026-12-06')).toEqual([]);
   });
 });

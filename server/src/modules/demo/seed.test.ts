@@ -117,6 +117,23 @@ describeOnDatabases('demo network', (t) => {
     const filDues = (await treasurer.get(`/api/v1/fund/obligations?coopId=${fil}`)).json().items;
     expect(filDues).toHaveLength(6);
     expect(filDues.filter((o: { outstandingCents: number }) => o.outstandingCents > 0)).toHaveLength(2);
+    // Treasurers see who is behind: Fil i Agulla, for what is past its due day; a worker does not.
+    const arrears = (await treasurer.get('/api/v1/fund/arrears')).json().items;
+    const overdue = filDues.filter((o: { overdue: boolean }) => o.overdue);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(arrears).toEqual([
+      {
+        coopId: fil,
+        coopName: 'Fil i Agulla',
+        overdueCents: overdue.reduce((s: number, o: { outstandingCents: number }) => s + o.outstandingCents, 0),
+        obligations: overdue.length,
+        since: overdue.map((o: { dueDate: string }) => o.dueDate).sort()[0],
+      },
+    ]);
+    const worker = new Client(t.app);
+    const shown = seeded.logins.find((l) => l.role === 'worker')!;
+    worker.csrf = (await worker.post('/api/v1/auth/login', { email: shown.email, password: DEMO_PASSWORD })).json().csrfToken;
+    expect((await worker.get('/api/v1/fund/arrears')).statusCode).toBe(403);
 
     const fund = (await treasurer.get('/api/v1/fund')).json();
     const owed = fund.accounts.filter((a: { code: string }) => a.code === 'liabilities:owed-to-coops');

@@ -1,6 +1,7 @@
 /** Contributions: a month's dues, payments by hand and from bank statements, the yearly share of surplus, gifts, and a co-op's account with the fund. */
 import { IdParams } from '@coopnet/contract';
 import {
+  ArrearsList,
   CoopAccount,
   DuesBatchInput,
   DuesBatchResult,
@@ -212,5 +213,10 @@ export const contributionRoutes =
         },
       },
       (req) => coopAccounts.account(req.actor, req.params.coopId),
+    );
+
+    // Who is behind with the fund: per co-op, what it owes past the due day (treasurers and coordinators).
+    app.get('/fund/arrears', { schema: { tags, summary: 'Co-ops behind with their dues', response: { 200: ArrearsList } } }, (req) =>
+      contributions.arrears(req.actor),
     );
   };

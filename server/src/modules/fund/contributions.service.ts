@@ -133,6 +133,15 @@ export function contributionsService(deps: AppDeps) {
     return { items: rows.map((o) => present(o, today)) };
   }
 
+  /** Who is behind with the fund today, per co-op: for treasurers and coordinators. */
+  async function arrears(actor: MaybeActor) {
+    authorize(actor, !!actor);
+    authorize(actor, fundPolicy.readAllApplications(actor, false));
+    const today = await deps.network.today();
+    const owed = await repo.obligations(db, { outstandingOnly: true, dueBefore: today });
+    return { items: rules.arrearsByCoop(owed.map((o) => present(o, today)), today) };
+  }
+
   async function pay(
     actor: MaybeActor,
     id: string,
@@ -234,5 +243,5 @@ export function contributionsService(deps: AppDeps) {
     return db.transaction().execute(work);
   }
 
-  return { generate, generateBatch, list, pay, importStatement };
+  return { generate, generateBatch, list, arrears, pay, importStatement };
 }

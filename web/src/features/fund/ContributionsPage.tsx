@@ -16,6 +16,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { type Obligation, useObligations } from './contributions.api.ts';
 import { lastMonths } from '@coopnet/domain/dates';
 import { GiftDialog } from './GiftDialog.tsx';
+import { ArrearsSection } from './ArrearsSection.tsx';
 import { GiftsList } from './GiftsList.tsx';
 import { PaymentDialog } from './PaymentDialog.tsx';
 import { SurplusCorrectionDialog } from './SurplusCorrectionDialog.tsx';
@@ -32,6 +33,7 @@ export function ContributionsPage() {
   usePageTitle(t('fund.contributions.title'));
   const { data: session } = useSession();
   const treasurer = !!session?.person?.roles.some((r) => r.role === 'treasurer');
+  const coordinator = !!session?.person?.roles.some((r) => r.role === 'coordinator');
   // The network's months, in its time zone: this one first.
   const months = lastMonths(useNetworkTime().toInput(new Date()).slice(0, 7), 12).reverse();
   const [period, setPeriod] = useState(months[0]!);
@@ -80,6 +82,7 @@ export function ContributionsPage() {
           </Anchor>
         )}
       </Stack>
+      {(treasurer || coordinator) && <ArrearsSection />}
       <section aria-labelledby="dues">
         <Title order={2} id="dues">
           {t('fund.contributions.dues')}
