@@ -16,6 +16,7 @@ import {
 import { networkRoutes } from './network/network.routes.ts';
 import { offersRoutes } from './offers/offers.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { programmesRoutes } from './programmes/index.ts';
 import { reciprocityRoutes } from './reciprocity/reciprocity.routes.ts';
 import { showcaseRoutes } from './showcase/showcase.routes.ts';
 import { tillRoutes } from './till/till.routes.ts';
@@ -36,5 +37,6 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(tillRoutes(deps));
   await api.register(fundRoutes(deps));
   await api.register(reciprocityRoutes(deps));
+  await api.register(programmesRoutes(deps));
   await api.register(showcaseRoutes(deps));
 }

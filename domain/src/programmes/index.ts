@@ -1,0 +1,2 @@
+export * from './shifts.ts';
+export * from './ical.ts';

@@ -1,0 +1,2 @@
+/** Community programmes' door: their routes. */
+export { programmesRoutes } from './programmes.routes.ts';
