@@ -1,0 +1,3 @@
+export * from './share.ts';
+export * from './count.ts';
+export * from './round.ts';
