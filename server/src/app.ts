@@ -24,6 +24,7 @@ import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
 import { cardsRootRoutes } from './modules/cards/index.ts';
+import { feedsRoutes } from './modules/news/index.ts';
 import { registerModules } from './modules/index.ts';
 import { ensureNetwork, getNetwork } from './modules/network/index.ts';
 import { ensureGovernance, startGovernanceClock } from './modules/governance/index.ts';
@@ -142,6 +143,7 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   registerAuthentication(app, deps.db, config.sessionSecret);
   await app.register(async (api) => registerModules(api, deps), { prefix: '/api/v1' });
   await app.register(cardsRootRoutes(deps));
+  await app.register(feedsRoutes(deps));
 
   if (hasWeb) await registerWebFiles(app, config.webDist);
 

@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017-fund-contributions-more.ts';
 import * as m0015 from './migrations/0015-settlements-ledger.ts';
 import * as m0016 from './migrations/0016-loan-changes.ts';
 import * as m0019 from './migrations/0019-fund-clock.ts';
+import * as m0021 from './migrations/0021-news.ts';
 import * as m0023 from './migrations/0023-programmes.ts';
 
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0015-settlements-ledger': m0015,
   '0016-loan-changes': m0016,
   '0019-fund-clock': m0019,
+  '0021-news': m0021,
   '0023-programmes': m0023,
 };
 

@@ -14,6 +14,7 @@ import {
   proposalsRoutes,
 } from './governance/index.ts';
 import { networkRoutes } from './network/network.routes.ts';
+import { newsRoutes } from './news/index.ts';
 import { offersRoutes } from './offers/offers.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { programmesRoutes } from './programmes/index.ts';
@@ -38,5 +39,6 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(fundRoutes(deps));
   await api.register(reciprocityRoutes(deps));
   await api.register(programmesRoutes(deps));
+  await api.register(newsRoutes(deps));
   await api.register(showcaseRoutes(deps));
 }

@@ -1,0 +1,43 @@
+/** News: the network's posts and each co-op's blog. */
+import { z } from 'zod';
+import { Id, text } from './common.ts';
+
+export const Visibility = z.enum(['public', 'members']);
+
+/** A post as its author writes it; the body is Markdown, shown as text until a sanitizer renders it. */
+export const PostDraft = z.strictObject({
+  coopId: Id.nullable(),
+  title: text(160),
+  summary: text(400),
+  body: text(20_000),
+  visibility: Visibility,
+});
+export type PostDraft = z.infer<typeof PostDraft>;
+
+export const Post = z.object({
+  id: Id,
+  coopId: Id.nullable(),
+  coopSlug: z.string().nullable(),
+  coopName: z.string().nullable(),
+  authorName: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  body: z.string(),
+  visibility: Visibility,
+  publishedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Post = z.infer<typeof Post>;
+
+export const PostList = z.object({ items: z.array(Post) });
+export type PostList = z.infer<typeof PostList>;
+
+/** Whose posts: the network's news (no coop) or one co-op's blog by its slug. */
+export const PostListQuery = z.strictObject({
+  coop: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/)
+    .optional(),
+});
+
+export const CoopFeedParams = z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,100}\.atom$/) });

@@ -1,0 +1,46 @@
+/** The only SQL of news. */
+import type { Executor } from '../../db/database.ts';
+import type { NewsPostTable } from '../../db/schema-news.ts';
+
+const LIMIT = 50;
+
+function posts(db: Executor) {
+  return db
+    .selectFrom('news_posts as p')
+    .innerJoin('people as a', 'a.id', 'p.author_id')
+    .leftJoin('coops as c', 'c.id', 'p.coop_id')
+    .select([
+      'p.id',
+      'p.coop_id',
+      'p.title',
+      'p.summary',
+      'p.body',
+      'p.visibility',
+      'p.published_at',
+      'p.updated_at',
+      'a.display_name as author_name',
+      'c.slug as coop_slug',
+      'c.name as coop_name',
+    ]);
+}
+export type PostRow = Awaited<ReturnType<ReturnType<typeof posts>['executeTakeFirstOrThrow']>>;
+
+export async function insertPost(db: Executor, row: NewsPostTable): Promise<void> {
+  await db.insertInto('news_posts').values(row).execute();
+}
+
+export async function findPost(db: Executor, id: string): Promise<PostRow | undefined> {
+  return posts(db).where('p.id', '=', id).executeTakeFirst();
+}
+
+/** The newest posts of the network (coopId null) or of one co-op; public ones only unless members may read. */
+export async function listPosts(db: Executor, coopId: string | null, withMembersOnly: boolean): Promise<PostRow[]> {
+  let q = posts(db);
+  q = coopId === null ? q.where('p.coop_id', 'is', null) : q.where('p.coop_id', '=', coopId);
+  if (!withMembersOnly) q = q.where('p.visibility', '=', 'public');
+  return q.orderBy('p.published_at', 'desc').orderBy('p.id').limit(LIMIT).execute();
+}
+
+export async function findCoopBySlug(db: Executor, slug: string) {
+  return db.selectFrom('coops').select(['id', 'name', 'slug', 'status']).where('slug', '=', slug).executeTakeFirst();
+}

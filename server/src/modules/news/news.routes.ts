@@ -1,0 +1,42 @@
+/** POST /news/posts (coordinators; a co-op's admins for its blog), GET /news/posts[?coop=slug], GET /news/posts/:id. */
+import { IdParams } from '@coopnet/contract/common';
+import { Post, PostDraft, PostList, PostListQuery } from '@coopnet/contract/news';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../deps.ts';
+import { newsService } from './news.service.ts';
+
+export const newsRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const news = newsService(deps);
+    const tags = ['news'];
+    app.post(
+      '/news/posts',
+      {
+        schema: {
+          tags,
+          summary: 'Publish a post: the network’s news (coordinators) or a co-op’s blog (its admins)',
+          body: PostDraft,
+          response: { 201: Post },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await news.publish(req.actor, req.body)),
+    );
+    app.get(
+      '/news/posts',
+      {
+        schema: {
+          tags,
+          summary: 'The newest posts of the network, or of a co-op’s blog; members-only posts for members',
+          querystring: PostListQuery,
+          response: { 200: PostList },
+        },
+      },
+      async (req) => ({ items: await news.list(req.actor, req.query.coop) }),
+    );
+    app.get(
+      '/news/posts/:id',
+      { schema: { tags, summary: 'One post', params: IdParams, response: { 200: Post } } },
+      (req) => news.read(req.actor, req.params.id),
+    );
+  };
