@@ -22,7 +22,11 @@ export function escapeText(s: string): string {
 }
 
 /** 2026-12-06T09:00:00.000Z → 20261206T090000Z */
-export const icalTime = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+export const icalTime = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** RFC 5545 §3.1: lines longer than 75 octets are folded (CRLF and a space), never inside a character. */
 export function fold(line: string): string {

@@ -22,7 +22,15 @@ describe('the iCalendar feed', () => {
 
   it('has one event per shift, with CRLF line ends', () => {
     const ics = calendar(
-      [{ id: 's1', title: 'Sorting', programme: 'Food bank', startsAt: '2026-12-07T09:00:00Z', endsAt: '2026-12-07T12:00:00Z' }],
+      [
+        {
+          id: 's1',
+          title: 'Sorting',
+          programme: 'Food bank',
+          startsAt: '2026-12-07T09:00:00Z',
+          endsAt: '2026-12-07T12:00:00Z',
+        },
+      ],
       { name: 'My shifts', host: 'coopnet.example', stamp: '2026-12-06T00:00:00Z' },
     );
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);

@@ -39,7 +39,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', text, (c) => c.notNull())
     .addColumn('created_at', text, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('programme_shifts_programme').on('programme_shifts').columns(['programme_id', 'starts_at']).execute();
+  await db.schema
+    .createIndex('programme_shifts_programme')
+    .on('programme_shifts')
+    .columns(['programme_id', 'starts_at'])
+    .execute();
   await db.schema
     .createTable('programme_signups')
     .addColumn('shift_id', text, (c) => c.notNull().references('programme_shifts.id'))

@@ -22,7 +22,12 @@ export function calendarService({ db }: AppDeps) {
     const token = randomBytes(32).toString('base64url');
     await db.transaction().execute(async (trx) => {
       await repo.saveCalendarLink(trx, actor.personId, hash(token), nowIso());
-      await recordAudit(trx, { actorId: actor.personId, action: 'programme.calendar_link_made', subjectType: 'person', subjectId: actor.personId });
+      await recordAudit(trx, {
+        actorId: actor.personId,
+        action: 'programme.calendar_link_made',
+        subjectType: 'person',
+        subjectId: actor.personId,
+      });
     });
     return { token, path: `/api/v1/programmes/calendar/${token}.ics` };
   }
@@ -33,7 +38,13 @@ export function calendarService({ db }: AppDeps) {
     const from = new Date(Date.now() - MONTH_MS).toISOString();
     const shifts = await repo.shiftsOf(db, owner.id, from);
     return rules.calendar(
-      shifts.map((s) => ({ id: s.id, title: s.title, programme: s.programme, startsAt: s.starts_at, endsAt: s.ends_at })),
+      shifts.map((s) => ({
+        id: s.id,
+        title: s.title,
+        programme: s.programme,
+        startsAt: s.starts_at,
+        endsAt: s.ends_at,
+      })),
       { name: 'Coopnet shifts', host, stamp: nowIso() },
     );
   }

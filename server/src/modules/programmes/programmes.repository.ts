@@ -38,7 +38,8 @@ export const upcomingShifts = (ex: Executor, programmeId: string, from: string) 
     .limit(200)
     .execute();
 
-export const insertShift = (ex: Executor, row: ProgrammeShiftTable) => ex.insertInto('programme_shifts').values(row).execute();
+export const insertShift = (ex: Executor, row: ProgrammeShiftTable) =>
+  ex.insertInto('programme_shifts').values(row).execute();
 
 export const shift = (ex: Executor, programmeId: string, shiftId: string) =>
   ex
@@ -103,7 +104,10 @@ export async function deleteSignup(ex: Executor, shiftId: string, personId: stri
 
 export const saveCalendarLink = async (ex: Executor, personId: string, tokenHash: string, at: string) => {
   await ex.deleteFrom('programme_calendar_links').where('person_id', '=', personId).execute();
-  await ex.insertInto('programme_calendar_links').values({ person_id: personId, token_hash: tokenHash, created_at: at }).execute();
+  await ex
+    .insertInto('programme_calendar_links')
+    .values({ person_id: personId, token_hash: tokenHash, created_at: at })
+    .execute();
 };
 
 export const calendarOwner = (ex: Executor, tokenHash: string) =>

@@ -24,27 +24,58 @@ export const programmesRoutes =
     const programmes = programmesService(deps);
     const calendar = calendarService(deps);
 
-    app.get('/programmes', { schema: { tags, summary: 'Community programmes (public)', response: { 200: ProgrammeList } } }, () =>
-      programmes.list(),
+    app.get(
+      '/programmes',
+      { schema: { tags, summary: 'Community programmes (public)', response: { 200: ProgrammeList } } },
+      () => programmes.list(),
     );
     app.post(
       '/programmes',
-      { schema: { tags, summary: 'Starts a community programme (coordinators)', body: ProgrammeInput, response: { 201: z.object({ id: z.string() }) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Starts a community programme (coordinators)',
+          body: ProgrammeInput,
+          response: { 201: z.object({ id: z.string() }) },
+        },
+      },
       async (req, reply) => reply.code(201).send(await programmes.create(req.actor, req.body)),
     );
     app.get(
       '/programmes/:id',
-      { schema: { tags, summary: 'A programme with its coming shifts (public)', params: IdParams, response: { 200: Programme } } },
+      {
+        schema: {
+          tags,
+          summary: 'A programme with its coming shifts (public)',
+          params: IdParams,
+          response: { 200: Programme },
+        },
+      },
       (req) => programmes.read(req.actor, req.params.id),
     );
     app.post(
       '/programmes/:id/shifts',
-      { schema: { tags, summary: 'Creates a volunteer shift (the programme’s coordinators)', params: IdParams, body: ShiftInput, response: { 201: Shift } } },
+      {
+        schema: {
+          tags,
+          summary: 'Creates a volunteer shift (the programme’s coordinators)',
+          params: IdParams,
+          body: ShiftInput,
+          response: { 201: Shift },
+        },
+      },
       async (req, reply) => reply.code(201).send(await programmes.addShift(req.actor, req.params.id, req.body)),
     );
     app.post(
       '/programmes/:id/shifts/:shiftId/signup',
-      { schema: { tags, summary: 'Signs the reader up to a shift (members)', params: ShiftParams, response: { 200: Shift } } },
+      {
+        schema: {
+          tags,
+          summary: 'Signs the reader up to a shift (members)',
+          params: ShiftParams,
+          response: { 200: Shift },
+        },
+      },
       (req) => programmes.signUp(req.actor, req.params.id, req.params.shiftId),
     );
     app.delete(
@@ -54,7 +85,13 @@ export const programmesRoutes =
     );
     app.post(
       '/programmes/calendar-link',
-      { schema: { tags, summary: 'Makes the reader a new private calendar link (the old one stops working)', response: { 201: CalendarLink } } },
+      {
+        schema: {
+          tags,
+          summary: 'Makes the reader a new private calendar link (the old one stops working)',
+          response: { 201: CalendarLink },
+        },
+      },
       async (req, reply) => reply.code(201).send(await calendar.newLink(req.actor)),
     );
     app.get(

@@ -30,10 +30,23 @@ export function programmesService({ db }: AppDeps) {
       if (found.length !== ids.length)
         throw badRequest('programmes.unknown_person', 'Every coordinator is a person of the network.');
       const id = newId();
-      const row = { id, kind: input.kind, name: input.name, description: input.description, created_by: actor.personId, created_at: nowIso() };
+      const row = {
+        id,
+        kind: input.kind,
+        name: input.name,
+        description: input.description,
+        created_by: actor.personId,
+        created_at: nowIso(),
+      };
       await repo.insertProgramme(trx, row);
       await repo.insertCoordinators(trx, id, ids);
-      await recordAudit(trx, { actorId: actor.personId, action: 'programme.created', subjectType: 'programme', subjectId: id, after: { ...row, coordinatorIds: ids } });
+      await recordAudit(trx, {
+        actorId: actor.personId,
+        action: 'programme.created',
+        subjectType: 'programme',
+        subjectId: id,
+        after: { ...row, coordinatorIds: ids },
+      });
       return { id };
     });
   }
@@ -44,7 +57,13 @@ export function programmesService({ db }: AppDeps) {
     const p = await repo.programme(db, id);
     if (!p) throw notFound('programme');
     const [people, shifts] = await Promise.all([repo.coordinators(db, id), repo.upcomingShifts(db, id, nowIso())]);
-    const mine = actor ? await repo.signedUpTo(db, actor.personId, shifts.map((s) => s.id)) : new Set<string>();
+    const mine = actor
+      ? await repo.signedUpTo(
+          db,
+          actor.personId,
+          shifts.map((s) => s.id),
+        )
+      : new Set<string>();
     return {
       id: p.id,
       kind: p.kind,
@@ -52,7 +71,12 @@ export function programmesService({ db }: AppDeps) {
       description: p.description,
       coordinators: people,
       shifts: shifts.map((s) => present(s, mine.has(s.id))),
-      canAddShifts: !!actor && programmesPolicy.addShift(actor, people.some((c) => c.id === actor.personId)),
+      canAddShifts:
+        !!actor &&
+        programmesPolicy.addShift(
+          actor,
+          people.some((c) => c.id === actor.personId),
+        ),
     };
   }
 
@@ -76,7 +100,13 @@ export function programmesService({ db }: AppDeps) {
         created_at: nowIso(),
       };
       await repo.insertShift(trx, row);
-      await recordAudit(trx, { actorId: actor.personId, action: 'programme.shift_created', subjectType: 'programme_shift', subjectId: row.id, after: row });
+      await recordAudit(trx, {
+        actorId: actor.personId,
+        action: 'programme.shift_created',
+        subjectType: 'programme_shift',
+        subjectId: row.id,
+        after: row,
+      });
       return present(row, false);
     });
   }
@@ -90,7 +120,12 @@ export function programmesService({ db }: AppDeps) {
       if (await repo.isSignedUp(trx, shiftId, actor.personId)) return present(s, true);
       if (!(await repo.takePlace(trx, shiftId))) throw conflict('programmes.shift_full', 'This shift is full.');
       await repo.insertSignup(trx, shiftId, actor.personId, nowIso());
-      await recordAudit(trx, { actorId: actor.personId, action: 'programme.signed_up', subjectType: 'programme_shift', subjectId: shiftId });
+      await recordAudit(trx, {
+        actorId: actor.personId,
+        action: 'programme.signed_up',
+        subjectType: 'programme_shift',
+        subjectId: shiftId,
+      });
       return present((await repo.shift(trx, programmeId, shiftId))!, true);
     });
   }
@@ -102,7 +137,12 @@ export function programmesService({ db }: AppDeps) {
       if (!s) throw notFound('shift');
       if (await repo.deleteSignup(trx, shiftId, actor.personId)) {
         await repo.givePlaceBack(trx, shiftId);
-        await recordAudit(trx, { actorId: actor.personId, action: 'programme.withdrew', subjectType: 'programme_shift', subjectId: shiftId });
+        await recordAudit(trx, {
+          actorId: actor.personId,
+          action: 'programme.withdrew',
+          subjectType: 'programme_shift',
+          subjectId: shiftId,
+        });
       }
       return present((await repo.shift(trx, programmeId, shiftId))!, false);
     });
@@ -111,7 +151,18 @@ export function programmesService({ db }: AppDeps) {
   return { create, list, read, addShift, signUp, withdraw };
 }
 
-function present(s: { id: string; programme_id: string; title: string; starts_at: string; ends_at: string; places: number; taken: number }, signedUp: boolean): Shift {
+function present(
+  s: {
+    id: string;
+    programme_id: string;
+    title: string;
+    starts_at: string;
+    ends_at: string;
+    places: number;
+    taken: number;
+  },
+  signedUp: boolean,
+): Shift {
   return {
     id: s.id,
     programmeId: s.programme_id,

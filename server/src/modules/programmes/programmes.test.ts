@@ -27,7 +27,8 @@ describeOnDatabases('community programmes and their volunteer shifts', (t) => {
     lead = await actorClient(t.deps, t.app, { coopId: forn.id, displayName: 'Amparo Lead' });
     worker = await actorClient(t.deps, t.app, { coopId: forn.id });
     otherWorker = await actorClient(t.deps, t.app, { coopId: bicis.id });
-    admin = (await actorClient(t.deps, t.app, { coopId: bicis.id, roles: [{ role: 'coop_admin', coopId: bicis.id }] })).client;
+    admin = (await actorClient(t.deps, t.app, { coopId: bicis.id, roles: [{ role: 'coop_admin', coopId: bicis.id }] }))
+      .client;
     visitor = new Client(t.app);
     const res = await coordinator.post('/api/v1/programmes', {
       kind: 'food_bank',
@@ -42,12 +43,21 @@ describeOnDatabases('community programmes and their volunteer shifts', (t) => {
   it('only a coordinator starts a programme; anyone reads it', async () => {
     const body = { kind: 'breakfast', name: 'Breakfast', description: 'Free breakfast', coordinatorIds: [lead.id] };
     expect((await visitor.post('/api/v1/programmes', body)).statusCode).toBe(401);
-    for (const c of [worker.client, admin, treasurer]) expect((await c.post('/api/v1/programmes', body)).statusCode).toBe(403);
+    for (const c of [worker.client, admin, treasurer])
+      expect((await c.post('/api/v1/programmes', body)).statusCode).toBe(403);
     const read = await visitor.get(`/api/v1/programmes/${foodBank}`);
     expect(read.statusCode).toBe(200);
-    expect(read.json()).toMatchObject({ name: 'Food bank of the Plaça', coordinators: [{ name: 'Amparo Lead' }], canAddShifts: false });
+    expect(read.json()).toMatchObject({
+      name: 'Food bank of the Plaça',
+      coordinators: [{ name: 'Amparo Lead' }],
+      canAddShifts: false,
+    });
     expect((await visitor.get('/api/v1/programmes')).json().items.map((p: { id: string }) => p.id)).toContain(foodBank);
-    const audit = await t.deps.db.selectFrom('audit_events').select('action').where('subject_id', '=', foodBank).execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', foodBank)
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['programme.created']);
   });
 
@@ -59,7 +69,10 @@ describeOnDatabases('community programmes and their volunteer shifts', (t) => {
     expect((await lead.client.post(`/api/v1/programmes/${foodBank}/shifts`, shift)).statusCode).toBe(201);
     expect((await coordinator.post(`/api/v1/programmes/${foodBank}/shifts`, shift)).statusCode).toBe(201);
     expect((await lead.client.get(`/api/v1/programmes/${foodBank}`)).json().canAddShifts).toBe(true);
-    const backwards = await lead.client.post(`/api/v1/programmes/${foodBank}/shifts`, { ...shift, endsAt: inDays(2, 8) });
+    const backwards = await lead.client.post(`/api/v1/programmes/${foodBank}/shifts`, {
+      ...shift,
+      endsAt: inDays(2, 8),
+    });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().error.code).toBe('programmes.ends_before_start');
   });
@@ -68,17 +81,33 @@ describeOnDatabases('community programmes and their volunteer shifts', (t) => {
     const base = { kind: 'media', description: 'x', coordinatorIds: [lead.id] };
     for (const name of ['a\u0007b', 'x'.repeat(121), 'evil\u202Eeman', ''])
       expect((await coordinator.post('/api/v1/programmes', { ...base, name })).statusCode).toBe(400);
-    expect((await coordinator.post('/api/v1/programmes', { ...base, name: 'ok', description: 'y'.repeat(4001) })).statusCode).toBe(400);
-    expect((await coordinator.post('/api/v1/programmes', { ...base, name: 'ok', kind: 'casino' })).statusCode).toBe(400);
+    expect(
+      (await coordinator.post('/api/v1/programmes', { ...base, name: 'ok', description: 'y'.repeat(4001) })).statusCode,
+    ).toBe(400);
+    expect((await coordinator.post('/api/v1/programmes', { ...base, name: 'ok', kind: 'casino' })).statusCode).toBe(
+      400,
+    );
     const html = '<script>alert(1)</script><b>radio</b>';
     const res = await coordinator.post('/api/v1/programmes', { ...base, name: 'Radio', description: html });
     expect((await visitor.get(`/api/v1/programmes/${res.json().id}`)).json().description).toBe(html);
-    const huge = await lead.client.post(`/api/v1/programmes/${foodBank}/shifts`, { title: 'x', startsAt: inDays(1), endsAt: inDays(1, 10), places: 1e9 });
+    const huge = await lead.client.post(`/api/v1/programmes/${foodBank}/shifts`, {
+      title: 'x',
+      startsAt: inDays(1),
+      endsAt: inDays(1, 10),
+      places: 1e9,
+    });
     expect(huge.statusCode).toBe(400);
   });
 
   it('members sign up and withdraw; a full shift refuses more; visitors may not sign up', async () => {
-    const shift = (await lead.client.post(`/api/v1/programmes/${foodBank}/shifts`, { title: 'Handing out', startsAt: inDays(3), endsAt: inDays(3, 11), places: 1 })).json();
+    const shift = (
+      await lead.client.post(`/api/v1/programmes/${foodBank}/shifts`, {
+        title: 'Handing out',
+        startsAt: inDays(3),
+        endsAt: inDays(3, 11),
+        places: 1,
+      })
+    ).json();
     const url = `/api/v1/programmes/${foodBank}/shifts/${shift.id}/signup`;
     expect((await visitor.post(url)).statusCode).toBe(401);
     const mine = await worker.client.post(url);
@@ -94,22 +123,44 @@ describeOnDatabases('community programmes and their volunteer shifts', (t) => {
   });
 
   it('two sign-ups for the last place: one wins', async () => {
-    const shift = (await lead.client.post(`/api/v1/programmes/${foodBank}/shifts`, { title: 'Last place', startsAt: inDays(4), endsAt: inDays(4, 11), places: 1 })).json();
+    const shift = (
+      await lead.client.post(`/api/v1/programmes/${foodBank}/shifts`, {
+        title: 'Last place',
+        startsAt: inDays(4),
+        endsAt: inDays(4, 11),
+        places: 1,
+      })
+    ).json();
     const url = `/api/v1/programmes/${foodBank}/shifts/${shift.id}/signup`;
     const results = await Promise.all([worker.client.post(url), otherWorker.client.post(url)]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    const rows = await t.deps.db.selectFrom('programme_signups').select('person_id').where('shift_id', '=', shift.id).execute();
+    const rows = await t.deps.db
+      .selectFrom('programme_signups')
+      .select('person_id')
+      .where('shift_id', '=', shift.id)
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
   it('a person’s shifts as iCalendar, parsed independently, and not readable without the link’s secret', async () => {
-    const shift = (await lead.client.post(`/api/v1/programmes/${foodBank}/shifts`, { title: 'Sorting; tins, jars', startsAt: inDays(5), endsAt: inDays(5, 12), places: 5 })).json();
+    const shift = (
+      await lead.client.post(`/api/v1/programmes/${foodBank}/shifts`, {
+        title: 'Sorting; tins, jars',
+        startsAt: inDays(5),
+        endsAt: inDays(5, 12),
+        places: 5,
+      })
+    ).json();
     expect((await worker.client.post(`/api/v1/programmes/${foodBank}/shifts/${shift.id}/signup`)).statusCode).toBe(200);
     expect((await visitor.post('/api/v1/programmes/calendar-link')).statusCode).toBe(401);
     const link = await worker.client.post('/api/v1/programmes/calendar-link');
     expect(link.statusCode).toBe(201);
     const { token, path } = link.json();
-    const stored = await t.deps.db.selectFrom('programme_calendar_links').select('token_hash').where('person_id', '=', worker.id).executeTakeFirstOrThrow();
+    const stored = await t.deps.db
+      .selectFrom('programme_calendar_links')
+      .select('token_hash')
+      .where('person_id', '=', worker.id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
 
     const feed = await visitor.get(path);
