@@ -5,4 +5,5 @@ export * as credentials from './credentials/index.ts';
 export * as benefits from './benefits/index.ts';
 export * as ledger from './ledger/index.ts';
 export * as fund from './fund/index.ts';
+export * as campaigns from './campaigns/index.ts';
 export * as programmes from './programmes/index.ts';

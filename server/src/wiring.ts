@@ -4,9 +4,10 @@
  * seam or a hook; a module above it fills it here. Calling it again changes
  * nothing: the same definitions and listeners are kept once.
  */
+import { pledgeJob, pledgeMatcher } from './modules/campaigns/index.ts';
 import { revokeCardsOfLeaver } from './modules/cards/index.ts';
 import { coopMatters, provideFirstAdminInvitation } from './modules/coops/index.ts';
-import { fundMatters } from './modules/fund/index.ts';
+import { fundMatters, registerFundJob, registerPaymentMatcher } from './modules/fund/index.ts';
 import { governanceMatters, registerMatters } from './modules/governance/index.ts';
 import { inviteFirstAdmin, onWorkerLeft } from './modules/people/index.ts';
 import { reciprocityMatters } from './modules/reciprocity/index.ts';
@@ -20,4 +21,9 @@ export function wireModules(): void {
   onWorkerLeft(revokeCardsOfLeaver);
   // An admitted co-op's first admin is invited in the transaction that admits it.
   provideFirstAdminInvitation(inviteFirstAdmin);
+  // Campaign pledges are matched by the fund's bank statement import, and owed each month on the fund's clock.
+  registerPaymentMatcher(pledgeMatcher);
+  registerFundJob(monthOfPledges);
 }
+
+const monthOfPledges = (deps: Parameters<typeof pledgeJob>[0]) => pledgeJob(deps);

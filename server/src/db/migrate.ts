@@ -22,6 +22,7 @@ import * as m0016 from './migrations/0016-loan-changes.ts';
 import * as m0019 from './migrations/0019-fund-clock.ts';
 import * as m0021 from './migrations/0021-news.ts';
 import * as m0023 from './migrations/0023-programmes.ts';
+import * as m0020 from './migrations/0020-campaigns.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0019-fund-clock': m0019,
   '0021-news': m0021,
   '0023-programmes': m0023,
+  '0020-campaigns': m0020,
 };
 
 class StaticProvider implements MigrationProvider {

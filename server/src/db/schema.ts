@@ -9,6 +9,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { BenefitTables } from './schema-benefits.ts';
 import type { CardTables } from './schema-cards.ts';
 import type { FundTables } from './schema-fund.ts';
+import type { CampaignTables } from './schema-campaigns.ts';
 import type { GovernanceTables } from './schema-governance.ts';
 import type { NewsTables } from './schema-news.ts';
 import type { ProgrammeTables } from './schema-programmes.ts';
@@ -201,7 +202,7 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
-export interface Database extends GovernanceTables, CardTables, BenefitTables, FundTables, ProgrammeTables, NewsTables {
+export interface Database extends GovernanceTables, CardTables, BenefitTables, FundTables, CampaignTables, ProgrammeTables, NewsTables {
   network: NetworkTable;
   sectors: SectorTable;
   coops: CoopTable;

@@ -31,6 +31,7 @@ import { fundPolicy } from './fund.policy.ts';
 import { lockBooks } from './ledger.repository.ts';
 import { todayIn } from './ledger.service.ts';
 import { loansService } from './loans.service.ts';
+import { type OwedElsewhere, paymentMatchers } from './payment-matchers.ts';
 import { bookPaymentIn, duesIn, monthDuesIn, payObligationIn } from './contribution-books.ts';
 
 /** An obligation as the API shows it: what is owed, paid, still owed, and whether it is overdue on `today`. */
@@ -177,13 +178,21 @@ export function contributionsService(deps: AppDeps) {
     const prints = fingerprints(statement.lines);
     const work = async (trx: Tx): Promise<ImportResult> => {
       const before = await repo.importedLines(trx, [...prints.values()]);
+      for (const matcher of paymentMatchers())
+        for (const print of await matcher.imported(trx, [...prints.values()])) before.add(print);
       const fresh = statement.lines.filter((l) => !before.has(prints.get(l.line)!));
       const owed = await repo.obligations(trx, { outstandingOnly: true });
       const byId = new Map(owed.map((o) => [o.id, o]));
       // Loans are matched by their own reference; their ids are marked so a match books a repayment.
       const loansOwed = await loans.owedOn(trx, await todayIn(trx, deps));
       const loanById = new Map(loansOwed.map((l) => [`loan:${l.id}`, l]));
+      // What modules above the fund have owed under their own references (campaign pledges), ids prefixed by matcher.
+      const elsewhere = new Map<string, { matcher: (typeof matchers)[number]; owed: OwedElsewhere }>();
+      const matchers = paymentMatchers();
+      for (const matcher of matchers)
+        for (const o of await matcher.owed(trx, deps)) elsewhere.set(`${matcher.name}:${o.id}`, { matcher, owed: o });
       const { matched, unmatched } = rules.matchPayments(fresh, [
+        ...[...elsewhere].map(([id, e]) => ({ id, reference: e.owed.reference, outstandingCents: e.owed.outstandingCents })),
         ...owed.map((o) => ({
           id: o.id,
           reference: o.reference,
@@ -191,11 +200,21 @@ export function contributionsService(deps: AppDeps) {
         })),
         ...loansOwed.map((l) => ({ id: `loan:${l.id}`, reference: l.reference, outstandingCents: l.owedCents })),
       ]);
-      const coopNameOf = (id: string) => byId.get(id)?.coop_name ?? loanById.get(id)!.coopName;
+      const coopNameOf = (id: string) => byId.get(id)?.coop_name ?? loanById.get(id)?.coopName ?? elsewhere.get(id)!.owed.name;
       if (commit) {
         for (const m of matched) {
           const print = prints.get(m.line.line)!;
-          if (loanById.has(m.owedId))
+          const other = elsewhere.get(m.owedId);
+          if (other)
+            await other.matcher.book(trx, deps, {
+              id: other.owed.id,
+              cents: m.line.cents,
+              date: m.line.date,
+              actorId: actor.personId,
+              key: `bank-${print}`,
+              print,
+            });
+          else if (loanById.has(m.owedId))
             await loans.repayIn(
               trx,
               m.owedId.slice('loan:'.length),

@@ -23,6 +23,11 @@ export const fundJobs: FundJob[] = [
   (deps) => sendContributionReminders(deps),
 ];
 
+/** A module above the fund adds its job to the clock (server/src/wiring.ts); the same job again changes nothing. */
+export function registerFundJob(job: FundJob): void {
+  if (!fundJobs.includes(job)) fundJobs.push(job);
+}
+
 /** Runs every job once; true when none failed. Tests call it directly with a controlled clock. */
 export async function runFundJobs(deps: AppDeps, log?: FastifyBaseLogger, jobs: FundJob[] = fundJobs): Promise<boolean> {
   let ok = true;

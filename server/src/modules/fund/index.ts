@@ -10,10 +10,13 @@ export { type PostMeta, type Posted, type ReversalRequest, ledgerWriter, postIn,
 export { fundMatters } from './matters.ts';
 
 // The fund's clock, started by server/src/app.ts beside the governance clock.
-export { type FundJob, fundJobs, runFundJobs, startFundClock } from './fund-clock.ts';
+export { type FundJob, fundJobs, registerFundJob, runFundJobs, startFundClock } from './fund-clock.ts';
 
 // The fund's past replayed inside a caller's transaction, each step on the day it happened (`asOf`): the demo's year.
 export { type LedgerDeps } from './ledger.service.ts';
 export { answerIn, applyIn, approveByVoteIn, payApplicationIn } from './application-steps.ts';
 export { monthDuesIn, payObligationIn as payDuesIn } from './contribution-books.ts';
 export { repayIn, writeOffIn } from './loan-books.ts';
+
+// Modules above the fund have their own references matched by the bank statement import (registered by server/src/wiring.ts).
+export { type OwedElsewhere, type PaymentMatcher, registerPaymentMatcher } from './payment-matchers.ts';

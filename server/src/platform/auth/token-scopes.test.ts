@@ -54,6 +54,7 @@ const TOKEN_WRITES: Record<string, string[]> = {
   'POST /api/v1/fund/loans/{id}/changes': ['treasurer'],
   'POST /api/v1/fund/loans/{id}/revenues': ['treasurer'],
   'POST /api/v1/fund/loans/{id}/viability': ['treasurer'],
+  'POST /api/v1/campaigns/dues/{id}/payments': ['treasurer'],
   'POST /api/v1/assemblies': ['coordinator'],
   'PATCH /api/v1/assemblies/{id}': ['coordinator'],
   'PUT /api/v1/assemblies/{id}/agenda': ['coordinator'],
