@@ -1,0 +1,42 @@
+/**
+ * The network's news: a coordinator publishes a post at a phone's width; a
+ * visitor reads it on the news page and its own page, and finds it in the
+ * Atom feed. Axe-clean, no sideways scroll.
+ */
+import { expect, test } from '@playwright/test';
+import { DEMO, expectAccessible, signIn, uniqueId } from './support.ts';
+
+test('a coordinator publishes news at a phone’s width; a visitor reads it and its feed', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const title = `Spring assembly ${uniqueId()}`;
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signIn(page, DEMO.coordinator.email);
+  await page.goto('/news');
+  await expect(page.getByRole('heading', { level: 1, name: 'News' })).toBeVisible();
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Summary').fill('The general assembly meets on 14 March.');
+  await page.getByLabel('Text').fill('Come **along** <script>alert(1)</script>');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectAccessible(page);
+  await page.screenshot({ path: '/tmp/news-publish-360.png', fullPage: true });
+
+  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } });
+  const visitor = await context.newPage();
+  await visitor.goto('/news');
+  await expect(visitor.getByRole('heading', { level: 2, name: 'Publish news' })).toHaveCount(0);
+  await visitor.getByRole('link', { name: title }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(visitor.getByText('Come **along** <script>alert(1)</script>')).toBeVisible();
+  expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectAccessible(visitor);
+  await visitor.screenshot({ path: '/tmp/news-post-360.png', fullPage: true });
+  const feed = await visitor.request.get('/feeds/news.atom');
+  expect(feed.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
+  expect(await feed.text()).toContain(title);
+  await context.close();
+});
