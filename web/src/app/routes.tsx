@@ -27,6 +27,8 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'directory', lazy: page(() => import('../features/directory/DirectoryPage.tsx'), 'DirectoryPage') },
+      { path: 'programmes', lazy: page(() => import('../features/programmes/ProgrammesPage.tsx'), 'ProgrammesPage') },
+      { path: 'programmes/:id', lazy: page(() => import('../features/programmes/ProgrammePage.tsx'), 'ProgrammePage') },
       { path: 'coops/:slug', lazy: page(() => import('../features/coops/CoopPage.tsx'), 'CoopPage') },
       { path: 'apply', lazy: page(() => import('../features/apply/ApplyPage.tsx'), 'ApplyPage') },
       { path: 'sign-in', lazy: page(() => import('../features/auth/SignInPage.tsx'), 'SignInPage') },

@@ -15,6 +15,7 @@ import { getNetwork, updateNetwork } from '../network/index.ts';
 import { DEMO_NETWORK, DEMO_PASSWORD } from './demo-data.ts';
 import { seedBenefits } from './demo-benefits.ts';
 import { seedFund } from './demo-fund.ts';
+import { seedDemoProgrammes } from '../programmes/index.ts';
 import { seedFundHistory } from './demo-fund-history.ts';
 import { seedGovernance } from './demo-governance.ts';
 import { type DemoLogin, type DemoSize, defaultSize, planDemo } from './demo-plan.ts';
@@ -104,13 +105,17 @@ export async function seedDemo(
       treasurerId,
       coordinatorId: plan.people.find((p) => p.email === coordinatorEmail)!.id!,
     });
+    const programmes = await seedDemoProgrammes(trx, {
+      coordinatorId: plan.people.find((p) => p.email === coordinatorEmail)!.id!,
+      now,
+    });
     await recordAudit(trx, {
       actorId: null,
       action: 'demo.seeded',
       subjectType: 'network',
       subjectId: network.id,
       before: { name: network.name },
-      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits, fundMovements: fund.movements, ...history },
+      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits, fundMovements: fund.movements, ...history, ...programmes },
     });
   });
   network?.invalidate();
