@@ -28,6 +28,8 @@ test('a coordinator publishes news at a phone’s width; a visitor reads it and 
   const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } });
   const visitor = await context.newPage();
   await visitor.goto('/news');
+  // The demo's own news is there too.
+  await expect(visitor.getByRole('link', { name: 'The spring assembly is on 14 March' })).toBeVisible();
   await expect(visitor.getByRole('heading', { level: 2, name: 'Publish news' })).toHaveCount(0);
   await visitor.getByRole('link', { name: title }).click();
   await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();

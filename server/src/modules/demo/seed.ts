@@ -15,6 +15,7 @@ import { getNetwork, updateNetwork } from '../network/index.ts';
 import { DEMO_NETWORK, DEMO_PASSWORD } from './demo-data.ts';
 import { seedBenefits } from './demo-benefits.ts';
 import { seedFund } from './demo-fund.ts';
+import { seedDemoNews } from '../news/index.ts';
 import { seedDemoProgrammes } from '../programmes/index.ts';
 import { seedFundHistory } from './demo-fund-history.ts';
 import { seedGovernance } from './demo-governance.ts';
@@ -109,13 +110,21 @@ export async function seedDemo(
       coordinatorId: plan.people.find((p) => p.email === coordinatorEmail)!.id!,
       now,
     });
+    const adminEmail = plan.logins.find((l) => l.role === 'co-op admin')!.email;
+    const coopAdmin = plan.people.find((p) => p.email === adminEmail)!;
+    const news = await seedDemoNews(trx, {
+      coordinatorId: plan.people.find((p) => p.email === coordinatorEmail)!.id!,
+      coopAdminId: coopAdmin.id!,
+      coopId: coopAdmin.coop_id!,
+      now,
+    });
     await recordAudit(trx, {
       actorId: null,
       action: 'demo.seeded',
       subjectType: 'network',
       subjectId: network.id,
       before: { name: network.name },
-      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits, fundMovements: fund.movements, ...history, ...programmes },
+      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits, fundMovements: fund.movements, ...history, ...news, ...programmes },
     });
   });
   network?.invalidate();
