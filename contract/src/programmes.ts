@@ -37,6 +37,18 @@ export const Shift = z.object({
 });
 export type Shift = z.infer<typeof Shift>;
 
+export const FigureInput = z.strictObject({
+  /** what is counted, in the coordinators' words: "meals served" */
+  measure: name(80),
+  /** the Monday the week starts */
+  weekOf: z.iso.date(),
+  value: z.number().int().min(0).max(10_000_000),
+});
+export type FigureInput = z.infer<typeof FigureInput>;
+
+export const Figure = z.object({ measure: z.string(), weekOf: z.string(), value: z.number().int() });
+export type Figure = z.infer<typeof Figure>;
+
 export const Programme = z.object({
   id: Id,
   kind: ProgrammeKind,
@@ -44,6 +56,8 @@ export const Programme = z.object({
   description: z.string(),
   coordinators: z.array(z.object({ id: Id, name: z.string() })),
   shifts: z.array(Shift),
+  /** the last half year of reported figures, oldest first */
+  figures: z.array(Figure),
   /** whether the reader may create its shifts */
   canAddShifts: z.boolean(),
 });

@@ -15,3 +15,7 @@ export function shiftProblem(startsAt: string, endsAt: string, places: number): 
 
 /** Places still free on a shift. */
 export const placesLeft = (places: number, taken: number) => Math.max(0, places - taken);
+
+/** A week is named by its Monday. */
+export const isMonday = (day: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).getUTCDay() === 1;

@@ -22,6 +22,7 @@ import * as m0016 from './migrations/0016-loan-changes.ts';
 import * as m0019 from './migrations/0019-fund-clock.ts';
 import * as m0021 from './migrations/0021-news.ts';
 import * as m0023 from './migrations/0023-programmes.ts';
+import * as m0024 from './migrations/0024-programme-figures.ts';
 import * as m0020 from './migrations/0020-campaigns.ts';
 
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0019-fund-clock': m0019,
   '0021-news': m0021,
   '0023-programmes': m0023,
+  '0024-programme-figures': m0024,
   '0020-campaigns': m0020,
 };
 

@@ -39,10 +39,20 @@ export interface ProgrammeCalendarLinkTable {
   created_at: string;
 }
 
+export interface ProgrammeFigureTable {
+  programme_id: string;
+  measure: string;
+  week_of: string;
+  value: number;
+  reported_by: string;
+  reported_at: string;
+}
+
 export interface ProgrammeTables {
   programmes: ProgrammeTable;
   programme_coordinators: ProgrammeCoordinatorTable;
   programme_shifts: ProgrammeShiftTable;
   programme_signups: ProgrammeSignupTable;
   programme_calendar_links: ProgrammeCalendarLinkTable;
+  programme_figures: ProgrammeFigureTable;
 }

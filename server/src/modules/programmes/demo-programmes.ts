@@ -35,5 +35,18 @@ export async function seedDemoProgrammes(trx: Tx, o: { coordinatorId: string; no
         created_at: o.now,
       });
   }
-  return { programmes: 1, shifts: 6 };
+  // Eight weeks of what it did, Mondays before today.
+  const monday = new Date(o.now);
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - 7);
+  const meals = [142, 150, 138, 165, 171, 168, 180, 192];
+  for (const [i, value] of meals.entries())
+    await repo.saveFigure(trx, {
+      programme_id: id,
+      measure: 'Meals served',
+      week_of: new Date(monday.getTime() - (meals.length - 1 - i) * 7 * 86_400_000).toISOString().slice(0, 10),
+      value,
+      reported_by: o.coordinatorId,
+      reported_at: o.now,
+    });
+  return { programmes: 1, shifts: 6, programmeFigures: meals.length };
 }

@@ -9,5 +9,7 @@ import { type MaybeActor, isCoordinator, isMemberOrRoleHolder, isSupporter } fro
 export const programmesPolicy = {
   create: (actor: MaybeActor) => isCoordinator(actor),
   addShift: (actor: MaybeActor, coordinates: boolean) => coordinates || isCoordinator(actor),
+  /** figures of its impact: its coordinators, or a network coordinator */
+  reportFigures: (actor: MaybeActor, coordinates: boolean) => coordinates || isCoordinator(actor),
   signUp: (actor: MaybeActor) => isMemberOrRoleHolder(actor) || isSupporter(actor),
 };

@@ -131,3 +131,34 @@ export const shiftsOf = (ex: Executor, personId: string, from: string) =>
     .orderBy('sh.starts_at')
     .limit(500)
     .execute();
+
+export async function saveFigure(
+  ex: Executor,
+  row: {
+    programme_id: string;
+    measure: string;
+    week_of: string;
+    value: number;
+    reported_by: string;
+    reported_at: string;
+  },
+) {
+  await ex
+    .deleteFrom('programme_figures')
+    .where('programme_id', '=', row.programme_id)
+    .where('measure', '=', row.measure)
+    .where('week_of', '=', row.week_of)
+    .execute();
+  await ex.insertInto('programme_figures').values(row).execute();
+}
+
+export const figuresSince = (ex: Executor, programmeId: string, since: string) =>
+  ex
+    .selectFrom('programme_figures')
+    .select(['measure', 'week_of', 'value'])
+    .where('programme_id', '=', programmeId)
+    .where('week_of', '>=', since)
+    .orderBy('week_of')
+    .orderBy('measure')
+    .limit(1000)
+    .execute();

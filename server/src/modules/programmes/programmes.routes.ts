@@ -3,6 +3,8 @@ import { IdParams } from '@coopnet/contract';
 import {
   CalendarLink,
   CalendarParams,
+  Figure,
+  FigureInput,
   Programme,
   ProgrammeInput,
   ProgrammeList,
@@ -65,6 +67,19 @@ export const programmesRoutes =
         },
       },
       async (req, reply) => reply.code(201).send(await programmes.addShift(req.actor, req.params.id, req.body)),
+    );
+    app.post(
+      '/programmes/:id/figures',
+      {
+        schema: {
+          tags,
+          summary: 'Reports a week’s figure of the programme’s impact (its coordinators)',
+          params: IdParams,
+          body: FigureInput,
+          response: { 200: Figure },
+        },
+      },
+      (req) => programmes.reportFigure(req.actor, req.params.id, req.body),
     );
     app.post(
       '/programmes/:id/shifts/:shiftId/signup',

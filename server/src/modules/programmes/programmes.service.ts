@@ -4,7 +4,7 @@
  * one conditional update in the sign-up's transaction, so a full shift
  * refuses more even when two sign-ups arrive together.
  */
-import type { Programme, ProgrammeInput, Shift, ShiftInput } from '@coopnet/contract/programmes';
+import type { Figure, FigureInput, Programme, ProgrammeInput, Shift, ShiftInput } from '@coopnet/contract/programmes';
 import { programmes as rules } from '@coopnet/domain';
 import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
@@ -56,7 +56,12 @@ export function programmesService({ db }: AppDeps) {
   async function read(actor: MaybeActor, id: string): Promise<Programme> {
     const p = await repo.programme(db, id);
     if (!p) throw notFound('programme');
-    const [people, shifts] = await Promise.all([repo.coordinators(db, id), repo.upcomingShifts(db, id, nowIso())]);
+    const halfYearAgo = new Date(Date.now() - 183 * 86_400_000).toISOString().slice(0, 10);
+    const [people, shifts, figures] = await Promise.all([
+      repo.coordinators(db, id),
+      repo.upcomingShifts(db, id, nowIso()),
+      repo.figuresSince(db, id, halfYearAgo),
+    ]);
     const mine = actor
       ? await repo.signedUpTo(
           db,
@@ -71,6 +76,7 @@ export function programmesService({ db }: AppDeps) {
       description: p.description,
       coordinators: people,
       shifts: shifts.map((s) => present(s, mine.has(s.id))),
+      figures: figures.map((f) => ({ measure: f.measure, weekOf: f.week_of, value: Number(f.value) })),
       canAddShifts:
         !!actor &&
         programmesPolicy.addShift(
@@ -148,7 +154,34 @@ export function programmesService({ db }: AppDeps) {
     });
   }
 
-  return { create, list, read, addShift, signUp, withdraw };
+  async function reportFigure(actor: MaybeActor, programmeId: string, input: FigureInput): Promise<Figure> {
+    authorize(actor, !!actor);
+    if (!rules.isMonday(input.weekOf)) throw badRequest('programmes.week_of', 'A week is named by its Monday.');
+    return db.transaction().execute(async (trx) => {
+      if (!(await repo.programme(trx, programmeId))) throw notFound('programme');
+      const coordinates = (await repo.coordinators(trx, programmeId)).some((c) => c.id === actor.personId);
+      authorize(actor, programmesPolicy.reportFigures(actor, coordinates));
+      const row = {
+        programme_id: programmeId,
+        measure: input.measure,
+        week_of: input.weekOf,
+        value: input.value,
+        reported_by: actor.personId,
+        reported_at: nowIso(),
+      };
+      await repo.saveFigure(trx, row);
+      await recordAudit(trx, {
+        actorId: actor.personId,
+        action: 'programme.figure_reported',
+        subjectType: 'programme',
+        subjectId: programmeId,
+        after: row,
+      });
+      return { measure: input.measure, weekOf: input.weekOf, value: input.value };
+    });
+  }
+
+  return { create, list, read, addShift, signUp, withdraw, reportFigure };
 }
 
 function present(

@@ -9,6 +9,14 @@ const inDays = (d: number, h = 9) => {
   return t.toISOString();
 };
 
+/** The Monday of the week `weeksAgo` weeks before this one. */
+const mondayAgo = (weeksAgo: number) => {
+  const t = new Date();
+  t.setUTCDate(t.getUTCDate() - ((t.getUTCDay() + 6) % 7) - 7 * weeksAgo);
+  return t.toISOString().slice(0, 10);
+};
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 describeOnDatabases('community programmes and their volunteer shifts', (t) => {
   let coordinator: Client;
   let lead: { id: string; client: Client };
@@ -181,5 +189,28 @@ describeOnDatabases('community programmes and their volunteer shifts', (t) => {
     const again = (await worker.client.post('/api/v1/programmes/calendar-link')).json();
     expect((await visitor.get(path)).statusCode).toBe(404);
     expect((await visitor.get(again.path)).statusCode).toBe(200);
+  });
+
+  it('the programme’s coordinators report a week’s figure; others may not; a figure reported again replaces it', async () => {
+    const url = `/api/v1/programmes/${foodBank}/figures`;
+    const figure = { measure: 'Meals served', weekOf: mondayAgo(2), value: 140 };
+    expect((await visitor.post(url, figure)).statusCode).toBe(401);
+    for (const c of [worker.client, admin, treasurer]) expect((await c.post(url, figure)).statusCode).toBe(403);
+    expect((await lead.client.post(url, figure)).statusCode).toBe(200);
+    expect((await lead.client.post(url, { ...figure, value: 150 })).statusCode).toBe(200);
+    expect((await coordinator.post(url, { ...figure, weekOf: mondayAgo(1), value: 160 })).statusCode).toBe(200);
+    const tuesday = await lead.client.post(url, { ...figure, weekOf: dayAfter(mondayAgo(2)) });
+    expect([tuesday.statusCode, tuesday.json().error.code]).toEqual([400, 'programmes.week_of']);
+    for (const bad of [
+      { ...figure, value: -1 },
+      { ...figure, value: 1.5 },
+      { ...figure, measure: '<b>\u0000</b>' },
+    ])
+      expect((await lead.client.post(url, bad)).statusCode).toBe(400);
+    const read = (await visitor.get(`/api/v1/programmes/${foodBank}`)).json();
+    expect(read.figures).toEqual([
+      { measure: 'Meals served', weekOf: mondayAgo(2), value: 150 },
+      { measure: 'Meals served', weekOf: mondayAgo(1), value: 160 },
+    ]);
   });
 });
