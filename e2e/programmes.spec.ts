@@ -13,6 +13,8 @@ test('a worker signs up to a food bank shift and withdraws, at a phone’s width
   await expect(page.getByRole('heading', { level: 1, name: 'Community programmes' })).toBeVisible();
   await page.getByRole('link', { name: 'Benimaclet food bank' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Benimaclet food bank' })).toBeVisible();
+  // Its impact: the demo's weeks of meals served, drawn and in a table.
+  await expect(page.getByRole('region', { name: 'Meals served, week by week' }).locator('tbody tr')).toHaveCount(8);
   const shift = page.getByRole('article', { name: 'Handing out baskets' }).first();
   await expect(shift.getByText('6 places left')).toBeVisible();
   await shift.getByRole('button', { name: 'Sign up' }).click();

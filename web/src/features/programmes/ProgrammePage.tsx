@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { FiguresChart } from './FiguresChart.tsx';
 import { useProgramme, useSignup } from './programmes.api.ts';
 
 /**
@@ -36,6 +37,7 @@ export function ProgrammePage() {
         <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{p.description}</Text>
         <Text size="sm">{t('programmes.coordinators', { names: p.coordinators.map((c) => c.name).join(', ') })}</Text>
       </Stack>
+      <FiguresChart figures={p.figures} />
       <section aria-labelledby="programme-shifts">
         <Title order={2} id="programme-shifts" mb="sm">
           {t('programmes.shifts')}
