@@ -7,3 +7,4 @@ export { campaignsRoutes } from './campaigns.routes.ts';
 export { pledgeMatcher } from './pledge-matcher.ts';
 export { pledgeJob } from './pledge-books.ts';
 export { campaignShareRoutes, shareTags } from './share.routes.ts';
+export { seedDemoCampaigns } from './demo-campaigns.ts';

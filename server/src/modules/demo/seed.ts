@@ -17,6 +17,7 @@ import { seedBenefits } from './demo-benefits.ts';
 import { seedFund } from './demo-fund.ts';
 import { seedDemoNews } from '../news/index.ts';
 import { seedDemoProgrammes } from '../programmes/index.ts';
+import { seedDemoCampaigns } from '../campaigns/index.ts';
 import { seedFundHistory } from './demo-fund-history.ts';
 import { seedGovernance } from './demo-governance.ts';
 import { type DemoLogin, type DemoSize, defaultSize, planDemo } from './demo-plan.ts';
@@ -110,6 +111,10 @@ export async function seedDemo(
       coordinatorId: plan.people.find((p) => p.email === coordinatorEmail)!.id!,
       now,
     });
+    const campaigns = await seedDemoCampaigns(trx, {
+      coordinatorId: plan.people.find((p) => p.email === coordinatorEmail)!.id!,
+      now,
+    });
     const adminEmail = plan.logins.find((l) => l.role === 'co-op admin')!.email;
     const coopAdmin = plan.people.find((p) => p.email === adminEmail)!;
     const news = await seedDemoNews(trx, {
@@ -124,7 +129,7 @@ export async function seedDemo(
       subjectType: 'network',
       subjectId: network.id,
       before: { name: network.name },
-      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits, fundMovements: fund.movements, ...history, ...news, ...programmes },
+      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits, fundMovements: fund.movements, ...history, ...news, ...programmes, ...campaigns },
     });
   });
   network?.invalidate();
