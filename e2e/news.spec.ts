@@ -31,6 +31,11 @@ test('a coordinator publishes news at a phone’s width; a visitor reads it and 
   // The demo's own news is there too.
   await expect(visitor.getByRole('link', { name: 'The spring assembly is on 14 March' })).toBeVisible();
   await expect(visitor.getByRole('heading', { level: 2, name: 'Publish news' })).toHaveCount(0);
+  // The visitor follows the news by mail.
+  await visitor.getByLabel('Your e-mail').fill(`reader-${uniqueId()}@example.org`);
+  await visitor.getByRole('button', { name: 'Follow' }).click();
+  await expect(visitor.getByRole('status')).toContainText('new posts will come by mail');
+  await expectAccessible(visitor);
   await visitor.getByRole('link', { name: title }).click();
   await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(visitor.getByText('Come **along** <script>alert(1)</script>')).toBeVisible();

@@ -1,6 +1,6 @@
 /** News: the network's posts and each co-op's blog. */
 import { z } from 'zod';
-import { Id, text } from './common.ts';
+import { Email, Id, text } from './common.ts';
 
 export const Visibility = z.enum(['public', 'members']);
 
@@ -41,3 +41,13 @@ export const PostListQuery = z.strictObject({
 });
 
 export const CoopFeedParams = z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,100}\.atom$/) });
+
+/** Follow the network's news (no coop) or a co-op's blog; a visitor gives an e-mail, a signed-in person's own is used. */
+export const FollowRequest = z.strictObject({
+  coop: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/)
+    .optional(),
+  email: Email.optional(),
+});
+export const UnfollowRequest = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{10,200}$/) });

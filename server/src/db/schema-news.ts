@@ -11,6 +11,17 @@ export interface NewsPostTable {
   updated_at: string;
 }
 
+export interface NewsFollowerTable {
+  id: string;
+  /** 'network' or a co-op's id */
+  scope: string;
+  email: string;
+  person_id: string | null;
+  token_hash: string;
+  created_at: string;
+}
+
 export interface NewsTables {
   news_posts: NewsPostTable;
+  news_followers: NewsFollowerTable;
 }

@@ -21,5 +21,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('published_at', text, (c) => c.notNull())
     .addColumn('updated_at', text, (c) => c.notNull())
     .execute();
+  // Who asked to be mailed new posts: of the network (scope 'network') or of a co-op's blog (scope: its id).
+  // The unfollow link's token is derived from the row's id with the server's secret; only its hash is kept.
+  await db.schema
+    .createTable('news_followers')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('scope', text, (c) => c.notNull())
+    .addColumn('email', text, (c) => c.notNull())
+    .addColumn('person_id', text, (c) => c.references('people.id'))
+    .addColumn('token_hash', text, (c) => c.notNull().unique())
+    .addColumn('created_at', text, (c) => c.notNull())
+    .addUniqueConstraint('news_followers_once', ['scope', 'email'])
+    .execute();
   await db.schema.createIndex('news_posts_by_coop').on('news_posts').columns(['coop_id', 'published_at']).execute();
 }

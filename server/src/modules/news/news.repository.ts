@@ -1,6 +1,6 @@
 /** The only SQL of news. */
 import type { Executor } from '../../db/database.ts';
-import type { NewsPostTable } from '../../db/schema-news.ts';
+import type { NewsFollowerTable, NewsPostTable } from '../../db/schema-news.ts';
 
 const LIMIT = 50;
 
@@ -43,4 +43,39 @@ export async function listPosts(db: Executor, coopId: string | null, withMembers
 
 export async function findCoopBySlug(db: Executor, slug: string) {
   return db.selectFrom('coops').select(['id', 'name', 'slug', 'status']).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function insertFollower(db: Executor, row: NewsFollowerTable): Promise<boolean> {
+  const found = await db
+    .selectFrom('news_followers')
+    .select('id')
+    .where('scope', '=', row.scope)
+    .where('email', '=', row.email)
+    .executeTakeFirst();
+  if (found) return false;
+  await db.insertInto('news_followers').values(row).execute();
+  return true;
+}
+
+export async function deleteFollowerByHash(db: Executor, tokenHash: string) {
+  return db
+    .deleteFrom('news_followers')
+    .where('token_hash', '=', tokenHash)
+    .returning(['id', 'scope'])
+    .executeTakeFirst();
+}
+
+/** Who follows a scope, with whether each is a member (a worker or holds a role). */
+export async function followersOf(db: Executor, scope: string) {
+  return db
+    .selectFrom('news_followers as f')
+    .leftJoin('people as p', 'p.id', 'f.person_id')
+    .select(['f.id', 'f.email', 'p.coop_id'])
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('role_grants as g').select('g.id').whereRef('g.person_id', '=', 'f.person_id'))
+        .as('has_role'),
+    )
+    .where('f.scope', '=', scope)
+    .execute();
 }

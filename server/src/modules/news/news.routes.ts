@@ -1,15 +1,41 @@
 /** POST /news/posts (coordinators; a co-op's admins for its blog), GET /news/posts[?coop=slug], GET /news/posts/:id. */
-import { IdParams } from '@coopnet/contract/common';
-import { Post, PostDraft, PostList, PostListQuery } from '@coopnet/contract/news';
+import { IdParams, Ok } from '@coopnet/contract/common';
+import { FollowRequest, Post, PostDraft, PostList, PostListQuery, UnfollowRequest } from '@coopnet/contract/news';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps.ts';
+import { followersService } from './followers.service.ts';
 import { newsService } from './news.service.ts';
 
 export const newsRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const news = newsService(deps);
+    const followers = followersService(deps);
     const tags = ['news'];
+    app.post(
+      '/news/follow',
+      {
+        schema: {
+          tags,
+          summary: 'Be mailed new posts of the network or of a co-op’s blog',
+          body: FollowRequest,
+          response: { 200: Ok },
+        },
+      },
+      (req) => followers.follow(req.actor, req.body),
+    );
+    app.post(
+      '/news/unfollow',
+      {
+        schema: {
+          tags,
+          summary: 'Stop the mails, with the token of the link in any of them',
+          body: UnfollowRequest,
+          response: { 200: Ok },
+        },
+      },
+      (req) => followers.unfollow(req.body.token),
+    );
     app.post(
       '/news/posts',
       {

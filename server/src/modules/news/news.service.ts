@@ -9,6 +9,7 @@ import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { newId, nowIso } from '../../platform/clock.ts';
 import { forbidden, notFound, unauthorized } from '../../platform/errors.ts';
+import { followersService } from './followers.service.ts';
 import { newsPolicy } from './news.policy.ts';
 import { type PostRow, findCoopBySlug, findPost, insertPost, listPosts } from './news.repository.ts';
 
@@ -28,7 +29,9 @@ export const presentPost = (r: PostRow): Post => ({
   updatedAt: r.updated_at,
 });
 
-export function newsService({ db }: AppDeps) {
+export function newsService(deps: AppDeps) {
+  const { db } = deps;
+  const followers = followersService(deps);
   async function publish(actor: MaybeActor, draft: PostDraft): Promise<Post> {
     if (!actor) throw unauthorized();
     if (!newsPolicy.write(actor, draft.coopId))
@@ -55,6 +58,7 @@ export function newsService({ db }: AppDeps) {
         coopId: draft.coopId,
         after: { title: draft.title, visibility: draft.visibility },
       });
+      await followers.mailFollowers(trx, presentPost((await findPost(trx, id))!));
     });
     return presentPost((await findPost(db, id))!);
   }

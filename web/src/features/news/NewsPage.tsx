@@ -4,6 +4,7 @@ import { useAbilities } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { FollowForm } from './FollowForm.tsx';
 import { PostCard } from './PostCard.tsx';
 import { PublishForm } from './PublishForm.tsx';
 import { usePosts } from './news.api.ts';
@@ -42,6 +43,7 @@ export function NewsPage() {
           </Stack>
         )}
       </section>
+      <FollowForm />
     </Stack>
   );
 }
