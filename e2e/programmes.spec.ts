@@ -22,6 +22,13 @@ test('a worker signs up to a food bank shift and withdraws, at a phone’s width
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectAccessible(page);
   await shot(page, 'programme-phone');
+  // A private calendar link: the feed it gives holds the shift.
+  await page.getByRole('button', { name: 'Make my calendar link' }).click();
+  const feedUrl = (await page.getByText('/api/v1/programmes/calendar/').textContent())!.trim();
+  const feed = await page.request.get(feedUrl);
+  expect(feed.headers()['content-type']).toMatch(/^text\/calendar/);
+  expect(await feed.text()).toContain('SUMMARY:Handing out baskets');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await shift.getByRole('button', { name: 'Withdraw' }).click();
   await expect(shift.getByText('6 places left')).toBeVisible();
 });

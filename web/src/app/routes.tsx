@@ -30,6 +30,7 @@ export const router = createBrowserRouter([
       { path: 'programmes', lazy: page(() => import('../features/programmes/ProgrammesPage.tsx'), 'ProgrammesPage') },
       { path: 'programmes/:id', lazy: page(() => import('../features/programmes/ProgrammePage.tsx'), 'ProgrammePage') },
       { path: 'coops/:slug', lazy: page(() => import('../features/coops/CoopPage.tsx'), 'CoopPage') },
+      { path: 'coops/:slug/blog', lazy: page(() => import('../features/news/CoopBlogPage.tsx'), 'CoopBlogPage') },
       { path: 'campaigns/:slug', lazy: page(() => import('../features/campaigns/CampaignPage.tsx'), 'CampaignPage') },
       { path: 'pledges/:token', lazy: page(() => import('../features/campaigns/PledgePage.tsx'), 'PledgePage') },
       { path: 'apply', lazy: page(() => import('../features/apply/ApplyPage.tsx'), 'ApplyPage') },

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { CalendarLink } from './CalendarLink.tsx';
 import { FiguresChart } from './FiguresChart.tsx';
 import { useProgramme, useSignup } from './programmes.api.ts';
 
@@ -81,6 +82,11 @@ export function ProgrammePage() {
             </Card>
           ))}
         </Stack>
+        {signedIn && (
+          <Stack mt="lg">
+            <CalendarLink />
+          </Stack>
+        )}
       </section>
     </Stack>
   );

@@ -27,3 +27,7 @@ export function useSignup(programmeId: string) {
     onSettled: () => client.invalidateQueries({ queryKey: ['programmes', programmeId] }),
   });
 }
+
+/** A new private calendar link for the reader (the old one stops working). */
+export const newCalendarLink = () =>
+  api<{ token: string; path: string }>('/programmes/calendar-link', { method: 'POST' });
