@@ -31,7 +31,11 @@ export const CampaignInput = z.strictObject({
 });
 export type CampaignInput = z.infer<typeof CampaignInput>;
 
-export const Supporter = z.object({ name: z.string().nullable(), cents: z.number().int(), frequency: z.enum(['one_off', 'monthly']) });
+export const Supporter = z.object({
+  name: z.string().nullable(),
+  cents: z.number().int(),
+  frequency: z.enum(['one_off', 'monthly']),
+});
 
 export const Campaign = z.object({
   id: z.string(),
@@ -76,11 +80,19 @@ export const Pledge = z.object({
   frequency: z.enum(['one_off', 'monthly']),
   status: PledgeStatus,
   madeOn: z.string(),
-  dues: z.array(z.object({ id: z.string(), period: z.string(), cents: z.number().int(), paidOn: z.string().nullable() })),
+  dues: z.array(
+    z.object({ id: z.string(), period: z.string(), cents: z.number().int(), paidOn: z.string().nullable() }),
+  ),
 });
 export type Pledge = z.infer<typeof Pledge>;
 
-export const TokenParams = z.strictObject({ token: z.string().min(10).max(100).regex(/^[A-Za-z0-9_-]+$/) });
+export const TokenParams = z.strictObject({
+  token: z
+    .string()
+    .min(10)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
 export const PledgeChange = z.strictObject({ action: z.enum(['pause', 'resume', 'cancel']) });
 
 export const DuePaymentInput = z.strictObject({ cents: Cents, date: z.iso.date() });

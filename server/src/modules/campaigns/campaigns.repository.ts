@@ -61,8 +61,10 @@ export const updatesOf = (ex: Executor, campaignId: string) =>
     .limit(50)
     .execute();
 
-export const insertUpdate = (ex: Executor, row: { id: string; campaign_id: string; body: string; author_id: string | null; created_at: string }) =>
-  ex.insertInto('campaign_updates').values(row).execute();
+export const insertUpdate = (
+  ex: Executor,
+  row: { id: string; campaign_id: string; body: string; author_id: string | null; created_at: string },
+) => ex.insertInto('campaign_updates').values(row).execute();
 
 export const insertPledge = (ex: Executor, row: PledgeRow) => ex.insertInto('campaign_pledges').values(row).execute();
 
@@ -89,7 +91,13 @@ export const dueById = (ex: Executor, id: string) =>
   ex.selectFrom('campaign_pledge_dues').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Marks a due paid by `movementId`; false when another payment got there first. */
-export async function markDuePaid(ex: Executor, id: string, movementId: string, paidOn: string, bankLine: string | null) {
+export async function markDuePaid(
+  ex: Executor,
+  id: string,
+  movementId: string,
+  paidOn: string,
+  bankLine: string | null,
+) {
   const r = await ex
     .updateTable('campaign_pledge_dues')
     .set({ movement_id: movementId, paid_on: paidOn, bank_line: bankLine })

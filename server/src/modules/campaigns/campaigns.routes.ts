@@ -31,32 +31,72 @@ export const campaignsRoutes =
 
     app.post(
       '/campaigns',
-      { schema: { tags, summary: 'Opens a campaign (coordinators)', body: CampaignInput, response: { 201: Campaign } } },
+      {
+        schema: { tags, summary: 'Opens a campaign (coordinators)', body: CampaignInput, response: { 201: Campaign } },
+      },
       async (req, reply) => reply.code(201).send(await campaigns.create(req.actor, req.body)),
     );
     app.get(
       '/campaigns/:slug',
-      { schema: { tags, summary: 'A campaign, its progress from the ledger, supporters and updates', params: SlugParams, response: { 200: Campaign } } },
+      {
+        schema: {
+          tags,
+          summary: 'A campaign, its progress from the ledger, supporters and updates',
+          params: SlugParams,
+          response: { 200: Campaign },
+        },
+      },
       (req) => campaigns.get(req.actor, req.params.slug),
     );
     app.post(
       '/campaigns/:slug/updates',
-      { schema: { tags, summary: 'Posts an update (the owner co-op’s admins, coordinators)', params: SlugParams, body: CampaignUpdateInput, response: { 201: Campaign } } },
+      {
+        schema: {
+          tags,
+          summary: 'Posts an update (the owner co-op’s admins, coordinators)',
+          params: SlugParams,
+          body: CampaignUpdateInput,
+          response: { 201: Campaign },
+        },
+      },
       async (req, reply) => reply.code(201).send(await campaigns.postUpdate(req.actor, req.params.slug, req.body.body)),
     );
     app.post(
       '/campaigns/:slug/pledges',
-      { schema: { tags, summary: 'Pledges to a campaign (anyone; the mail carries the reference and the private link)', params: SlugParams, body: PledgeInput, response: { 201: Pledge } } },
+      {
+        schema: {
+          tags,
+          summary: 'Pledges to a campaign (anyone; the mail carries the reference and the private link)',
+          params: SlugParams,
+          body: PledgeInput,
+          response: { 201: Pledge },
+        },
+      },
       async (req, reply) => reply.code(201).send(await campaigns.pledge(req.params.slug, req.body)),
     );
     app.get(
       '/pledges/:token',
-      { schema: { tags, summary: 'A pledge, by the private link in its mail', params: TokenParams, response: { 200: Pledge } } },
+      {
+        schema: {
+          tags,
+          summary: 'A pledge, by the private link in its mail',
+          params: TokenParams,
+          response: { 200: Pledge },
+        },
+      },
       (req) => campaigns.byToken(req.params.token),
     );
     app.post(
       '/pledges/:token/changes',
-      { schema: { tags, summary: 'Pauses, resumes or cancels a pledge, by the private link in its mail', params: TokenParams, body: PledgeChange, response: { 200: Pledge } } },
+      {
+        schema: {
+          tags,
+          summary: 'Pauses, resumes or cancels a pledge, by the private link in its mail',
+          params: TokenParams,
+          body: PledgeChange,
+          response: { 200: Pledge },
+        },
+      },
       (req) => campaigns.change(req.params.token, req.body.action),
     );
     // 201 when this call booked it; 200 for a retry with the same Idempotency-Key.
@@ -64,10 +104,21 @@ export const campaignsRoutes =
       '/campaigns/dues/:id/payments',
       {
         config: { tokens: ['treasurer'] as const },
-        schema: { tags, summary: 'Confirms a pledge’s payment by hand (treasurers)', params: IdParams, body: DuePaymentInput, response: { 200: Pledge, 201: Pledge } },
+        schema: {
+          tags,
+          summary: 'Confirms a pledge’s payment by hand (treasurers)',
+          params: IdParams,
+          body: DuePaymentInput,
+          response: { 200: Pledge, 201: Pledge },
+        },
       },
       async (req, reply) => {
-        const { created, pledge } = await campaigns.confirm(req.actor, req.params.id, req.body, requiredIdempotencyKey(req, keyRequired));
+        const { created, pledge } = await campaigns.confirm(
+          req.actor,
+          req.params.id,
+          req.body,
+          requiredIdempotencyKey(req, keyRequired),
+        );
         return reply.code(created ? 201 : 200).send(pledge);
       },
     );

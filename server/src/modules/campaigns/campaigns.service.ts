@@ -30,7 +30,10 @@ const AMOUNT_MESSAGES: Record<rules.PledgeRefusal, string> = {
 
 const euros = (cents: number) => (cents / 100).toFixed(2);
 
-function pledgeMail(locale: string, v: { title: string; reference: string; amount: string; monthly: boolean; link: string }) {
+function pledgeMail(
+  locale: string,
+  v: { title: string; reference: string; amount: string; monthly: boolean; link: string },
+) {
   if (locale.startsWith('es'))
     return {
       subject: `Tu compromiso con «${v.title}»: referencia ${v.reference}`,
@@ -163,7 +166,11 @@ export function campaignsService(deps: AppDeps) {
       const c = await repo.campaignBySlug(trx, slug);
       if (!c) throw notFound('campaign');
       const refusal = rules.checkPledgeAmount(
-        { suggested: JSON.parse(c.tiers_json) as number[], free: c.free_amount === 1, minimumCents: Number(c.minimum_cents) },
+        {
+          suggested: JSON.parse(c.tiers_json) as number[],
+          free: c.free_amount === 1,
+          minimumCents: Number(c.minimum_cents),
+        },
         input.cents,
       );
       if (refusal) throw badRequest(`campaigns.${refusal}`, AMOUNT_MESSAGES[refusal], { cents: input.cents });
@@ -202,7 +209,12 @@ export function campaignsService(deps: AppDeps) {
         action: 'campaigns.pledge_made',
         subjectType: 'pledge',
         subjectId: id,
-        after: { campaignId: c.id, cents: input.cents, frequency: input.frequency, anonymous: row.supporter_name === '' },
+        after: {
+          campaignId: c.id,
+          cents: input.cents,
+          frequency: input.frequency,
+          anonymous: row.supporter_name === '',
+        },
       });
       const network = await deps.network.get(trx);
       const mail = pledgeMail(network.locale, {
@@ -225,7 +237,10 @@ export function campaignsService(deps: AppDeps) {
     return pledgeView(db, p);
   }
 
-  const NEXT: Record<'pause' | 'resume' | 'cancel', { from: repo.PledgeRow['status'][]; to: repo.PledgeRow['status'] }> = {
+  const NEXT: Record<
+    'pause' | 'resume' | 'cancel',
+    { from: repo.PledgeRow['status'][]; to: repo.PledgeRow['status'] }
+  > = {
     pause: { from: ['active'], to: 'paused' },
     resume: { from: ['paused'], to: 'active' },
     cancel: { from: ['pending', 'active', 'paused'], to: 'cancelled' },
@@ -239,7 +254,9 @@ export function campaignsService(deps: AppDeps) {
       const step = NEXT[action];
       if (p.status === step.to) return pledgeView(trx, p);
       if (!step.from.includes(p.status))
-        throw conflict('campaigns.pledge_not_changeable', `A ${p.status} pledge cannot be changed so.`, { status: p.status });
+        throw conflict('campaigns.pledge_not_changeable', `A ${p.status} pledge cannot be changed so.`, {
+          status: p.status,
+        });
       await repo.setPledgeStatus(trx, p.id, step.to, nowIso());
       await recordAudit(trx, {
         actorId: null,
@@ -257,7 +274,12 @@ export function campaignsService(deps: AppDeps) {
   async function confirm(actor: MaybeActor, dueId: string, input: { cents: number; date: string }, key: string) {
     authorize(actor, campaignsPolicy.confirmPayment(actor));
     return db.transaction().execute(async (trx) => {
-      const { created, pledgeId } = await payDueIn(trx, deps, dueId, { ...input, actorId: actor.personId, key, bankLine: null });
+      const { created, pledgeId } = await payDueIn(trx, deps, dueId, {
+        ...input,
+        actorId: actor.personId,
+        key,
+        bankLine: null,
+      });
       return { created, pledge: await pledgeView(trx, (await repo.pledgeById(trx, pledgeId))!) };
     });
   }

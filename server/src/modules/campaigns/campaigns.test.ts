@@ -7,7 +7,8 @@ import { pledgeJob } from './index.ts';
 
 const smtp = smtpCatcher();
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 describeOnDatabases(
   'campaigns and pledges',
@@ -41,7 +42,10 @@ describeOnDatabases(
       return { pledge: res.json(), mail, token };
     };
     const importCsv = (lines: string[]) =>
-      treasurer.post('/api/v1/fund/statements', { csv: ['Fecha;Importe;Referencia;Concepto', ...lines].join('\n'), mapping });
+      treasurer.post('/api/v1/fund/statements', {
+        csv: ['Fecha;Importe;Referencia;Concepto', ...lines].join('\n'),
+        mapping,
+      });
 
     beforeAll(async () => {
       const coop = await makeCoop(t.deps, { name: 'Forn de la Plaça' });
@@ -52,8 +56,11 @@ describeOnDatabases(
       treasurerToken = new Client(t.app);
       treasurerToken.bearer = (await makeApiToken(t.deps, tr.id, ['treasurer', 'coordinator'])).token;
       worker = (await actorClient(t.deps, t.app, { coopId: coop.id })).client;
-      admin = (await actorClient(t.deps, t.app, { coopId: coop.id, roles: [{ role: 'coop_admin', coopId: coop.id }] })).client;
-      otherAdmin = (await actorClient(t.deps, t.app, { coopId: other.id, roles: [{ role: 'coop_admin', coopId: other.id }] })).client;
+      admin = (await actorClient(t.deps, t.app, { coopId: coop.id, roles: [{ role: 'coop_admin', coopId: coop.id }] }))
+        .client;
+      otherAdmin = (
+        await actorClient(t.deps, t.app, { coopId: other.id, roles: [{ role: 'coop_admin', coopId: other.id }] })
+      ).client;
       today = await t.deps.network.today();
       const input = {
         slug,
@@ -104,7 +111,9 @@ describeOnDatabases(
         [treasurerToken, 403],
       ] as const)
         expect((await who.post(`/api/v1/campaigns/${slug}/updates`, { body: 'Day 3' })).statusCode).toBe(status);
-      expect((await admin.post(`/api/v1/campaigns/${slug}/updates`, { body: 'Day 3: the bakery is closed.' })).statusCode).toBe(201);
+      expect(
+        (await admin.post(`/api/v1/campaigns/${slug}/updates`, { body: 'Day 3: the bakery is closed.' })).statusCode,
+      ).toBe(201);
       expect((await campaign()).updates.map((u: { body: string }) => u.body)).toEqual(['Day 3: the bakery is closed.']);
     });
 
@@ -116,7 +125,9 @@ describeOnDatabases(
       expect((await post({ ...base, cents: 1e12 })).statusCode).toBe(400);
       expect((await post({ ...base, cents: 1000, name: 'Ana\u0007' })).statusCode).toBe(400);
       expect((await post({ ...base, cents: 1000, email: 'not a mail' })).statusCode).toBe(400);
-      expect((await visitor().get(`/api/v1/pledges/${encodeURIComponent('<script>alert(1)</script>')}`)).statusCode).toBe(400);
+      expect(
+        (await visitor().get(`/api/v1/pledges/${encodeURIComponent('<script>alert(1)</script>')}`)).statusCode,
+      ).toBe(400);
     });
 
     it('books a pledge paid through the bank statement once, lists an unknown reference, and shows an anonymous supporter', async () => {
@@ -128,20 +139,30 @@ describeOnDatabases(
       const lines = [`${today};10,00;${p.reference};Huelga`, `${today};7,00;P999999-ZZZZZZ;who knows`];
       expect((await worker.post('/api/v1/fund/statements', { csv: lines.join('\n'), mapping })).statusCode).toBe(403);
       const imported = (await importCsv(lines)).json();
-      expect(imported.matched.map((m: { cents: number; reference: string }) => [m.cents, m.reference])).toEqual([[1000, p.reference]]);
+      expect(imported.matched.map((m: { cents: number; reference: string }) => [m.cents, m.reference])).toEqual([
+        [1000, p.reference],
+      ]);
       expect(imported.unmatched.map((u: { reason: string }) => u.reason)).toEqual(['unknown_reference']);
       const again = (await importCsv(lines)).json();
       expect([again.matched.length, again.alreadyImported.length, again.unmatched.length]).toEqual([0, 1, 1]);
       const after = await books();
       expect([after.total, after.bank - before.bank]).toEqual([0, 1000]);
       const shown = await campaign();
-      expect([shown.raisedCents, shown.supporters]).toEqual([1000, [{ name: null, cents: 1000, frequency: 'monthly' }]]);
+      expect([shown.raisedCents, shown.supporters]).toEqual([
+        1000,
+        [{ name: null, cents: 1000, frequency: 'monthly' }],
+      ]);
       const moves = (await treasurer.get('/api/v1/fund/movements')).json().items as { reason: string }[];
       expect(moves.some((m) => m.reason.includes(p.reference))).toBe(true);
     });
 
     it('books a payment confirmed twice by hand once', async () => {
-      const { pledge: p, token } = await pledge({ cents: 2500, frequency: 'one_off', name: 'Marta', email: 'marta@example.org' });
+      const { pledge: p, token } = await pledge({
+        cents: 2500,
+        frequency: 'one_off',
+        name: 'Marta',
+        email: 'marta@example.org',
+      });
       const dueId = p.dues[0].id as string;
       const url = `/api/v1/campaigns/dues/${dueId}/payments`;
       const body = { cents: 2500, date: today };
@@ -152,10 +173,16 @@ describeOnDatabases(
         [coordinator, 403],
         [admin, 403],
       ] as const)
-        expect((await who.request('POST', url, body, { 'idempotency-key': 'confirm-marta-1' })).statusCode).toBe(status);
+        expect((await who.request('POST', url, body, { 'idempotency-key': 'confirm-marta-1' })).statusCode).toBe(
+          status,
+        );
       expect((await treasurer.post(url, body)).json().error.code).toBe('campaigns.idempotency_key_required');
-      expect((await treasurer.request('POST', url, body, { 'idempotency-key': 'confirm-marta-1' })).statusCode).toBe(201);
-      expect((await treasurer.request('POST', url, body, { 'idempotency-key': 'confirm-marta-1' })).statusCode).toBe(200);
+      expect((await treasurer.request('POST', url, body, { 'idempotency-key': 'confirm-marta-1' })).statusCode).toBe(
+        201,
+      );
+      expect((await treasurer.request('POST', url, body, { 'idempotency-key': 'confirm-marta-1' })).statusCode).toBe(
+        200,
+      );
       const twice = await treasurerToken.request('POST', url, body, { 'idempotency-key': 'confirm-marta-2' });
       expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'campaigns.already_paid']);
       const after = await books();
@@ -169,11 +196,22 @@ describeOnDatabases(
     it('next month: a cancelled pledge owes nothing, an active one owes again, one never paid lapses and its late payment is only listed', async () => {
       const neighbour = smtp.to('neighbour@example.org')[0]!;
       const token = /\/pledges\/([A-Za-z0-9_-]{10,})/.exec(neighbour.body)![1]!;
-      const { token: keepToken, pledge: kept } = await pledge({ cents: 2500, frequency: 'monthly', email: 'keeps@example.org' });
-      await treasurer.request('POST', `/api/v1/campaigns/dues/${kept.dues[0].id}/payments`, { cents: 2500, date: today }, { 'idempotency-key': 'confirm-keeps-1' });
+      const { token: keepToken, pledge: kept } = await pledge({
+        cents: 2500,
+        frequency: 'monthly',
+        email: 'keeps@example.org',
+      });
+      await treasurer.request(
+        'POST',
+        `/api/v1/campaigns/dues/${kept.dues[0].id}/payments`,
+        { cents: 2500, date: today },
+        { 'idempotency-key': 'confirm-keeps-1' },
+      );
       const { pledge: never } = await pledge({ cents: 1000, frequency: 'monthly', email: 'never@example.org' });
 
-      expect((await visitor().post('/api/v1/pledges/not-the-token-at-all/changes', { action: 'cancel' })).statusCode).toBe(404);
+      expect(
+        (await visitor().post('/api/v1/pledges/not-the-token-at-all/changes', { action: 'cancel' })).statusCode,
+      ).toBe(404);
       const cancelled = await visitor().post(`/api/v1/pledges/${token}/changes`, { action: 'cancel' });
       expect([cancelled.statusCode, cancelled.json().status]).toEqual([200, 'cancelled']);
       expect((await visitor().post(`/api/v1/pledges/${token}/changes`, { action: 'resume' })).statusCode).toBe(409);
@@ -181,15 +219,23 @@ describeOnDatabases(
       const nextMonth = addDays(`${today.slice(0, 7)}-01`, 40);
       await pledgeJob(t.deps, nextMonth);
       await pledgeJob(t.deps, nextMonth); // twice: still once
-      const dues = async (tk: string) => (await visitor().get(`/api/v1/pledges/${tk}`)).json().dues.map((d: { period: string }) => d.period);
+      const dues = async (tk: string) =>
+        (await visitor().get(`/api/v1/pledges/${tk}`)).json().dues.map((d: { period: string }) => d.period);
       expect(await dues(token)).toEqual([today.slice(0, 7)]);
       expect(await dues(keepToken)).toEqual([today.slice(0, 7), nextMonth.slice(0, 7)]);
 
-      const row = await t.deps.db.selectFrom('campaign_pledges').select('status').where('id', '=', never.id).executeTakeFirstOrThrow();
+      const row = await t.deps.db
+        .selectFrom('campaign_pledges')
+        .select('status')
+        .where('id', '=', never.id)
+        .executeTakeFirstOrThrow();
       expect(row.status).toBe('lapsed');
       const before = await books();
       const late = (await importCsv([`${today};10,00;${never.reference};late`])).json();
-      expect([late.matched.length, late.unmatched.map((u: { reason: string }) => u.reason)]).toEqual([0, ['unknown_reference']]);
+      expect([late.matched.length, late.unmatched.map((u: { reason: string }) => u.reason)]).toEqual([
+        0,
+        ['unknown_reference'],
+      ]);
       expect(await books()).toEqual(before);
     });
   },

@@ -15,6 +15,12 @@ export const pledgeMatcher: PaymentMatcher = {
   },
   imported: (trx, prints) => repo.importedLines(trx, prints),
   async book(trx, deps, p) {
-    await payDueIn(trx, deps, p.id, { cents: p.cents, date: p.date, actorId: p.actorId, key: p.key, bankLine: p.print });
+    await payDueIn(trx, deps, p.id, {
+      cents: p.cents,
+      date: p.date,
+      actorId: p.actorId,
+      key: p.key,
+      bankLine: p.print,
+    });
   },
 };

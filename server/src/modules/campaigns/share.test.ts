@@ -6,7 +6,10 @@ import { actorClient } from '../../../test/factories.ts';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
 
 const webDist = mkdtempSync(join(tmpdir(), 'coopnet-share-'));
-writeFileSync(join(webDist, 'index.html'), '<!doctype html><html><head><title>Coopnet</title></head><body><div id="root"></div></body></html>');
+writeFileSync(
+  join(webDist, 'index.html'),
+  '<!doctype html><html><head><title>Coopnet</title></head><body><div id="root"></div></body></html>',
+);
 
 describeOnDatabases(
   'a campaign’s share preview',

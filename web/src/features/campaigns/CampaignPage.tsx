@@ -45,7 +45,8 @@ export function CampaignPage() {
   if (campaign.isPending) return <Loading />;
   if (campaign.error) return <ErrorAlert error={campaign.error} />;
   const c = campaign.data;
-  const percent = Math.min(100, Math.round((c.raisedCents / c.goalCents) * 100));
+  // Any money received shows on the bar, however small against the goal.
+  const percent = c.raisedCents > 0 ? Math.min(100, Math.max(1, Math.round((c.raisedCents / c.goalCents) * 100))) : 0;
   return (
     <Stack gap="xl" maw={720}>
       <Stack gap="xs">

@@ -23,7 +23,7 @@ export function Story({ markdown }: { markdown: string }) {
   // The only raw HTML in the app: the sanitizer's output, never the author's text.
   return (
     <Typography>
-      <div dangerouslySetInnerHTML={{ __html: html }} />
+      <div data-testid="campaign-story" dangerouslySetInnerHTML={{ __html: html }} />
     </Typography>
   );
 }
