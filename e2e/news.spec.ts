@@ -45,5 +45,16 @@ test('a coordinator publishes news at a phone’s width; a visitor reads it and 
   const feed = await visitor.request.get('/feeds/news.atom');
   expect(feed.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
   expect(await feed.text()).toContain(title);
+  // A co-op's blog, from its page: the demo's post by Forn's admin, and its own feed.
+  const forn = (await (await visitor.request.get('/api/v1/news/posts?coop=forn-de-la-placa')).json()) as {
+    items: { title: string }[];
+  };
+  expect(forn.items.map((p) => p.title)).toContain('Our new wood-fired oven');
+  await visitor.goto('/coops/forn-de-la-placa');
+  await visitor.getByRole('link', { name: 'Read its news' }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Forn de la Plaça: blog' })).toBeVisible();
+  await expect(visitor.getByRole('link', { name: 'Our new wood-fired oven' })).toBeVisible();
+  expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectAccessible(visitor);
   await context.close();
 });

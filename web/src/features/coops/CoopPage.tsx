@@ -44,6 +44,14 @@ export function CoopPage() {
     },
   ];
   if (coop.admittedAt) facts.push({ label: t('coop.memberSince'), value: fmt.date(coop.admittedAt) });
+  facts.push({
+    label: t('news.blog.link'),
+    value: (
+      <Anchor component={Link} to={`/coops/${coop.slug}/blog`}>
+        {t('news.blog.open')}
+      </Anchor>
+    ),
+  });
 
   return (
     <Stack gap="xl">

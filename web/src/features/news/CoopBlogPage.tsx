@@ -1,0 +1,58 @@
+import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useAbilities } from '../../api/session.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useCoop } from '../coops/coops.api.ts';
+import { FollowForm } from './FollowForm.tsx';
+import { PostCard } from './PostCard.tsx';
+import { PublishForm } from './PublishForm.tsx';
+import { usePosts } from './news.api.ts';
+
+/** A co-op's blog, newest first; its admins publish from here. */
+export function CoopBlogPage() {
+  const { slug = '' } = useParams();
+  const { t } = useTranslation();
+  const coop = useCoop(slug);
+  const posts = usePosts(slug);
+  const abilities = useAbilities();
+  usePageTitle(coop.data ? t('news.blog.title', { coop: coop.data.name }) : t('news.title'));
+  if (coop.isPending) return <Loading />;
+  if (coop.error) return <ErrorAlert error={coop.error} />;
+  const c = coop.data;
+  return (
+    <Stack gap="xl" maw={880}>
+      <Stack gap="xs">
+        <Anchor component={Link} to={`/coops/${c.slug}`} size="sm">
+          {c.name}
+        </Anchor>
+        <Title order={1}>{t('news.blog.title', { coop: c.name })}</Title>
+        <Anchor href={`/feeds/coops/${c.slug}.atom`} size="sm">
+          {t('news.feed')}
+        </Anchor>
+      </Stack>
+      {abilities.adminOfCoops.includes(c.id) && <PublishForm coopId={c.id} />}
+      <section aria-labelledby="news-list">
+        <Title order={2} id="news-list" mb="sm">
+          {t('news.latest')}
+        </Title>
+        {posts.isPending ? (
+          <Loading />
+        ) : posts.error ? (
+          <ErrorAlert error={posts.error} />
+        ) : posts.data.items.length === 0 ? (
+          <Text>{t('news.blog.none')}</Text>
+        ) : (
+          <Stack gap="sm">
+            {posts.data.items.map((p) => (
+              <PostCard key={p.id} post={p} />
+            ))}
+          </Stack>
+        )}
+      </section>
+      <FollowForm coop={c.slug} />
+    </Stack>
+  );
+}
