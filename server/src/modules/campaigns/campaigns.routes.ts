@@ -64,6 +64,8 @@ export const campaignsRoutes =
     app.post(
       '/campaigns/:slug/pledges',
       {
+        // Each pledge sends a mail: an address may not use the form to flood someone's mailbox.
+        config: { rateLimit: { max: 20, timeWindow: '1 hour' } },
         schema: {
           tags,
           summary: 'Pledges to a campaign (anyone; the mail carries the reference and the private link)',
