@@ -51,3 +51,7 @@ export const FollowRequest = z.strictObject({
   email: Email.optional(),
 });
 export const UnfollowRequest = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{10,200}$/) });
+
+/** An edit: any of title, summary, text and who may read it; the post's updated time moves. */
+export const PostEdit = PostDraft.omit({ coopId: true }).partial();
+export type PostEdit = z.infer<typeof PostEdit>;

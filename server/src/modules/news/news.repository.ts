@@ -79,3 +79,16 @@ export async function followersOf(db: Executor, scope: string) {
     .where('f.scope', '=', scope)
     .execute();
 }
+
+export async function updatePost(
+  db: Executor,
+  id: string,
+  changes: Partial<Pick<NewsPostTable, 'title' | 'summary' | 'body' | 'visibility'>>,
+  at: string,
+) {
+  await db
+    .updateTable('news_posts')
+    .set({ ...changes, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}

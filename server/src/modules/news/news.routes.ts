@@ -1,6 +1,14 @@
 /** POST /news/posts (coordinators; a co-op's admins for its blog), GET /news/posts[?coop=slug], GET /news/posts/:id. */
 import { IdParams, Ok } from '@coopnet/contract/common';
-import { FollowRequest, Post, PostDraft, PostList, PostListQuery, UnfollowRequest } from '@coopnet/contract/news';
+import {
+  FollowRequest,
+  Post,
+  PostDraft,
+  PostEdit,
+  PostList,
+  PostListQuery,
+  UnfollowRequest,
+} from '@coopnet/contract/news';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps.ts';
 import { followersService } from './followers.service.ts';
@@ -59,6 +67,19 @@ export const newsRoutes =
         },
       },
       async (req) => ({ items: await news.list(req.actor, req.query.coop) }),
+    );
+    app.patch(
+      '/news/posts/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Edit a post (its writers)',
+          params: IdParams,
+          body: PostEdit,
+          response: { 200: Post },
+        },
+      },
+      (req) => news.edit(req.actor, req.params.id, req.body),
     );
     app.get(
       '/news/posts/:id',

@@ -3,7 +3,7 @@
  * blog; visitors read public posts, members also members-only ones. Each post
  * written leaves an audit event in the same transaction.
  */
-import type { Post, PostDraft } from '@coopnet/contract/news';
+import type { Post, PostDraft, PostEdit } from '@coopnet/contract/news';
 import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
@@ -11,7 +11,7 @@ import { newId, nowIso } from '../../platform/clock.ts';
 import { forbidden, notFound, unauthorized } from '../../platform/errors.ts';
 import { followersService } from './followers.service.ts';
 import { newsPolicy } from './news.policy.ts';
-import { type PostRow, findCoopBySlug, findPost, insertPost, listPosts } from './news.repository.ts';
+import { type PostRow, findCoopBySlug, findPost, insertPost, listPosts, updatePost } from './news.repository.ts';
 
 const PUBLIC_COOPS = ['member', 'suspended', 'left'];
 
@@ -87,5 +87,26 @@ export function newsService(deps: AppDeps) {
     return { coop, posts: (await listPosts(db, coop?.id ?? null, false)).map(presentPost) };
   }
 
-  return { publish, list, read, feedPosts };
+  /** Its writers edit a post; the updated time moves, the published time stays. */
+  async function edit(actor: MaybeActor, id: string, changes: PostEdit): Promise<Post> {
+    if (!actor) throw unauthorized();
+    const before = await findPost(db, id);
+    if (!before || (before.visibility === 'members' && !newsPolicy.readMembersOnly(actor))) throw notFound('post');
+    if (!newsPolicy.write(actor, before.coop_id)) throw forbidden('Only the post’s writers edit it.');
+    await db.transaction().execute(async (trx) => {
+      await updatePost(trx, id, changes, nowIso());
+      await recordAudit(trx, {
+        actorId: actor.personId,
+        action: 'news.edited',
+        subjectType: 'news_post',
+        subjectId: id,
+        coopId: before.coop_id,
+        before: { title: before.title, visibility: before.visibility },
+        after: changes,
+      });
+    });
+    return presentPost((await findPost(db, id))!);
+  }
+
+  return { publish, list, read, feedPosts, edit };
 }

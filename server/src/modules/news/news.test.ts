@@ -67,6 +67,19 @@ describeOnDatabases('news and co-op blogs', (t) => {
     expect(titles).toEqual(['New oven']);
   });
 
+  it('lets a post’s writers edit it: the updated time moves, the published time stays', async () => {
+    const made = (await admin.post('/api/v1/news/posts', draft({ coopId: forn.id, title: 'Oven soon' }))).json();
+    expect((await otherAdmin.patch(`/api/v1/news/posts/${made.id}`, { title: 'Hacked' })).statusCode).toBe(403);
+    expect((await coordinator.patch(`/api/v1/news/posts/${made.id}`, { title: 'Hacked' })).statusCode).toBe(403);
+    expect((await visitor.patch(`/api/v1/news/posts/${made.id}`, { title: 'Hacked' })).statusCode).toBe(401);
+    await new Promise((r) => setTimeout(r, 5));
+    const edited = await admin.patch(`/api/v1/news/posts/${made.id}`, { title: 'Oven here', visibility: 'members' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ title: 'Oven here', visibility: 'members', publishedAt: made.publishedAt });
+    expect(edited.json().updatedAt > made.updatedAt).toBe(true);
+    expect((await visitor.get(`/api/v1/news/posts/${made.id}`)).statusCode).toBe(404);
+  });
+
   it('refuses hostile or huge text with a clear 400, and keeps Markdown as the author typed it', async () => {
     for (const bad of [
       draft({ title: 'a\u0000b' }),
