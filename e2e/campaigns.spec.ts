@@ -64,6 +64,8 @@ test('a visitor backs the strike fund monthly and anonymously, the bank statemen
   expect([pledge.status, pledge.dues.length]).toEqual(['cancelled', 1]);
 
   await page.setViewportSize({ width: 360, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: '/tmp/pledge-360.png', fullPage: true });
   await page.goto('/campaigns/strike-fund');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
