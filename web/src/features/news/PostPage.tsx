@@ -5,9 +5,10 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { Story } from '../campaigns/Story.tsx';
 import { usePost } from './news.api.ts';
 
-/** One post. Its Markdown body is shown as the author typed it, as text. */
+/** One post. Its Markdown text is rendered and cleaned by the same sanitizer as a campaign's story. */
 export function PostPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -30,7 +31,7 @@ export function PostPage() {
         {p.visibility === 'members' && <Badge variant="light">{t('news.visibility.members')}</Badge>}
       </Group>
       <Text fw={700}>{p.summary}</Text>
-      <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{p.body}</Text>
+      <Story markdown={p.body} />
     </Stack>
   );
 }
