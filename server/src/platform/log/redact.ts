@@ -8,13 +8,23 @@
 export const REDACTED = '[redacted]';
 
 /**
- * Paths whose next segment is a secret: the API's invitation lookup and the web
- * app's pages that mail links open. Everything after such a prefix is
+ * Paths whose next segment is a secret: the API's invitation lookup, a
+ * pledge's private page, a calendar feed, and the web app's pages that mail
+ * links open. Everything after such a prefix is
  * redacted, also on a 404 (a mistyped or shortened link is still a secret).
  * A new route or page with a secret in its path must be added here
  * (redact.test.ts checks the registered routes and the web app's routes).
  */
-export const SECRET_PATH_PREFIXES = ['/api/v1/auth/invitations/', '/invitations/', '/sign-up/', '/reset-password/'];
+export const SECRET_PATH_PREFIXES = [
+  '/api/v1/auth/invitations/',
+  '/api/v1/pledges/',
+  '/api/v1/programmes/calendar/',
+  '/invitations/',
+  '/sign-up/',
+  '/reset-password/',
+  '/pledges/',
+  '/news/unfollow/',
+];
 
 /** Query parameters whose value is a secret by its name. */
 const SECRET_QUERY_NAME = /token|secret|passw|key|signature|code|auth/i;
