@@ -98,3 +98,8 @@ export const PledgeChange = z.strictObject({ action: z.enum(['pause', 'resume', 
 export const DuePaymentInput = z.strictObject({ cents: Cents, date: z.iso.date() });
 
 export const CampaignUpdateInput = z.strictObject({ body: text(10_000) });
+
+/** A campaign's Atom feed: `<slug>.atom`. */
+export const CampaignFeedParams = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?\.atom$/),
+});

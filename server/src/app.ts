@@ -25,7 +25,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './deps.ts';
 import { cardsRootRoutes } from './modules/cards/index.ts';
 import { feedsRoutes } from './modules/news/index.ts';
-import { campaignShareRoutes } from './modules/campaigns/index.ts';
+import { campaignFeedRoutes, campaignShareRoutes } from './modules/campaigns/index.ts';
 import { registerModules } from './modules/index.ts';
 import { ensureNetwork, getNetwork } from './modules/network/index.ts';
 import { ensureGovernance, startGovernanceClock } from './modules/governance/index.ts';
@@ -145,6 +145,7 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   await app.register(async (api) => registerModules(api, deps), { prefix: '/api/v1' });
   await app.register(cardsRootRoutes(deps));
   await app.register(feedsRoutes(deps));
+  await app.register(campaignFeedRoutes(deps));
 
   // A campaign's address carries its share preview in the shell the server sends.
   if (hasWeb) await app.register(campaignShareRoutes(deps, index));

@@ -7,4 +7,5 @@ export { campaignsRoutes } from './campaigns.routes.ts';
 export { pledgeMatcher } from './pledge-matcher.ts';
 export { pledgeJob } from './pledge-books.ts';
 export { campaignShareRoutes, shareTags } from './share.routes.ts';
+export { campaignFeedRoutes } from './campaign-feed.routes.ts';
 export { seedDemoCampaigns } from './demo-campaigns.ts';

@@ -47,6 +47,8 @@ export const campaignShareRoutes =
         image: `${base}/icons/icon-512.png`,
         site: network.name,
       });
-      return shell.replace('</head>', `    ${tags}\n  </head>`);
+      // Feed readers find the campaign's updates from its page.
+      const feed = `<link rel="alternate" type="application/atom+xml" title="${escapeAttribute(campaign.title)}" href="${escapeAttribute(`${base}/feeds/campaigns/${campaign.slug}.atom`)}">`;
+      return shell.replace('</head>', `    ${tags}\n    ${feed}\n  </head>`);
     });
   };

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Progress, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Progress, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,6 +53,9 @@ export function CampaignPage() {
         <Title order={1}>{c.title}</Title>
         <Text>{c.summary}</Text>
         <Text size="sm">{t('campaigns.by', { owner: c.ownerName, deadline: format.day(c.deadline) })}</Text>
+        <Anchor href={`/feeds/campaigns/${c.slug}.atom`} size="sm">
+          {t('campaigns.feed')}
+        </Anchor>
       </Stack>
       <section aria-labelledby="campaign-progress">
         <Title order={2} id="campaign-progress" mb="sm">
@@ -158,7 +161,7 @@ export function CampaignPage() {
           </Title>
           <Stack gap="sm">
             {c.updates.map((u) => (
-              <Stack key={u.id} gap={2}>
+              <Stack key={u.id} id={`update-${u.id}`} gap={2}>
                 <Text size="sm" fw={700}>
                   {format.day(u.createdAt.slice(0, 10))}
                 </Text>
