@@ -4,7 +4,7 @@
  * Atom feed. Axe-clean, no sideways scroll.
  */
 import { expect, test } from '@playwright/test';
-import { DEMO, expectAccessible, signIn, uniqueId } from './support.ts';
+import { DEMO, expectAccessible, linkFromMail, signIn, uniqueId } from './support.ts';
 
 test('a coordinator publishes news at a phone’s width; a visitor reads it and its feed', async ({
   page,
@@ -32,10 +32,18 @@ test('a coordinator publishes news at a phone’s width; a visitor reads it and 
   await expect(visitor.getByRole('link', { name: 'The spring assembly is on 14 March' })).toBeVisible();
   await expect(visitor.getByRole('heading', { level: 2, name: 'Publish news' })).toHaveCount(0);
   // The visitor follows the news by mail.
-  await visitor.getByLabel('Your e-mail').fill(`reader-${uniqueId()}@example.org`);
+  const reader = `reader-${uniqueId()}@example.org`;
+  await visitor.getByLabel('Your e-mail').fill(reader);
   await visitor.getByRole('button', { name: 'Follow' }).click();
-  await expect(visitor.getByRole('status')).toContainText('new posts will come by mail');
+  await expect(visitor.getByRole('status')).toContainText('open the link we sent to confirm');
   await expectAccessible(visitor);
+  // Nothing is mailed until the address's owner confirms from the mail.
+  await visitor.goto(await linkFromMail(reader, /https?:\/\/\S+\/news\/confirm\/[A-Za-z0-9_-]+/));
+  await visitor.getByRole('button', { name: 'Yes, mail me new posts' }).click();
+  await expect(visitor.getByRole('status')).toContainText('new posts will come by mail');
+  expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectAccessible(visitor);
+  await visitor.goto('/news');
   await visitor.getByRole('link', { name: title }).click();
   await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
   // The Markdown is rendered; the script in it is dropped, never run.

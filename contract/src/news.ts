@@ -51,6 +51,8 @@ export const FollowRequest = z.strictObject({
   email: Email.optional(),
 });
 export const UnfollowRequest = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{10,200}$/) });
+/** The link in the confirmation mail carries the same secret as the unfollow link. */
+export const ConfirmFollowRequest = UnfollowRequest;
 
 /** An edit: any of title, summary, text and who may read it; the post's updated time moves. */
 export const PostEdit = PostDraft.omit({ coopId: true }).partial();

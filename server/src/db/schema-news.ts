@@ -19,6 +19,8 @@ export interface NewsFollowerTable {
   person_id: string | null;
   token_hash: string;
   created_at: string;
+  /** null until the address's owner opens the confirmation link (a signed-in person's follow is confirmed at once) */
+  confirmed_at: string | null;
 }
 
 export interface NewsTables {

@@ -62,6 +62,10 @@ export const router = createBrowserRouter([
       { path: 'news', lazy: page(() => import('../features/news/NewsPage.tsx'), 'NewsPage') },
       { path: 'news/:id', lazy: page(() => import('../features/news/PostPage.tsx'), 'PostPage') },
       { path: 'news/unfollow/:token', lazy: page(() => import('../features/news/UnfollowPage.tsx'), 'UnfollowPage') },
+      {
+        path: 'news/confirm/:token',
+        lazy: page(() => import('../features/news/ConfirmFollowPage.tsx'), 'ConfirmFollowPage'),
+      },
       { path: 'offers', lazy: page(() => import('../features/offers/CataloguePage.tsx'), 'CataloguePage') },
       // The card and the till work offline once opened: they handle a missing session themselves.
       { path: 'card', lazy: page(() => import('../features/card/CardPage.tsx'), 'CardPage') },

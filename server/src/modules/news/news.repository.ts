@@ -57,6 +57,18 @@ export async function insertFollower(db: Executor, row: NewsFollowerTable): Prom
   return true;
 }
 
+/** Confirms a follow by its link's hash; the follow, or nothing when no follow has that link. */
+export async function confirmFollowerByHash(db: Executor, tokenHash: string, at: string) {
+  const row = await db
+    .selectFrom('news_followers')
+    .select(['id', 'scope', 'confirmed_at'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (row && !row.confirmed_at)
+    await db.updateTable('news_followers').set({ confirmed_at: at }).where('id', '=', row.id).execute();
+  return row;
+}
+
 export async function deleteFollowerByHash(db: Executor, tokenHash: string) {
   return db
     .deleteFrom('news_followers')
@@ -65,7 +77,7 @@ export async function deleteFollowerByHash(db: Executor, tokenHash: string) {
     .executeTakeFirst();
 }
 
-/** Who follows a scope, with whether each is a member (a worker or holds a role). */
+/** Who follows a scope (confirmed follows only), with whether each is a member (a worker or holds a role). */
 export async function followersOf(db: Executor, scope: string) {
   return db
     .selectFrom('news_followers as f')
@@ -77,6 +89,7 @@ export async function followersOf(db: Executor, scope: string) {
         .as('has_role'),
     )
     .where('f.scope', '=', scope)
+    .where('f.confirmed_at', 'is not', null)
     .execute();
 }
 

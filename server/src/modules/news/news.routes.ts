@@ -1,6 +1,7 @@
 /** POST /news/posts (coordinators; a co-op's admins for its blog), GET /news/posts[?coop=slug], GET /news/posts/:id. */
 import { IdParams, Ok } from '@coopnet/contract/common';
 import {
+  ConfirmFollowRequest,
   FollowRequest,
   Post,
   PostDraft,
@@ -23,6 +24,8 @@ export const newsRoutes =
     app.post(
       '/news/follow',
       {
+        // A visitor's follow sends a confirmation mail: an address may not use the form to flood someone's mailbox.
+        config: { rateLimit: { max: 20, timeWindow: '1 hour' } },
         schema: {
           tags,
           summary: 'Be mailed new posts of the network or of a co-op’s blog',
@@ -31,6 +34,18 @@ export const newsRoutes =
         },
       },
       (req) => followers.follow(req.actor, req.body),
+    );
+    app.post(
+      '/news/follow-confirmations',
+      {
+        schema: {
+          tags,
+          summary: 'Confirm a follow, with the token of the link in the confirmation mail',
+          body: ConfirmFollowRequest,
+          response: { 200: Ok },
+        },
+      },
+      (req) => followers.confirm(req.body.token),
     );
     app.post(
       '/news/unfollow',

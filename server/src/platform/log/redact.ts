@@ -24,6 +24,7 @@ export const SECRET_PATH_PREFIXES = [
   '/reset-password/',
   '/pledges/',
   '/news/unfollow/',
+  '/news/confirm/',
 ];
 
 /** Query parameters whose value is a secret by its name. */

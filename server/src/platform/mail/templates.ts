@@ -86,6 +86,14 @@ const en: Catalog = {
     subject: 'The fund committee will be in touch about your loan',
     text: 'Hello {name},\n\nThe loan of {coop} from the solidarity fund of {network} is more than {days} days behind its schedule.\nThe fund committee will be in touch to see how it can help. Nothing is charged for being late.\nSee the loan here:\n\n{link}\n',
   },
+  newsFollowConfirm: {
+    subject: 'Confirm you want the news of {from}',
+    text: 'Hello,\n\nSomeone (we hope you) asked for the new posts of {from} on {network} to be mailed to this address.\nOpen this link to confirm; nothing is sent until you do:\n\n{link}\n\nIf it was not you, ignore this message; you will not hear from us again.\n',
+  },
+  newsPost: {
+    subject: 'News from {from}: {title}',
+    text: '{title}\n\n{summary}\n\nRead it: {link}\n\nTo stop these mails, no account needed: {unfollowLink}\n',
+  },
 };
 
 const es: Catalog = {
@@ -168,6 +176,14 @@ const es: Catalog = {
   fundArrearsCoop: {
     subject: 'La comisión del fondo se pondrá en contacto por vuestro préstamo',
     text: 'Hola {name}:\n\nEl préstamo de {coop} del fondo solidario de {network} lleva más de {days} días de retraso sobre su calendario.\nLa comisión del fondo se pondrá en contacto para ver cómo puede ayudar. El retraso no tiene ningún recargo.\nConsulta el préstamo aquí:\n\n{link}\n',
+  },
+  newsFollowConfirm: {
+    subject: 'Confirma que quieres las noticias de {from}',
+    text: 'Hola:\n\nAlguien (esperamos que tú) ha pedido recibir en esta dirección las nuevas entradas de {from} en {network}.\nAbre este enlace para confirmarlo; no se envía nada hasta que lo hagas:\n\n{link}\n\nSi no fuiste tú, ignora este mensaje; no volveremos a escribirte.\n',
+  },
+  newsPost: {
+    subject: 'Noticias de {from}: {title}',
+    text: '{title}\n\n{summary}\n\nLéela aquí: {link}\n\nPara dejar de recibir estos correos, sin cuenta: {unfollowLink}\n',
   },
 };
 

@@ -1,4 +1,4 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAbilities } from '../../api/session.ts';
@@ -7,16 +7,14 @@ import { Loading } from '../../components/Loading.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useCoop } from '../coops/coops.api.ts';
 import { FollowForm } from './FollowForm.tsx';
-import { PostCard } from './PostCard.tsx';
+import { PostList } from './PostList.tsx';
 import { PublishForm } from './PublishForm.tsx';
-import { usePosts } from './news.api.ts';
 
 /** A co-op's blog, newest first; its admins publish from here. */
 export function CoopBlogPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
   const coop = useCoop(slug);
-  const posts = usePosts(slug);
   const abilities = useAbilities();
   usePageTitle(coop.data ? t('news.blog.title', { coop: coop.data.name }) : t('news.title'));
   if (coop.isPending) return <Loading />;
@@ -34,24 +32,7 @@ export function CoopBlogPage() {
         </Anchor>
       </Stack>
       {abilities.adminOfCoops.includes(c.id) && <PublishForm coopId={c.id} />}
-      <section aria-labelledby="news-list">
-        <Title order={2} id="news-list" mb="sm">
-          {t('news.latest')}
-        </Title>
-        {posts.isPending ? (
-          <Loading />
-        ) : posts.error ? (
-          <ErrorAlert error={posts.error} />
-        ) : posts.data.items.length === 0 ? (
-          <Text>{t('news.blog.none')}</Text>
-        ) : (
-          <Stack gap="sm">
-            {posts.data.items.map((p) => (
-              <PostCard key={p.id} post={p} />
-            ))}
-          </Stack>
-        )}
-      </section>
+      <PostList coop={c.slug} empty={t('news.blog.none')} />
       <FollowForm coop={c.slug} />
     </Stack>
   );

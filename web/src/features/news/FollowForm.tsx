@@ -26,7 +26,7 @@ export function FollowForm({ coop }: { coop?: string }) {
       </Title>
       {follow.isSuccess ? (
         <Alert color="green" role="status">
-          {t('news.follow.done')}
+          {signedIn ? t('news.follow.done') : t('news.follow.check')}
         </Alert>
       ) : (
         <form onSubmit={submit}>
