@@ -42,11 +42,15 @@ export const Campaign = z.object({
   slug: z.string(),
   ownerKind: z.enum(['network', 'coop', 'group']),
   ownerName: z.string(),
+  /** the owner co-op, when a co-op owns it (its admins may edit the campaign) */
+  ownerCoopId: z.string().nullable(),
   /** coordinators only; null for everyone else */
   beneficiaryPrivate: z.string().nullable(),
   title: z.string(),
   summary: z.string(),
   story: z.string(),
+  /** the cover image's address on this server, or null */
+  coverUrl: z.string().nullable(),
   goalCents: z.number().int(),
   deadline: z.string(),
   subFund: z.string(),

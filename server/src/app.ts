@@ -26,6 +26,7 @@ import type { AppDeps } from './deps.ts';
 import { cardsRootRoutes } from './modules/cards/index.ts';
 import { feedsRoutes } from './modules/news/index.ts';
 import { campaignFeedRoutes, campaignShareRoutes } from './modules/campaigns/index.ts';
+import { campaignImageFiles } from './modules/campaigns/index.ts';
 import { registerModules } from './modules/index.ts';
 import { ensureNetwork, getNetwork } from './modules/network/index.ts';
 import { ensureGovernance, startGovernanceClock } from './modules/governance/index.ts';
@@ -146,6 +147,9 @@ export async function buildApp(config: Config, options: { database?: DatabaseHan
   await app.register(cardsRootRoutes(deps));
   await app.register(feedsRoutes(deps));
   await app.register(campaignFeedRoutes(deps));
+
+  // Campaign images, by their content's hash, for anyone (and for chats' previews).
+  await app.register(campaignImageFiles(deps));
 
   // A campaign's address carries its share preview in the shell the server sends.
   if (hasWeb) await app.register(campaignShareRoutes(deps, index));

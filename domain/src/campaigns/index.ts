@@ -1,1 +1,2 @@
 export * from './pledges.ts';
+export * from './images.ts';

@@ -24,6 +24,7 @@ import * as m0021 from './migrations/0021-news.ts';
 import * as m0023 from './migrations/0023-programmes.ts';
 import * as m0024 from './migrations/0024-programme-figures.ts';
 import * as m0020 from './migrations/0020-campaigns.ts';
+import * as m0026 from './migrations/0026-campaign-images.ts';
 import * as m0028 from './migrations/0028-news-follow-confirm.ts';
 
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0023-programmes': m0023,
   '0024-programme-figures': m0024,
   '0020-campaigns': m0020,
+  '0026-campaign-images': m0026,
   '0028-news-follow-confirm': m0028,
 };
 

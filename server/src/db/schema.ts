@@ -10,6 +10,7 @@ import type { BenefitTables } from './schema-benefits.ts';
 import type { CardTables } from './schema-cards.ts';
 import type { FundTables } from './schema-fund.ts';
 import type { CampaignTables } from './schema-campaigns.ts';
+import type { CampaignImageTables } from './schema-campaign-images.ts';
 import type { GovernanceTables } from './schema-governance.ts';
 import type { NewsTables } from './schema-news.ts';
 import type { ProgrammeTables } from './schema-programmes.ts';
@@ -202,7 +203,7 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
-export interface Database extends GovernanceTables, CardTables, BenefitTables, FundTables, CampaignTables, ProgrammeTables, NewsTables {
+export interface Database extends GovernanceTables, CardTables, BenefitTables, FundTables, CampaignTables, CampaignImageTables, ProgrammeTables, NewsTables {
   network: NetworkTable;
   sectors: SectorTable;
   coops: CoopTable;

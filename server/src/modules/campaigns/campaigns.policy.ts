@@ -12,4 +12,9 @@ export const campaignsPolicy = {
   postUpdate: (actor: MaybeActor, ownerCoopId: string | null) =>
     isCoordinator(actor) || (ownerCoopId !== null && isAdminOf(actor, ownerCoopId)),
   confirmPayment: (actor: MaybeActor) => isTreasurer(actor),
+  /** Editing the story, figures and images: the owner co-op's admins and coordinators. */
+  edit: (actor: MaybeActor, ownerCoopId: string | null) =>
+    isCoordinator(actor) || (ownerCoopId !== null && isAdminOf(actor, ownerCoopId)),
+  /** Changing who owns a campaign or who benefits: what coordinators approve. */
+  changeOwner: (actor: MaybeActor) => isCoordinator(actor),
 };

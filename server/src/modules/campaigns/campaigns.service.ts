@@ -18,6 +18,8 @@ import { SECRET_MASK, queueMail, secretFor } from '../../platform/mail/outbox.re
 import { hashToken, newToken } from '../../platform/tokens.ts';
 import { todayIn } from '../fund/index.ts';
 import { campaignsPolicy } from './campaigns.policy.ts';
+import * as editorRepo from './campaign-editor.repository.ts';
+import { imageUrl } from './campaign-images.store.ts';
 import * as repo from './campaigns.repository.ts';
 import { payDueIn } from './pledge-books.ts';
 
@@ -49,20 +51,23 @@ export function campaignsService(deps: AppDeps) {
   const { db, config, mailer } = deps;
 
   async function present(ex: Executor, c: repo.CampaignRow, actor: MaybeActor): Promise<Campaign> {
-    const [raised, backers, updates] = await Promise.all([
+    const [raised, backers, updates, cover] = await Promise.all([
       repo.raisedCents(ex, c.id),
       repo.supporters(ex, c.id),
       repo.updatesOf(ex, c.id),
+      editorRepo.coverFile(ex, c.id),
     ]);
     return {
       id: c.id,
       slug: c.slug,
       ownerKind: c.owner_kind,
       ownerName: c.owner_name,
+      ownerCoopId: c.owner_coop_id,
       beneficiaryPrivate: campaignsPolicy.readBeneficiary(actor) ? c.beneficiary_private : null,
       title: c.title,
       summary: c.summary,
       story: c.story,
+      coverUrl: cover ? imageUrl(cover) : null,
       goalCents: Number(c.goal_cents),
       deadline: c.deadline,
       subFund: c.sub_fund,

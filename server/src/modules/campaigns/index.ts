@@ -9,3 +9,5 @@ export { pledgeJob } from './pledge-books.ts';
 export { campaignShareRoutes, shareTags } from './share.routes.ts';
 export { campaignFeedRoutes } from './campaign-feed.routes.ts';
 export { seedDemoCampaigns } from './demo-campaigns.ts';
+export { campaignEditorRoutes } from './campaign-editor.routes.ts';
+export { campaignImageFiles } from './campaign-images.routes.ts';

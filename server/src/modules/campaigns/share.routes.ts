@@ -2,12 +2,15 @@
  * A campaign's address, `/campaigns/<slug>`, served as the web app's shell
  * with the campaign's share preview in its head (Open Graph and Twitter card
  * tags), so a link pasted into a chat shows its title, summary and an image
- * without JavaScript. Every value is attribute-escaped.
+ * without JavaScript: the campaign's cover image (its absolute address) or
+ * else the network's icon. Every value is attribute-escaped.
  */
 import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
 import * as repo from './campaigns.repository.ts';
+import { coverFile } from './campaign-editor.repository.ts';
+import { imageUrl } from './campaign-images.store.ts';
 
 const escapeAttribute = (s: string) =>
   s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u001F\u007F]/g, ' ');
@@ -40,11 +43,13 @@ export const campaignShareRoutes =
       if (!campaign) return shell;
       const network = await deps.network.get(deps.db);
       const base = deps.config.publicUrl.replace(/\/$/, '');
+      // The campaign's cover when it has one, else the network's icon.
+      const cover = await coverFile(deps.db, campaign.id);
       const tags = shareTags({
         title: campaign.title,
         summary: campaign.summary,
         url: `${base}/campaigns/${campaign.slug}`,
-        image: `${base}/icons/icon-512.png`,
+        image: `${base}${cover ? imageUrl(cover) : '/icons/icon-512.png'}`,
         site: network.name,
       });
       // Feed readers find the campaign's updates from its page.

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, expect, it } from 'vitest';
 import { actorClient } from '../../../test/factories.ts';
 import { Client, describeOnDatabases } from '../../../test/harness.ts';
@@ -41,6 +42,25 @@ describeOnDatabases(
       expect(html).not.toContain('<script>');
       expect(html).not.toContain('<img');
       expect(html).toMatch(/<meta property="og:image" content="https?:\/\/[^"]+\/icons\/icon-512\.png">/);
+    });
+
+    it('shows the campaign’s cover, by its absolute address, once it has one', async () => {
+      const coordinator = (await actorClient(t.deps, t.app, { roles: [{ role: 'coordinator' }] })).client;
+      const png = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#c0392b' } })
+        .png()
+        .toBuffer();
+      const up = await coordinator.request('POST', '/api/v1/campaigns/strike-fund/images?cover=true', png, {
+        'content-type': 'image/png',
+      });
+      expect(up.statusCode).toBe(201);
+      const url = (up.json() as { url: string }).url;
+      const html = (await new Client(t.app).get('/campaigns/strike-fund')).body;
+      const base = t.deps.config.publicUrl.replace(/\/$/, '');
+      expect(html).toContain(`<meta property="og:image" content="${base}${url}">`);
+      expect(html).toContain(`<meta name="twitter:image" content="${base}${url}">`);
+      expect(base).toMatch(/^https?:\/\//);
+      const image = await new Client(t.app).get(url);
+      expect([image.statusCode, image.headers['content-type']]).toEqual([200, 'image/jpeg']);
     });
 
     it('is the plain shell for an address that is no campaign', async () => {
