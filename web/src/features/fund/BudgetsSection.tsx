@@ -1,8 +1,8 @@
-import { Box, Button, Group, List, Modal, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Box, Button, Group, List, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { parseDecimalCents } from '@coopnet/domain/money/decimal';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { useMoney } from '../../components/useMoney.ts';
@@ -157,54 +157,15 @@ function BudgetDialog({
     );
   };
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={t('fund.budgets.setFor', { subFund: nameIn(row.names, i18n.language), year })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
-          <Text size="sm">{t('fund.budgets.help')}</Text>
-          <TextInput
-            label={t('fund.budgets.spendLabel')}
-            inputMode="decimal"
-            required
-            value={spend}
-            onChange={(e) => setSpend(e.currentTarget.value)}
-            error={problems.spend}
-            data-autofocus
-          />
-          <TextInput
-            label={t('fund.budgets.receiveLabel')}
-            inputMode="decimal"
-            value={receive}
-            onChange={(e) => setReceive(e.currentTarget.value)}
-            error={problems.receive}
-          />
-          <Textarea
-            label={t('fund.budgets.noteLabel')}
-            value={note}
-            maxLength={500}
-            autosize
-            minRows={2}
-            onChange={(e) => setNote(e.currentTarget.value)}
-          />
-          <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('fund.budgets.save')}
-            </Button>
-          </Group>
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={t('fund.budgets.save')}
+      footnote={
+        <>
           {row.history.length > 0 && (
             <Stack gap={4}>
               <Text fw={600} size="sm">
@@ -224,8 +185,34 @@ function BudgetDialog({
               </List>
             </Stack>
           )}
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      }
+    >
+      <Text size="sm">{t('fund.budgets.help')}</Text>
+      <TextInput
+        label={t('fund.budgets.spendLabel')}
+        inputMode="decimal"
+        required
+        value={spend}
+        onChange={(e) => setSpend(e.currentTarget.value)}
+        error={problems.spend}
+        data-autofocus
+      />
+      <TextInput
+        label={t('fund.budgets.receiveLabel')}
+        inputMode="decimal"
+        value={receive}
+        onChange={(e) => setReceive(e.currentTarget.value)}
+        error={problems.receive}
+      />
+      <Textarea
+        label={t('fund.budgets.noteLabel')}
+        value={note}
+        maxLength={500}
+        autosize
+        minRows={2}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+    </FormDialog>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, Modal, NativeSelect, Radio, Stack, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, NativeSelect, Radio, Stack, TextInput, Textarea } from '@mantine/core';
 import { parseDecimalCents } from '@coopnet/domain/money/decimal';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { useNetworkTime } from '../../components/useNetworkTime.ts';
 import { useFund } from './fund.api.ts';
 import { type GiftBody, recordGift } from './gifts.api.ts';
@@ -66,93 +66,76 @@ export function GiftDialog({ onClose }: { onClose: () => void }) {
     });
   };
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={t('fund.gifts.recordTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={t('fund.gifts.save')}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
-          <Radio.Group label={t('fund.gifts.from')} value={kind} onChange={(v) => setKind(v as GiverKind)}>
-            <Stack gap="xs" mt="xs">
-              <Radio value="coop" label={t('fund.gifts.kinds.coop')} />
-              <Radio value="named" label={t('fund.gifts.kinds.named')} />
-              <Radio value="anonymous" label={t('fund.gifts.kinds.anonymous')} />
-            </Stack>
-          </Radio.Group>
-          {kind === 'coop' && (
-            <NativeSelect
-              label={t('fund.contributions.coop')}
-              value={chosenCoop}
-              onChange={(e) => setCoopId(e.currentTarget.value)}
-              data={(coops.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            />
-          )}
-          {kind === 'named' && (
-            <>
-              <TextInput
-                label={t('fund.gifts.giverName')}
-                required
-                maxLength={200}
-                value={giverName}
-                onChange={(e) => setGiverName(e.currentTarget.value)}
-                error={problems.giverName}
-              />
-              <Checkbox
-                label={t('fund.gifts.namePublic')}
-                checked={namePublic}
-                onChange={(e) => setNamePublic(e.currentTarget.checked)}
-              />
-            </>
-          )}
-          <TextInput
-            label={t('fund.gifts.amount')}
-            inputMode="decimal"
-            required
-            value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value)}
-            error={problems.amount}
-          />
-          <TextInput
-            label={t('fund.gifts.receivedOn')}
-            type="date"
-            required
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-          />
-          <NativeSelect
-            label={t('fund.gifts.into')}
-            value={chosenSubFund}
-            onChange={(e) => setSubFund(e.currentTarget.value)}
-            data={subFunds.map((f) => ({ value: f.code, label: subFundName(f.names, f.code, i18n.language) }))}
-          />
-          <Textarea
-            label={t('fund.gifts.note')}
-            description={t('fund.gifts.noteHelp')}
-            maxLength={500}
-            autosize
-            minRows={2}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-          />
-          <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('fund.gifts.save')}
-            </Button>
-          </Group>
+      <Radio.Group label={t('fund.gifts.from')} value={kind} onChange={(v) => setKind(v as GiverKind)}>
+        <Stack gap="xs" mt="xs">
+          <Radio value="coop" label={t('fund.gifts.kinds.coop')} />
+          <Radio value="named" label={t('fund.gifts.kinds.named')} />
+          <Radio value="anonymous" label={t('fund.gifts.kinds.anonymous')} />
         </Stack>
-      </form>
-    </Modal>
+      </Radio.Group>
+      {kind === 'coop' && (
+        <NativeSelect
+          label={t('fund.contributions.coop')}
+          value={chosenCoop}
+          onChange={(e) => setCoopId(e.currentTarget.value)}
+          data={(coops.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        />
+      )}
+      {kind === 'named' && (
+        <>
+          <TextInput
+            label={t('fund.gifts.giverName')}
+            required
+            maxLength={200}
+            value={giverName}
+            onChange={(e) => setGiverName(e.currentTarget.value)}
+            error={problems.giverName}
+          />
+          <Checkbox
+            label={t('fund.gifts.namePublic')}
+            checked={namePublic}
+            onChange={(e) => setNamePublic(e.currentTarget.checked)}
+          />
+        </>
+      )}
+      <TextInput
+        label={t('fund.gifts.amount')}
+        inputMode="decimal"
+        required
+        value={amount}
+        onChange={(e) => setAmount(e.currentTarget.value)}
+        error={problems.amount}
+      />
+      <TextInput
+        label={t('fund.gifts.receivedOn')}
+        type="date"
+        required
+        value={date}
+        onChange={(e) => setDate(e.currentTarget.value)}
+      />
+      <NativeSelect
+        label={t('fund.gifts.into')}
+        value={chosenSubFund}
+        onChange={(e) => setSubFund(e.currentTarget.value)}
+        data={subFunds.map((f) => ({ value: f.code, label: subFundName(f.names, f.code, i18n.language) }))}
+      />
+      <Textarea
+        label={t('fund.gifts.note')}
+        description={t('fund.gifts.noteHelp')}
+        maxLength={500}
+        autosize
+        minRows={2}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+    </FormDialog>
   );
 }

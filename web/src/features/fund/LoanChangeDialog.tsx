@@ -1,12 +1,12 @@
 import type { LoanChangeInput, LoanStatement } from '@coopnet/contract/fund';
 import type { ProposalList } from '@coopnet/contract/proposals';
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Group, NativeSelect, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { useNetworkTime } from '../../components/useNetworkTime.ts';
 
 export type LoanChangeKind = LoanChangeInput['kind'];
@@ -62,86 +62,69 @@ export function LoanChangeDialog({
     );
   };
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={t(`fund.loan.change.${kind}Title`, { coop: loan.coopName })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={t(`fund.loan.change.${kind}Save`)}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
-          <Text size="sm">{t(`fund.loan.change.${kind}Help`)}</Text>
-          <NativeSelect
-            label={t('fund.loan.change.proposal')}
+      <Text size="sm">{t(`fund.loan.change.${kind}Help`)}</Text>
+      <NativeSelect
+        label={t('fund.loan.change.proposal')}
+        required
+        value={proposalId}
+        onChange={(e) => setProposalId(e.currentTarget.value)}
+        data={[
+          { value: '', label: t('fund.loan.change.proposalChoose') },
+          ...proposals.map((p) => ({ value: p.id, label: p.title })),
+        ]}
+        error={problem === t('fund.loan.change.proposalMissing') ? problem : errors['decision.id']}
+        data-autofocus
+      />
+      <TextInput
+        label={t(`fund.loan.change.${kind}On`)}
+        type="date"
+        required
+        value={on}
+        onChange={(e) => setOn(e.currentTarget.value)}
+        error={errors.on}
+      />
+      {kind === 'reschedule' && (
+        <Group grow align="flex-start">
+          <TextInput
+            label={t('fund.apply.termMonths')}
+            inputMode="numeric"
             required
-            value={proposalId}
-            onChange={(e) => setProposalId(e.currentTarget.value)}
-            data={[
-              { value: '', label: t('fund.loan.change.proposalChoose') },
-              ...proposals.map((p) => ({ value: p.id, label: p.title })),
-            ]}
-            error={problem === t('fund.loan.change.proposalMissing') ? problem : errors['decision.id']}
-            data-autofocus
+            value={termMonths}
+            onChange={(e) => setTermMonths(e.currentTarget.value)}
+            error={errors.termMonths}
           />
           <TextInput
-            label={t(`fund.loan.change.${kind}On`)}
-            type="date"
-            required
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            error={errors.on}
+            label={t('fund.apply.graceMonths')}
+            inputMode="numeric"
+            value={graceMonths}
+            onChange={(e) => setGraceMonths(e.currentTarget.value)}
+            error={errors.graceMonths}
           />
-          {kind === 'reschedule' && (
-            <Group grow align="flex-start">
-              <TextInput
-                label={t('fund.apply.termMonths')}
-                inputMode="numeric"
-                required
-                value={termMonths}
-                onChange={(e) => setTermMonths(e.currentTarget.value)}
-                error={errors.termMonths}
-              />
-              <TextInput
-                label={t('fund.apply.graceMonths')}
-                inputMode="numeric"
-                value={graceMonths}
-                onChange={(e) => setGraceMonths(e.currentTarget.value)}
-                error={errors.graceMonths}
-              />
-            </Group>
-          )}
-          <Textarea
-            label={t('fund.loan.change.reason')}
-            required
-            autosize
-            minRows={2}
-            maxLength={500}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
-          />
-          {problem && problem !== t('fund.loan.change.proposalMissing') && (
-            <Text c="red.8" size="sm" role="alert">
-              {problem}
-            </Text>
-          )}
-          <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t(`fund.loan.change.${kind}Save`)}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </Group>
+      )}
+      <Textarea
+        label={t('fund.loan.change.reason')}
+        required
+        autosize
+        minRows={2}
+        maxLength={500}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors.reason}
+      />
+      {problem && problem !== t('fund.loan.change.proposalMissing') && (
+        <Text c="red.8" size="sm" role="alert">
+          {problem}
+        </Text>
+      )}
+    </FormDialog>
   );
 }

@@ -1,12 +1,12 @@
 import type { LoanStatement } from '@coopnet/contract/fund';
-import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Text, TextInput, Textarea } from '@mantine/core';
 import { parseDecimalCents } from '@coopnet/domain/money/decimal';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { useNetworkTime } from '../../components/useNetworkTime.ts';
 
 /**
@@ -46,65 +46,46 @@ export function LoanDeclareDialog({ loan, onClose }: { loan: LoanStatement; onCl
   };
   const kind = revenue ? 'revenue' : 'viable';
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={t(`fund.loan.declare.${kind}Title`)}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={t('fund.loan.declare.save')}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
-          <Text size="sm">
-            {t(`fund.loan.declare.${kind}Help`, { share: ((loan.shareBasisPoints ?? 0) / 100).toString() })}
-          </Text>
-          <TextInput
-            label={t(`fund.loan.declare.${kind}Month`)}
-            type="month"
-            required
-            value={month}
-            onChange={(e) => setMonth(e.currentTarget.value)}
-            error={
-              errors.month ?? errors.fromMonth ?? (problem === t('fund.loan.declare.monthInvalid') ? problem : null)
-            }
-            data-autofocus
-          />
-          {revenue ? (
-            <TextInput
-              label={t('fund.loan.declare.revenue')}
-              inputMode="decimal"
-              required
-              value={amount}
-              onChange={(e) => setAmount(e.currentTarget.value)}
-              error={errors.revenueCents ?? (problem === t('fund.apply.amountInvalid') ? problem : null)}
-            />
-          ) : (
-            <Textarea
-              label={t('fund.loan.declare.note')}
-              autosize
-              minRows={2}
-              maxLength={500}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              error={errors.reason}
-            />
-          )}
-          <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('fund.loan.declare.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">
+        {t(`fund.loan.declare.${kind}Help`, { share: ((loan.shareBasisPoints ?? 0) / 100).toString() })}
+      </Text>
+      <TextInput
+        label={t(`fund.loan.declare.${kind}Month`)}
+        type="month"
+        required
+        value={month}
+        onChange={(e) => setMonth(e.currentTarget.value)}
+        error={errors.month ?? errors.fromMonth ?? (problem === t('fund.loan.declare.monthInvalid') ? problem : null)}
+        data-autofocus
+      />
+      {revenue ? (
+        <TextInput
+          label={t('fund.loan.declare.revenue')}
+          inputMode="decimal"
+          required
+          value={amount}
+          onChange={(e) => setAmount(e.currentTarget.value)}
+          error={errors.revenueCents ?? (problem === t('fund.apply.amountInvalid') ? problem : null)}
+        />
+      ) : (
+        <Textarea
+          label={t('fund.loan.declare.note')}
+          autosize
+          minRows={2}
+          maxLength={500}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.reason}
+        />
+      )}
+    </FormDialog>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { parseDecimalCents } from '@coopnet/domain/money/decimal';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { useNetworkTime } from '../../components/useNetworkTime.ts';
 
 /**
@@ -44,43 +44,31 @@ export function PaymentDialog({
     save.mutate(parsed.cents);
   };
   return (
-    <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
-          <Text size="sm">{help}</Text>
-          <TextInput
-            label={t('fund.contributions.paidAmount')}
-            inputMode="decimal"
-            required
-            value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value)}
-            error={problem}
-            data-autofocus
-          />
-          <TextInput
-            label={t('fund.contributions.paidOn')}
-            type="date"
-            required
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-          />
-          <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('fund.contributions.book')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={title}
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={t('fund.contributions.book')}
+    >
+      <Text size="sm">{help}</Text>
+      <TextInput
+        label={t('fund.contributions.paidAmount')}
+        inputMode="decimal"
+        required
+        value={amount}
+        onChange={(e) => setAmount(e.currentTarget.value)}
+        error={problem}
+        data-autofocus
+      />
+      <TextInput
+        label={t('fund.contributions.paidOn')}
+        type="date"
+        required
+        value={date}
+        onChange={(e) => setDate(e.currentTarget.value)}
+      />
+    </FormDialog>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Text, TextInput, Textarea } from '@mantine/core';
 import type { SurplusDeclaration } from '@coopnet/contract/fund';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { useMoney } from '../../components/useMoney.ts';
 import { signedCents } from './signedCents.ts';
 
@@ -61,64 +61,47 @@ export function SurplusCorrectionDialog({
     save.mutate({ closedOn: day, surplusCents: cents, reason: reason.trim() });
   };
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={t('fund.surplus.correctTitle', { coop: coopName, year })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={t('fund.surplus.correct')}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
-          {current && (
-            <Text size="sm">
-              {t('fund.surplus.correctHelp', {
-                surplus: money(current.surplusCents),
-                paid: money(current.obligation?.paidCents ?? 0),
-              })}
-            </Text>
-          )}
-          <TextInput
-            label={t('fund.surplus.closedOn')}
-            type="date"
-            required
-            value={day}
-            onChange={(e) => setClosedOn(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('fund.surplus.amount')}
-            inputMode="decimal"
-            required
-            value={amount}
-            onChange={(e) => setSurplus(e.currentTarget.value)}
-            error={problems.surplus}
-          />
-          <Textarea
-            label={t('fund.surplus.reason')}
-            required
-            maxLength={500}
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={problems.reason}
-          />
-          <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('fund.surplus.correct')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {current && (
+        <Text size="sm">
+          {t('fund.surplus.correctHelp', {
+            surplus: money(current.surplusCents),
+            paid: money(current.obligation?.paidCents ?? 0),
+          })}
+        </Text>
+      )}
+      <TextInput
+        label={t('fund.surplus.closedOn')}
+        type="date"
+        required
+        value={day}
+        onChange={(e) => setClosedOn(e.currentTarget.value)}
+      />
+      <TextInput
+        label={t('fund.surplus.amount')}
+        inputMode="decimal"
+        required
+        value={amount}
+        onChange={(e) => setSurplus(e.currentTarget.value)}
+        error={problems.surplus}
+      />
+      <Textarea
+        label={t('fund.surplus.reason')}
+        required
+        maxLength={500}
+        autosize
+        minRows={2}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={problems.reason}
+      />
+    </FormDialog>
   );
 }
