@@ -11,6 +11,7 @@ import { newId, nowIso } from '../../platform/clock.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { fundRules } from '../governance/index.ts';
 import * as repo from './contributions.repository.ts';
+import { lockBooks } from './ledger.repository.ts';
 import { type LedgerDeps, postIn, todayIn } from './ledger.service.ts';
 
 async function contributionRules(trx: Tx) {
@@ -145,5 +146,7 @@ export async function payObligationIn(
 
 /** A month's dues of every member co-op (its active workers times the due), skipping those that have them. */
 export async function monthDuesIn(trx: Tx, deps: LedgerDeps, period: string, actorId: string | null) {
+  // One month's dues at a time: two at once would both find a co-op without its dues.
+  await lockBooks(trx, deps.dialect);
   return duesIn(trx, deps, await repo.memberCoopsWithWorkers(trx), period, actorId);
 }
