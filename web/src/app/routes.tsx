@@ -31,6 +31,10 @@ export const router = createBrowserRouter([
       { path: 'programmes/:id', lazy: page(() => import('../features/programmes/ProgrammePage.tsx'), 'ProgrammePage') },
       { path: 'coops/:slug', lazy: page(() => import('../features/coops/CoopPage.tsx'), 'CoopPage') },
       { path: 'coops/:slug/blog', lazy: page(() => import('../features/news/CoopBlogPage.tsx'), 'CoopBlogPage') },
+      {
+        path: 'campaigns',
+        lazy: page(() => import('../features/campaign-editor/CampaignListPage.tsx'), 'CampaignListPage'),
+      },
       { path: 'campaigns/:slug', lazy: page(() => import('../features/campaigns/CampaignPage.tsx'), 'CampaignPage') },
       { path: 'pledges/:token', lazy: page(() => import('../features/campaigns/PledgePage.tsx'), 'PledgePage') },
       { path: 'apply', lazy: page(() => import('../features/apply/ApplyPage.tsx'), 'ApplyPage') },
@@ -75,6 +79,14 @@ export const router = createBrowserRouter([
         element: <RequireSignIn />,
         children: [
           { path: 'dashboard', lazy: page(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage') },
+          {
+            path: 'campaigns/new',
+            lazy: page(() => import('../features/campaign-editor/CampaignEditorPage.tsx'), 'NewCampaignPage'),
+          },
+          {
+            path: 'campaigns/:slug/edit',
+            lazy: page(() => import('../features/campaign-editor/CampaignEditorPage.tsx'), 'EditCampaignPage'),
+          },
           {
             path: 'fund/applications',
             lazy: page(() => import('../features/fund/ApplicationsPage.tsx'), 'ApplicationsPage'),

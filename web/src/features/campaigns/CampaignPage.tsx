@@ -10,6 +10,7 @@ import { useMoney } from '../../components/useMoney.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { type Pledge, makePledge, useCampaign } from './campaigns.api.ts';
 import { Story } from './Story.tsx';
+import { CampaignCover, EditCampaignLink } from '../campaign-editor/CampaignPageParts.tsx';
 
 /**
  * A campaign's public page: its story, how much the fund's ledger holds for
@@ -49,10 +50,12 @@ export function CampaignPage() {
   const percent = c.raisedCents > 0 ? Math.min(100, Math.max(1, Math.round((c.raisedCents / c.goalCents) * 100))) : 0;
   return (
     <Stack gap="xl" maw={720}>
+      <CampaignCover url={c.coverUrl} />
       <Stack gap="xs">
         <Title order={1}>{c.title}</Title>
         <Text>{c.summary}</Text>
         <Text size="sm">{t('campaigns.by', { owner: c.ownerName, deadline: format.day(c.deadline) })}</Text>
+        <EditCampaignLink slug={c.slug} ownerCoopId={c.ownerCoopId} />
         <Anchor href={`/feeds/campaigns/${c.slug}.atom`} size="sm">
           {t('campaigns.feed')}
         </Anchor>

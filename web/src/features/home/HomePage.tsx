@@ -49,6 +49,9 @@ export function HomePage() {
           <Button component={Link} to="/directory">
             {t('home.cta.directory')}
           </Button>
+          <Button component={Link} to="/campaigns" variant="default">
+            {t('campaignEditor.homeLink')}
+          </Button>
           {!session?.person && (
             <>
               <Button component={Link} to="/apply" variant="default">
