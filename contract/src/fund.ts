@@ -76,7 +76,7 @@ export const Movement = z.object({
   kind: MovementKind,
   date: z.string(),
   reason: z.string(),
-  decision: z.object({ kind: z.enum(['proposal', 'approval']), id: z.string() }).nullable(),
+  decision: z.object({ kind: z.enum(['proposal', 'approval', 'round']), id: z.string() }).nullable(),
   reverses: z.string().nullable(),
   reversedBy: z.string().nullable(),
   postedBy: z.string().nullable(),

@@ -60,6 +60,8 @@ export const Programme = z.object({
   figures: z.array(Figure),
   /** whether the reader may create its shifts */
   canAddShifts: z.boolean(),
+  /** its budget granted from the fund: the sum of the ledger's `programme` movements that name it */
+  fromFundCents: z.number().int(),
 });
 export type Programme = z.infer<typeof Programme>;
 

@@ -7,3 +7,4 @@ export * as ledger from './ledger/index.ts';
 export * as fund from './fund/index.ts';
 export * as campaigns from './campaigns/index.ts';
 export * as programmes from './programmes/index.ts';
+export * as budgeting from './budgeting/index.ts';

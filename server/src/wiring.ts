@@ -4,10 +4,11 @@
  * seam or a hook; a module above it fills it here. Calling it again changes
  * nothing: the same definitions and listeners are kept once.
  */
+import { roundDecision } from './modules/budgeting/index.ts';
 import { pledgeJob, pledgeMatcher } from './modules/campaigns/index.ts';
 import { revokeCardsOfLeaver } from './modules/cards/index.ts';
 import { coopMatters, provideFirstAdminInvitation } from './modules/coops/index.ts';
-import { fundMatters, registerFundJob, registerPaymentMatcher } from './modules/fund/index.ts';
+import { fundMatters, registerDecisionCheck, registerFundJob, registerPaymentMatcher } from './modules/fund/index.ts';
 import { governanceMatters, registerMatters } from './modules/governance/index.ts';
 import { inviteFirstAdmin, onWorkerLeft } from './modules/people/index.ts';
 import { reciprocityMatters } from './modules/reciprocity/index.ts';
@@ -24,6 +25,8 @@ export function wireModules(): void {
   // Campaign pledges are matched by the fund's bank statement import, and owed each month on the fund's clock.
   registerPaymentMatcher(pledgeMatcher);
   registerFundJob(monthOfPledges);
+  // A participatory budgeting round's close is the decision behind the movements that pay its funded projects.
+  registerDecisionCheck('round', roundDecision);
 }
 
 const monthOfPledges = (deps: Parameters<typeof pledgeJob>[0]) => pledgeJob(deps);

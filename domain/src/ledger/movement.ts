@@ -43,7 +43,8 @@ export const NEEDS_DECISION: ReadonlySet<MovementKind> = new Set([
   'programme',
 ]);
 
-export const DECISION_KINDS = ['proposal', 'approval'] as const;
+/** a proposal that passed, an application approved, or a participatory budgeting round's close (decision 0026) */
+export const DECISION_KINDS = ['proposal', 'approval', 'round'] as const;
 export interface Decision {
   kind: (typeof DECISION_KINDS)[number];
   id: string;

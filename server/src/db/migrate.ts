@@ -21,6 +21,7 @@ import * as m0015 from './migrations/0015-settlements-ledger.ts';
 import * as m0016 from './migrations/0016-loan-changes.ts';
 import * as m0019 from './migrations/0019-fund-clock.ts';
 import * as m0021 from './migrations/0021-news.ts';
+import * as m0022 from './migrations/0022-budgeting.ts';
 import * as m0023 from './migrations/0023-programmes.ts';
 import * as m0024 from './migrations/0024-programme-figures.ts';
 import * as m0020 from './migrations/0020-campaigns.ts';
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0016-loan-changes': m0016,
   '0019-fund-clock': m0019,
   '0021-news': m0021,
+  '0022-budgeting': m0022,
   '0023-programmes': m0023,
   '0024-programme-figures': m0024,
   '0020-campaigns': m0020,

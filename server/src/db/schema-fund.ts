@@ -44,6 +44,8 @@ export interface LedgerMovementTable {
   posted_at: string;
   idempotency_key: string;
   request_hash: string;
+  /** the community programme a `programme` movement is for (migration 0022), or null */
+  programme_id: string | null;
 }
 
 export interface LedgerEntryTable {

@@ -7,6 +7,7 @@
 import type { ApplicationStatus, CoopStatus } from '@coopnet/contract/coops';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { BenefitTables } from './schema-benefits.ts';
+import type { BudgetingTables } from './schema-budgeting.ts';
 import type { CardTables } from './schema-cards.ts';
 import type { FundTables } from './schema-fund.ts';
 import type { CampaignTables } from './schema-campaigns.ts';
@@ -203,7 +204,7 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
-export interface Database extends GovernanceTables, CardTables, BenefitTables, FundTables, CampaignTables, CampaignImageTables, ProgrammeTables, NewsTables {
+export interface Database extends BudgetingTables, GovernanceTables, CardTables, BenefitTables, FundTables, CampaignTables, CampaignImageTables, ProgrammeTables, NewsTables {
   network: NetworkTable;
   sectors: SectorTable;
   coops: CoopTable;

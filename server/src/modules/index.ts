@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { budgetingRoutes } from './budgeting/index.ts';
 import { campaignEditorRoutes, campaignsRoutes } from './campaigns/index.ts';
 import { cardsRoutes } from './cards/cards.routes.ts';
 import { coopsRoutes } from './coops/coops.routes.ts';
@@ -40,6 +41,7 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(fundRoutes(deps));
   await api.register(reciprocityRoutes(deps));
   await api.register(programmesRoutes(deps));
+  await api.register(budgetingRoutes(deps));
   await api.register(campaignsRoutes(deps));
   await api.register(campaignEditorRoutes(deps));
   await api.register(newsRoutes(deps));

@@ -17,6 +17,7 @@ import { seedBenefits } from './demo-benefits.ts';
 import { seedFund } from './demo-fund.ts';
 import { seedDemoNews } from '../news/index.ts';
 import { seedDemoProgrammes } from '../programmes/index.ts';
+import { seedDemoBudgeting } from '../budgeting/index.ts';
 import { seedDemoCampaigns } from '../campaigns/index.ts';
 import { seedFundHistory } from './demo-fund-history.ts';
 import { seedGovernance } from './demo-governance.ts';
@@ -111,6 +112,10 @@ export async function seedDemo(
       coordinatorId: plan.people.find((p) => p.email === coordinatorEmail)!.id!,
       now,
     });
+    const budgeting = await seedDemoBudgeting(trx, {
+      coordinatorId: plan.people.find((p) => p.email === coordinatorEmail)!.id!,
+      now,
+    });
     const campaigns = await seedDemoCampaigns(trx, {
       coordinatorId: plan.people.find((p) => p.email === coordinatorEmail)!.id!,
       now,
@@ -129,7 +134,7 @@ export async function seedDemo(
       subjectType: 'network',
       subjectId: network.id,
       before: { name: network.name },
-      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits, fundMovements: fund.movements, ...history, ...news, ...programmes, ...campaigns },
+      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits, fundMovements: fund.movements, ...history, ...news, ...programmes, ...budgeting, ...campaigns },
     });
   });
   network?.invalidate();

@@ -20,3 +20,9 @@ export { repayIn, writeOffIn } from './loan-books.ts';
 
 // Modules above the fund have their own references matched by the bank statement import (registered by server/src/wiring.ts).
 export { type OwedElsewhere, type PaymentMatcher, registerPaymentMatcher } from './payment-matchers.ts';
+
+// A module above vouches for its own kind of decision (a budgeting round's close), registered by server/src/wiring.ts.
+export { type DecisionCheck, registerDecisionCheck } from './decision-checks.ts';
+
+// A community programme's budget granted from the fund, read from the ledger.
+export { fromTheFund } from './programme-budgets.ts';

@@ -27,6 +27,7 @@ import { localDate } from '../../platform/network/calendar.ts';
 import { type AppError, badRequest, conflict } from '../../platform/errors.ts';
 import { fundRules, isPassedProposal } from '../governance/index.ts';
 import { isApproved } from './applications.repository.ts';
+import { decisionCheck } from './decision-checks.ts';
 import * as repo from './ledger.repository.ts';
 
 export interface PostMeta {
@@ -37,6 +38,8 @@ export interface PostMeta {
   reverses?: string;
   /** what a retry must repeat to be the same request (the draft itself unless given) */
   request?: unknown;
+  /** the community programme a `programme` movement is for: its budget is read from the ledger */
+  programmeId?: string | null;
 }
 
 export type Posted = { status: 'posted' | 'duplicate'; movementId: string };
@@ -117,7 +120,7 @@ export async function postIn(
   }
   const refusal = ledger.checkMovement(draft, books);
   if (refusal) throw refusalError(refusal);
-  if (draft.decision) await checkDecision(trx, draft.decision);
+  if (draft.decision) await checkDecision(trx, draft, draft.decision, meta.programmeId ?? null);
 
   const held = [...new Set(draft.lines.map((l) => l.account))].filter((code) => books.accounts.get(code)?.noOverdraft);
   const breaches = ledger.ruleBreaches(
@@ -151,20 +154,35 @@ export async function postIn(
       posted_at: nowIso(),
       idempotency_key: meta.key,
       request_hash: requestHash,
+      programme_id: meta.programmeId ?? null,
     },
     draft.lines,
   );
   return { status: 'posted', movementId: id };
 }
 
-/** A movement rests on a proposal that passed, or on an application the fund committee approved (and not yet paid). */
-async function checkDecision(ex: Executor, decision: ledger.Decision): Promise<void> {
+/**
+ * A movement rests on a proposal that passed, on an application the fund
+ * committee approved (and not yet paid), or on a decision of a kind a module
+ * above vouches for (a budgeting round's close, decision-checks.ts).
+ */
+async function checkDecision(
+  ex: Executor,
+  draft: ledger.MovementDraft,
+  decision: ledger.Decision,
+  programmeId: string | null,
+): Promise<void> {
+  const other = decisionCheck(decision.kind);
   const known =
-    decision.kind === 'proposal' ? await isPassedProposal(ex, decision.id) : await isApproved(ex, decision.id);
+    decision.kind === 'proposal'
+      ? await isPassedProposal(ex, decision.id)
+      : decision.kind === 'approval'
+        ? await isApproved(ex, decision.id)
+        : !!other && (await other(ex, decision, draft, { programmeId }));
   if (!known)
     throw badRequest(
       'fund.unknown_decision',
-      'The decision named is not a proposal that passed, nor an approved application.',
+      'The decision named is not a proposal that passed, an approved application, nor a closed round that funds it.',
       { decision },
     );
 }
@@ -201,6 +219,7 @@ export async function reverseIn(
   }
   return postIn(trx, deps, draft, {
     ...meta,
+    programmeId: original.programme_id ?? null,
     reverses: original.id,
     request: { reverses: original.id, reason: request.reason, decision: request.decision },
   });

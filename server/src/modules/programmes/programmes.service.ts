@@ -12,6 +12,7 @@ import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { newId, nowIso } from '../../platform/clock.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { fromTheFund } from '../fund/index.ts';
 import { programmesPolicy } from './programmes.policy.ts';
 import * as repo from './programmes.repository.ts';
 
@@ -57,10 +58,11 @@ export function programmesService({ db }: AppDeps) {
     const p = await repo.programme(db, id);
     if (!p) throw notFound('programme');
     const halfYearAgo = new Date(Date.now() - 183 * 86_400_000).toISOString().slice(0, 10);
-    const [people, shifts, figures] = await Promise.all([
+    const [people, shifts, figures, fromFundCents] = await Promise.all([
       repo.coordinators(db, id),
       repo.upcomingShifts(db, id, nowIso()),
       repo.figuresSince(db, id, halfYearAgo),
+      fromTheFund(db, id),
     ]);
     const mine = actor
       ? await repo.signedUpTo(
@@ -83,6 +85,7 @@ export function programmesService({ db }: AppDeps) {
           actor,
           people.some((c) => c.id === actor.personId),
         ),
+      fromFundCents,
     };
   }
 
