@@ -70,6 +70,8 @@ export const PledgeInput = z.strictObject({
   /** absent or empty: anonymous */
   name: text(120, 0).optional(),
   email: z.email().max(254),
+  /** the language of the pledge's mails (its receipts, the thank-you); absent: the network's */
+  locale: z.enum(['en', 'es']).optional(),
 });
 export type PledgeInput = z.infer<typeof PledgeInput>;
 

@@ -5,7 +5,7 @@
  * nothing: the same definitions and listeners are kept once.
  */
 import { roundDecision } from './modules/budgeting/index.ts';
-import { pledgeJob, pledgeMatcher } from './modules/campaigns/index.ts';
+import { paymentProviders, pledgeJob } from './modules/campaigns/index.ts';
 import { revokeCardsOfLeaver } from './modules/cards/index.ts';
 import { coopMatters, provideFirstAdminInvitation } from './modules/coops/index.ts';
 import { fundMatters, registerDecisionCheck, registerFundJob, registerPaymentMatcher } from './modules/fund/index.ts';
@@ -23,7 +23,7 @@ export function wireModules(): void {
   // An admitted co-op's first admin is invited in the transaction that admits it.
   provideFirstAdminInvitation(inviteFirstAdmin);
   // Campaign pledges are matched by the fund's bank statement import, and owed each month on the fund's clock.
-  registerPaymentMatcher(pledgeMatcher);
+  for (const provider of paymentProviders) if (provider.matcher) registerPaymentMatcher(provider.matcher);
   registerFundJob(monthOfPledges);
   // A participatory budgeting round's close is the decision behind the movements that pay its funded projects.
   registerDecisionCheck('round', roundDecision);

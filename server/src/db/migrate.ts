@@ -25,6 +25,7 @@ import * as m0022 from './migrations/0022-budgeting.ts';
 import * as m0023 from './migrations/0023-programmes.ts';
 import * as m0024 from './migrations/0024-programme-figures.ts';
 import * as m0020 from './migrations/0020-campaigns.ts';
+import * as m0027 from './migrations/0027-pledge-language.ts';
 import * as m0026 from './migrations/0026-campaign-images.ts';
 import * as m0028 from './migrations/0028-news-follow-confirm.ts';
 
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0023-programmes': m0023,
   '0024-programme-figures': m0024,
   '0020-campaigns': m0020,
+  '0027-pledge-language': m0027,
   '0026-campaign-images': m0026,
   '0028-news-follow-confirm': m0028,
 };

@@ -34,6 +34,10 @@ export interface CampaignPledgeTable {
   made_on: string;
   created_at: string;
   updated_at: string;
+  /** the supporter's language (en, es); null: the network's (migration 0027) */
+  locale: string | null;
+  /** the payment provider's name; `bank_transfer` is built in (migration 0027) */
+  provider: string;
 }
 
 export interface CampaignPledgeDueTable {

@@ -6,7 +6,7 @@
  * pledges; its supporters are pledges that paid, "anonymous" unless named.
  */
 import type { Campaign, CampaignInput, Pledge, PledgeInput } from '@coopnet/contract/campaigns';
-import { campaigns as rules, fund } from '@coopnet/domain';
+import { campaigns as rules } from '@coopnet/domain';
 import type { Executor } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
@@ -22,6 +22,7 @@ import * as editorRepo from './campaign-editor.repository.ts';
 import { imageUrl } from './campaign-images.store.ts';
 import * as repo from './campaigns.repository.ts';
 import { payDueIn } from './pledge-books.ts';
+import { paymentProviders } from './payment-providers.ts';
 
 const AMOUNT_MESSAGES: Record<rules.PledgeRefusal, string> = {
   not_cents: 'Pledge a whole number of cents above zero.',
@@ -32,18 +33,15 @@ const AMOUNT_MESSAGES: Record<rules.PledgeRefusal, string> = {
 
 const euros = (cents: number) => (cents / 100).toFixed(2);
 
-function pledgeMail(
-  locale: string,
-  v: { title: string; reference: string; amount: string; monthly: boolean; link: string },
-) {
+function pledgeMail(locale: string, v: { title: string; reference: string; instructions: string; link: string }) {
   if (locale.startsWith('es'))
     return {
       subject: `Tu compromiso con «${v.title}»: referencia ${v.reference}`,
-      text: `Gracias por apoyar «${v.title}».\n\nTransfiere ${v.amount}${v.monthly ? ' cada mes' : ''} con la referencia ${v.reference} en el concepto.\n\nPara pausar o cancelar tu compromiso, sin cuenta: ${v.link}\n\nUn compromiso sin pago caduca a los ${rules.LAPSE_DAYS} días.`,
+      text: `Gracias por apoyar «${v.title}».\n\n${v.instructions}\n\nPara pausar o cancelar tu compromiso, sin cuenta: ${v.link}\n\nUn compromiso sin pago caduca a los ${rules.LAPSE_DAYS} días.`,
     };
   return {
     subject: `Your pledge to “${v.title}”: reference ${v.reference}`,
-    text: `Thank you for backing “${v.title}”.\n\nTransfer ${v.amount}${v.monthly ? ' every month' : ''} with the reference ${v.reference} in the transfer's description.\n\nTo pause or cancel your pledge, no account needed: ${v.link}\n\nA pledge never paid lapses after ${rules.LAPSE_DAYS} days.`,
+    text: `Thank you for backing “${v.title}”.\n\n${v.instructions}\n\nTo pause or cancel your pledge, no account needed: ${v.link}\n\nA pledge never paid lapses after ${rules.LAPSE_DAYS} days.`,
   };
 }
 
@@ -182,12 +180,13 @@ export function campaignsService(deps: AppDeps) {
       const today = await todayIn(trx, deps);
       if (today > c.deadline) throw conflict('campaigns.closed', 'The campaign has reached its deadline.');
       const id = newId();
+      const provider = paymentProviders[0]!;
       const token = newToken('pl_');
       const at = nowIso();
       const row: repo.PledgeRow = {
         id,
         campaign_id: c.id,
-        reference: fund.referenceCode(today.slice(0, 7), id, 'P'),
+        reference: provider.newReference(today.slice(0, 7), id),
         cents: input.cents,
         frequency: input.frequency,
         supporter_name: input.name ?? '',
@@ -197,6 +196,8 @@ export function campaignsService(deps: AppDeps) {
         made_on: today,
         created_at: at,
         updated_at: at,
+        locale: input.locale ?? null,
+        provider: provider.name,
       };
       await repo.insertPledge(trx, row);
       await repo.insertDue(trx, {
@@ -222,11 +223,13 @@ export function campaignsService(deps: AppDeps) {
         },
       });
       const network = await deps.network.get(trx);
-      const mail = pledgeMail(network.locale, {
+      const locale = row.locale ?? network.locale;
+      const amount = `${euros(input.cents)} ${network.currency}`;
+      const monthly = input.frequency === 'monthly';
+      const mail = pledgeMail(locale, {
         title: c.title,
+        instructions: provider.instructions(locale, { amount, reference: row.reference, monthly }),
         reference: row.reference,
-        amount: `${euros(input.cents)} ${network.currency}`,
-        monthly: input.frequency === 'monthly',
         link: `${config.publicUrl}/pledges/${SECRET_MASK}`,
       });
       await queueMail(trx, { to: input.email, ...mail, secret: secretFor(mailer.delivers, token) });
@@ -278,7 +281,7 @@ export function campaignsService(deps: AppDeps) {
   /** The treasurer confirms a payment by hand, under its Idempotency-Key. */
   async function confirm(actor: MaybeActor, dueId: string, input: { cents: number; date: string }, key: string) {
     authorize(actor, campaignsPolicy.confirmPayment(actor));
-    return db.transaction().execute(async (trx) => {
+    const result = await db.transaction().execute(async (trx) => {
       const { created, pledgeId } = await payDueIn(trx, deps, dueId, {
         ...input,
         actorId: actor.personId,
@@ -287,6 +290,9 @@ export function campaignsService(deps: AppDeps) {
       });
       return { created, pledge: await pledgeView(trx, (await repo.pledgeById(trx, pledgeId))!) };
     });
+    // The receipt (and the thank-you) go after the commit.
+    if (result.created) void mailer.flush().catch(() => {});
+    return result;
   }
 
   return { get, create, postUpdate, pledge, byToken, change, confirm };

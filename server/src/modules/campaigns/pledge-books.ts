@@ -14,6 +14,7 @@ import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { postIn, todayIn } from '../fund/index.ts';
 import * as repo from './campaigns.repository.ts';
+import { queueReceiptIn } from './pledge-receipts.ts';
 
 export interface DuePayment {
   cents: number;
@@ -66,6 +67,7 @@ export async function payDueIn(
     before: { status: pledge.status },
     after: { status, period: due.period, cents: p.cents, movementId: posted.movementId },
   });
+  await queueReceiptIn(trx, deps, { pledge, campaign, cents: p.cents, paidOn: p.date, movementId: posted.movementId });
   return { created: true, pledgeId: pledge.id };
 }
 

@@ -1,5 +1,5 @@
 /** Mail texts in the network's languages. Placeholders are {name}. */
-import { dateTimeText } from '@coopnet/domain/dates';
+import { dateTimeText, dayText } from '@coopnet/domain/dates';
 import { formatCents } from '@coopnet/domain/money/money';
 
 type Template = { subject: string; text: string };
@@ -94,6 +94,14 @@ const en: Catalog = {
     subject: 'News from {from}: {title}',
     text: '{title}\n\n{summary}\n\nRead it: {link}\n\nTo stop these mails, no account needed: {unfollowLink}\n',
   },
+  pledgeReceipt: {
+    subject: 'Receipt: {amount} to “{campaign}”',
+    text: 'Hello,\n\nThis is your receipt: the solidarity fund of {network} received your payment for the campaign “{campaign}”.\n\nAmount: {amount}\nDate: {paidOn}\nCampaign: {campaign}\nReference: {reference}\nMovement in the fund\'s ledger: {movementId}\n\nKeep this mail as proof of your payment.\n',
+  },
+  pledgeThanks: {
+    subject: 'Thank you for backing “{campaign}”',
+    text: 'Hello,\n\nYour first payment to “{campaign}” has arrived: thank you. It is already in the campaign\'s progress, in the books of the solidarity fund of {network}, where anyone can follow what the money does.\n\nThe campaign\'s page and its updates: {link}\n',
+  },
 };
 
 const es: Catalog = {
@@ -185,6 +193,14 @@ const es: Catalog = {
     subject: 'Noticias de {from}: {title}',
     text: '{title}\n\n{summary}\n\nLéela aquí: {link}\n\nPara dejar de recibir estos correos, sin cuenta: {unfollowLink}\n',
   },
+  pledgeReceipt: {
+    subject: 'Recibo: {amount} para «{campaign}»',
+    text: 'Hola:\n\nEste es tu recibo: el fondo solidario de {network} ha recibido tu pago para la campaña «{campaign}».\n\nImporte: {amount}\nFecha: {paidOn}\nCampaña: {campaign}\nReferencia: {reference}\nMovimiento en el libro del fondo: {movementId}\n\nGuarda este correo como justificante de tu pago.\n',
+  },
+  pledgeThanks: {
+    subject: 'Gracias por apoyar «{campaign}»',
+    text: 'Hola:\n\nHa llegado tu primer pago para «{campaign}»: gracias. Ya cuenta en el avance de la campaña, en las cuentas del fondo solidario de {network}, donde cualquiera puede seguir qué se hace con el dinero.\n\nLa página de la campaña y sus novedades: {link}\n',
+  },
 };
 
 const catalogs: Record<string, Catalog> = { en, es };
@@ -237,9 +253,27 @@ export function mailText(locale: string, template: MailTemplate, vars: Record<st
       return formatCents(vars.amountCents, String(vars.currency ?? 'EUR'), catalogs[locale] ? locale : 'en');
     if (k === 'what' && typeof vars.obligationKind === 'string') return fill((duesWhat[locale] ?? duesWhat.en!)[vars.obligationKind] ?? '');
     if (k === 'dueText') return vars.dueAt ? fill(dueWords[locale] ?? dueWords.en!) : '';
+    if (k === 'paidOn' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return dayText(v, catalogs[locale] ? locale : 'en');
     if (TIMES.has(k) && typeof v === 'string' && INSTANT.test(v)) return dateTimeText(new Date(v), catalogs[locale] ? locale : 'en', timeZone);
     return v;
   };
   const fill = (s: string): string => s.replace(/\{(\w+)\}/g, (_, k: string) => String(value(k) ?? `{${k}}`));
   return { subject: fill(t.subject), text: fill(t.text) };
+}
+
+/** How to pay a pledge by bank transfer, the sentence its mail carries ({amount} is already written). */
+const bankTransferWords: Record<string, { once: string; monthly: string }> = {
+  en: {
+    once: "Transfer {amount} with the reference {reference} in the transfer's description.",
+    monthly: "Transfer {amount} every month with the reference {reference} in the transfer's description.",
+  },
+  es: {
+    once: 'Transfiere {amount} con la referencia {reference} en el concepto.',
+    monthly: 'Transfiere {amount} cada mes con la referencia {reference} en el concepto.',
+  },
+};
+
+export function bankTransferText(locale: string, v: { amount: string; reference: string; monthly: boolean }): string {
+  const w = bankTransferWords[locale] ?? bankTransferWords.en!;
+  return (v.monthly ? w.monthly : w.once).replace('{amount}', v.amount).replace('{reference}', v.reference);
 }

@@ -19,7 +19,7 @@ import { CampaignCover, EditCampaignLink } from '../campaign-editor/CampaignPage
  */
 export function CampaignPage() {
   const { slug = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const campaign = useCampaign(slug);
   usePageTitle(campaign.data?.title ?? t('campaigns.title'));
   const money = useMoney();
@@ -36,6 +36,8 @@ export function CampaignPage() {
         cents: Math.round(Number(amount.replace(',', '.')) * 100),
         frequency,
         email,
+        // Its receipts and thank-you come in the language the supporter reads the page in.
+        locale: i18n.language.startsWith('es') ? 'es' : 'en',
         ...(name.trim() ? { name: name.trim() } : {}),
       }),
     onSuccess: (p) => {
