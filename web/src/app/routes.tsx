@@ -29,6 +29,8 @@ export const router = createBrowserRouter([
       { path: 'directory', lazy: page(() => import('../features/directory/DirectoryPage.tsx'), 'DirectoryPage') },
       { path: 'programmes', lazy: page(() => import('../features/programmes/ProgrammesPage.tsx'), 'ProgrammesPage') },
       { path: 'programmes/:id', lazy: page(() => import('../features/programmes/ProgrammePage.tsx'), 'ProgrammePage') },
+      { path: 'budgeting', lazy: page(() => import('../features/budgeting/BudgetingPage.tsx'), 'BudgetingPage') },
+      { path: 'budgeting/:id', lazy: page(() => import('../features/budgeting/RoundPage.tsx'), 'RoundPage') },
       { path: 'coops/:slug', lazy: page(() => import('../features/coops/CoopPage.tsx'), 'CoopPage') },
       { path: 'coops/:slug/blog', lazy: page(() => import('../features/news/CoopBlogPage.tsx'), 'CoopBlogPage') },
       {

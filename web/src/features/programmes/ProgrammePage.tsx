@@ -5,6 +5,7 @@ import { useSession } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useFormat } from '../../components/useFormat.ts';
+import { useMoney } from '../../components/useMoney.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { CalendarLink } from './CalendarLink.tsx';
 import { FiguresChart } from './FiguresChart.tsx';
@@ -22,6 +23,7 @@ export function ProgrammePage() {
   const signup = useSignup(id);
   const session = useSession();
   const format = useFormat();
+  const money = useMoney();
   usePageTitle(programme.data?.name ?? t('programmes.title'));
   if (programme.isPending) return <Loading />;
   if (programme.error) return <ErrorAlert error={programme.error} />;
@@ -37,6 +39,7 @@ export function ProgrammePage() {
         <Title order={1}>{p.name}</Title>
         <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{p.description}</Text>
         <Text size="sm">{t('programmes.coordinators', { names: p.coordinators.map((c) => c.name).join(', ') })}</Text>
+        {p.fromFundCents !== 0 && <Text size="sm">{t('programmes.fromFund', { amount: money(p.fromFundCents) })}</Text>}
       </Stack>
       <FiguresChart figures={p.figures} />
       <section aria-labelledby="programme-shifts">

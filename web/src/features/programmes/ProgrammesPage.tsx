@@ -17,6 +17,9 @@ export function ProgrammesPage() {
     <Stack gap="lg" maw={880}>
       <Title order={1}>{t('programmes.title')}</Title>
       <Text>{t('programmes.intro')}</Text>
+      <Anchor component={Link} to="/budgeting">
+        {t('programmes.budgets')}
+      </Anchor>
       {list.data.items.length === 0 && <Text>{t('programmes.none')}</Text>}
       {list.data.items.map((p) => (
         <Card key={p.id} withBorder component="article">
