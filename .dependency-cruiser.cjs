@@ -6,7 +6,7 @@
  * modules before it, and only through their door (`index.ts`). Adding a
  * module means adding its name here, above everything it uses.
  */
-const MODULES = ['network', 'audit', 'governance', 'coops', 'people', 'auth', 'cards', 'offers', 'fund', 'reciprocity', 'news', 'campaigns', 'programmes', 'budgeting', 'showcase', 'till', 'demo'];
+const MODULES = ['network', 'audit', 'governance', 'coops', 'people', 'auth', 'cards', 'offers', 'fund', 'reciprocity', 'news', 'campaigns', 'programmes', 'budgeting', 'ventures', 'showcase', 'till', 'demo'];
 
 const M = '^server/src/modules';
 

@@ -8,3 +8,4 @@ export * as fund from './fund/index.ts';
 export * as campaigns from './campaigns/index.ts';
 export * as programmes from './programmes/index.ts';
 export * as budgeting from './budgeting/index.ts';
+export * as ventures from './ventures/index.ts';

@@ -7,11 +7,12 @@
 import { roundDecision } from './modules/budgeting/index.ts';
 import { paymentProviders, pledgeJob } from './modules/campaigns/index.ts';
 import { revokeCardsOfLeaver } from './modules/cards/index.ts';
-import { coopMatters, provideFirstAdminInvitation } from './modules/coops/index.ts';
+import { coopMatters, onCoopAdmitted, provideFirstAdminInvitation } from './modules/coops/index.ts';
 import { fundMatters, registerDecisionCheck, registerFundJob, registerPaymentMatcher } from './modules/fund/index.ts';
 import { governanceMatters, registerMatters } from './modules/governance/index.ts';
 import { inviteFirstAdmin, onWorkerLeft } from './modules/people/index.ts';
 import { reciprocityMatters } from './modules/reciprocity/index.ts';
+import { ventureAdmitted } from './modules/ventures/index.ts';
 
 export function wireModules(): void {
   // What a proposal can be about: governance's own (bylaw change, election, free motion),
@@ -22,6 +23,8 @@ export function wireModules(): void {
   onWorkerLeft(revokeCardsOfLeaver);
   // An admitted co-op's first admin is invited in the transaction that admits it.
   provideFirstAdminInvitation(inviteFirstAdmin);
+  // A venture whose co-op is admitted becomes a member in the transaction that admits it.
+  onCoopAdmitted(ventureAdmitted);
   // Campaign pledges are matched by the fund's bank statement import, and owed each month on the fund's clock.
   for (const provider of paymentProviders) if (provider.matcher) registerPaymentMatcher(provider.matcher);
   registerFundJob(monthOfPledges);

@@ -24,6 +24,7 @@ import * as m0021 from './migrations/0021-news.ts';
 import * as m0022 from './migrations/0022-budgeting.ts';
 import * as m0023 from './migrations/0023-programmes.ts';
 import * as m0024 from './migrations/0024-programme-figures.ts';
+import * as m0025 from './migrations/0025-ventures.ts';
 import * as m0020 from './migrations/0020-campaigns.ts';
 import * as m0027 from './migrations/0027-pledge-language.ts';
 import * as m0026 from './migrations/0026-campaign-images.ts';
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0022-budgeting': m0022,
   '0023-programmes': m0023,
   '0024-programme-figures': m0024,
+  '0025-ventures': m0025,
   '0020-campaigns': m0020,
   '0027-pledge-language': m0027,
   '0026-campaign-images': m0026,

@@ -15,6 +15,7 @@ import type { CampaignImageTables } from './schema-campaign-images.ts';
 import type { GovernanceTables } from './schema-governance.ts';
 import type { NewsTables } from './schema-news.ts';
 import type { ProgrammeTables } from './schema-programmes.ts';
+import type { VentureTables } from './schema-ventures.ts';
 
 export interface NetworkTable {
   id: string;
@@ -204,7 +205,7 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
-export interface Database extends BudgetingTables, GovernanceTables, CardTables, BenefitTables, FundTables, CampaignTables, CampaignImageTables, ProgrammeTables, NewsTables {
+export interface Database extends BudgetingTables, GovernanceTables, CardTables, BenefitTables, FundTables, CampaignTables, CampaignImageTables, ProgrammeTables, NewsTables, VentureTables {
   network: NetworkTable;
   sectors: SectorTable;
   coops: CoopTable;

@@ -23,6 +23,7 @@ import { programmesRoutes } from './programmes/index.ts';
 import { reciprocityRoutes } from './reciprocity/reciprocity.routes.ts';
 import { showcaseRoutes } from './showcase/showcase.routes.ts';
 import { tillRoutes } from './till/till.routes.ts';
+import { venturesRoutes } from './ventures/index.ts';
 
 export async function registerModules(api: FastifyInstance, deps: AppDeps): Promise<void> {
   await api.register(authRoutes(deps));
@@ -42,6 +43,7 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(reciprocityRoutes(deps));
   await api.register(programmesRoutes(deps));
   await api.register(budgetingRoutes(deps));
+  await api.register(venturesRoutes(deps));
   await api.register(campaignsRoutes(deps));
   await api.register(campaignEditorRoutes(deps));
   await api.register(newsRoutes(deps));

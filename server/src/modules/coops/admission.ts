@@ -34,6 +34,18 @@ export function provideFirstAdminInvitation(make: FirstAdminInvitation): void {
   inviteFirstAdmin = make;
 }
 
+/**
+ * Modules above co-ops that must know when a co-op is admitted (a venture
+ * becomes a member): called in the admitting transaction, wired in wiring.ts.
+ */
+export type AdmittedListener = (trx: Tx, coopId: string, actorId: string | null) => Promise<void>;
+
+const admittedListeners = new Set<AdmittedListener>();
+
+export function onCoopAdmitted(listener: AdmittedListener): void {
+  admittedListeners.add(listener);
+}
+
 /** The pending application of an applicant co-op, if it has one. */
 export async function pendingApplicationOf(ex: Executor, coopId: string) {
   return repo.findPendingApplicationOfCoop(ex, coopId);
@@ -71,6 +83,7 @@ export async function admitApplication(
     networkName: network.name,
     locale: network.locale,
   });
+  for (const listener of admittedListeners) await listener(trx, coop.id, actorId);
   const decidedBy = via.proposalId ? { proposalId: via.proposalId } : {};
   await recordAudit(trx, { actorId, action: 'application.admitted', subjectType: 'application', subjectId: applicationId, coopId: coop.id, before: { status: 'pending' }, after: { status: 'admitted', ...decidedBy } });
   await recordAudit(trx, { actorId, action: 'coop.admitted', subjectType: 'coop', subjectId: coop.id, coopId: coop.id, before: { status: coop.status }, after: { status: 'member', ...decidedBy } });

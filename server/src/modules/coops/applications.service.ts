@@ -9,67 +9,19 @@ import type { AppDeps } from '../../deps.ts';
 import type { MaybeActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
-import { newId, nowIso } from '../../platform/clock.ts';
+import { nowIso } from '../../platform/clock.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { queueMail } from '../../platform/mail/outbox.repository.ts';
 import { mailText } from '../../platform/mail/templates.ts';
 import { currentBylaws } from '../governance/index.ts';
-import { checkSectors } from '../network/index.ts';
 import { admitApplication } from './admission.ts';
+import { submitApplicationIn } from './application-submit.ts';
 import { coopPolicy } from './coops.policy.ts';
 import * as repo from './coops.repository.ts';
-import { searchText } from './coops.service.ts';
-import { slugify, uniqueSlug } from './slug.ts';
 
 export function applicationsService({ db, config, mailer, network: settings }: AppDeps) {
   async function apply(input: ApplicationInput) {
-    const id = newId();
-    const coopId = newId();
-    const now = nowIso();
-    await db.transaction().execute(async (trx) => {
-      await checkSectors(trx, [input.coop.sector], 'coop.sector');
-      const base = slugify(input.coop.name);
-      const slug = uniqueSlug(base, await repo.slugsLike(trx, base));
-      const c = input.coop;
-      await repo.insertCoop(trx, {
-        id: coopId,
-        slug,
-        name: c.name,
-        search_text: searchText(c.name, c.description, c.city, c.sector),
-        legal_form: c.legalForm,
-        sector: c.sector,
-        address: c.address,
-        city: c.city,
-        latitude: c.latitude ?? null,
-        longitude: c.longitude ?? null,
-        description: c.description,
-        website: c.website ?? null,
-        logo_url: c.logoUrl ?? null,
-        worker_count: c.workerCount,
-        status: 'applicant',
-        created_at: now,
-        updated_at: now,
-        admitted_at: null,
-      });
-      await repo.insertApplication(trx, {
-        id,
-        coop_id: coopId,
-        contact_name: input.contactName,
-        contact_email: input.contactEmail,
-        message: input.message,
-        status: 'pending',
-        decided_by: null,
-        decided_at: null,
-        decision_note: null,
-        created_at: now,
-      });
-      const network = await settings.get(trx);
-      await queueMail(trx, {
-        to: input.contactEmail,
-        ...mailText(network.locale, 'applicationReceived', { name: input.contactName, coop: c.name, network: network.name }),
-      });
-      await recordAudit(trx, { actorId: null, action: 'application.submitted', subjectType: 'application', subjectId: id, coopId, after: { coop: c.name, contactEmail: input.contactEmail } });
-    });
+    const { id, coopId } = await db.transaction().execute((trx) => submitApplicationIn(trx, { network: settings }, input));
     void mailer.flush().catch(() => {});
     return { id, status: 'pending' as const, coopId };
   }

@@ -8,4 +8,5 @@ export { findById as findCoop } from './coops.repository.ts';
 export { memberCoops, presentCoops, searchText } from './coops.service.ts';
 export { slugify } from './slug.ts';
 export { coopMatters } from './matters.ts';
-export { type FirstAdmin, type FirstAdminInvitation, provideFirstAdminInvitation } from './admission.ts';
+export { type AdmittedListener, type FirstAdmin, type FirstAdminInvitation, onCoopAdmitted, provideFirstAdminInvitation } from './admission.ts';
+export { submitApplicationIn } from './application-submit.ts';

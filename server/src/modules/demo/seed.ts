@@ -19,6 +19,7 @@ import { seedDemoNews } from '../news/index.ts';
 import { seedDemoProgrammes } from '../programmes/index.ts';
 import { seedDemoBudgeting } from '../budgeting/index.ts';
 import { seedDemoCampaigns } from '../campaigns/index.ts';
+import { seedDemoVentures } from '../ventures/index.ts';
 import { seedFundHistory } from './demo-fund-history.ts';
 import { seedGovernance } from './demo-governance.ts';
 import { type DemoLogin, type DemoSize, defaultSize, planDemo } from './demo-plan.ts';
@@ -120,6 +121,11 @@ export async function seedDemo(
       coordinatorId: plan.people.find((p) => p.email === coordinatorEmail)!.id!,
       now,
     });
+    const loginEmails = new Set(plan.logins.map((l) => l.email));
+    const ventures = await seedDemoVentures(trx, {
+      teamIds: plan.people.filter((p) => p.coop_id && !loginEmails.has(p.email)).slice(0, 4).map((p) => p.id!),
+      now,
+    });
     const adminEmail = plan.logins.find((l) => l.role === 'co-op admin')!.email;
     const coopAdmin = plan.people.find((p) => p.email === adminEmail)!;
     const news = await seedDemoNews(trx, {
@@ -134,7 +140,7 @@ export async function seedDemo(
       subjectType: 'network',
       subjectId: network.id,
       before: { name: network.name },
-      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits, fundMovements: fund.movements, ...history, ...news, ...programmes, ...budgeting, ...campaigns },
+      after: { name: DEMO_NETWORK.name, ...plan.counts, ...governance, ...benefits, fundMovements: fund.movements, ...history, ...news, ...programmes, ...budgeting, ...campaigns, ...ventures },
     });
   });
   network?.invalidate();
