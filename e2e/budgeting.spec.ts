@@ -1,21 +1,53 @@
 /**
- * A participatory budget at a phone's width: a member opens the demo's
- * round, spreads part of their share over its projects (seeing what is left
+ * A participatory budget at a phone's width: a member proposes a project in
+ * a round taking proposals; they open the demo's round, spreads part of their share over its projects (seeing what is left
  * as they type) and saves it; a coordinator closes the round, and the results
  * show as bars and a table. Both pages pass the axe scan and never scroll
  * sideways.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO, expectAccessible, shot, signIn } from './support.ts';
+import { DEMO, apiSession, expectAccessible, shot, signIn, uniqueId } from './support.ts';
 
 const noSidewaysScroll = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
 test('a member allocates their share on a phone; a coordinator closes the round and the results show', async ({
   page,
+  baseURL,
 }) => {
   await page.setViewportSize({ width: 360, height: 740 });
+  // A coordinator opens a second round, taking proposals from yesterday to tomorrow.
+  const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+  const { api, csrf } = await apiSession(baseURL!, DEMO.coordinator.email);
+  const title = `Spring round ${uniqueId()}`;
+  const opened = await api.post('/api/v1/budgeting/rounds', {
+    data: {
+      title,
+      amountCents: 10_000,
+      capCents: 1_000,
+      proposalsFrom: day(-1),
+      proposalsUntil: day(1),
+      allocationFrom: day(2),
+      allocationUntil: day(9),
+    },
+    headers: { 'x-csrf-token': csrf },
+  });
+  expect(opened.status()).toBe(201);
+
   await signIn(page, DEMO.worker.email);
+  await page.goto(`/budgeting/${(await opened.json()).id}`);
+  const propose = page.getByRole('region', { name: 'Propose a project' });
+  await propose.getByLabel('Title').fill('Bike repair in the square');
+  await propose.getByLabel('What it does').fill('Tools and a stand, Saturday mornings.');
+  await propose.getByLabel('The least it needs').fill('20');
+  await propose.getByLabel('The most it can use').fill('60.50');
+  await propose.getByLabel('The community programme it funds').selectOption({ label: 'Benimaclet food bank' });
+  await noSidewaysScroll(page);
+  await expectAccessible(page);
+  await shot(page, 'budgeting-propose-phone');
+  await propose.getByRole('button', { name: 'Propose' }).click();
+  await expect(page.getByRole('article', { name: 'Bike repair in the square' })).toContainText('Benimaclet food bank');
+
   await page.goto('/budgeting');
   await expect(page.getByRole('heading', { level: 1, name: 'Participatory budgets' })).toBeVisible();
   await page.getByRole('link', { name: 'Neighbourhood projects 2027' }).click();

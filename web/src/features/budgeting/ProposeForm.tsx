@@ -1,8 +1,9 @@
 import { parseDecimalCents } from '@coopnet/domain/money/decimal';
-import { Button, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, NativeSelect, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useProgrammes } from '../programmes/programmes.api.ts';
 import { usePropose } from './budgeting.api.ts';
 
 /** A member proposes a project during the proposal period: a title, what it does, a minimum and a maximum. */
@@ -13,6 +14,8 @@ export function ProposeForm({ roundId }: { roundId: string }) {
   const [description, setDescription] = useState('');
   const [minimum, setMinimum] = useState('');
   const [maximum, setMaximum] = useState('');
+  const [programmeId, setProgrammeId] = useState('');
+  const programmes = useProgrammes();
   const min = parseDecimalCents(minimum);
   const max = parseDecimalCents(maximum);
 
@@ -20,13 +23,20 @@ export function ProposeForm({ roundId }: { roundId: string }) {
     e.preventDefault();
     if (!min.ok || !max.ok) return;
     propose.mutate(
-      { title, description, minimumCents: min.cents ?? 0, maximumCents: max.cents ?? 0, programmeId: null },
+      {
+        title,
+        description,
+        minimumCents: min.cents ?? 0,
+        maximumCents: max.cents ?? 0,
+        programmeId: programmeId || null,
+      },
       {
         onSuccess: () => {
           setTitle('');
           setDescription('');
           setMinimum('');
           setMaximum('');
+          setProgrammeId('');
         },
       },
     );
@@ -70,6 +80,15 @@ export function ProposeForm({ roundId }: { roundId: string }) {
             onChange={(e) => setMaximum(e.currentTarget.value)}
             error={max.ok ? undefined : t('budgeting.propose.amountFormat')}
             required
+          />
+          <NativeSelect
+            label={t('budgeting.propose.programme')}
+            value={programmeId}
+            onChange={(e) => setProgrammeId(e.currentTarget.value)}
+            data={[
+              { value: '', label: t('budgeting.propose.noProgramme') },
+              ...(programmes.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
+            ]}
           />
           {propose.error && <ErrorAlert error={propose.error} />}
           <Button type="submit" loading={propose.isPending} style={{ alignSelf: 'flex-start' }}>
