@@ -31,6 +31,8 @@ export const router = createBrowserRouter([
       { path: 'programmes/:id', lazy: page(() => import('../features/programmes/ProgrammePage.tsx'), 'ProgrammePage') },
       { path: 'budgeting', lazy: page(() => import('../features/budgeting/BudgetingPage.tsx'), 'BudgetingPage') },
       { path: 'budgeting/:id', lazy: page(() => import('../features/budgeting/RoundPage.tsx'), 'RoundPage') },
+      { path: 'ventures', lazy: page(() => import('../features/ventures/VenturesPage.tsx'), 'VenturesPage') },
+      { path: 'ventures/:id', lazy: page(() => import('../features/ventures/VenturePage.tsx'), 'VenturePage') },
       { path: 'coops/:slug', lazy: page(() => import('../features/coops/CoopPage.tsx'), 'CoopPage') },
       { path: 'coops/:slug/blog', lazy: page(() => import('../features/news/CoopBlogPage.tsx'), 'CoopBlogPage') },
       {
@@ -89,6 +91,7 @@ export const router = createBrowserRouter([
             path: 'campaigns/:slug/edit',
             lazy: page(() => import('../features/campaign-editor/CampaignEditorPage.tsx'), 'EditCampaignPage'),
           },
+          { path: 'ventures/new', lazy: page(() => import('../features/ventures/ProposeVenturePage.tsx'), 'ProposeVenturePage') },
           {
             path: 'fund/applications',
             lazy: page(() => import('../features/fund/ApplicationsPage.tsx'), 'ApplicationsPage'),

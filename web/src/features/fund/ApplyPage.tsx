@@ -4,7 +4,7 @@ import { parseDecimalCents } from '@coopnet/domain/money/decimal';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { useAbilities, useNetwork } from '../../api/session.ts';
@@ -27,9 +27,12 @@ export function ApplyPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [coopId, setCoopId] = useState<string>('');
-  const [kind, setKind] = useState<(typeof KINDS)[number]>('emergency_grant');
+  // A page may send here prefilled: a venture's page asks a sponsor co-op for seed capital (?kind=seed_capital&purpose=…).
+  const [params] = useSearchParams();
+  const askedKind = KINDS.find((k) => k === params.get('kind'));
+  const [kind, setKind] = useState<(typeof KINDS)[number]>(askedKind ?? 'emergency_grant');
   const [amount, setAmount] = useState('');
-  const [purpose, setPurpose] = useState('');
+  const [purpose, setPurpose] = useState((params.get('purpose') ?? '').slice(0, 1000));
   const [plan, setPlan] = useState('');
   const [amountError, setAmountError] = useState<string | null>(null);
   const [termMonths, setTermMonths] = useState('12');
