@@ -20,7 +20,7 @@ export const START = ['/', '/directory', '/offers', '/proposals', '/governance']
 export const SIGNED_IN = ['/dashboard', '/card', '/account', '/notifications'];
 /** Pages that end the walk or belong to someone else's journey. */
 export const SKIP =
-  /^\/(sign-in|sign-up|reset-password|invitations|apply)(\/|$)|\.(pdf|csv|ics|blt|webmanifest)$|^\/api\//;
+  /^\/(sign-in|sign-up|reset-password|invitations|apply)(\/|$)|\.(pdf|csv|ics|atom|blt|webmanifest)$|^\/api\//;
 
 /** A page's kind: ids and slugs stand for any (one proposal, one co-op…). */
 export const kindOf = (path: string) => path.replace(/\/[0-9a-z]{16,}|\/[a-z0-9]+(-[a-z0-9]+)+/g, '/:x');
