@@ -52,26 +52,25 @@ export function budgetingService(deps: AppDeps) {
     return { items: rows.map((r) => presentRound(r, today)), canOpen: budgetingPolicy.open(actor) };
   }
 
+  /** Read outside a transaction: a public read takes no write lock (SQLite begins transactions IMMEDIATE). */
   async function read(actor: MaybeActor, id: string): Promise<Round> {
-    return db.transaction().execute(async (trx) => {
-      const r = await repo.round(trx, id);
-      if (!r) throw notFound('round');
-      const today = await todayIn(trx, deps);
-      const closed = r.closed_at !== null;
-      const phase = phaseOf(r, today);
-      const member = !!actor && (await repo.isMember(trx, id, actor.personId));
-      const takesPart = budgetingPolicy.takePart(actor, member);
-      // Only the reader's own allocation, and only in a session of their own.
-      const mine = takesPart ? await repo.allocationOf(trx, id, actor!.personId) : [];
-      return {
-        ...presentRound(r, today),
-        projects: (await repo.projects(trx, id)).map((p) => presentProject(p, closed)),
-        eligible: takesPart,
-        mine: mine.map((m) => ({ projectId: m.project_id, cents: Number(m.cents) })),
-        canPropose: takesPart && phase === 'proposals',
-        canClose: budgetingPolicy.close(actor) && (phase === 'allocation' || phase === 'due'),
-      };
-    });
+    const r = await repo.round(db, id);
+    if (!r) throw notFound('round');
+    const today = await deps.network.today();
+    const closed = r.closed_at !== null;
+    const phase = phaseOf(r, today);
+    const member = !!actor && (await repo.isMember(db, id, actor.personId));
+    const takesPart = budgetingPolicy.takePart(actor, member);
+    // Only the reader's own allocation, and only in a session of their own.
+    const mine = takesPart ? await repo.allocationOf(db, id, actor!.personId) : [];
+    return {
+      ...presentRound(r, today),
+      projects: (await repo.projects(db, id)).map((p) => presentProject(p, closed)),
+      eligible: takesPart,
+      mine: mine.map((m) => ({ projectId: m.project_id, cents: Number(m.cents) })),
+      canPropose: takesPart && phase === 'proposals',
+      canClose: budgetingPolicy.close(actor) && (phase === 'allocation' || phase === 'due'),
+    };
   }
 
   async function open(actor: MaybeActor, input: RoundInput): Promise<{ id: string }> {

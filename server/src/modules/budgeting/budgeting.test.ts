@@ -269,6 +269,12 @@ describeOnDatabases('participatory budgeting of the programmes sub-fund', (t) =>
       .where('decision_id', '=', roundId)
       .execute();
     expect(movements.map((m) => m.kind)).toEqual(['programme', 'programme']);
+    // The fund's own pages show the movement with the round as its decision, and the food bank was not paid.
+    const shown = await treasurer.get(`/api/v1/fund/movements/${movements[0]!.id}`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json().decision).toEqual({ kind: 'round', id: roundId });
+    expect(movements.map((m) => m.programme_id)).toEqual([null, null]);
+    expect((await visitor.get(`/api/v1/programmes/${foodBank}`)).json().fromFundCents).toBe(0);
     // Closing again (and allocating after the close) changes nothing.
     expect((await coordinator.client.post(url)).json()).toEqual(closed);
     expect((await allocate(ana.client, [{ projectId: food, cents: 1 }])).json().error.code).toBe(
