@@ -1,4 +1,5 @@
-import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -6,6 +7,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { useFormat } from '../../components/useFormat.ts';
 import { useMoney } from '../../components/useMoney.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { OpenRoundDialog } from './OpenRoundDialog.tsx';
 import { useRounds } from './budgeting.api.ts';
 
 /** The participatory budgeting rounds of the programmes sub-fund, newest first, for anyone. */
@@ -15,12 +17,19 @@ export function BudgetingPage() {
   const rounds = useRounds();
   const money = useMoney();
   const format = useFormat();
+  const [opening, setOpening] = useState(false);
   if (rounds.isPending) return <Loading />;
   if (rounds.error) return <ErrorAlert error={rounds.error} />;
   return (
     <Stack gap="lg" maw={880}>
       <Title order={1}>{t('budgeting.title')}</Title>
       <Text>{t('budgeting.intro')}</Text>
+      {rounds.data.canOpen && (
+        <Button onClick={() => setOpening(true)} style={{ alignSelf: 'flex-start' }}>
+          {t('budgeting.open.button')}
+        </Button>
+      )}
+      {opening && <OpenRoundDialog onClose={() => setOpening(false)} />}
       {rounds.data.items.length === 0 && <Text>{t('budgeting.none')}</Text>}
       {rounds.data.items.map((r) => (
         <Card key={r.id} withBorder component="article" aria-label={r.title}>
