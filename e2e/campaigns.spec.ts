@@ -7,7 +7,7 @@
  * mail, and the pledge owes nothing more. Axe and 360 px.
  */
 import { expect, test } from '@playwright/test';
-import { DEMO, apiSession, expectAccessible, linkFromMail, uniqueId } from './support.ts';
+import { DEMO, apiSession, expectAccessible, linkFromMail, signIn, uniqueId } from './support.ts';
 
 const TREASURER = 'noelia.saez@ecomercat-de-benimaclet.example';
 
@@ -128,4 +128,35 @@ test('a story holding known XSS payloads is shown harmless: no dialog opens, no 
   await expect(page.getByText('<b onmouseover=alert(14)>summary</b>')).toBeVisible();
   await page.waitForTimeout(300);
   expect(dialogs).toBe(0);
+});
+
+test('a signed-in person finds the pledges made with their address on their account page and cancels one there; the campaign page links its Atom feed', async ({
+  page,
+}) => {
+  await page.goto('/campaigns/strike-fund');
+  const feed = page.getByRole('link', { name: 'Follow its updates with a feed reader (Atom)' });
+  await expect(feed).toHaveAttribute('href', '/feeds/campaigns/strike-fund.atom');
+  const atom = await page.request.get('/feeds/campaigns/strike-fund.atom');
+  expect([atom.status(), atom.headers()['content-type']]).toEqual([200, 'application/atom+xml; charset=utf-8']);
+  expect(await atom.text()).toContain('<title type="text">Strike fund for the laundry workers</title>');
+
+  const made = await page.request.post('/api/v1/campaigns/strike-fund/pledges', {
+    data: { cents: 700, frequency: 'monthly', email: DEMO.worker.email },
+  });
+  expect(made.status()).toBe(201);
+  const { reference } = (await made.json()) as { reference: string };
+
+  await signIn(page, DEMO.worker.email);
+  await page.goto('/account');
+  const section = page.getByRole('region', { name: 'Your pledges' });
+  const card = section.getByTestId('my-pledge').filter({ hasText: reference });
+  await expect(card).toContainText('Waiting for the first payment');
+  await expectAccessible(page);
+  await card.getByRole('button', { name: 'Cancel the pledge' }).click();
+  await expect(card).toContainText('Cancelled.');
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.reload();
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/account-pledges-360.png' });
 });

@@ -101,6 +101,10 @@ export const TokenParams = z.strictObject({
 });
 export const PledgeChange = z.strictObject({ action: z.enum(['pause', 'resume', 'cancel']) });
 
+/** The pledges made with a signed-in person's address, newest first. */
+export const MyPledges = z.object({ items: z.array(Pledge) });
+export type MyPledges = z.infer<typeof MyPledges>;
+
 export const DuePaymentInput = z.strictObject({ cents: Cents, date: z.iso.date() });
 
 export const CampaignUpdateInput = z.strictObject({ body: text(10_000) });

@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { budgetingRoutes } from './budgeting/index.ts';
-import { campaignEditorRoutes, campaignsRoutes } from './campaigns/index.ts';
+import { campaignEditorRoutes, campaignsRoutes, myPledgesRoutes } from './campaigns/index.ts';
 import { cardsRoutes } from './cards/cards.routes.ts';
 import { coopsRoutes } from './coops/coops.routes.ts';
 import { fundRoutes } from './fund/index.ts';
@@ -46,6 +46,7 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps): Prom
   await api.register(venturesRoutes(deps));
   await api.register(campaignsRoutes(deps));
   await api.register(campaignEditorRoutes(deps));
+  await api.register(myPledgesRoutes(deps));
   await api.register(newsRoutes(deps));
   await api.register(showcaseRoutes(deps));
 }

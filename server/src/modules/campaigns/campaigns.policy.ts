@@ -17,4 +17,6 @@ export const campaignsPolicy = {
     isCoordinator(actor) || (ownerCoopId !== null && isAdminOf(actor, ownerCoopId)),
   /** Changing who owns a campaign or who benefits: what coordinators approve. */
   changeOwner: (actor: MaybeActor) => isCoordinator(actor),
+  /** One's own pledges (made with one's account's address): signed in, never through an API token. */
+  ownPledges: (actor: MaybeActor) => !!actor && actor.via === 'session',
 };

@@ -22,6 +22,7 @@ import * as editorRepo from './campaign-editor.repository.ts';
 import { imageUrl } from './campaign-images.store.ts';
 import * as repo from './campaigns.repository.ts';
 import { payDueIn } from './pledge-books.ts';
+import { type PledgeAction, changePledgeIn, pledgeView } from './pledge-changes.ts';
 import { paymentProviders } from './payment-providers.ts';
 
 const AMOUNT_MESSAGES: Record<rules.PledgeRefusal, string> = {
@@ -147,22 +148,6 @@ export function campaignsService(deps: AppDeps) {
     });
   }
 
-  async function pledgeView(ex: Executor, p: repo.PledgeRow): Promise<Pledge> {
-    const c = (await repo.campaignById(ex, p.campaign_id))!;
-    const dues = await repo.duesOf(ex, p.id);
-    return {
-      id: p.id,
-      campaignSlug: c.slug,
-      campaignTitle: c.title,
-      reference: p.reference,
-      cents: Number(p.cents),
-      frequency: p.frequency,
-      status: p.status,
-      madeOn: p.made_on,
-      dues: dues.map((d) => ({ id: d.id, period: d.period, cents: Number(d.cents), paidOn: d.paid_on })),
-    };
-  }
-
   /** A visitor's pledge: answers with the pledge (its reference) and mails it with the private link. */
   async function pledge(slug: string, input: PledgeInput): Promise<Pledge> {
     const result = await db.transaction().execute(async (trx) => {
@@ -245,36 +230,12 @@ export function campaignsService(deps: AppDeps) {
     return pledgeView(db, p);
   }
 
-  const NEXT: Record<
-    'pause' | 'resume' | 'cancel',
-    { from: repo.PledgeRow['status'][]; to: repo.PledgeRow['status'] }
-  > = {
-    pause: { from: ['active'], to: 'paused' },
-    resume: { from: ['paused'], to: 'active' },
-    cancel: { from: ['pending', 'active', 'paused'], to: 'cancelled' },
-  };
-
   /** Pause, resume or cancel, by the holder of the private link. */
-  async function change(token: string, action: 'pause' | 'resume' | 'cancel'): Promise<Pledge> {
+  async function change(token: string, action: PledgeAction): Promise<Pledge> {
     return db.transaction().execute(async (trx) => {
       const p = await repo.pledgeByTokenHash(trx, hashToken(config.sessionSecret, token));
       if (!p) throw notFound('pledge');
-      const step = NEXT[action];
-      if (p.status === step.to) return pledgeView(trx, p);
-      if (!step.from.includes(p.status))
-        throw conflict('campaigns.pledge_not_changeable', `A ${p.status} pledge cannot be changed so.`, {
-          status: p.status,
-        });
-      await repo.setPledgeStatus(trx, p.id, step.to, nowIso());
-      await recordAudit(trx, {
-        actorId: null,
-        action: `campaigns.pledge_${action}`,
-        subjectType: 'pledge',
-        subjectId: p.id,
-        before: { status: p.status },
-        after: { status: step.to },
-      });
-      return pledgeView(trx, { ...p, status: step.to });
+      return changePledgeIn(trx, p, action, null);
     });
   }
 

@@ -9,6 +9,7 @@ export type { PaymentProvider } from './payment-provider.ts';
 export { pledgeJob } from './pledge-books.ts';
 export { campaignShareRoutes, shareTags } from './share.routes.ts';
 export { campaignFeedRoutes } from './campaign-feed.routes.ts';
+export { myPledgesRoutes } from './my-pledges.routes.ts';
 export { seedDemoCampaigns } from './demo-campaigns.ts';
 export { campaignEditorRoutes } from './campaign-editor.routes.ts';
 export { campaignImageFiles } from './campaign-images.routes.ts';

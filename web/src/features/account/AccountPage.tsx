@@ -2,6 +2,7 @@ import { Divider, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { MyPledgesSection } from '../campaigns/MyPledgesSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { TokensSection } from './TokensSection.tsx';
@@ -20,6 +21,8 @@ export function AccountPage() {
       <PasswordSection key={`password-${person.id}`} />
       <Divider />
       <TokensSection person={person} />
+      <Divider />
+      <MyPledgesSection email={person.email} />
     </Stack>
   );
 }
